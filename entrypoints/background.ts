@@ -1,0 +1,18 @@
+import { announceChange, refreshBadge } from '@/lib/broadcast';
+import { getDatabase } from '@/lib/db';
+import { handleMessage } from '@/lib/handle-message';
+import { isStatesMessage } from '@/lib/messaging';
+
+export default defineBackground(() => {
+  const db = getDatabase();
+
+  // Registered synchronously so that a message that wakes the service worker is not missed.
+  browser.runtime.onMessage.addListener((message, _sender, sendResponse) => {
+    if (isStatesMessage(message)) return undefined; // our own broadcast, meant for tabs
+    void handleMessage(db, message, (states) => announceChange(db, states)).then(sendResponse);
+    return true; // answer asynchronously
+  });
+
+  browser.runtime.onInstalled.addListener(() => void refreshBadge(db));
+  browser.runtime.onStartup.addListener(() => void refreshBadge(db));
+});

@@ -1,0 +1,33 @@
+import type { ShelfmarkDB } from './db';
+import type { PaperState } from './library';
+import type { StatesMessage } from './messaging';
+import type { PaperId } from './paper';
+
+/**
+ * Background only: after a change, tell every open tab (their content scripts update the cards
+ * of those papers) and refresh the toolbar badge with the queue length.
+ */
+export async function announceChange(db: ShelfmarkDB, states: Record<PaperId, PaperState>): Promise<void> {
+  await Promise.all([broadcastStates(states), refreshBadge(db)]);
+}
+
+export async function broadcastStates(states: Record<PaperId, PaperState>): Promise<void> {
+  const message: StatesMessage = { type: 'shelfmark:states', states };
+  const tabs = await browser.tabs.query({});
+  await Promise.all(
+    tabs.map((tab) =>
+      tab.id === undefined
+        ? undefined
+        : // Tabs without a Shelfmark content script have no receiver; that is expected, not an error.
+          browser.tabs.sendMessage(tab.id, message).catch(() => undefined),
+    ),
+  );
+}
+
+export async function refreshBadge(db: ShelfmarkDB): Promise<void> {
+  const queued = await db.papers.orderBy('queuePos').count();
+  // MV3 has `action`; Firefox's MV2 build has `browserAction`.
+  const action = browser.action ?? browser.browserAction;
+  await action.setBadgeText({ text: queued > 0 ? String(queued) : '' });
+  await action.setBadgeBackgroundColor({ color: '#4f46e5' });
+}

@@ -1,0 +1,186 @@
+/**
+ * Paper identity: one paper is one record, whichever site it was seen on.
+ *
+ * Canonical ids carry a scheme:
+ * - `arxiv:2504.06261`   arXiv new-style id (YYMM.NNNN before 2015, YYMM.NNNNN since), no version.
+ * - `arxiv:hep-th/9901001`  old-style id: archive lower-cased, subject class dropped
+ *   (`math.GT/0309136` → `arxiv:math/0309136`). Never split on the letter `v`: `solv-int` is an archive.
+ * - Hugging Face `/papers/<id>` pages are keyed by the arXiv id, so they share the arXiv record.
+ * - Later sites add `doi:` (lower-cased), `openreview:` (case kept), `acl:`; document each here.
+ *
+ * The version a page showed (`v3`) is kept as a field of the reference, never in the id.
+ */
+
+export type PaperId = string;
+
+/** What a site adapter reads off one card. Only `id` and `title` are always present. */
+export interface PaperRef {
+  id: PaperId;
+  title: string;
+  /** Version seen on the page, when the page said (`2504.06261v3` → 3). */
+  version?: number;
+  authors?: string[];
+  /** When the page shows only how many authors there are. */
+  authorCount?: number;
+  organization?: string;
+  abstract?: string;
+  /** ISO date (YYYY-MM-DD) the page associates with the paper. */
+  date?: string;
+  upvotes?: number;
+  comments?: number;
+  primaryCategory?: string;
+  categories?: string[];
+  journalRef?: string;
+  paperComments?: string;
+  links?: PaperLinks;
+}
+
+export interface PaperLinks {
+  huggingface?: string;
+  abs?: string;
+  pdf?: string;
+  html?: string;
+}
+
+export interface ParsedArxivId {
+  /** Canonical id with scheme, e.g. `arxiv:2504.06261`. */
+  id: PaperId;
+  /** The bare arXiv id, e.g. `2504.06261` or `hep-th/9901001`. */
+  arxivId: string;
+  version?: number;
+}
+
+/** Archives of the old-style (pre-April 2007) scheme. A closed list, so nothing else is guessed as one. */
+const OLD_ARCHIVES = new Set([
+  'acc-phys', 'adap-org', 'alg-geom', 'ao-sci', 'astro-ph', 'atom-ph', 'bayes-an', 'chao-dyn',
+  'chem-ph', 'cmp-lg', 'comp-gas', 'cond-mat', 'cs', 'dg-ga', 'funct-an', 'gr-qc', 'hep-ex',
+  'hep-lat', 'hep-ph', 'hep-th', 'math', 'math-ph', 'mtrl-th', 'nlin', 'nucl-ex', 'nucl-th',
+  'patt-sol', 'physics', 'plasm-ph', 'q-alg', 'q-bio', 'quant-ph', 'solv-int', 'supr-con',
+]);
+
+const NEW_STYLE = /^(\d{2})(\d{2})\.(\d{4,5})(?:v(\d+))?$/;
+// archive, optional two-letter subject class (math.GT, cs.AI), YYMMNNN, optional version
+const OLD_STYLE = /^([a-z]+(?:-[a-z]+)?)(?:\.[a-z]{2})?\/(\d{2})(\d{2})(\d{3})(?:v(\d+))?$/i;
+
+function parseBareArxivId(text: string): ParsedArxivId | null {
+  const bare = text.trim();
+  const modern = NEW_STYLE.exec(bare);
+  if (modern) {
+    const [, yy, mm, num, v] = modern as unknown as [string, string, string, string, string | undefined];
+    const year = Number(yy);
+    const month = Number(mm);
+    if (month < 1 || month > 12) return null;
+    // New-style ids began with 0704; five-digit numbers began with 1501.
+    if (year < 7 || (year === 7 && month < 4)) return null;
+    const fiveDigits = year >= 15;
+    if (num.length !== (fiveDigits ? 5 : 4)) return null;
+    const arxivId = `${yy}${mm}.${num}`;
+    return withVersion(arxivId, v);
+  }
+  const old = OLD_STYLE.exec(bare);
+  if (old) {
+    const [, archiveRaw, yy, mm, num, v] = old as unknown as [string, string, string, string, string, string | undefined];
+    const archive = archiveRaw.toLowerCase();
+    if (!OLD_ARCHIVES.has(archive)) return null;
+    const month = Number(mm);
+    const year = Number(yy);
+    if (month < 1 || month > 12) return null;
+    // Old-style ids run from 1991 to March 2007.
+    if (!(year >= 91 || year <= 7)) return null;
+    return withVersion(`${archive}/${yy}${mm}${num}`, v);
+  }
+  return null;
+}
+
+function withVersion(arxivId: string, v: string | undefined): ParsedArxivId {
+  const parsed: ParsedArxivId = { id: `arxiv:${arxivId}`, arxivId };
+  if (v !== undefined) parsed.version = Number(v);
+  return parsed;
+}
+
+const ARXIV_HOSTS = /^(?:www\.|export\.)?arxiv\.org$/i;
+const ALPHAXIV_HOSTS = /^(?:www\.)?alphaxiv\.org$/i;
+const HF_HOSTS = /^(?:www\.)?huggingface\.co$/i;
+// Path prefixes under which arXiv puts one paper: /abs/<id>, /pdf/<id>[.pdf], /html/<id>[/...], /format/<id>
+const ARXIV_PATH = /^\/(?:abs|pdf|html|format|ps)\/(.+?)(?:\.pdf)?\/?$/;
+
+/**
+ * Reads an arXiv id from any form a user meets: `arXiv:2504.06261`, `2504.06261v3`, an arXiv
+ * abs/pdf/html URL (absolute or a site-relative path), a Hugging Face papers URL, an alphaXiv URL.
+ * Returns null for anything that is not an id; nothing is guessed.
+ */
+export function parseArxivId(input: string): ParsedArxivId | null {
+  const text = input.trim();
+  if (text === '' || text.length > 300) return null;
+
+  const prefixed = /^arxiv:\s*(.+)$/i.exec(text);
+  if (prefixed) return parseBareArxivId(prefixed[1]!);
+
+  if (text.startsWith('/')) return parseArxivPath(text, 'arxiv');
+  if (/^https?:\/\//i.test(text)) {
+    let url: URL;
+    try {
+      url = new URL(text);
+    } catch {
+      return null;
+    }
+    if (ARXIV_HOSTS.test(url.hostname)) return parseArxivPath(url.pathname, 'arxiv');
+    if (ALPHAXIV_HOSTS.test(url.hostname)) return parseArxivPath(url.pathname, 'alphaxiv');
+    if (HF_HOSTS.test(url.hostname)) return parseArxivPath(url.pathname, 'huggingface');
+    return null;
+  }
+  return parseBareArxivId(text);
+}
+
+function parseArxivPath(path: string, site: 'arxiv' | 'alphaxiv' | 'huggingface'): ParsedArxivId | null {
+  let pathname = path.split(/[?#]/, 1)[0]!;
+  if (site === 'huggingface') {
+    const m = /^\/papers\/([^/]+)\/?$/.exec(pathname);
+    return m ? parseBareArxivId(decodeSafely(m[1]!)) : null;
+  }
+  if (site === 'alphaxiv') {
+    const m = /^\/(?:abs|overview|pdf)\/([^/]+)\/?$/.exec(pathname);
+    return m ? parseBareArxivId(decodeSafely(m[1]!)) : null;
+  }
+  const m = ARXIV_PATH.exec(pathname);
+  if (!m) return null;
+  pathname = decodeSafely(m[1]!);
+  // /html/<id>v1/ may be followed by a file inside the paper (#S1 is dropped above; /html/<id>/figure1 here).
+  return parseBareArxivId(pathname) ?? parseBareArxivId(pathname.replace(/\/[^/]*$/, ''));
+}
+
+function decodeSafely(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/** The bare arXiv id of a canonical id, or null for other schemes. */
+export function arxivIdOf(id: PaperId): string | null {
+  return id.startsWith('arxiv:') ? id.slice('arxiv:'.length) : null;
+}
+
+/** Standard links for an arXiv paper: abstract, PDF, HTML and its Hugging Face page. */
+export function arxivLinks(arxivId: string): Required<PaperLinks> {
+  return {
+    abs: `https://arxiv.org/abs/${arxivId}`,
+    pdf: `https://arxiv.org/pdf/${arxivId}`,
+    html: `https://arxiv.org/html/${arxivId}`,
+    huggingface: `https://huggingface.co/papers/${arxivId}`,
+  };
+}
+
+/** True when the string is a canonical id this version of Shelfmark knows how to produce. */
+export function isCanonicalId(id: string): boolean {
+  const arxiv = arxivIdOf(id);
+  if (arxiv === null) return false;
+  const parsed = parseBareArxivId(arxiv);
+  return parsed !== null && parsed.arxivId === arxiv && parsed.version === undefined;
+}
+
+/** Collapses runs of whitespace in page text and trims it. */
+export function cleanText(text: string | null | undefined): string {
+  return (text ?? '').replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,22 @@
+import { huggingface } from './huggingface';
+import type { SiteAdapter } from './types';
+
+/** Every site Shelfmark reads, in the order they are tried. */
+export const ADAPTERS: readonly SiteAdapter[] = [huggingface];
+
+/** The adapter that serves `url`, or null when Shelfmark has nothing to do there. */
+export function adapterFor(url: URL | string): SiteAdapter | null {
+  const parsed = typeof url === 'string' ? safeUrl(url) : url;
+  if (!parsed) return null;
+  return ADAPTERS.find((adapter) => adapter.matches(parsed)) ?? null;
+}
+
+function safeUrl(text: string): URL | null {
+  try {
+    return new URL(text);
+  } catch {
+    return null;
+  }
+}
+
+export type { SiteAdapter, PageContext, SiteName } from './types';

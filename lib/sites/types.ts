@@ -1,0 +1,38 @@
+import type { PaperId, PaperRef } from '../paper';
+
+export type SiteName = 'huggingface' | 'arxiv';
+
+/**
+ * One adapter per site: a pure module that knows the site's URLs and markup.
+ * Adapters never throw on odd markup: a card they cannot read yields null and is counted as skipped.
+ */
+export interface SiteAdapter {
+  name: SiteName;
+  /** Human name, shown where a paper was seen ("Hugging Face"). */
+  label: string;
+  /** True when this adapter serves the page at `url`. A pure function of the URL. */
+  matches(url: URL): boolean;
+  /** Every paper card under `root`, in document order. */
+  findCards(root: ParentNode): Element[];
+  /**
+   * The card's canonical id, read cheaply (one attribute). Run on every scan, so that a card
+   * whose content the site swapped in place (single-page navigation) is noticed and re-annotated.
+   */
+  cardId(card: Element): PaperId | null;
+  /** Everything the card shows about its paper, or null when it cannot be read. */
+  readCard(card: Element, page: PageContext): PaperRef | null;
+  /** Puts the control root into the card, where it fits the card's layout. */
+  mountControls(card: Element, controls: HTMLElement): void;
+}
+
+/** What a read of one page shares between its cards. */
+export interface PageContext {
+  url: URL;
+  document: Document;
+  /** Per-page data an adapter parses once (Hugging Face's hydration JSON, say), keyed by the adapter. */
+  cache: Map<string, unknown>;
+}
+
+export function createPageContext(document: Document, url: URL | string): PageContext {
+  return { url: typeof url === 'string' ? new URL(url) : url, document, cache: new Map() };
+}

@@ -1,0 +1,20 @@
+import { liveQuery } from 'dexie';
+import { useEffect, useState } from 'preact/hooks';
+
+/**
+ * Preact binding for Dexie's liveQuery: re-renders when the data behind `query` changes,
+ * in this page or in any other extension context (the background, another popup).
+ * Returns undefined until the first result.
+ */
+export function useLiveQuery<T>(query: () => Promise<T> | T, deps: readonly unknown[]): T | undefined {
+  const [result, setResult] = useState<T | undefined>(undefined);
+  useEffect(() => {
+    const subscription = liveQuery(query).subscribe({
+      next: setResult,
+      error: (error: unknown) => console.error('[Shelfmark] live query failed', error),
+    });
+    return () => subscription.unsubscribe();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, deps);
+  return result;
+}

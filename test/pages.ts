@@ -1,0 +1,27 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+/**
+ * The real pages as the sites served them live in ../shared/pages (beside the checkout, in CI too).
+ * They are read from there, never copied into the project.
+ */
+export const SHARED_PAGES = resolve(here, '../../shared/pages') + '/';
+export const FIXTURES = resolve(here, 'fixtures') + '/';
+
+export function sharedPage(name: string): string {
+  const path = SHARED_PAGES + name;
+  if (!existsSync(path)) throw new Error(`Missing shared page ${path}: the tests expect ../shared/pages beside the checkout`);
+  return readFileSync(path, 'utf8');
+}
+
+export function fixture(name: string): string {
+  return readFileSync(FIXTURES + name, 'utf8');
+}
+
+/** Parses a saved page as the browser would. */
+export function parsePage(html: string): Document {
+  return new DOMParser().parseFromString(html, 'text/html');
+}

@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { applyAction, EMPTY_STATE, getStates, listStarred, setNote, setQueued, setRead, setStarred } from '@/lib/library';
+import { freshDatabase, paperRef } from '../db-helpers';
+
+describe('library operations', () => {
+  it('stores a paper when the user first stars it, with its metadata', async () => {
+    const db = freshDatabase();
+    const ref = paperRef(1, { authors: ['Ada Lovelace', 'Émile Borel'], links: { abs: 'https://arxiv.org/abs/2401.00001' } });
+    const state = await setStarred(db, ref, true, { now: 1000, seen: { site: 'huggingface', url: 'https://huggingface.co/papers' } });
+    expect(state).toEqual({ ...EMPTY_STATE, starred: true });
+    const record = await db.papers.get(ref.id);
+    expect(record).toMatchObject({
+      id: 'arxiv:2401.00001',
+      title: 'Paper number 1',
+      authors: ['Ada Lovelace', 'Émile Borel'],
+      starredAt: 1000,
+      createdAt: 1000,
+      seen: { site: 'huggingface', url: 'https://huggingface.co/papers', at: 1000 },
+      changedAt: { star: 1000, meta: 1000 },
+    });
+    expect(record!.words).toEqual(expect.arrayContaining(['paper', 'number', 'ada', 'lovelace', 'emile', 'borel']));
+  });
+
+  it('stores nothing when the user turns off what was never on', async () => {
+    const db = freshDatabase();
+    expect(await setStarred(db, paperRef(1), false)).toEqual(EMPTY_STATE);
+    expect(await setQueued(db, paperRef(2), false)).toEqual(EMPTY_STATE);
+    expect(await setNote(db, paperRef(3), '')).toEqual(EMPTY_STATE);
+    expect(await db.papers.count()).toBe(0);
+  });
+
+  it('is idempotent: the same request twice leaves one change', async () => {
+    const db = freshDatabase();
+    await setStarred(db, paperRef(1), true, { now: 1000 });
+    await setStarred(db, paperRef(1), true, { now: 2000 });
+    const record = await db.papers.get('arxiv:2401.00001');
+    expect(record!.starredAt).toBe(1000);
+    expect(record!.changedAt.star).toBe(1000);
+  });
+
+  it('unstars, keeping when that happened and dropping the flag', async () => {
+    const db = freshDatabase();
+    await setStarred(db, paperRef(1), true, { now: 1000 });
+    await setStarred(db, 'arxiv:2401.00001', false, { now: 2000 });
+    const record = await db.papers.get('arxiv:2401.00001');
+    expect(record).not.toHaveProperty('starredAt');
+    expect(record!.changedAt.star).toBe(2000);
+    expect(await listStarred(db)).toEqual([]);
+  });
+
+  it('acts on a stored paper by id, and does nothing for an unknown id', async () => {
+    const db = freshDatabase();
+    await setStarred(db, paperRef(1), true);
+    expect(await setRead(db, 'arxiv:2401.00001', true)).toMatchObject({ starred: true, read: true });
+    expect(await setRead(db, 'arxiv:2401.99999', true)).toBeNull();
+    expect(await db.papers.count()).toBe(1);
+  });
+
+  it('keeps each field independent: star, read, queue and note', async () => {
+    const db = freshDatabase();
+    const ref = paperRef(1);
+    await setStarred(db, ref, true);
+    await setRead(db, ref, true);
+    await setQueued(db, ref, true);
+    await setNote(db, ref, 'Read section 3 again');
+    expect((await getStates(db, [ref.id]))[ref.id]).toEqual({ starred: true, read: true, queued: true, note: 'Read section 3 again' });
+    await setRead(db, ref, false);
+    expect((await getStates(db, [ref.id]))[ref.id]).toEqual({ starred: true, read: false, queued: true, note: 'Read section 3 again' });
+  });
+
+  it('lists starred papers newest first', async () => {
+    const db = freshDatabase();
+    await setStarred(db, paperRef(1), true, { now: 1000 });
+    await setStarred(db, paperRef(2), true, { now: 3000 });
+    await setStarred(db, paperRef(3), true, { now: 2000 });
+    await setQueued(db, paperRef(4), true, { now: 4000 });
+    expect((await listStarred(db)).map((paper) => paper.title)).toEqual(['Paper number 2', 'Paper number 3', 'Paper number 1']);
+  });
+
+  it('answers the state of a whole page in one call, unknown papers as empty', async () => {
+    const db = freshDatabase();
+    await setStarred(db, paperRef(2), true);
+    const states = await getStates(db, ['arxiv:2401.00001', 'arxiv:2401.00002', 'arxiv:2401.00001']);
+    expect(states).toEqual({ 'arxiv:2401.00001': EMPTY_STATE, 'arxiv:2401.00002': { ...EMPTY_STATE, starred: true } });
+  });
+
+  it('updates metadata from a later card, never blanking what it knew', async () => {
+    const db = freshDatabase();
+    await setStarred(db, paperRef(1, { authors: ['A. Author'], abstract: 'First abstract' }), true, { now: 1 });
+    await setRead(db, paperRef(1, { title: 'Paper number 1 (v2)', authors: [] }), true, { now: 2 });
+    const record = await db.papers.get('arxiv:2401.00001');
+    expect(record).toMatchObject({ title: 'Paper number 1 (v2)', authors: ['A. Author'], abstract: 'First abstract' });
+    expect(record!.changedAt.meta).toBe(2);
+  });
+
+  it('appends to the queue in order', async () => {
+    const db = freshDatabase();
+    for (const n of [3, 1, 2]) await setQueued(db, paperRef(n), true);
+    const queue = await db.papers.orderBy('queuePos').toArray();
+    expect(queue.map((paper) => paper.id)).toEqual(['arxiv:2401.00003', 'arxiv:2401.00001', 'arxiv:2401.00002']);
+  });
+
+  it('two concurrent actions on one paper both land', async () => {
+    const db = freshDatabase();
+    const ref = paperRef(1);
+    await Promise.all([
+      applyAction(db, ref, { kind: 'star', value: true }),
+      applyAction(db, ref, { kind: 'queue', value: true }),
+      applyAction(db, ref, { kind: 'note', text: 'both' }),
+    ]);
+    expect((await getStates(db, [ref.id]))[ref.id]).toEqual({ starred: true, read: false, queued: true, note: 'both' });
+  });
+});

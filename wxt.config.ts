@@ -1,0 +1,26 @@
+import { defineConfig } from 'wxt';
+
+// https://wxt.dev/api/config.html
+export default defineConfig({
+  manifest: ({ browser }) => ({
+    name: 'Shelfmark',
+    description: 'Star, queue and annotate research papers where you find them: Hugging Face papers and arXiv.',
+    permissions: ['storage'],
+    action: { default_title: 'Shelfmark: reading queue' },
+    commands: {
+      // Opens the toolbar popup (the reading queue) from the keyboard.
+      [browser === 'firefox' ? '_execute_browser_action' : '_execute_action']: {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: 'Open the Shelfmark reading queue',
+      },
+    },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'shelfmark@shelfmark.dev', strict_min_version: '115.0' } } }
+      : {}),
+  }),
+  webExt: {
+    binaries: { chrome: process.env.CHROME_PATH ?? '/usr/bin/chromium' },
+    chromiumArgs: ['--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    startUrls: ['https://huggingface.co/papers'],
+  },
+});
