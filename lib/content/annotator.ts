@@ -98,7 +98,7 @@ export class Annotator {
       const adapter = this.adapter;
       if (!adapter) return;
       this.ensurePageStyle();
-      const needState: PaperId[] = [];
+      const needState = new Set<PaperId>();
       let skipped = 0;
       for (const card of adapter.findCards(this.options.document)) {
         const id = adapter.cardId(card);
@@ -113,15 +113,14 @@ export class Annotator {
           continue;
         }
         this.mount(adapter, card, id);
-        const known = this.states.get(id);
-        if (!known) needState.push(id);
+        if (!this.states.has(id)) needState.add(id);
       }
       for (const entry of [...this.mounted.values()]) {
         if (!entry.card.isConnected) this.unmount(entry);
       }
       if (skipped !== this.skipped && skipped > 0) this.options.log?.(`skipped ${skipped} card(s) that could not be read`);
       this.skipped = skipped;
-      if (needState.length) void this.fetchStates(needState);
+      if (needState.size) void this.fetchStates([...needState]);
     } catch (error) {
       // Never break the host page: a failed scan is logged and the next mutation retries.
       this.options.log?.('scan failed', error);
