@@ -14,6 +14,23 @@ export default defineConfig({
           setupFiles: ['test/setup-unit.ts'],
         },
       },
+      ...(process.env.SHELFMARK_BENCH
+        ? [
+            {
+              // npm run bench: figures for speed and memory, printed, never asserted.
+              plugins: [WxtVitest()],
+              test: {
+                name: 'bench',
+                include: ['bench/**/*.bench.ts'],
+                environment: 'jsdom',
+                setupFiles: ['test/setup-unit.ts'],
+                testTimeout: 600_000,
+                hookTimeout: 120_000,
+                fileParallelism: false,
+              },
+            },
+          ]
+        : []),
       {
         // The built extension in a real Chromium (run `npm run build` first; `npm test` does).
         test: {

@@ -89,6 +89,12 @@ export async function applyAction(
           record.readAt = action.value ? now : undefined;
           touch(record.changedAt, 'read', now);
         }
+        // A paper read is done: it leaves the reading queue (and stays in the read history).
+        if (action.value && record.queuePos !== undefined) {
+          record.queuePos = undefined;
+          record.queuedAt = undefined;
+          touch(record.changedAt, 'queue', now);
+        }
         break;
       case 'queue':
         if (action.value !== (record.queuePos !== undefined)) {

@@ -66,6 +66,18 @@ describe('library operations', () => {
     expect((await getStates(db, [ref.id]))[ref.id]).toEqual({ starred: true, read: true, queued: true, note: 'Read section 3 again' });
     await setRead(db, ref, false);
     expect((await getStates(db, [ref.id]))[ref.id]).toEqual({ starred: true, read: false, queued: true, note: 'Read section 3 again' });
+    await setStarred(db, ref, false);
+    expect((await getStates(db, [ref.id]))[ref.id]).toEqual({ starred: false, read: false, queued: true, note: 'Read section 3 again' });
+  });
+
+  it('takes a paper marked read out of the queue, and keeps it out when marked unread', async () => {
+    const db = freshDatabase();
+    const ref = paperRef(1);
+    await setQueued(db, ref, true, { now: 1 });
+    expect(await setRead(db, ref, true, { now: 2 })).toMatchObject({ read: true, queued: false });
+    const record = await db.papers.get(ref.id);
+    expect(record!.changedAt).toMatchObject({ read: 2, queue: 2 });
+    expect(await setRead(db, ref, false, { now: 3 })).toMatchObject({ read: false, queued: false });
   });
 
   it('lists starred papers newest first', async () => {

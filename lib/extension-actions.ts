@@ -1,0 +1,26 @@
+import type { ShelfmarkDB } from './db';
+import { applyAction, type PaperState, type UserAction } from './library';
+import { sendRequest } from './messaging';
+import type { PaperId } from './paper';
+
+/**
+ * For extension pages (popup, options): they write to the database directly, through the same
+ * operations as the background, then tell the background which papers changed so it can update
+ * the open tabs and the toolbar badge. The write has landed before the notice is sent; a lost
+ * notice (background restarting) only delays what other tabs show, it loses nothing.
+ */
+export async function actOnPaper(db: ShelfmarkDB, id: PaperId, action: UserAction): Promise<PaperState | null> {
+  const state = await applyAction(db, id, action);
+  if (state) await notifyChanged([id]);
+  return state;
+}
+
+/** Tells the background these papers changed in the database. Never throws. */
+export async function notifyChanged(ids: readonly PaperId[]): Promise<void> {
+  if (ids.length === 0) return;
+  try {
+    await sendRequest({ type: 'changed', ids: [...ids] });
+  } catch (error) {
+    console.warn('[Shelfmark] could not tell open tabs about a change', error);
+  }
+}
