@@ -1,29 +1,317 @@
-import type { ShelfmarkDB } from '@/lib/db';
-import { listStarred } from '@/lib/library';
-import { useLiveQuery } from '@/lib/use-live-query';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { PaperRecord, ShelfmarkDB } from '@/lib/db';
+import { markdownLink } from '@/lib/export/link';
+import { actOnPaper, notifyChanged } from '@/lib/extension-actions';
+import type { PaperId } from '@/lib/paper';
+import { moveAfter, moveBefore, moveToTop } from '@/lib/queue';
+import { queryTokens } from '@/lib/search';
+import { useLibrarySummary, usePaperList } from '@/lib/use-paper-list';
+import { VIEWS, type ViewName } from '@/lib/views';
 import { EmptyState } from './EmptyState';
-import { PaperRow } from './PaperRow';
+import { PaperList, type DropSide } from './PaperList';
+import { PaperRow, type RowCommand } from './PaperRow';
+import { SearchBox } from './SearchBox';
+import { ViewTabs } from './ViewTabs';
 
+const LIST_ID = 'paper-list';
+/** Rows a PageUp/PageDown moves by. */
+const PAGE_STEP = 5;
+const STATUS_MS = 4_000;
+
+type FocusRequest = { n: number; index: number; id?: PaperId };
+
+/**
+ * The toolbar popup: the reading queue and the other views of the library, searchable, driven by
+ * mouse or keyboard. Reads the database directly (live queries by index); every change is written
+ * at once through the library operations and announced to the background (tabs, badge).
+ */
 export function PopupApp({ db }: { db: ShelfmarkDB }) {
-  const starred = useLiveQuery(() => listStarred(db), [db]);
+  const [view, setView] = useState<ViewName>('queue');
+  const [query, setQuery] = useState('');
+  const tokens = useMemo(() => queryTokens(query), [query]);
+  const [visible, setVisible] = useState({ first: 0, last: 0 });
+  const [active, setActive] = useState(0);
+  const [focus, setFocus] = useState<FocusRequest>({ n: 0, index: 0 });
+  const [editing, setEditing] = useState<PaperId | null>(null);
+  const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+
+  const summary = useLibrarySummary(db);
+  const page = usePaperList(db, view, tokens, visible);
+  const total = page?.total ?? 0;
+  const rowAt = (index: number): PaperRecord | undefined => (page ? page.rows[index - page.offset] : undefined);
+  const shownTokens = useMemo(() => (page?.query ? page.query.split(' ') : []), [page?.query]);
+
+  useEffect(() => {
+    if (!status) return;
+    const timer = setTimeout(() => setStatus(null), STATUS_MS);
+    return () => clearTimeout(timer);
+  }, [status]);
+
+  // A first sign of life for the benchmark: when the first rows are on screen.
+  useEffect(() => {
+    if (page && page.rows.length > 0) performance.mark('shelfmark:first-rows');
+  }, [page !== undefined && page.rows.length > 0]);
+
+  const say = (text: string, error = false) => setStatus({ text, error });
+  const attempt = async (work: () => Promise<unknown>, done?: string) => {
+    try {
+      await work();
+      if (done) say(done);
+    } catch (error) {
+      console.error('[Shelfmark] popup action failed', error);
+      say(`Not saved: ${error instanceof Error ? error.message : String(error)}`, true);
+    }
+  };
+
+  const changeView = (next: ViewName) => {
+    setView(next);
+    setVisible({ first: 0, last: 0 });
+    setActive(0);
+    setEditing(null);
+  };
+  const changeQuery = (next: string) => {
+    setQuery(next);
+    setVisible({ first: 0, last: 0 });
+    setActive(0);
+  };
+  const goTo = (index: number) => {
+    if (total === 0) return;
+    const next = Math.max(0, Math.min(total - 1, index));
+    setActive(next);
+    setFocus((f) => ({ n: f.n + 1, index: next, id: rowAt(next)?.id }));
+  };
+
+  const command = (name: RowCommand, paper: PaperRecord) => {
+    switch (name) {
+      case 'read': {
+        const value = paper.readAt === undefined;
+        return attempt(() => actOnPaper(db, paper.id, { kind: 'read', value }), value ? 'Marked read: moved to Read' : 'Marked unread');
+      }
+      case 'star': {
+        const value = paper.starredAt === undefined;
+        return attempt(() => actOnPaper(db, paper.id, { kind: 'star', value }), value ? 'Starred' : 'Unstarred');
+      }
+      case 'queue': {
+        const value = paper.queuePos === undefined;
+        return attempt(() => actOnPaper(db, paper.id, { kind: 'queue', value }), value ? 'Added to the end of the queue' : 'Removed from the queue');
+      }
+      case 'top':
+        return attempt(async () => {
+          if (await moveToTop(db, paper.id)) await notifyChanged([paper.id]);
+          goToPaper(0, paper.id);
+        }, 'Moved to the top: read next');
+      case 'note':
+        setEditing((current) => (current === paper.id ? null : paper.id));
+        return;
+      case 'copy':
+        return attempt(() => navigator.clipboard.writeText(markdownLink(paper)), 'Copied a Markdown link');
+    }
+  };
+  /** Keeps the keyboard on a paper that moved: its row is found by id once it is at `index`. */
+  const goToPaper = (index: number, id: PaperId) => {
+    setActive(index);
+    setFocus((f) => ({ n: f.n + 1, index, id }));
+  };
+
+  const reorder = (move: { id: PaperId; from: number; anchorId: PaperId; anchor: number; side: DropSide }) =>
+    attempt(async () => {
+      const moved =
+        move.side === 'before' ? await moveBefore(db, move.id, move.anchorId) : await moveAfter(db, move.id, move.anchorId);
+      if (moved) await notifyChanged([move.id]);
+      // The keyboard follows the paper to its new place.
+      const shift = move.from < move.anchor ? -1 : 0;
+      goToPaper(move.anchor + shift + (move.side === 'after' ? 1 : 0), move.id);
+    });
+
+  /** Moves the active paper one place up or down (among the papers shown). */
+  const moveBy = (delta: -1 | 1) => {
+    const paper = rowAt(active);
+    const neighbour = rowAt(active + delta);
+    if (!paper || !neighbour) return;
+    const index = active + delta;
+    void attempt(async () => {
+      const moved = delta < 0 ? await moveBefore(db, paper.id, neighbour.id) : await moveAfter(db, paper.id, neighbour.id);
+      if (moved) await notifyChanged([paper.id]);
+      goToPaper(index, paper.id);
+    }, delta < 0 ? 'Moved up' : 'Moved down');
+  };
+
+  const openActive = () => {
+    document.querySelector<HTMLAnchorElement>(`#${LIST_ID} li[data-index="${active}"] a.paper-title`)?.click();
+  };
+
+  const onKey = (event: KeyboardEvent) => {
+    if (event.defaultPrevented || event.ctrlKey || event.metaKey) return;
+    const target = event.target as HTMLElement;
+    // Typing is typing: the search box and the note editor handle their own keys.
+    if (target.closest?.('input, textarea, select, [contenteditable="true"]')) return;
+    if (event.key === '/') {
+      event.preventDefault();
+      searchRef.current?.focus();
+      searchRef.current?.select();
+      return;
+    }
+    if (event.key === 'Escape') {
+      if (query !== '') {
+        event.preventDefault();
+        changeQuery('');
+      }
+      return;
+    }
+    const onRow = target === document.body || target.matches?.('li.paper-row');
+    const inList = !!target.closest?.(`#${LIST_ID}`);
+    const paper = rowAt(active);
+    const inQueue = page?.view === 'queue';
+    const handled = (() => {
+      if (event.altKey) {
+        if (!inQueue || !(inList || onRow)) return false;
+        if (event.key === 'ArrowUp') moveBy(-1);
+        else if (event.key === 'ArrowDown') moveBy(1);
+        else if (event.key === 'Home' && paper) void command('top', paper);
+        else return false;
+        return true;
+      }
+      switch (event.key) {
+        case 'ArrowDown':
+        case 'ArrowUp':
+        case 'j':
+        case 'k':
+          // From outside the list (nothing focused yet, a tab), the first press takes the keyboard to it.
+          goTo(!inList ? active : event.key === 'ArrowDown' || event.key === 'j' ? active + 1 : active - 1);
+          return true;
+        case 'Home':
+        case 'End':
+        case 'PageDown':
+        case 'PageUp':
+          if (!inList) return false;
+          goTo(
+            event.key === 'Home' ? 0
+            : event.key === 'End' ? total - 1
+            : event.key === 'PageDown' ? active + PAGE_STEP
+            : active - PAGE_STEP,
+          );
+          return true;
+        case 'J':
+        case 'K':
+          if (!inQueue) return false;
+          moveBy(event.key === 'K' ? -1 : 1);
+          return true;
+        case 'Enter':
+          if (!onRow || !paper) return false;
+          openActive();
+          return true;
+      }
+      if (!paper) return false;
+      switch (event.key) {
+        case 'r':
+          void command('read', paper);
+          return true;
+        case 's':
+          void command('star', paper);
+          return true;
+        case 'x':
+          if (paper.queuePos === undefined) say('Not in the queue');
+          else void command('queue', paper);
+          return true;
+        case 't':
+          if (!inQueue) return false;
+          void command('top', paper);
+          return true;
+        case 'n':
+          void command('note', paper);
+          return true;
+        case 'c':
+          void command('copy', paper);
+          return true;
+      }
+      return false;
+    })();
+    if (handled) event.preventDefault();
+  };
+  const onKeyRef = useRef(onKey);
+  onKeyRef.current = onKey;
+  useEffect(() => {
+    const listener = (event: KeyboardEvent) => onKeyRef.current(event);
+    document.addEventListener('keydown', listener);
+    return () => document.removeEventListener('keydown', listener);
+  }, []);
+
+  const counts = summary?.counts;
+  const label = VIEWS[view].label;
   return (
     <main class="popup">
       <header class="popup-header">
         <h1>Shelfmark</h1>
-        {starred && <span class="count" aria-label={`${starred.length} starred`}>{starred.length}</span>}
+        {counts && <span class="queue-summary">{counts.queue === 1 ? '1 to read' : `${counts.queue.toLocaleString()} to read`}</span>}
+        {/* Header actions: the Export menu (components/ExportMenu.tsx) goes here. */}
+        <div class="header-actions" />
       </header>
-      <h2 class="view-title">Starred</h2>
-      {starred === undefined ? (
-        <p class="loading" aria-busy="true">Loading…</p>
-      ) : starred.length === 0 ? (
-        <EmptyState />
-      ) : (
-        <ul class="paper-list" aria-label="Starred papers">
-          {starred.map((paper) => (
-            <PaperRow key={paper.id} paper={paper} />
-          ))}
-        </ul>
+      <SearchBox
+        value={query}
+        onChange={changeQuery}
+        onLeaveDown={() => goTo(active)}
+        inputRef={searchRef}
+        scope={view === 'all' ? 'all papers' : label.toLowerCase()}
+      />
+      <ViewTabs view={view} counts={counts} onSelect={changeView} controls={LIST_ID} />
+      {page && page.query !== '' && page.view === view && (
+        <p class="result-count" aria-live="polite">
+          {page.total === 1 ? '1 match' : `${page.total.toLocaleString()} matches`} in {label}
+        </p>
       )}
+      <div class="list-area">
+        {page === undefined ? (
+          <p class="loading" aria-busy="true">
+            Loading…
+          </p>
+        ) : page.total === 0 && page.view === view ? (
+          <EmptyState view={view} query={page.query === '' ? undefined : query.trim()} onSearchAll={() => changeView('all')} />
+        ) : (
+          <PaperList
+            key={`${page.view}\u0000${page.query}`}
+            id={LIST_ID}
+            label={page.query ? `${VIEWS[page.view].label}: papers matching ${query}` : `${VIEWS[page.view].label} papers`}
+            total={total}
+            rowAt={rowAt}
+            active={active}
+            focusRequest={focus}
+            onActiveChange={setActive}
+            onVisibleChange={(first, last) => setVisible((v) => (v.first === first && v.last === last ? v : { first, last }))}
+            onReorder={page.view === 'queue' ? reorder : undefined}
+            resultsFor={page.query}
+            renderRow={(paper) => (
+              <PaperRow
+                paper={paper}
+                view={page.view}
+                tokens={shownTokens}
+                readNext={page.view === 'queue' && paper.id === summary?.queueHead}
+                editingNote={editing === paper.id}
+                onCommand={(name, target) => void command(name, target)}
+                onSaveNote={(target, text) => void attempt(() => actOnPaper(db, target.id, { kind: 'note', text }))}
+                onCloseNote={() => {
+                  setEditing(null);
+                  const row = document.querySelector<HTMLElement>(`#${LIST_ID} li[data-paper-id="${CSS.escape(paper.id)}"]`);
+                  row?.focus();
+                }}
+              />
+            )}
+          />
+        )}
+      </div>
+      <p class={status?.error ? 'status error' : 'status'} role="status" aria-live="polite">
+        {status?.text ?? ''}
+      </p>
+      <footer class="keys" aria-label="Keyboard shortcuts">
+        <kbd>↑↓</kbd> or <kbd>j</kbd> <kbd>k</kbd> move · <kbd>Enter</kbd> open · <kbd>r</kbd> read · <kbd>s</kbd> star ·{' '}
+        <kbd>x</kbd> remove · <kbd>n</kbd> note · <kbd>c</kbd> copy link · <kbd>/</kbd> search
+        {view === 'queue' && (
+          <>
+            {' '}
+            · <kbd>Alt+↑↓</kbd> reorder · <kbd>t</kbd> to top
+          </>
+        )}
+      </footer>
     </main>
   );
 }

@@ -1,3 +1,6 @@
+import type { ShelfmarkDB } from './db';
+import type { PaperId } from './paper';
+
 /**
  * Search tokens: lower-cased, accents folded, split into words. Stored on each record as a
  * multi-entry index (`*words`) so that a word-prefix search is an index range scan, not a scan of
@@ -21,4 +24,109 @@ export function tokenize(text: string): string[] {
 /** The search tokens of a paper: its title, authors and note. */
 export function paperWords(paper: { title: string; authors: readonly string[]; note: string }): string[] {
   return tokenize(`${paper.title} ${paper.authors.join(' ')} ${paper.note}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The query side. A query is the words the user typed, folded like the index; a paper matches
+// when every query word starts one of its words ("trans lang" finds "Transformers for Language").
+
+/** The words of a query, longest first; a word that only starts another query word adds nothing and is dropped. */
+export function queryTokens(text: string): string[] {
+  const tokens = tokenize(text).sort((a, b) => b.length - a.length);
+  return tokens.filter((token, i) => !tokens.some((other, j) => j < i && other.startsWith(token)));
+}
+
+/** True when every token starts one of `words` (a record's `words`). */
+export function wordsMatch(words: readonly string[], tokens: readonly string[]): boolean {
+  return tokens.every((token) => words.some((word) => word.startsWith(token)));
+}
+
+/** Ids of the papers having a word that starts with `token`: one range of the `*words` index, keys only. */
+export async function idsWithPrefix(db: ShelfmarkDB, token: string): Promise<Set<PaperId>> {
+  // A paper with several words under the prefix appears once per word in a multi-entry index.
+  return new Set(await db.papers.where('words').startsWith(token).primaryKeys());
+}
+
+/** Ids of the papers matching every token, by index (intersection of the tokens' prefix ranges). */
+export async function matchingIds(db: ShelfmarkDB, tokens: readonly string[]): Promise<Set<PaperId>> {
+  let result: Set<PaperId> | undefined;
+  for (const token of tokens) {
+    const ids = await idsWithPrefix(db, token);
+    result = result ? new Set([...result].filter((id) => ids.has(id))) : ids;
+    if (result.size === 0) break;
+  }
+  return result ?? new Set();
+}
+
+/** A piece of text, and whether it is (part of) a word the query matched. */
+export interface TextPart {
+  text: string;
+  match: boolean;
+}
+
+/**
+ * Cuts `text` into parts, marking the start of each word that a token matches (the part the
+ * user typed: "trans" marks "Trans" of "Transformers"). Case and accents fold as in the index;
+ * the parts join back into `text` unchanged.
+ */
+export function highlightParts(text: string, tokens: readonly string[]): TextPart[] {
+  if (tokens.length === 0 || text === '') return [{ text, match: false }];
+  const parts: TextPart[] = [];
+  let plainFrom = 0;
+  for (const found of text.matchAll(/[\p{L}\p{N}\p{M}]+/gu)) {
+    const word = found[0];
+    const start = found.index;
+    const folded = foldText(word);
+    let best = 0;
+    for (const token of tokens) if (token.length > best && folded.startsWith(token)) best = token.length;
+    if (best === 0) continue;
+    const end = start + originalLength(word, best);
+    if (start > plainFrom) parts.push({ text: text.slice(plainFrom, start), match: false });
+    parts.push({ text: text.slice(start, end), match: true });
+    plainFrom = end;
+  }
+  if (plainFrom < text.length) parts.push({ text: text.slice(plainFrom), match: false });
+  return parts;
+}
+
+/** How many characters of `word` fold to its first `foldedLength` characters ("Éco" → 3 for "eco"). */
+function originalLength(word: string, foldedLength: number): number {
+  let folded = 0;
+  let length = 0;
+  for (const char of word) {
+    if (folded >= foldedLength && foldText(char) !== '') break;
+    folded += foldText(char).length;
+    length += char.length;
+  }
+  return length;
+}
+
+/**
+ * A short piece of `text` to show in a list: its beginning, or, when the query matches further
+ * on, the words around the first match, with an ellipsis where text was cut.
+ */
+export function excerpt(text: string, tokens: readonly string[], maxLength = 160): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= maxLength) return flat;
+  let from = 0;
+  if (tokens.length > 0) {
+    let first = -1;
+    let at = 0;
+    for (const part of highlightParts(flat, tokens)) {
+      if (part.match) {
+        first = at;
+        break;
+      }
+      at += part.text.length;
+    }
+    // Keep the match in view, with a little context before it, starting at a word.
+    if (first > maxLength * 0.6) {
+      const space = flat.lastIndexOf(' ', first - 20);
+      from = Math.min(space > 0 ? space + 1 : first, flat.length - maxLength);
+    }
+  }
+  const end = from + maxLength;
+  const cutAt = flat.lastIndexOf(' ', end);
+  const piece = flat.slice(from, cutAt > from + maxLength * 0.6 ? cutAt : end);
+  return `${from > 0 ? '…' : ''}${piece}${from + piece.length < flat.length ? '…' : ''}`;
 }

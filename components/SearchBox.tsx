@@ -1,0 +1,43 @@
+import type { Ref } from 'preact';
+import { Icon } from './Icon';
+
+interface SearchBoxProps {
+  value: string;
+  onChange(value: string): void;
+  /** ArrowDown from the box: go to the list. */
+  onLeaveDown(): void;
+  inputRef: Ref<HTMLInputElement>;
+  /** What the search looks through, for the placeholder ("Search the queue"). */
+  scope: string;
+}
+
+/** Filters the list as you type. `/` focuses it (handled by the popup), Esc clears it. */
+export function SearchBox({ value, onChange, onLeaveDown, inputRef, scope }: SearchBoxProps) {
+  return (
+    <div class="search" role="search">
+      <Icon name="search" />
+      <input
+        ref={inputRef}
+        type="search"
+        class="search-input"
+        aria-label="Search titles, authors and notes"
+        placeholder={`Search ${scope}  ( / )`}
+        autocomplete="off"
+        spellcheck={false}
+        value={value}
+        onInput={(event) => onChange(event.currentTarget.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape' && value !== '') {
+            // Handled here so the popup does not close and the field does not keep stale text.
+            event.preventDefault();
+            event.stopPropagation();
+            onChange('');
+          } else if (event.key === 'ArrowDown') {
+            event.preventDefault();
+            onLeaveDown();
+          }
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+import type { ViewCounts, ViewName } from '@/lib/views';
+import { VIEW_NAMES, VIEWS } from '@/lib/views';
+
+interface ViewTabsProps {
+  view: ViewName;
+  counts: ViewCounts | undefined;
+  onSelect(view: ViewName): void;
+  /** Id of the list the tabs control. */
+  controls: string;
+}
+
+/** Queue, Starred, Notes, Read, All, each with its count. Arrow keys move between tabs. */
+export function ViewTabs({ view, counts, onSelect, controls }: ViewTabsProps) {
+  const select = (next: ViewName, focus: boolean) => {
+    onSelect(next);
+    if (focus) document.getElementById(`tab-${next}`)?.focus();
+  };
+  return (
+    <div
+      class="tabs"
+      role="tablist"
+      aria-label="Views"
+      onKeyDown={(event) => {
+        const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+        if (step === 0) return;
+        event.preventDefault();
+        const i = VIEW_NAMES.indexOf(view);
+        select(VIEW_NAMES[(i + step + VIEW_NAMES.length) % VIEW_NAMES.length]!, true);
+      }}
+    >
+      {VIEW_NAMES.map((name) => (
+        <button
+          key={name}
+          id={`tab-${name}`}
+          type="button"
+          role="tab"
+          class="tab"
+          aria-selected={name === view}
+          aria-controls={controls}
+          tabIndex={name === view ? 0 : -1}
+          onClick={() => select(name, false)}
+        >
+          {VIEWS[name].label}
+          <span class="tab-count" aria-label={counts ? `, ${counts[name]} papers` : undefined}>
+            {counts ? formatCount(counts[name]) : ''}
+          </span>
+        </button>
+      ))}
+    </div>
+  );
+}
+
+/** 12, 999, 1.2k, 48k: fits a tab at the popup's width. */
+export function formatCount(n: number): string {
+  if (n < 1000) return String(n);
+  if (n < 10_000) return `${(n / 1000).toFixed(1).replace(/\.0$/, '')}k`;
+  return `${Math.round(n / 1000)}k`;
+}

@@ -1,0 +1,133 @@
+import type { PaperRecord, ShelfmarkDB } from './db';
+import { applyAction, type PaperState, type PaperTarget, type SeenAt } from './library';
+import type { PaperId } from './paper';
+
+/**
+ * The order of the reading queue. Each queued paper has a `queuePos` (indexed, smaller first);
+ * a move gives the paper a position between its new neighbours (fractional), so one move writes
+ * one record, whatever the queue's length. When neighbours get too close, the positions around
+ * them are spread out again (see `respace`).
+ *
+ * Every operation says where the user wants the paper ("before Y", "to the top"), not how far to
+ * shift it, so repeating one is harmless: it returns false and changes nothing. Each runs in one
+ * transaction that awaits only Dexie.
+ */
+
+/** Closest two neighbours may get before the positions around them are spread out. */
+const MIN_GAP = 1e-6;
+/** Gap the spread-out positions get when they are bounded on both sides. */
+const MIN_SPREAD = 1e-3;
+
+type Options = { now?: number };
+
+/** Adds a paper at the end of the queue (a no-op when it is queued already). */
+export function addToQueue(db: ShelfmarkDB, target: PaperTarget, options?: { seen?: SeenAt; now?: number }): Promise<PaperState | null> {
+  return applyAction(db, target, { kind: 'queue', value: true }, options);
+}
+
+/** Takes a paper out of the queue; it stays in the library. */
+export function removeFromQueue(db: ShelfmarkDB, id: PaperId, options?: Options): Promise<PaperState | null> {
+  return applyAction(db, id, { kind: 'queue', value: false }, options);
+}
+
+/** Moves a queued paper to the top ("read next"). */
+export function moveToTop(db: ShelfmarkDB, id: PaperId, options: Options = {}): Promise<boolean> {
+  return db.transaction('rw', db.papers, async () => {
+    const paper = await db.papers.get(id);
+    if (paper?.queuePos === undefined) return false;
+    const first = await db.papers.orderBy('queuePos').first();
+    if (!first || first.id === id) return false;
+    await placeAt(db, id, first.queuePos! - 1, options.now);
+    return true;
+  });
+}
+
+/** Moves a queued paper to just before another queued paper. */
+export function moveBefore(db: ShelfmarkDB, id: PaperId, beforeId: PaperId, options: Options = {}): Promise<boolean> {
+  return move(db, id, beforeId, 'before', options.now);
+}
+
+/** Moves a queued paper to just after another queued paper. */
+export function moveAfter(db: ShelfmarkDB, id: PaperId, afterId: PaperId, options: Options = {}): Promise<boolean> {
+  return move(db, id, afterId, 'after', options.now);
+}
+
+/** The queued papers' ids, first to last. Reads keys only (no records). */
+export async function queueIds(db: ShelfmarkDB): Promise<PaperId[]> {
+  return db.papers.orderBy('queuePos').primaryKeys();
+}
+
+function move(db: ShelfmarkDB, id: PaperId, anchorId: PaperId, side: 'before' | 'after', now?: number): Promise<boolean> {
+  if (id === anchorId) return Promise.resolve(false);
+  return db.transaction('rw', db.papers, async () => {
+    const [paper, anchor] = await db.papers.bulkGet([id, anchorId]);
+    if (paper?.queuePos === undefined || anchor?.queuePos === undefined) return false;
+    let neighbour = await neighbourOf(db, anchor.queuePos, side);
+    // Already where the user wants it.
+    if (neighbour?.id === id) return false;
+    if (neighbour && Math.abs(neighbour.queuePos! - anchor.queuePos) < MIN_GAP) {
+      await respace(db, anchor.queuePos);
+      const anchorPos = (await db.papers.get(anchorId))!.queuePos!;
+      neighbour = await neighbourOf(db, anchorPos, side);
+      return placeBeside(db, id, anchorPos, neighbour, side, now);
+    }
+    return placeBeside(db, id, anchor.queuePos, neighbour, side, now);
+  });
+}
+
+async function placeBeside(
+  db: ShelfmarkDB,
+  id: PaperId,
+  anchorPos: number,
+  neighbour: PaperRecord | undefined,
+  side: 'before' | 'after',
+  now?: number,
+): Promise<boolean> {
+  // The paper itself may be the neighbour's neighbour; its old position is free once it moves.
+  const position = neighbour ? (anchorPos + neighbour.queuePos!) / 2 : side === 'before' ? anchorPos - 1 : anchorPos + 1;
+  await placeAt(db, id, position, now);
+  return true;
+}
+
+/** The queued paper just before (or after) a position, if any. */
+function neighbourOf(db: ShelfmarkDB, position: number, side: 'before' | 'after'): Promise<PaperRecord | undefined> {
+  return side === 'before'
+    ? db.papers.where('queuePos').below(position).last()
+    : db.papers.where('queuePos').above(position).first();
+}
+
+/** Writes only the queue fields: the rest of the record stays as other writers left it. */
+async function placeAt(db: ShelfmarkDB, id: PaperId, position: number, now = Date.now()): Promise<void> {
+  await db.papers.update(id, { queuePos: position, updatedAt: now, 'changedAt.queue': now });
+}
+
+/**
+ * Spreads out the positions around `position` when neighbours got too close to put anything
+ * between them. It renumbers a window of papers around the crowded spot between the papers just
+ * outside the window (whose positions stay), widening the window until the gaps are comfortable;
+ * the order never changes. Only `queuePos` is written: this is bookkeeping, not a user's change.
+ */
+export async function respace(db: ShelfmarkDB, position: number): Promise<void> {
+  for (let reach = 16; ; reach *= 4) {
+    const before = await db.papers.where('queuePos').below(position).reverse().limit(reach + 1).toArray();
+    const after = await db.papers.where('queuePos').aboveOrEqual(position).limit(reach + 1).toArray();
+    const lower = before.length > reach ? before[reach]!.queuePos! : undefined;
+    const upper = after.length > reach ? after[reach]!.queuePos! : undefined;
+    const window = [...before.slice(0, reach).reverse(), ...after.slice(0, reach)];
+    const count = window.length;
+    let positions: number[];
+    if (lower !== undefined && upper !== undefined) {
+      const step = (upper - lower) / (count + 1);
+      if (step < MIN_SPREAD) continue; // crowded further out too: take a wider window
+      positions = window.map((_, i) => lower + step * (i + 1));
+    } else if (lower !== undefined) {
+      positions = window.map((_, i) => Math.floor(lower) + 1 + i);
+    } else if (upper !== undefined) {
+      positions = window.map((_, i) => Math.ceil(upper) - count + i);
+    } else {
+      positions = window.map((_, i) => i + 1);
+    }
+    await Promise.all(window.map((paper, i) => db.papers.update(paper.id, { queuePos: positions[i] })));
+    return;
+  }
+}

@@ -1,0 +1,109 @@
+import type { PaperRecord, ShelfmarkDB } from './db';
+import type { PaperId } from './paper';
+import { idsWithPrefix, matchingIds, wordsMatch } from './search';
+
+/**
+ * The views of the library the popup lists. Each view is one index of the database: a paper is
+ * in the view when it has that key, and the view's order is the index order. So a view's count
+ * is an index count and a page of it is an index range: nothing loads every record, however many
+ * papers are stored.
+ */
+
+export type ViewName = 'queue' | 'starred' | 'notes' | 'read' | 'all';
+
+export interface ViewSpec {
+  label: string;
+  index: 'queuePos' | 'starredAt' | 'noteUpdatedAt' | 'readAt' | 'createdAt';
+  /** Newest first (history-like views) rather than the index's ascending order (the queue). */
+  newestFirst: boolean;
+}
+
+export const VIEWS: Readonly<Record<ViewName, ViewSpec>> = {
+  queue: { label: 'Queue', index: 'queuePos', newestFirst: false },
+  starred: { label: 'Starred', index: 'starredAt', newestFirst: true },
+  notes: { label: 'Notes', index: 'noteUpdatedAt', newestFirst: true },
+  read: { label: 'Read', index: 'readAt', newestFirst: true },
+  all: { label: 'All', index: 'createdAt', newestFirst: true },
+};
+
+export const VIEW_NAMES = Object.keys(VIEWS) as ViewName[];
+
+export type ViewCounts = Record<ViewName, number>;
+
+/** Up to this many papers, a search sorts and filters records in memory rather than walking an index. */
+const SMALL_SET = 1_500;
+
+function ordered(db: ShelfmarkDB, view: ViewName) {
+  const spec = VIEWS[view];
+  const collection = db.papers.orderBy(spec.index);
+  return spec.newestFirst ? collection.reverse() : collection;
+}
+
+/** How many papers each view holds: one index count per view. */
+export function viewCounts(db: ShelfmarkDB): Promise<ViewCounts> {
+  return db.transaction('r', db.papers, async () => {
+    const counts = await Promise.all(VIEW_NAMES.map((view) => db.papers.orderBy(VIEWS[view].index).count()));
+    return Object.fromEntries(VIEW_NAMES.map((view, i) => [view, counts[i]!])) as ViewCounts;
+  });
+}
+
+/** Papers `offset` to `offset + limit` of a view, in its order. */
+export function viewPage(db: ShelfmarkDB, view: ViewName, offset: number, limit: number): Promise<PaperRecord[]> {
+  return ordered(db, view).offset(offset).limit(limit).toArray();
+}
+
+/** Every id of a view, in its order. Keys only: one index read, no records. */
+export async function viewIds(db: ShelfmarkDB, view: ViewName): Promise<PaperId[]> {
+  // Read forward and reverse here: a forward key read is the fast path (getAllKeys) everywhere.
+  const ids = await db.papers.orderBy(VIEWS[view].index).primaryKeys();
+  return VIEWS[view].newestFirst ? ids.reverse() : ids;
+}
+
+export function inView(paper: PaperRecord, view: ViewName): boolean {
+  return paper[VIEWS[view].index] !== undefined;
+}
+
+/** The view's order for records in memory, the same as its index's (ties by id, as IndexedDB does). */
+export function compareInView(view: ViewName): (a: PaperRecord, b: PaperRecord) => number {
+  const { index, newestFirst } = VIEWS[view];
+  const sign = newestFirst ? -1 : 1;
+  return (a, b) => {
+    const ka = a[index]!;
+    const kb = b[index]!;
+    if (ka !== kb) return ka < kb ? -sign : sign;
+    return a.id === b.id ? 0 : a.id < b.id ? -sign : sign;
+  };
+}
+
+/**
+ * The ids of a view's papers that match a query (tokens from `queryTokens`, longest first), in
+ * the view's order. The cheapest of three routes, each reading by index:
+ * - a small view: its records, filtered by their words;
+ * - a rare first word: the records of its prefix range, filtered and sorted in memory;
+ * - otherwise: the intersection of the words' prefix ranges (keys only), in the order of the
+ *   view's keys.
+ */
+export function searchView(db: ShelfmarkDB, view: ViewName, tokens: readonly string[]): Promise<PaperId[]> {
+  return db.transaction('r', db.papers, async () => {
+    const [longest, ...rest] = tokens;
+    if (longest === undefined) return viewIds(db, view);
+
+    if ((await db.papers.orderBy(VIEWS[view].index).count()) <= SMALL_SET) {
+      const papers = await ordered(db, view).toArray();
+      return papers.filter((paper) => wordsMatch(paper.words, tokens)).map((paper) => paper.id);
+    }
+
+    const first = await idsWithPrefix(db, longest);
+    if (first.size <= SMALL_SET) {
+      const papers = await db.papers.bulkGet([...first]);
+      return papers
+        .filter((paper): paper is PaperRecord => paper !== undefined && inView(paper, view) && wordsMatch(paper.words, rest))
+        .sort(compareInView(view))
+        .map((paper) => paper.id);
+    }
+
+    const restIds = rest.length > 0 ? await matchingIds(db, rest) : undefined;
+    const ids = await viewIds(db, view);
+    return ids.filter((id) => first.has(id) && (!restIds || restIds.has(id)));
+  });
+}
