@@ -280,12 +280,13 @@ export function PopupApp({ db }: { db: ShelfmarkDB }) {
             onVisibleChange={(first, last) => setVisible((v) => (v.first === first && v.last === last ? v : { first, last }))}
             onReorder={page.view === 'queue' ? reorder : undefined}
             resultsFor={page.query}
-            renderRow={(paper) => (
+            renderRow={(paper, index) => (
               <PaperRow
                 paper={paper}
                 view={page.view}
                 tokens={shownTokens}
-                readNext={page.view === 'queue' && paper.id === summary?.queueHead}
+                // The whole queue's first row is its head; a search may not list the head at all.
+                readNext={page.view === 'queue' && (page.query === '' ? index === 0 : paper.id === summary?.queueHead)}
                 editingNote={editing === paper.id}
                 onCommand={(name, target) => void command(name, target)}
                 onSaveNote={(target, text) => void attempt(() => actOnPaper(db, target.id, { kind: 'note', text }))}

@@ -34,8 +34,13 @@ describe('star a paper on a real Hugging Face page and find it in the popup', ()
       await expect.poll(() => control(page, LLAMA, 'Star').getAttribute('aria-pressed')).toBe('true');
 
       const popup = await browser.openPopup();
+      await popup.getByRole('tab', { name: /Starred/ }).click();
       await expect.poll(() => popup.getByRole('link', { name: 'The Llama 3 Herd of Models' }).count()).toBe(1);
+      // The title opens the arXiv abstract; the row also links the paper's Hugging Face page.
       expect(await popup.getByRole('link', { name: 'The Llama 3 Herd of Models' }).getAttribute('href')).toBe(
+        'https://arxiv.org/abs/2407.21783',
+      );
+      expect(await popup.getByRole('link', { name: 'Hugging Face page' }).getAttribute('href')).toBe(
         'https://huggingface.co/papers/2407.21783',
       );
     } finally {
@@ -48,6 +53,7 @@ describe('star a paper on a real Hugging Face page and find it in the popup', ()
       const page = await browser.open(DAILY_URL, 13);
       await expect.poll(() => control(page, LLAMA, 'Star').getAttribute('aria-pressed')).toBe('true');
       const popup = await browser.openPopup();
+      await popup.getByRole('tab', { name: /Starred/ }).click();
       await expect.poll(() => popup.getByRole('link', { name: 'The Llama 3 Herd of Models' }).count()).toBe(1);
 
       // Unstar: the popup empties and tells a new user what to do.
