@@ -32,8 +32,6 @@ interface PaperListProps {
   onVisibleChange(first: number, last: number): void;
   /** Drag to reorder, when the view allows it. */
   onReorder?: (move: { id: PaperId; from: number; anchorId: PaperId; anchor: number; side: DropSide }) => void;
-  /** The query the shown rows answer (for tests and the benchmark to wait on). */
-  resultsFor: string;
 }
 
 /** Rows start at this height until measured; most rows are close to it. */
@@ -126,7 +124,6 @@ export function PaperList(props: PaperListProps) {
         class="paper-list"
         role="list"
         aria-label={props.label}
-        data-results-for={props.resultsFor}
         style={{ height: `${virtualizer.getTotalSize()}px` }}
       >
         {items.map((item) => {

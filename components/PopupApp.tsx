@@ -260,7 +260,8 @@ export function PopupApp({ db }: { db: ShelfmarkDB }) {
           {page.total === 1 ? '1 match' : `${page.total.toLocaleString()} matches`} in {label}
         </p>
       )}
-      <div class="list-area">
+      {/* data-results-for: the query the list shows the answer to, for tests and the benchmark to wait on. */}
+      <div class="list-area" data-results-for={page && page.view === view ? page.query : undefined}>
         {page === undefined ? (
           <p class="loading" aria-busy="true">
             Loading…
@@ -279,7 +280,6 @@ export function PopupApp({ db }: { db: ShelfmarkDB }) {
             onActiveChange={setActive}
             onVisibleChange={(first, last) => setVisible((v) => (v.first === first && v.last === last ? v : { first, last }))}
             onReorder={page.view === 'queue' ? reorder : undefined}
-            resultsFor={page.query}
             renderRow={(paper, index) => (
               <PaperRow
                 paper={paper}

@@ -1,5 +1,5 @@
 import { liveQuery } from 'dexie';
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 
 /**
  * Preact binding for Dexie's liveQuery: re-renders when the data behind `query` changes,
@@ -9,7 +9,8 @@ import { useEffect, useState } from 'preact/hooks';
  */
 export function useLiveQuery<T>(query: () => Promise<T> | T, deps: readonly unknown[]): T | undefined {
   const [result, setResult] = useState<T | undefined>(undefined);
-  useEffect(() => {
+  // Subscribed before the first paint rather than after it: the query starts a frame sooner.
+  useLayoutEffect(() => {
     const subscription = liveQuery(query).subscribe({
       // A function result would be taken by setState as an updater.
       next: (value) => setResult(() => value),

@@ -55,11 +55,21 @@ export function usePaperList(
   const from = Math.floor(Math.max(0, visible.first) / BLOCK) * BLOCK;
   const to = (Math.floor(Math.max(visible.first, visible.last) / BLOCK) + 1) * BLOCK;
 
-  // Searching: the ordered ids of the matches (keys only), then the records of the visible block.
-  const found = useLiveQuery(
-    async () => (query === '' ? null : { view, query, ids: await searchView(db, view, tokens) }),
-    [db, view, query],
-  );
+  // Searching: the ordered ids of the matches (keys only) and, in the same query, the records of
+  // the block on screen (a new search starts at the top), so a key typed costs one query, not two.
+  const block = useRef({ from, to });
+  block.current = { from, to };
+  const found = useLiveQuery(async () => {
+    if (query === '') return null;
+    const ids = await searchView(db, view, tokens);
+    const { from, to } = block.current;
+    return { view, query, ids, page: { view, query, total: ids.length, offset: from, rows: await db.papers.bulkGet(ids.slice(from, to)) } };
+  }, [db, view, query]);
+  const foundCurrent = found && found.view === view && found.query === query ? found : null;
+  const foundCovers = foundCurrent !== null && foundCurrent.page.offset === from && foundCurrent.page.rows.length >= Math.min(to, foundCurrent.ids.length) - from;
+
+  // Without a search: the count and the block on screen, by the view's index. Searching, a block
+  // the search did not read (scrolled further) is read here.
   const page = useLiveQuery(async (): Promise<PaperListPage | null> => {
     if (query === '') {
       return db.transaction('r', db.papers, async () => ({
@@ -70,11 +80,12 @@ export function usePaperList(
         rows: await viewPage(db, view, from, to - from),
       }));
     }
-    if (!found || found.view !== view || found.query !== query) return null;
-    return { view, query, total: found.ids.length, offset: from, rows: await db.papers.bulkGet(found.ids.slice(from, to)) };
-  }, [db, view, query, from, to, found]);
+    if (!foundCurrent || foundCovers) return null;
+    return { view, query, total: foundCurrent.ids.length, offset: from, rows: await db.papers.bulkGet(foundCurrent.ids.slice(from, to)) };
+    // The search matters only while searching: without one it must not re-run this query.
+  }, [db, view, query, from, to, query === '' ? null : found, foundCovers]);
 
-  return useLastDefined(page ?? undefined);
+  return useLastDefined(foundCovers ? foundCurrent.page : page);
 }
 
 /** The last value that was not null/undefined. */

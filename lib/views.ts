@@ -30,8 +30,8 @@ export const VIEW_NAMES = Object.keys(VIEWS) as ViewName[];
 
 export type ViewCounts = Record<ViewName, number>;
 
-/** Up to this many papers, a search sorts and filters records in memory rather than walking an index. */
-const SMALL_SET = 1_500;
+/** Up to this many matches, a search sorts their records in memory rather than reading the view's keys. */
+const FEW_MATCHES = 200;
 
 function ordered(db: ShelfmarkDB, view: ViewName) {
   const spec = VIEWS[view];
@@ -77,33 +77,32 @@ export function compareInView(view: ViewName): (a: PaperRecord, b: PaperRecord) 
 
 /**
  * The ids of a view's papers that match a query (tokens from `queryTokens`, longest first), in
- * the view's order. The cheapest of three routes, each reading by index:
- * - a small view: its records, filtered by their words;
- * - a rare first word: the records of its prefix range, filtered and sorted in memory;
- * - otherwise: the intersection of the words' prefix ranges (keys only), in the order of the
- *   view's keys.
+ * the view's order. Reads keys, not records, wherever it can:
+ * - the papers matching each word are a range of the `*words` index (keys only), intersected;
+ * - a few matches are read and sorted in memory (a rare first word skips the other ranges);
+ * - many matches are put in order by the view's keys (one key read of its index).
  */
 export function searchView(db: ShelfmarkDB, view: ViewName, tokens: readonly string[]): Promise<PaperId[]> {
   return db.transaction('r', db.papers, async () => {
     const [longest, ...rest] = tokens;
     if (longest === undefined) return viewIds(db, view);
-
-    if ((await db.papers.orderBy(VIEWS[view].index).count()) <= SMALL_SET) {
-      const papers = await ordered(db, view).toArray();
-      return papers.filter((paper) => wordsMatch(paper.words, tokens)).map((paper) => paper.id);
-    }
-
-    const first = await idsWithPrefix(db, longest);
-    if (first.size <= SMALL_SET) {
-      const papers = await db.papers.bulkGet([...first]);
+    const inOrder = async (ids: Iterable<PaperId>, words: readonly string[]) => {
+      const papers = await db.papers.bulkGet([...ids]);
       return papers
-        .filter((paper): paper is PaperRecord => paper !== undefined && inView(paper, view) && wordsMatch(paper.words, rest))
+        .filter((paper): paper is PaperRecord => paper !== undefined && inView(paper, view) && wordsMatch(paper.words, words))
         .sort(compareInView(view))
         .map((paper) => paper.id);
-    }
+    };
 
-    const restIds = rest.length > 0 ? await matchingIds(db, rest) : undefined;
-    const ids = await viewIds(db, view);
-    return ids.filter((id) => first.has(id) && (!restIds || restIds.has(id)));
+    const first = await idsWithPrefix(db, longest);
+    if (first.size <= FEW_MATCHES) return inOrder(first, rest);
+    const ids = rest.length > 0 ? intersect(first, await matchingIds(db, rest)) : first;
+    if (ids.size <= FEW_MATCHES) return inOrder(ids, []);
+    return (await viewIds(db, view)).filter((id) => ids.has(id));
   });
+}
+
+function intersect<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): Set<T> {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  return new Set([...small].filter((item) => large.has(item)));
 }

@@ -158,7 +158,7 @@ describe('the popup reading queue, in the built extension', () => {
     // "/" focuses the search; a word prefix of the note, in another case and with an accent, finds it.
     await popup.keyboard.press('/');
     await popup.keyboard.type('TAXÓN');
-    await expect.poll(() => popup.locator('#paper-list').getAttribute('data-results-for')).toBe('taxon');
+    await expect.poll(() => popup.locator('.list-area').getAttribute('data-results-for')).toBe('taxon');
     expect(await listed(popup)).toEqual([SHIELD.title]);
     expect(await row(popup, SHIELD.id).locator('mark').allTextContents()).toEqual(['taxon']);
     // Every view is searched: the Notes view shows the whole note.
@@ -167,7 +167,7 @@ describe('the popup reading queue, in the built extension', () => {
     // Titles and authors are searched too; a word must start with what was typed ("ShieldGemma" does not).
     await popup.getByRole('tab', { name: /Queue/ }).click();
     await popup.getByRole('searchbox').fill('gemm');
-    await expect.poll(() => popup.locator('#paper-list').getAttribute('data-results-for')).toBe('gemm');
+    await expect.poll(() => popup.locator('.list-area').getAttribute('data-results-for')).toBe('gemm');
     expect(await listed(popup)).toEqual([SHIELD.title]);
     expect(await row(popup, SHIELD.id).locator('.paper-title mark').allTextContents()).toEqual(['Gemm']);
     // Esc clears the search.

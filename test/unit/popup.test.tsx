@@ -103,7 +103,7 @@ describe('popup (jsdom, fake-indexeddb)', () => {
     await vi.waitFor(() => expect(rows(view)).toHaveLength(3));
     const search = view.querySelector<HTMLInputElement>('input[type="search"]')!;
     type(search, 'Trans');
-    await vi.waitFor(() => expect(view.querySelector('#paper-list')?.getAttribute('data-results-for')).toBe('trans'));
+    await vi.waitFor(() => expect(view.querySelector('.list-area')?.getAttribute('data-results-for')).toBe('trans'));
     expect(rows(view)).toEqual(['Scaling Transformers', 'Graph Networks']);
     expect([...view.querySelectorAll('#paper-list mark')].map((mark) => mark.textContent)).toEqual(['Trans', 'TRANS']);
     expect(view.querySelector('.result-count')?.textContent).toBe('2 matches in Queue');
