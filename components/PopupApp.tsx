@@ -36,8 +36,13 @@ export function PopupApp({ db }: { db: ShelfmarkDB }) {
   const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
 
-  const summary = useLibrarySummary(db);
-  const page = usePaperList(db, view, tokens, visible);
+  // The counts wait for the first rows: they read more of the database than one screenful does.
+  const [started, setStarted] = useState(false);
+  const summary = useLibrarySummary(db, started);
+  const page = usePaperList(db, view, tokens, visible, summary?.counts);
+  useEffect(() => {
+    if (page) setStarted(true);
+  }, [page !== undefined]);
   const total = page?.total ?? 0;
   const rowAt = (index: number): PaperRecord | undefined => (page ? page.rows[index - page.offset] : undefined);
   const shownTokens = useMemo(() => (page?.query ? page.query.split(' ') : []), [page?.query]);

@@ -1,13 +1,17 @@
-import { useRef } from 'preact/hooks';
+import { useMemo, useRef } from 'preact/hooks';
 import type { PaperRecord, ShelfmarkDB } from './db';
 import type { PaperId } from './paper';
 import { useLiveQuery } from './use-live-query';
-import { searchView, viewCounts, viewPage, VIEWS, type ViewCounts, type ViewName } from './views';
+import { searchView, viewCounts, viewIds, viewPage, type ViewCounts, type ViewName } from './views';
 
 /**
  * What the popup lists: one view, maybe narrowed by a search, read a block of rows at a time
  * around what is on screen. Everything is live: a change anywhere (a card's button on a page,
  * another popup) re-runs the queries that read the changed papers.
+ *
+ * IndexedDB counts and key reads cost time in proportion to the keys they cover (Chromium walks
+ * them), so the first rows wait for nothing but their own block: counts come after, and a search
+ * reads the view's order once, then only its words' index ranges per key typed.
  */
 
 /** Rows are read in blocks of this many, so scrolling within a block reads nothing. */
@@ -28,64 +32,96 @@ export interface LibrarySummary {
   queueHead: PaperId | undefined;
 }
 
-/** Counts per view and the head of the queue: index reads only. */
-export function useLibrarySummary(db: ShelfmarkDB): LibrarySummary | undefined {
-  return useLiveQuery(
+/** Counts per view and the head of the queue, by index; read once `enabled` (after the first rows). */
+export function useLibrarySummary(db: ShelfmarkDB, enabled = true): LibrarySummary | undefined {
+  return useLiveQuery<LibrarySummary | undefined>(
     () =>
-      db.transaction('r', db.papers, async () => ({
-        counts: await viewCounts(db),
-        queueHead: (await db.papers.orderBy('queuePos').limit(1).primaryKeys())[0],
-      })),
-    [db],
+      enabled
+        ? db.transaction('r', db.papers, async () => ({
+            counts: await viewCounts(db),
+            queueHead: (await db.papers.orderBy('queuePos').limit(1).primaryKeys())[0],
+          }))
+        : undefined,
+    [db, enabled],
   );
+}
+
+interface Block {
+  view: ViewName;
+  query: string;
+  offset: number;
+  rows: (PaperRecord | undefined)[];
+  /** Exact number of papers listed, when known from the read itself. */
+  total?: number;
 }
 
 /**
  * The rows of `view` matching `tokens` (from `queryTokens`) around `visible` (first and last index
- * on screen). Until the first answer, undefined; afterwards the last answer stays while a newer
- * one is read, so the list never flashes empty: check `page.query` to know what it answers.
+ * on screen); `counts` (from useLibrarySummary) gives the length of an unsearched view. Until the
+ * first answer, undefined; afterwards the last answer stays while a newer one is read, so the list
+ * never flashes empty: check `page.query` to know what it answers.
  */
 export function usePaperList(
   db: ShelfmarkDB,
   view: ViewName,
   tokens: readonly string[],
   visible: { first: number; last: number },
+  counts: ViewCounts | undefined,
 ): PaperListPage | undefined {
   const query = tokens.join(' ');
+  const searching = query !== '';
   const from = Math.floor(Math.max(0, visible.first) / BLOCK) * BLOCK;
   const to = (Math.floor(Math.max(visible.first, visible.last) / BLOCK) + 1) * BLOCK;
 
-  // Searching: the ordered ids of the matches (keys only) and, in the same query, the records of
-  // the block on screen (a new search starts at the top), so a key typed costs one query, not two.
+  // While searching: the view's order (its ids, keys only), read once and kept live.
+  const order = useLiveQuery(async () => (searching ? { view, ids: await viewIds(db, view) } : null), [db, view, searching]);
+  const viewOrder = order && order.view === view ? order.ids : 'later';
+
+  // The ordered ids of the matches and, in the same query, the records of the block on screen
+  // (a new search starts at the top): a key typed costs one query.
   const block = useRef({ from, to });
   block.current = { from, to };
   const found = useLiveQuery(async () => {
-    if (query === '') return null;
-    const ids = await searchView(db, view, tokens);
+    if (!searching) return null;
+    const ids = await searchView(db, view, tokens, viewOrder);
+    if (ids === null) return null; // many matches: answered once the view's order is read
     const { from, to } = block.current;
-    return { view, query, ids, page: { view, query, total: ids.length, offset: from, rows: await db.papers.bulkGet(ids.slice(from, to)) } };
-  }, [db, view, query]);
+    const page: Block = { view, query, offset: from, rows: await db.papers.bulkGet(ids.slice(from, to)), total: ids.length };
+    return { view, query, ids, page };
+  }, [db, view, query, viewOrder]);
   const foundCurrent = found && found.view === view && found.query === query ? found : null;
-  const foundCovers = foundCurrent !== null && foundCurrent.page.offset === from && foundCurrent.page.rows.length >= Math.min(to, foundCurrent.ids.length) - from;
+  const foundCovers =
+    foundCurrent !== null &&
+    foundCurrent.page.offset === from &&
+    foundCurrent.page.rows.length >= Math.min(to, foundCurrent.ids.length) - from;
 
-  // Without a search: the count and the block on screen, by the view's index. Searching, a block
-  // the search did not read (scrolled further) is read here.
-  const page = useLiveQuery(async (): Promise<PaperListPage | null> => {
-    if (query === '') {
-      return db.transaction('r', db.papers, async () => ({
-        view,
-        query,
-        total: await db.papers.orderBy(VIEWS[view].index).count(),
-        offset: from,
-        rows: await viewPage(db, view, from, to - from),
-      }));
+  // Without a search: the block on screen, by the view's index (its count comes with the summary).
+  // Searching, a block the search did not read (scrolled further) is read here.
+  const read = useLiveQuery(async (): Promise<Block | null> => {
+    if (!searching) {
+      const rows = await viewPage(db, view, from, to - from);
+      // A short block is the end of the view: its length is then known exactly.
+      return { view, query, offset: from, rows, total: rows.length < to - from ? from + rows.length : undefined };
     }
     if (!foundCurrent || foundCovers) return null;
-    return { view, query, total: foundCurrent.ids.length, offset: from, rows: await db.papers.bulkGet(foundCurrent.ids.slice(from, to)) };
+    const ids = foundCurrent.ids;
+    return { view, query, offset: from, rows: await db.papers.bulkGet(ids.slice(from, to)), total: ids.length };
     // The search matters only while searching: without one it must not re-run this query.
-  }, [db, view, query, from, to, query === '' ? null : found, foundCovers]);
+  }, [db, view, query, from, to, searching ? found : null, foundCovers]);
 
-  return useLastDefined(foundCovers ? foundCurrent.page : page);
+  const shown = useLastDefined(foundCovers ? foundCurrent.page : read);
+  const count = shown && shown.query === '' ? counts?.[shown.view] : undefined;
+  return useMemo(
+    () =>
+      shown && {
+        view: shown.view,
+        query: shown.query,
+        offset: shown.offset,
+        rows: shown.rows,
+        total: shown.total ?? Math.max(count ?? 0, shown.offset + shown.rows.length),
+      },
+    [shown, count],
+  );
 }
 
 /** The last value that was not null/undefined. */

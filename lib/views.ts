@@ -80,12 +80,21 @@ export function compareInView(view: ViewName): (a: PaperRecord, b: PaperRecord) 
  * the view's order. Reads keys, not records, wherever it can:
  * - the papers matching each word are a range of the `*words` index (keys only), intersected;
  * - a few matches are read and sorted in memory (a rare first word skips the other ranges);
- * - many matches are put in order by the view's keys (one key read of its index).
+ * - many matches are put in the order of the view's ids: `order` when the caller keeps them
+ *   (from `viewIds`, so each key typed reads only its words' ranges), else read here. With
+ *   `order` 'later' (the caller is reading them), many matches answer null.
  */
-export function searchView(db: ShelfmarkDB, view: ViewName, tokens: readonly string[]): Promise<PaperId[]> {
+export function searchView(db: ShelfmarkDB, view: ViewName, tokens: readonly string[], order: readonly PaperId[] | 'later'): Promise<PaperId[] | null>;
+export function searchView(db: ShelfmarkDB, view: ViewName, tokens: readonly string[], order?: readonly PaperId[]): Promise<PaperId[]>;
+export function searchView(
+  db: ShelfmarkDB,
+  view: ViewName,
+  tokens: readonly string[],
+  order?: readonly PaperId[] | 'later',
+): Promise<PaperId[] | null> {
   return db.transaction('r', db.papers, async () => {
     const [longest, ...rest] = tokens;
-    if (longest === undefined) return viewIds(db, view);
+    if (longest === undefined) return order && order !== 'later' ? [...order] : viewIds(db, view);
     const inOrder = async (ids: Iterable<PaperId>, words: readonly string[]) => {
       const papers = await db.papers.bulkGet([...ids]);
       return papers
@@ -98,7 +107,8 @@ export function searchView(db: ShelfmarkDB, view: ViewName, tokens: readonly str
     if (first.size <= FEW_MATCHES) return inOrder(first, rest);
     const ids = rest.length > 0 ? intersect(first, await matchingIds(db, rest)) : first;
     if (ids.size <= FEW_MATCHES) return inOrder(ids, []);
-    return (await viewIds(db, view)).filter((id) => ids.has(id));
+    if (order === 'later') return null;
+    return (order ?? (await viewIds(db, view))).filter((id) => ids.has(id));
   });
 }
 
