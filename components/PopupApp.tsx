@@ -20,6 +20,9 @@ const STATUS_MS = 4_000;
 
 type FocusRequest = { n: number; index: number; id?: PaperId };
 
+/** How long a one-letter search waits for the next key: it matches most of a library, and is rarely what is meant. */
+const BROAD_SEARCH_DELAY_MS = 200;
+
 /**
  * The toolbar popup: the reading queue and the other views of the library, searchable, driven by
  * mouse or keyboard. Reads the database directly (live queries by index); every change is written
@@ -28,7 +31,7 @@ type FocusRequest = { n: number; index: number; id?: PaperId };
 export function PopupApp({ db }: { db: ShelfmarkDB }) {
   const [view, setView] = useState<ViewName>('queue');
   const [query, setQuery] = useState('');
-  const tokens = useMemo(() => queryTokens(query), [query]);
+  const tokens = useBroadSearchDelay(useMemo(() => queryTokens(query), [query]));
   const [visible, setVisible] = useState({ first: 0, last: 0 });
   const [active, setActive] = useState(0);
   const [focus, setFocus] = useState<FocusRequest>({ n: 0, index: 0 });
@@ -320,4 +323,22 @@ export function PopupApp({ db }: { db: ShelfmarkDB }) {
       </footer>
     </main>
   );
+}
+
+/**
+ * The search to run: `tokens` at once, except a one-letter query, which runs only if no other key
+ * follows within BROAD_SEARCH_DELAY_MS (typing "transformer" does not first list every "t" paper).
+ */
+function useBroadSearchDelay(tokens: string[]): string[] {
+  const broad = tokens.length === 1 && tokens[0]!.length === 1;
+  const [settled, setSettled] = useState(tokens);
+  useEffect(() => {
+    if (!broad) {
+      setSettled(tokens);
+      return;
+    }
+    const timer = setTimeout(() => setSettled(tokens), BROAD_SEARCH_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [tokens]);
+  return broad ? settled : tokens;
 }

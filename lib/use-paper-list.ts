@@ -1,4 +1,4 @@
-import { useMemo, useRef } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
 import type { PaperRecord, ShelfmarkDB } from './db';
 import type { PaperId } from './paper';
 import { useLiveQuery } from './use-live-query';
@@ -73,8 +73,12 @@ export function usePaperList(
   const from = Math.floor(Math.max(0, visible.first) / BLOCK) * BLOCK;
   const to = (Math.floor(Math.max(visible.first, visible.last) / BLOCK) + 1) * BLOCK;
 
-  // While searching: the view's order (its ids, keys only), read once and kept live.
-  const order = useLiveQuery(async () => (searching ? { view, ids: await viewIds(db, view) } : null), [db, view, searching]);
+  // Once a search has started in this view: the view's order (its ids, keys only), read once and
+  // kept live, also between searches (so the first key of the next search does not wait for it).
+  const [orderWanted, setOrderWanted] = useState<ViewName | null>(null);
+  if (searching && orderWanted !== view) setOrderWanted(view);
+  const keepOrder = searching || orderWanted === view;
+  const order = useLiveQuery(async () => (keepOrder ? { view, ids: await viewIds(db, view) } : null), [db, view, keepOrder]);
   const viewOrder = order && order.view === view ? order.ids : 'later';
 
   // The ordered ids of the matches and, in the same query, the records of the block on screen
