@@ -62,13 +62,13 @@ export function PopupApp({ db }: { db: ShelfmarkDB }) {
   }, [page !== undefined && page.rows.length > 0]);
 
   const say = (text: string, error = false) => setStatus({ text, error });
-  const attempt = async (work: () => Promise<unknown>, done?: string) => {
+  const attempt = async (work: () => Promise<unknown>, done?: string, failed = 'Not saved') => {
     try {
       await work();
       if (done) say(done);
     } catch (error) {
       console.error('[Shelfmark] popup action failed', error);
-      say(`Not saved: ${error instanceof Error ? error.message : String(error)}`, true);
+      say(`${failed}: ${error instanceof Error ? error.message : String(error)}`, true);
     }
   };
 
@@ -113,7 +113,7 @@ export function PopupApp({ db }: { db: ShelfmarkDB }) {
         setEditing((current) => (current === paper.id ? null : paper.id));
         return;
       case 'copy':
-        return attempt(() => navigator.clipboard.writeText(markdownLink(paper)), 'Copied a Markdown link');
+        return attempt(() => navigator.clipboard.writeText(markdownLink(paper)), 'Copied a Markdown link', 'Could not copy');
     }
   };
   /** Keeps the keyboard on a paper that moved: its row is found by id once it is at `index`. */
