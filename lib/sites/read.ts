@@ -19,6 +19,7 @@ const MATHJAX_RENDERED = '.MathJax_Preview, .MathJax, .MathJax_Display, .MathJax
  */
 export function readText(element: Element | null | undefined, leaveOut?: string): string {
   if (!element) return '';
+  if (element.childElementCount === 0) return cleanText(element.textContent);
   const skip = leaveOut ? `${leaveOut}, ${MATHJAX_RENDERED}` : MATHJAX_RENDERED;
   // Most elements hold plain text: one query, then textContent.
   if (!element.querySelector(`${skip}, script, style, mjx-container`)) return cleanText(element.textContent);
