@@ -124,12 +124,13 @@ export function dateInText(text: string | null | undefined, reference?: Date): s
   if (!partial) return undefined;
   const month = monthNumber(partial[1]!);
   const day = Number(partial[2]);
-  const year = reference.getUTCFullYear();
-  const thisYear = isoDate(year, month, day);
-  if (!thisYear) return isoDate(year - 1, month, day);
   // A day a little after the reference is still this year (time zones); months after it are last year's.
-  const slackMs = 2 * 86_400_000;
-  return Date.parse(thisYear) <= reference.getTime() + slackMs ? thisYear : isoDate(year - 1, month, day);
+  const latest = reference.getTime() + 2 * 86_400_000;
+  for (let year = reference.getUTCFullYear(); year > reference.getUTCFullYear() - 8; year--) {
+    const date = isoDate(year, month, day);
+    if (date && Date.parse(date) <= latest) return date;
+  }
+  return undefined;
 }
 
 function fullYear(year: string): number {

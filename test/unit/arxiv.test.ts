@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { Annotator, type Send } from '@/lib/content/annotator';
+import { EMPTY_STATE, type PaperState } from '@/lib/library';
 import { PaperRefSchema } from '@/lib/messages';
 import type { PaperRef } from '@/lib/paper';
 import { adapterFor } from '@/lib/sites';
@@ -430,5 +432,48 @@ describe('arXiv adapter: empty and odd pages', () => {
     const [card] = arxiv.findCards(doc, page);
     expect(arxiv.cardId(card!)).toBe('arxiv:2602.11156');
     expect(arxiv.readCard(card!, page)).toMatchObject({ title: 'HybridRAG', date: '2025-11-30' });
+  });
+});
+
+describe('arXiv on the page: a paper listed twice keeps both cards in the same state', () => {
+  it('stars the cross-list and shows the replacement starred too, with one state request for the page', async () => {
+    document.body.innerHTML = parsePage(fixture('arxiv_list_cs.IR_new.html')).body.innerHTML;
+    const controller = new AbortController();
+    const requests: unknown[] = [];
+    const stored: Record<string, PaperState> = {};
+    const send: Send = async (request) => {
+      requests.push(request);
+      if (request.type === 'getStates') return Object.fromEntries(request.ids.map((id) => [id, stored[id] ?? EMPTY_STATE])) as never;
+      if (request.type === 'act' && request.action.kind === 'star') {
+        stored[request.paper.id] = { ...(stored[request.paper.id] ?? EMPTY_STATE), starred: request.action.value };
+        return stored[request.paper.id] as never;
+      }
+      return null as never;
+    };
+    const annotator = new Annotator({ document, location: () => 'https://arxiv.org/list/cs.IR/new', send, signal: controller.signal });
+    try {
+      annotator.start();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const roots = [...document.querySelectorAll<HTMLElement>('[data-shelfmark-id]')];
+      expect(roots.map((root) => root.dataset.shelfmarkId)).toEqual([
+        'arxiv:2602.11201', 'arxiv:2602.11230', 'arxiv:2602.11302', 'arxiv:2602.11156',
+        'arxiv:2602.10999', 'arxiv:2602.11156', 'arxiv:2511.01234', 'arxiv:cs/0601001',
+      ]);
+      // Each control root sits in its entry's id line.
+      expect(roots.every((root) => root.parentElement?.localName === 'dt')).toBe(true);
+      expect(requests).toHaveLength(1);
+      const twice = roots.filter((root) => root.dataset.shelfmarkId === 'arxiv:2602.11156');
+      const star = (root: HTMLElement) => root.shadowRoot!.querySelector<HTMLButtonElement>('button[aria-label="Star"]')!;
+      star(twice[0]!).click();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(twice.map((root) => star(root).getAttribute('aria-pressed'))).toEqual(['true', 'true']);
+      expect(roots.filter((root) => !twice.includes(root)).every((root) => star(root).getAttribute('aria-pressed') === 'false')).toBe(true);
+      // What was saved is what the cross-list card shows.
+      const act = requests.find((request) => (request as { type: string }).type === 'act') as { paper: PaperRef };
+      expect(act.paper).toMatchObject({ id: 'arxiv:2602.11156', title: expect.stringMatching(/^HybridRAG/), primaryCategory: 'cs.CL', date: '2026-02-13' });
+    } finally {
+      controller.abort();
+      document.body.innerHTML = '';
+    }
   });
 });
