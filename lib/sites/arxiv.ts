@@ -24,7 +24,7 @@ const SELECTORS = {
   listEntry: '#dlpage dl > dt, dl#articles > dt',
   /** A search result (/search/, /search/advanced). */
   searchResult: 'li.arxiv-result',
-  /** An abstract page's paper: dateline, title, authors, abstract, metadata table. */
+  /** An abstract page's paper (one per page): dateline, title, authors, abstract, metadata table. */
   abstractPage: '#abs',
 
   /** Listing: the entry's own abstract link, and its download links in the same <dt>. */
@@ -48,8 +48,9 @@ const SELECTORS = {
   /** Where a listing says its day once for the page: /new ("Showing new listings for Monday, 27 July 2026"), catchup (<h1>), older layouts. */
   pageDateline: '#dlpage > h3, #dlpage > h1, .list-dateline',
 
-  /** Search: the result's id link, title, authors, abstract, dates line, category tags. */
-  searchIdLink: '.list-title a',
+  /** Search: the result's id link (first in its line, before [pdf, ps, other]), title, authors, abstract, dates line, category tags. */
+  searchIdLink: '.list-title > a',
+  searchLinks: '.list-title a',
   searchTitle: 'p.title',
   searchAuthors: 'p.authors a',
   searchAuthorsLine: 'p.authors',
@@ -93,7 +94,10 @@ export const arxiv: SiteAdapter = {
   },
 
   findCards(root) {
-    return [...root.querySelectorAll(`${SELECTORS.listEntry}, ${SELECTORS.searchResult}, ${SELECTORS.abstractPage}`)];
+    const entries = root.querySelectorAll(`${SELECTORS.listEntry}, ${SELECTORS.searchResult}`);
+    if (entries.length) return [...entries];
+    const paper = root.nodeType === 9 ? (root as Document).getElementById(SELECTORS.abstractPage.slice(1)) : root.querySelector(SELECTORS.abstractPage);
+    return paper ? [paper] : [];
   },
 
   cardId(card) {
@@ -181,7 +185,7 @@ function readListingEntry(dt: Element, page: PageContext): PaperRef | null {
     // The abstract link is unversioned; the HTML link names the version listed (…/html/2607.22376v1).
     version: own.version ?? parseArxivId(htmlHref ?? '')?.version,
     authors: authors.length ? authors : splitNames(readText(dd.querySelector(SELECTORS.listAuthorsText), SELECTORS.descriptor)),
-    abstract: readText(dd.querySelector(`.meta > ${SELECTORS.listAbstract}`) ?? dd.querySelector(SELECTORS.listAbstract)) || undefined,
+    abstract: readText(dd.querySelector(SELECTORS.listAbstract)) || undefined,
     paperComments: readText(dd.querySelector(SELECTORS.listComments), SELECTORS.descriptor) || undefined,
     journalRef: readText(dd.querySelector(SELECTORS.listJournalRef), SELECTORS.descriptor) || undefined,
     ...subjects,
@@ -207,7 +211,7 @@ function readSearchResult(li: Element, page: PageContext): PaperRef | null {
   // The version the result describes: its id link when versioned, else the id of its abstract ("2512.07321v2-abstract-full").
   const abstractId = li.querySelector('[id$="-abstract-full"]')?.id.replace(/-abstract-full$/, '');
   const version = own.version ?? (abstractId ? parseArxivId(abstractId)?.version : undefined);
-  const links = [...li.querySelectorAll(SELECTORS.searchIdLink)];
+  const links = [...li.querySelectorAll(SELECTORS.searchLinks)];
   const htmlHref = links.find((link) => /\/html\//.test(link.getAttribute('href') ?? ''))?.getAttribute('href');
   return paperRef({
     id: own.id,
