@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PaperRefSchema } from '@/lib/messages';
@@ -6,7 +7,7 @@ import { arxiv } from '@/lib/sites/arxiv';
 import { huggingface } from '@/lib/sites/huggingface';
 import { createPageContext, type SiteAdapter } from '@/lib/sites/types';
 import { SHARED_PAGES } from '../fixtures/shared-pages';
-import { fixture, parsePage, sharedPage } from '../pages';
+import { FIXTURES, fixture, parsePage, sharedPage } from '../pages';
 
 describe('the adapter registry', () => {
   it('has both sites, and no URL is served by two adapters', () => {
@@ -108,4 +109,26 @@ describe('adapters never throw on odd markup', () => {
     },
     120_000,
   );
+});
+
+describe('npm run parse', () => {
+  const parse = (...args: string[]) => spawnSync('npx', ['vite-node', 'scripts/parse.ts', '--', ...args], { encoding: 'utf8', timeout: 60_000 });
+
+  it('prints what the adapter read on a saved page, as JSON', () => {
+    const run = parse(`${FIXTURES}arxiv_list_cs.IR_new.html`, '--url', 'https://arxiv.org/list/cs.IR/new');
+    expect(run.status).toBe(0);
+    const report = JSON.parse(run.stdout);
+    expect(report).toMatchObject({ adapter: 'arxiv', found: 8, annotated: 8, skipped: 0, unique: 7 });
+    expect(report.cards.map((card: { id: string }) => card.id)).toEqual([
+      'arxiv:2602.11201', 'arxiv:2602.11230', 'arxiv:2602.11302', 'arxiv:2602.11156',
+      'arxiv:2602.10999', 'arxiv:2602.11156', 'arxiv:2511.01234', 'arxiv:cs/0601001',
+    ]);
+    expect(report.cards[0]).toMatchObject({ title: 'Sparse $k$-NN Retrieval at Web Scale', date: '2026-02-13' });
+  }, 60_000);
+
+  it('says what is wrong with its arguments', () => {
+    const run = parse(`${FIXTURES}arxiv_list_cs.IR_new.html`);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/no --url given/);
+  }, 60_000);
 });
