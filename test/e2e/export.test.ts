@@ -154,12 +154,13 @@ describe('export and import in the built extension', () => {
       await expect.poll(() => options.getByRole('alert').textContent()).toMatch(/^This file contains the key "__proto__"/);
 
       // A backup with one broken paper: the preview says what and where.
-      const good = JSON.parse(readFileSync(backupPath, 'utf8'));
+      type StoredPaper = { id: string; changedAt: Record<string, number> };
+      const good = JSON.parse(readFileSync(backupPath, 'utf8')) as { papers: StoredPaper[] };
       const withNote = {
         ...good,
         papers: [
-          ...good.papers.map((p: { id: string }) =>
-            p.id === LLAMA ? { ...p, note: 'Read §3: 50% & more', noteUpdatedAt: 1, changedAt: { ...(p as { changedAt: object }).changedAt, note: 1 } } : p,
+          ...good.papers.map((p) =>
+            p.id === LLAMA ? { ...p, note: 'Read §3: 50% & more', noteUpdatedAt: 1, changedAt: { ...p.changedAt, note: 1 } } : p,
           ),
           { ...good.papers[0], id: 'arxiv:2407.21783v2' },
         ],
