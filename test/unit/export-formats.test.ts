@@ -2,7 +2,7 @@ import { parse as parseBibtex, type Creator } from '@retorquere/bibtex-parser';
 import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { BACKUP_FORMAT, BACKUP_VERSION, toBackup } from '@/lib/export/backup';
+import { BACKUP_FORMAT, BACKUP_VERSION, backupPaper, toBackup } from '@/lib/export/backup';
 import { baseCitationKey, bibtexEntry, citationKeys, escapeBibtex, toBibtex } from '@/lib/export/bibtex';
 import { CSV_COLUMNS, toCsv } from '@/lib/export/csv';
 import { exportFile, exportFileName, localDate } from '@/lib/export/formats';
@@ -287,6 +287,15 @@ describe('JSON backup and files', () => {
       papers: [LLAMA, MALDACENA].map(({ words: _words, ...paper }) => paper),
     });
     expect(backup.papers[0]).toMatchObject({ changedAt: LLAMA.changedAt, createdAt: T0, queuePos: 1, seen: LLAMA.seen });
+  });
+
+  it('writes one paper per line, compact and diff-friendly', () => {
+    const head = '{\n  "format": "shelfmark-backup",\n  "version": 1,\n  "exportedAt": "2024-08-02T09:30:00.000Z",\n  "papers": [';
+    expect(toBackup([MALDACENA, LLAMA], new Date(T0))).toBe(
+      `${head}\n    ${JSON.stringify(backupPaper(MALDACENA))},\n    ${JSON.stringify(backupPaper(LLAMA))}\n  ]\n}\n`,
+    );
+    expect(toBackup([], new Date(T0))).toBe(`${head}]\n}\n`);
+    expect(JSON.parse(toBackup([], new Date(T0))).papers).toEqual([]);
   });
 
   it('names files shelfmark-<scope>-<local date>.<ext>', () => {
