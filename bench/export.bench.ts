@@ -178,14 +178,14 @@ it('exports and imports 10,000 papers in the built extension (Chromium, real Ind
       const runs = await measure(async () => {
         const [file] = await Promise.all([page.waitForEvent('download'), form.getByRole('button', { name: 'Download' }).click()]);
         await file.path();
-      }, 5, 1);
+      }, 3, 1);
       exports.push({ name: `export ${spec.label}`, runs, note: 'click to file saved' });
     }
     const heap = await page.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0);
 
     report(`Chromium, options page, ${PAPERS.toLocaleString('en')} papers`, [
       { name: 'import: choose file → preview', runs: preview, note: 'size check, JSON, Zod, merge plan' },
-      { name: 'import: confirm → done', runs: apply, note: 'one IndexedDB transaction + tab notices' },
+      { name: 'import: confirm → done', runs: apply, note: 'one IndexedDB transaction (tab notices follow)' },
       { name: 'open the page with every paper', runs: load, note: `JS heap after exports ${(heap / 2 ** 20).toFixed(0)} MB` },
       { name: 'filter: clear + type a query', runs: keystroke, note: 'two renders' },
       ...exports,

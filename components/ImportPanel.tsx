@@ -1,7 +1,8 @@
 import { useRef, useState } from 'preact/hooks';
 import type { ShelfmarkDB } from '@/lib/db';
 import {
-  importBackup,
+  announceImport,
+  applyImport,
   MAX_BACKUP_BYTES,
   previewImport,
   readBackupFile,
@@ -50,8 +51,10 @@ export function ImportPanel({ db }: { db: ShelfmarkDB }) {
   async function onImport(fileName: string, backup: ReadBackup, preview: ImportPlan) {
     setState({ step: 'importing', fileName, plan: preview });
     try {
-      const plan = await importBackup(db, backup);
+      const plan = await applyImport(db, backup);
       setState({ step: 'done', fileName, plan });
+      // Done for the user once it is stored; open tabs catch up while they read this.
+      void announceImport(plan);
     } catch (error) {
       console.error('[Shelfmark] import failed', error);
       setState({ step: 'error', message: `The import failed and changed nothing: ${messageOf(error)}` });

@@ -296,18 +296,18 @@ export async function applyImport(db: ShelfmarkDB, backup: ReadBackup): Promise<
   });
 }
 
-/** Imports, then tells open tabs which papers changed (in batches the message protocol accepts). */
-export async function importBackup(
-  db: ShelfmarkDB,
-  backup: ReadBackup,
+/**
+ * Tells open tabs which papers an import changed, in batches the message protocol accepts. The
+ * import has landed before; a lost notice only delays what other tabs show (see notifyChanged).
+ */
+export async function announceImport(
+  plan: ImportPlan,
   notify: (ids: readonly PaperId[]) => Promise<void> = notifyChanged,
-): Promise<ImportPlan> {
-  const plan = await applyImport(db, backup);
+): Promise<void> {
   const changed = [...plan.added, ...plan.updated].map((record) => record.id);
   for (let start = 0; start < changed.length; start += LIMITS.idsPerRequest) {
     await notify(changed.slice(start, start + LIMITS.idsPerRequest));
   }
-  return plan;
 }
 
 async function readAndPlan(db: ShelfmarkDB, backup: ReadBackup): Promise<ImportPlan> {

@@ -4,8 +4,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PaperRecord, ShelfmarkDB } from '@/lib/db';
 import { BACKUP_FORMAT, BACKUP_VERSION, backupPaper, toBackup, type BackupPaper } from '@/lib/export/backup';
 import {
+  announceImport,
   applyImport,
-  importBackup,
   MAX_BACKUP_BYTES,
   mergePaper,
   parseBackup,
@@ -176,13 +176,13 @@ describe('preview and import', () => {
     const db = freshDatabase();
     await db.papers.bulkPut([TRICKY]);
     const notify = vi.fn(async () => {});
-    await importBackup(db, read(toBackup([LLAMA, TRICKY, MALDACENA], new Date(T0))), notify);
+    await announceImport(await applyImport(db, read(toBackup([LLAMA, TRICKY, MALDACENA], new Date(T0)))), notify);
     expect(notify).toHaveBeenCalledTimes(1);
     expect(notify).toHaveBeenCalledWith([LLAMA.id, MALDACENA.id]);
 
     const many = Array.from({ length: 10_001 }, (_, n) => paper({ id: `arxiv:2402.${String(n).padStart(5, '0')}` }));
     const batches = vi.fn(async (_ids: readonly string[]) => {});
-    await importBackup(freshDatabase(), read(backupText(many)), batches);
+    await announceImport(await applyImport(freshDatabase(), read(backupText(many))), batches);
     expect(batches.mock.calls.map(([ids]) => ids.length)).toEqual([10_000, 1]);
   });
 });
