@@ -1,3 +1,4 @@
+import { useId } from 'preact/hooks';
 import type { PaperRecord } from '@/lib/db';
 import { bibtexEntry } from '@/lib/export/bibtex';
 import { markdownLink, paperUrl } from '@/lib/export/link';
@@ -15,6 +16,7 @@ const AUTHORS_SHOWN = 6;
 
 /** One paper of the options page's library: what it is, its state, its note, and copy actions. */
 export function LibraryRow({ paper, citationKey, onCopy }: LibraryRowProps) {
+  const titleId = useId();
   const url = paperUrl(paper);
   const arxivId = arxivIdOf(paper.id);
   const authors =
@@ -24,7 +26,7 @@ export function LibraryRow({ paper, citationKey, onCopy }: LibraryRowProps) {
   return (
     <li class="library-row" data-paper-id={paper.id}>
       <div class="library-row-main">
-        <a class="library-title" href={url} target="_blank" rel="noreferrer">
+        <a id={titleId} class="library-title" href={url} target="_blank" rel="noreferrer">
           {paper.title}
         </a>
         <div class="library-meta">
@@ -39,11 +41,12 @@ export function LibraryRow({ paper, citationKey, onCopy }: LibraryRowProps) {
         </ul>
         {paper.note.trim() !== '' && <p class="library-note">{paper.note}</p>}
       </div>
+      {/* Every row has the same buttons: the description says which paper each one copies. */}
       <div class="library-actions">
-        <button type="button" onClick={() => onCopy(bibtexEntry(paper, citationKey), 'BibTeX entry')}>
+        <button type="button" aria-describedby={titleId} onClick={() => onCopy(bibtexEntry(paper, citationKey), 'BibTeX entry')}>
           Copy BibTeX
         </button>
-        <button type="button" onClick={() => onCopy(markdownLink(paper), 'Markdown link')}>
+        <button type="button" aria-describedby={titleId} onClick={() => onCopy(markdownLink(paper), 'Markdown link')}>
           Copy Markdown link
         </button>
       </div>

@@ -53,6 +53,12 @@ export const BackupPaperSchema = PaperRefSchema.omit({ upvotes: true, comments: 
   }),
 });
 
+// Every stored field must be in the schema, or importing would silently drop it: when a field is
+// added to PaperRecord, this line stops compiling and names it.
+type NotInSchema = Exclude<keyof BackupPaper, keyof typeof BackupPaperSchema.shape>;
+const schemaCoversEveryField: [NotInSchema] extends [never] ? true : { notInSchema: NotInSchema } = true;
+void schemaCoversEveryField;
+
 const EnvelopeSchema = z.object({
   format: z.literal(BACKUP_FORMAT),
   version: z.number().int().min(1).max(BACKUP_VERSION),
@@ -187,6 +193,12 @@ const STATE_GROUPS = {
   queue: ['queuePos', 'queuedAt'],
   note: ['note', 'noteUpdatedAt'],
 } as const satisfies Record<Exclude<keyof FieldTimes, 'meta'>, readonly (keyof BackupPaper)[]>;
+
+// Every stored field must be merged by some rule below: a new PaperRecord field stops this compiling.
+type MergedByRule = (typeof META_FIELDS)[number] | (typeof STATE_GROUPS)[keyof typeof STATE_GROUPS][number];
+type NotMerged = Exclude<keyof BackupPaper, MergedByRule | 'id' | 'links' | 'seen' | 'createdAt' | 'updatedAt' | 'changedAt'>;
+const mergeCoversEveryField: [NotMerged] extends [never] ? true : { notMerged: NotMerged } = true;
+void mergeCoversEveryField;
 
 const isNewer = (incoming: number | undefined, local: number | undefined) => (incoming ?? -1) > (local ?? -1);
 
