@@ -8,6 +8,8 @@ import { queryTokens } from '@/lib/search';
 import { useLibrarySummary, usePaperList } from '@/lib/use-paper-list';
 import { VIEWS, type ViewName } from '@/lib/views';
 import { EmptyState } from './EmptyState';
+import { ExportMenu } from './ExportMenu';
+import { OptionsLink } from './OptionsLink';
 import { PaperList, type DropSide } from './PaperList';
 import { PaperRow, type RowCommand } from './PaperRow';
 import { SearchBox } from './SearchBox';
@@ -252,8 +254,11 @@ export function PopupApp({ db }: { db: ShelfmarkDB }) {
       <header class="popup-header">
         <h1>Shelfmark</h1>
         {counts && <span class="queue-summary">{counts.queue === 1 ? '1 to read' : `${counts.queue.toLocaleString()} to read`}</span>}
-        {/* Header actions: the Export menu (components/ExportMenu.tsx) goes here. */}
-        <div class="header-actions" />
+        <div class="header-actions">
+          <OptionsLink />
+          {/* After the first rows: its counts read the whole library, the first rows only a screenful. */}
+          {started && <ExportMenu db={db} searchIds={page && page.view === view ? page.ids : undefined} />}
+        </div>
       </header>
       <SearchBox
         value={query}

@@ -24,6 +24,8 @@ export interface PaperListPage {
   total: number;
   offset: number;
   rows: (PaperRecord | undefined)[];
+  /** Searching: every match, in the view's order (what "export the current search" exports). */
+  ids?: readonly PaperId[];
 }
 
 export interface LibrarySummary {
@@ -51,6 +53,7 @@ interface Block {
   query: string;
   offset: number;
   rows: (PaperRecord | undefined)[];
+  ids?: readonly PaperId[];
   /** Exact number of papers listed, when known from the read itself. */
   total?: number;
 }
@@ -90,7 +93,7 @@ export function usePaperList(
     const ids = await searchView(db, view, tokens, viewOrder);
     if (ids === null) return null; // many matches: answered once the view's order is read
     const { from, to } = block.current;
-    const page: Block = { view, query, offset: from, rows: await db.papers.bulkGet(ids.slice(from, to)), total: ids.length };
+    const page: Block = { view, query, offset: from, rows: await db.papers.bulkGet(ids.slice(from, to)), total: ids.length, ids };
     return { view, query, ids, page };
   }, [db, view, query, viewOrder]);
   const foundCurrent = found && found.view === view && found.query === query ? found : null;
@@ -109,7 +112,7 @@ export function usePaperList(
     }
     if (!foundCurrent || foundCovers) return null;
     const ids = foundCurrent.ids;
-    return { view, query, offset: from, rows: await db.papers.bulkGet(ids.slice(from, to)), total: ids.length };
+    return { view, query, offset: from, rows: await db.papers.bulkGet(ids.slice(from, to)), total: ids.length, ids };
     // The search matters only while searching: without one it must not re-run this query.
   }, [db, view, query, from, to, searching ? found : null, foundCovers]);
 
@@ -122,6 +125,7 @@ export function usePaperList(
         query: shown.query,
         offset: shown.offset,
         rows: shown.rows,
+        ids: shown.ids,
         total: shown.total ?? Math.max(count ?? 0, shown.offset + shown.rows.length),
       },
     [shown, count],
