@@ -3,15 +3,17 @@ import type { ResponseData } from '../messaging';
 import type { Request } from '../messages';
 import type { PaperId, PaperRef } from '../paper';
 import { cleanText } from '../paper';
+import type { Settings } from '../settings';
 import { adapterFor } from '../sites';
 import { createPageContext, type PageContext, type SiteAdapter } from '../sites/types';
-import { createControls, type CardControls } from './controls';
+import { createControls, toggleValue, type CardControls, type ToggleKind } from './controls';
 import { PAGE_CSS } from './styles';
 
 /**
  * Annotates the paper cards of one page: finds them with the site's adapter, gives each one
- * control root, keeps every card of the same paper in the same state, and follows the page as
- * it changes (cards added on scroll, in-page navigation of single-page apps).
+ * control root, keeps every card of the same paper in the same state, marks read cards on the
+ * card element itself (subdued, or hidden when the user asked for it on this site), and follows
+ * the page as it changes (cards added on scroll, in-page navigation of single-page apps).
  */
 
 export type Send = <R extends Request>(request: R) => Promise<ResponseData[R['type']]>;
@@ -24,26 +26,43 @@ export interface AnnotatorOptions {
   /** Aborted when the content script is invalidated (extension reloaded or removed). */
   signal: AbortSignal;
   log?: (message: string, ...details: unknown[]) => void;
+  /** Called (at most once per task) after cards were added or removed or their states changed. */
+  onChange?: () => void;
 }
 
-interface MountedCard {
-  card: Element;
-  controls: CardControls;
+/** One annotated card: the site's element and the controls mounted in it. */
+export interface MountedCard {
+  readonly card: Element;
+  readonly controls: CardControls;
 }
+
+/** Attributes Shelfmark sets on a card element (styled by PAGE_CSS). */
+export const CARD_ATTRIBUTES = {
+  read: 'data-shelfmark-read',
+  hidden: 'data-shelfmark-hidden',
+  current: 'data-shelfmark-current',
+} as const;
 
 const PAGE_STYLE_ID = 'shelfmark-page-style';
 /** Mutations are coalesced: one scan per burst of page changes. */
 const SCAN_DELAY_MS = 30;
+/** What a page knows of a paper nobody has acted on. */
+const NO_STATE: PaperState = { starred: false, read: false, queued: false, note: '' };
 
 export class Annotator {
   private adapter: SiteAdapter | null = null;
   private page: PageContext | null = null;
   private href = '';
   private readonly mounted = new Map<Element, MountedCard>();
+  private readonly byRoot = new WeakMap<Element, MountedCard>();
   private readonly cardsById = new Map<PaperId, Set<MountedCard>>();
   private readonly states = new Map<PaperId, PaperState>();
+  /** Mounted cards in document order, as of the last scan. */
+  private order: MountedCard[] = [];
+  private settings: Settings = { hideRead: {} };
   private observer: MutationObserver | null = null;
   private scanTimer: ReturnType<typeof setTimeout> | undefined;
+  private changeQueued = false;
   /** Cards seen that could not be read, by the last scan. */
   skipped = 0;
 
@@ -54,19 +73,36 @@ export class Annotator {
     if (signal.aborted) return;
     this.scan();
     this.observer = new MutationObserver((records) => {
-      if (records.some((record) => !this.isOwnMutation(record))) this.scheduleScan();
+      if (records.some((record) => !isOwnMutation(record))) this.scheduleScan();
     });
     this.observer.observe(document.documentElement, { childList: true, subtree: true });
     signal.addEventListener('abort', () => this.stop(), { once: true });
   }
 
-  /** Removes everything Shelfmark added to the page. */
+  /** Removes everything Shelfmark added to the page (notes being typed are sent first). */
   stop(): void {
     this.observer?.disconnect();
     this.observer = null;
     clearTimeout(this.scanTimer);
     for (const entry of [...this.mounted.values()]) this.unmount(entry);
+    this.order = [];
     this.options.document.getElementById(PAGE_STYLE_ID)?.remove();
+  }
+
+  /** The site adapter serving the current page, if any. */
+  get site(): SiteAdapter | null {
+    return this.adapter;
+  }
+
+  /** True when read papers are hidden on the current site (they are only subdued otherwise). */
+  get hideRead(): boolean {
+    return this.adapter ? this.settings.hideRead[this.adapter.name] === true : false;
+  }
+
+  setSettings(settings: Settings): void {
+    this.settings = settings;
+    for (const entry of this.mounted.values()) this.markCard(entry, this.states.get(entry.controls.id));
+    this.changed();
   }
 
   /** States pushed by the background (a change made in another tab, the popup, ...). */
@@ -83,6 +119,47 @@ export class Annotator {
     return [...this.cardsById.keys()];
   }
 
+  /** Cards the user can see and move between, in document order. */
+  visibleCards(): MountedCard[] {
+    return this.order.filter((entry) => entry.card.isConnected && !entry.card.hasAttribute(CARD_ATTRIBUTES.hidden));
+  }
+
+  /** Counts for the page control: cards shown, and how many of them are read. */
+  summary(): { cards: number; read: number } {
+    let read = 0;
+    for (const entry of this.mounted.values()) if (this.states.get(entry.controls.id)?.read) read++;
+    return { cards: this.mounted.size, read };
+  }
+
+  /** The annotated card whose controls contain `node` (a control root or anything in it), if any. */
+  cardOf(node: Node | null): MountedCard | undefined {
+    const root = node instanceof Element ? node.closest('shelfmark-controls') : null;
+    return root ? this.byRoot.get(root) : undefined;
+  }
+
+  /** What the card shows about its paper: its id and visible text at the least. */
+  paperOf(entry: MountedCard): PaperRef {
+    const id = entry.controls.id;
+    const read = this.adapter && this.page ? this.adapter.readCard(entry.card, this.page) : null;
+    if (read && read.id === id) return read;
+    // The card could not be read in full: its id and visible text still identify the paper.
+    return { id, title: cleanText(entry.card.textContent).slice(0, 300) || id };
+  }
+
+  stateOf(id: PaperId): PaperState {
+    return this.states.get(id) ?? NO_STATE;
+  }
+
+  /** Flips one of the card's toggles (keyboard); the click on a button does the same. */
+  toggle(entry: MountedCard, kind: ToggleKind): Promise<boolean> {
+    return this.act(entry, { kind, value: !toggleValue(this.stateOf(entry.controls.id), kind) });
+  }
+
+  /** Saves every note being typed on the page now (the page is being hidden or closed). */
+  flushNotes(urgent: boolean): void {
+    for (const entry of this.mounted.values()) entry.controls.flushNote(urgent);
+  }
+
   scheduleScan(): void {
     if (this.scanTimer !== undefined) return;
     this.scanTimer = setTimeout(() => {
@@ -93,37 +170,74 @@ export class Annotator {
 
   /** One pass over the page: mounts controls on new cards, then asks for their states in one message. */
   scan(): void {
+    const started = performance.now();
     try {
       this.followLocation();
       const adapter = this.adapter;
       if (!adapter) return;
       this.ensurePageStyle();
       const needState = new Set<PaperId>();
+      const order: MountedCard[] = [];
       let skipped = 0;
+      let added = 0;
       for (const card of adapter.findCards(this.options.document)) {
         const id = adapter.cardId(card);
         const existing = this.mounted.get(card);
         if (existing) {
           // The site may swap a card's content in place, or re-render it without our root.
-          if (existing.controls.id === id && card.contains(existing.controls.root)) continue;
+          if (existing.controls.id === id && card.contains(existing.controls.root)) {
+            order.push(existing);
+            continue;
+          }
           this.unmount(existing);
         }
         if (!id) {
           skipped++;
           continue;
         }
-        this.mount(adapter, card, id);
+        order.push(this.mount(adapter, card, id));
+        added++;
         if (!this.states.has(id)) needState.add(id);
       }
+      let removed = 0;
       for (const entry of [...this.mounted.values()]) {
-        if (!entry.card.isConnected) this.unmount(entry);
+        if (!entry.card.isConnected) {
+          this.unmount(entry);
+          removed++;
+        }
       }
+      this.order = order;
       if (skipped !== this.skipped && skipped > 0) this.options.log?.(`skipped ${skipped} card(s) that could not be read`);
       this.skipped = skipped;
       if (needState.size) void this.fetchStates([...needState]);
+      if (added || removed) {
+        this.changed();
+        markScan(started, added, order.length);
+      }
     } catch (error) {
       // Never break the host page: a failed scan is logged and the next mutation retries.
       this.options.log?.('scan failed', error);
+    }
+  }
+
+  /** A control was used: show the change at once, save it, and settle on what the background answers. */
+  async act(entry: MountedCard, action: UserAction): Promise<boolean> {
+    const id = entry.controls.id;
+    const before = this.states.get(id);
+    this.setState(id, applyLocally(before ?? NO_STATE, action));
+    try {
+      const paper = this.paperOf(entry);
+      const seen = this.adapter ? { site: this.adapter.name, url: this.href } : undefined;
+      const state = await this.options.send({ type: 'act', paper, action, seen });
+      this.setState(id, state);
+      return true;
+    } catch (error) {
+      // The shown state goes back; a note's text stays in its editor, unsaved, to be sent again.
+      this.setState(id, before ?? NO_STATE);
+      const message = error instanceof Error ? error.message : String(error);
+      this.options.log?.('could not save', id, action.kind, error);
+      for (const card of this.cardsById.get(id) ?? []) card.controls.showError(friendlyError(message));
+      return false;
     }
   }
 
@@ -134,25 +248,37 @@ export class Annotator {
     const adapter = adapterFor(href);
     if (adapter !== this.adapter) {
       for (const entry of [...this.mounted.values()]) this.unmount(entry);
+      this.order = [];
       this.adapter = adapter;
+      this.changed();
     }
     this.page = adapter ? createPageContext(this.options.document, href) : null;
   }
 
-  private mount(adapter: SiteAdapter, card: Element, id: PaperId): void {
-    const controls = createControls(this.options.document, id, (action) => void this.act(card, id, action));
-    const entry: MountedCard = { card, controls };
-    adapter.mountControls(card, controls.root);
+  private mount(adapter: SiteAdapter, card: Element, id: PaperId): MountedCard {
+    const entry: MountedCard = {
+      card,
+      controls: createControls(this.options.document, id, (action) => this.act(entry, action)),
+    };
+    adapter.mountControls(card, entry.controls.root);
     this.mounted.set(card, entry);
+    this.byRoot.set(entry.controls.root, entry);
     let cards = this.cardsById.get(id);
     if (!cards) this.cardsById.set(id, (cards = new Set()));
     cards.add(entry);
     const state = this.states.get(id);
-    if (state) controls.update(state);
+    if (state) {
+      entry.controls.update(state);
+      this.markCard(entry, state);
+    }
+    return entry;
   }
 
   private unmount(entry: MountedCard): void {
+    // A card the site removes while its note is being typed keeps what was typed.
+    entry.controls.flushNote();
     entry.controls.root.remove();
+    for (const name of Object.values(CARD_ATTRIBUTES)) entry.card.removeAttribute(name);
     this.mounted.delete(entry.card);
     const cards = this.cardsById.get(entry.controls.id);
     cards?.delete(entry);
@@ -173,33 +299,27 @@ export class Annotator {
 
   private setState(id: PaperId, state: PaperState): void {
     this.states.set(id, state);
-    for (const entry of this.cardsById.get(id) ?? []) entry.controls.update(state);
-  }
-
-  /** A control was used: show the change at once, save it, and settle on what the background answers. */
-  private async act(card: Element, id: PaperId, action: UserAction): Promise<void> {
-    const before = this.states.get(id);
-    const base = before ?? { starred: false, read: false, queued: false, note: '' };
-    this.setState(id, applyLocally(base, action));
-    try {
-      const paper = this.readPaper(card, id);
-      const seen = this.adapter ? { site: this.adapter.name, url: this.href } : undefined;
-      const state = await this.options.send({ type: 'act', paper, action, seen });
-      this.setState(id, state);
-    } catch (error) {
-      if (before) this.setState(id, before);
-      else this.states.delete(id);
-      const message = error instanceof Error ? error.message : String(error);
-      this.options.log?.('could not save', id, action, error);
-      for (const entry of this.cardsById.get(id) ?? []) entry.controls.showError(friendlyError(message));
+    for (const entry of this.cardsById.get(id) ?? []) {
+      entry.controls.update(state);
+      this.markCard(entry, state);
     }
+    this.changed();
   }
 
-  private readPaper(card: Element, id: PaperId): PaperRef {
-    const read = this.adapter && this.page ? this.adapter.readCard(card, this.page) : null;
-    if (read && read.id === id) return read;
-    // The card could not be read in full: its id and visible text still identify the paper.
-    return { id, title: cleanText(card.textContent).slice(0, 300) || id };
+  /** Read papers recede: the card element itself is subdued, or hidden if the user asked. */
+  private markCard(entry: MountedCard, state: PaperState | undefined): void {
+    const read = state?.read === true;
+    entry.card.toggleAttribute(CARD_ATTRIBUTES.read, read);
+    entry.card.toggleAttribute(CARD_ATTRIBUTES.hidden, read && this.hideRead);
+  }
+
+  private changed(): void {
+    if (this.changeQueued || !this.options.onChange) return;
+    this.changeQueued = true;
+    queueMicrotask(() => {
+      this.changeQueued = false;
+      if (!this.options.signal.aborted) this.options.onChange?.();
+    });
   }
 
   private ensurePageStyle(): void {
@@ -210,21 +330,34 @@ export class Annotator {
     style.textContent = PAGE_CSS;
     (document.head ?? document.documentElement).append(style);
   }
+}
 
-  /** Our own insertions and removals need no new scan. */
-  private isOwnMutation(record: MutationRecord): boolean {
-    return [...record.addedNodes, ...record.removedNodes].every(
-      (node) => node instanceof Element && (node.localName === 'shelfmark-controls' || node.id === PAGE_STYLE_ID),
-    );
+/** Puts what a scan cost in the page's performance timeline (DevTools, the benchmark read it there). */
+function markScan(start: number, added: number, cards: number): void {
+  try {
+    performance.measure('shelfmark:scan', { start, detail: { added, cards } });
+  } catch {
+    // Older engines without User Timing Level 3: the figure is only a convenience.
   }
 }
 
+/** Our own insertions and removals need no new scan. */
+function isOwnMutation(record: MutationRecord): boolean {
+  return [...record.addedNodes, ...record.removedNodes].every(
+    (node) =>
+      node instanceof Element &&
+      (node.localName === 'shelfmark-controls' || node.localName === 'shelfmark-dock' || node.id === PAGE_STYLE_ID),
+  );
+}
+
+/** The state a page shows as soon as the user acts, before the background answers. */
 export function applyLocally(state: PaperState, action: UserAction): PaperState {
   switch (action.kind) {
     case 'star':
       return { ...state, starred: action.value };
     case 'read':
-      return { ...state, read: action.value };
+      // As the library does: a paper marked read leaves the reading queue.
+      return { ...state, read: action.value, queued: action.value ? false : state.queued };
     case 'queue':
       return { ...state, queued: action.value };
     case 'note':

@@ -1,11 +1,13 @@
 import type { PaperState, UserAction } from '../library';
 import type { PaperId } from '../paper';
+import { NoteDraft, type NoteStatus } from './note-draft';
 import { CONTROLS_CSS } from './styles';
 
 /**
  * The controls of one card: a light host element carrying `data-shelfmark-id` (the page contract)
  * with a shadow root, so the host page's styles cannot reach in and ours cannot leak out.
- * Plain DOM, cloned from one template: a listing may have 2,000 cards.
+ * Plain DOM, cloned from one template: a listing may have 2,000 cards. The note editor is built
+ * only when first opened.
  */
 
 export type ToggleKind = 'star' | 'read' | 'queue';
@@ -25,38 +27,70 @@ export const TOGGLES: readonly ToggleSpec[] = [
   {
     kind: 'star',
     label: 'Star',
-    offTitle: 'Star this paper',
-    onTitle: 'Starred: click to unstar',
+    offTitle: 'Star this paper (s)',
+    onTitle: 'Starred: click to unstar (s)',
     icon: 'M12 3.5l2.6 5.3 5.9.9-4.25 4.1 1 5.85L12 16.9l-5.25 2.75 1-5.85L3.5 9.7l5.9-.9z',
   },
   {
     kind: 'read',
     label: 'Mark read',
-    offTitle: 'Mark as read',
-    onTitle: 'Read: click to mark unread',
+    offTitle: 'Mark as read (r)',
+    onTitle: 'Read: click to mark unread (r)',
     icon: 'M4.5 12.5l4.5 4.5 10.5-10.5',
   },
   {
     kind: 'queue',
     label: 'Add to queue',
-    offTitle: 'Add to reading queue',
-    onTitle: 'In your queue: click to remove',
+    offTitle: 'Add to reading queue (q)',
+    onTitle: 'In your queue: click to remove (q)',
     icon: 'M4 6h11M4 12h11M4 18h7M18 14v8M14 18h8',
   },
 ];
+
+/** The Note button: its accessible name, and its icon (a sheet; lines on it when there is a note). */
+export const NOTE_LABEL = 'Note';
+const NOTE_ICON = 'M6.5 3.5h8l4 4v13h-12z M14.5 3.5v4h4';
+const NOTE_LINES = 'M9.5 12.5h6M9.5 16h4';
+const NOTE_EMPTY_TITLE = 'Write a note (n)';
+/** How much of a note its button shows on hover. */
+const PREVIEW_WORDS = 12;
+const PREVIEW_CHARS = 90;
 
 export interface CardControls {
   readonly id: PaperId;
   /** The element placed in the card (the control root of the page contract). */
   readonly root: HTMLElement;
+  readonly noteOpen: boolean;
   update(state: PaperState): void;
   /** Shows that saving failed, with the reason, until the next update. */
   showError(message: string): void;
+  /** Opens the note editor and puts the cursor in it. */
+  openNote(): void;
+  /** Closes the note editor, keeping and saving its text; focus goes back to the Note button. */
+  closeNote(): void;
+  /** Saves the note's unsaved text now (`urgent`: the page is going away, do not wait). */
+  flushNote(urgent?: boolean): void;
+  /** Moves keyboard focus to these controls, naming the paper for screen readers. */
+  focus(paperTitle?: string): void;
 }
 
-export type ActionHandler = (action: UserAction) => void;
+/** Carries out an action; resolves true once it is saved, false when it was not (never rejects). */
+export type ActionHandler = (action: UserAction) => Promise<boolean>;
 
 let template: HTMLTemplateElement | undefined;
+
+function icon(doc: Document, paths: readonly [string, string?][]): SVGSVGElement {
+  const svg = doc.createElementNS('http://www.w3.org/2000/svg', 'svg');
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('aria-hidden', 'true');
+  for (const [d, className] of paths) {
+    const path = doc.createElementNS('http://www.w3.org/2000/svg', 'path');
+    path.setAttribute('d', d);
+    if (className) path.setAttribute('class', className);
+    svg.append(path);
+  }
+  return svg;
+}
 
 function controlsTemplate(doc: Document): HTMLTemplateElement {
   if (template && template.ownerDocument === doc) return template;
@@ -65,6 +99,7 @@ function controlsTemplate(doc: Document): HTMLTemplateElement {
   style.textContent = CONTROLS_CSS;
   const bar = doc.createElement('div');
   bar.className = 'bar';
+  bar.tabIndex = -1;
   bar.setAttribute('role', 'group');
   bar.setAttribute('aria-label', 'Shelfmark');
   for (const toggle of TOGGLES) {
@@ -75,15 +110,19 @@ function controlsTemplate(doc: Document): HTMLTemplateElement {
     button.setAttribute('aria-label', toggle.label);
     button.setAttribute('aria-pressed', 'false');
     button.title = toggle.offTitle;
-    const svg = doc.createElementNS('http://www.w3.org/2000/svg', 'svg');
-    svg.setAttribute('viewBox', '0 0 24 24');
-    svg.setAttribute('aria-hidden', 'true');
-    const path = doc.createElementNS('http://www.w3.org/2000/svg', 'path');
-    path.setAttribute('d', toggle.icon);
-    svg.append(path);
-    button.append(svg);
+    button.append(icon(doc, [[toggle.icon]]));
     bar.append(button);
   }
+  const note = doc.createElement('button');
+  note.type = 'button';
+  note.className = 'toggle note';
+  note.dataset.kind = 'note';
+  note.setAttribute('aria-label', NOTE_LABEL);
+  // Pressed while the editor is open; whether there is a note shows in the icon and the title.
+  note.setAttribute('aria-pressed', 'false');
+  note.title = NOTE_EMPTY_TITLE;
+  note.append(icon(doc, [[NOTE_ICON], [NOTE_LINES, 'lines']]));
+  bar.append(note);
   const status = doc.createElement('span');
   status.className = 'status';
   status.setAttribute('role', 'status');
@@ -98,12 +137,24 @@ export function createControls(doc: Document, id: PaperId, onAction: ActionHandl
   root.dataset.shelfmarkId = id;
   const shadow = root.attachShadow({ mode: 'open' });
   shadow.append(controlsTemplate(doc).content.cloneNode(true));
+  const bar = shadow.querySelector<HTMLElement>('.bar')!;
   const buttons = new Map<ToggleKind, HTMLButtonElement>();
   for (const button of shadow.querySelectorAll<HTMLButtonElement>('button[data-kind]')) {
-    buttons.set(button.dataset.kind as ToggleKind, button);
+    if (button.dataset.kind !== 'note') buttons.set(button.dataset.kind as ToggleKind, button);
   }
+  const noteButton = shadow.querySelector<HTMLButtonElement>('button.note')!;
   const status = shadow.querySelector<HTMLElement>('.status')!;
   let current: PaperState | undefined;
+  let editor: NoteEditor | undefined;
+
+  const noteEditor = (): NoteEditor => {
+    editor ??= createNoteEditor(doc, shadow, {
+      save: (text) => onAction({ kind: 'note', text }),
+      onClose: () => controls.closeNote(),
+    });
+    noteButton.setAttribute('aria-controls', editor.element.id);
+    return editor;
+  };
 
   shadow.addEventListener('click', (event) => {
     const button = (event.target as Element).closest?.('button[data-kind]') as HTMLButtonElement | null;
@@ -111,15 +162,23 @@ export function createControls(doc: Document, id: PaperId, onAction: ActionHandl
     // Keep the host page's own handlers (card links, SPA routers) from seeing our clicks.
     event.preventDefault();
     event.stopPropagation();
-    const kind = button.dataset.kind as ToggleKind;
-    onAction({ kind, value: button.getAttribute('aria-pressed') !== 'true' });
+    const kind = button.dataset.kind as ToggleKind | 'note';
+    if (kind === 'note') {
+      if (controls.noteOpen) controls.closeNote();
+      else controls.openNote();
+      return;
+    }
+    void onAction({ kind, value: button.getAttribute('aria-pressed') !== 'true' });
   });
   // Clicks inside a card often bubble to a link or a router on the card: stop them at our root.
   root.addEventListener('click', (event) => event.stopPropagation());
 
-  return {
+  const controls: CardControls = {
     id,
     root,
+    get noteOpen() {
+      return editor?.open ?? false;
+    },
     update(state) {
       if (current && sameState(current, state)) return;
       current = state;
@@ -131,13 +190,142 @@ export function createControls(doc: Document, id: PaperId, onAction: ActionHandl
         button.setAttribute('aria-pressed', String(on));
         button.title = on ? toggle.onTitle : toggle.offTitle;
       }
+      const preview = notePreview(state.note);
+      noteButton.toggleAttribute('data-has-note', preview !== '');
+      noteButton.title = preview ? `Note: ${preview}` : NOTE_EMPTY_TITLE;
+      editor?.show(state.note);
     },
     showError(message) {
       current = undefined;
       root.toggleAttribute('data-error', true);
       status.textContent = `Not saved: ${message}`;
     },
+    openNote() {
+      const opened = noteEditor();
+      opened.show(current?.note ?? '');
+      opened.setOpen(true);
+      noteButton.setAttribute('aria-pressed', 'true');
+      opened.focus();
+    },
+    closeNote() {
+      if (!editor?.open) return;
+      const hadFocus = shadow.activeElement === editor.textarea;
+      editor.draft.flush();
+      editor.setOpen(false);
+      noteButton.setAttribute('aria-pressed', 'false');
+      if (hadFocus) noteButton.focus();
+    },
+    flushNote(urgent = false) {
+      editor?.draft.flush(urgent);
+    },
+    focus(paperTitle) {
+      bar.setAttribute('aria-label', paperTitle ? `Shelfmark: ${paperTitle}` : 'Shelfmark');
+      bar.focus({ preventScroll: true });
+    },
   };
+  return controls;
+}
+
+interface NoteEditor {
+  element: HTMLElement;
+  textarea: HTMLTextAreaElement;
+  draft: NoteDraft;
+  readonly open: boolean;
+  setOpen(open: boolean): void;
+  /** Shows the stored note, unless the user's own unsaved text is there. */
+  show(note: string): void;
+  focus(): void;
+}
+
+let editorCount = 0;
+
+const STATUS_TEXT: Record<NoteStatus, string> = {
+  saving: 'Saving…',
+  saved: 'Saved',
+  failed: 'Not saved yet: Shelfmark will try again',
+};
+
+function createNoteEditor(
+  doc: Document,
+  shadow: ShadowRoot,
+  options: { save: (text: string) => Promise<boolean>; onClose: () => void },
+): NoteEditor {
+  const element = doc.createElement('div');
+  element.className = 'editor';
+  element.id = `shelfmark-note-${++editorCount}`;
+  element.hidden = true;
+  const textarea = doc.createElement('textarea');
+  textarea.rows = 3;
+  textarea.maxLength = 200_000;
+  textarea.spellcheck = true;
+  textarea.setAttribute('aria-label', 'Note text');
+  textarea.placeholder = 'Your note. Plain text, Markdown welcome. Saved as you type.';
+  const footer = doc.createElement('div');
+  footer.className = 'editor-footer';
+  const saveState = doc.createElement('span');
+  saveState.className = 'save-state';
+  const hint = doc.createElement('span');
+  hint.className = 'hint';
+  hint.textContent = 'Esc to close';
+  footer.append(saveState, hint);
+  element.append(textarea, footer);
+  shadow.append(element);
+
+  const draft = new NoteDraft({
+    save: options.save,
+    onStatus: (status) => {
+      saveState.textContent = STATUS_TEXT[status];
+      saveState.toggleAttribute('data-failed', status === 'failed');
+    },
+  });
+  textarea.addEventListener('input', () => draft.change(textarea.value));
+  textarea.addEventListener('blur', () => draft.flush());
+  textarea.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && !event.isComposing) {
+      event.preventDefault();
+      options.onClose();
+    }
+  });
+  // Keys typed in the note are the note's: no page shortcut may see them. Outside the shadow root
+  // they would look as if typed on our host element, not in a field.
+  for (const type of ['keydown', 'keyup', 'keypress'] as const) {
+    element.addEventListener(type, (event) => event.stopPropagation());
+  }
+
+  return {
+    element,
+    textarea,
+    draft,
+    get open() {
+      return !element.hidden;
+    },
+    setOpen(open) {
+      element.hidden = !open;
+    },
+    show(note) {
+      if (draft.pending || textarea.value === note) return;
+      const { selectionStart, selectionEnd } = textarea;
+      textarea.value = note;
+      if (shadow.activeElement === textarea) textarea.setSelectionRange(selectionStart, selectionEnd);
+    },
+    focus() {
+      textarea.focus();
+      textarea.setSelectionRange(textarea.value.length, textarea.value.length);
+    },
+  };
+}
+
+/** The first words of a note, on one line, for the Note button's tooltip; '' when there is no note. */
+export function notePreview(note: string): string {
+  const words = note.trim().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return '';
+  let preview = words.slice(0, PREVIEW_WORDS).join(' ');
+  let cut = words.length > PREVIEW_WORDS;
+  if (preview.length > PREVIEW_CHARS) {
+    preview = preview.slice(0, PREVIEW_CHARS).trimEnd();
+    cut = true;
+  }
+  return cut ? `${preview}…` : preview;
 }
 
 export function toggleValue(state: PaperState, kind: ToggleKind): boolean {
