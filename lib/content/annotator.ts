@@ -94,6 +94,11 @@ export class Annotator {
     return this.adapter;
   }
 
+  /** The URL of the page as last scanned. */
+  get url(): string {
+    return this.href;
+  }
+
   /** True when read papers are hidden on the current site (they are only subdued otherwise). */
   get hideRead(): boolean {
     return this.adapter ? this.settings.hideRead[this.adapter.name] === true : false;

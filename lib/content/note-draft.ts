@@ -53,12 +53,6 @@ export class NoteDraft {
     this.send(this.text);
   }
 
-  /** Stops the pause timer; callers flush first when the text must be kept. */
-  dispose(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-  }
-
   private send(text: string): void {
     this.unsent = false;
     this.saving++;

@@ -60,7 +60,7 @@ export class Triage {
         return true;
       case 'open':
       case 'openInNewTab': {
-        const url = paperUrl(this.annotator.paperOf(entry), entry.card.ownerDocument.location?.href);
+        const url = paperUrl(this.annotator.paperOf(entry), this.annotator.url);
         if (!url) return false;
         this.options.open(url, command === 'openInNewTab');
         return true;
@@ -143,15 +143,12 @@ function firstInView(cards: MountedCard[], step: 1 | -1): number {
 }
 
 /** Where `o` goes: the paper's page on the site being read, else its arXiv abstract. */
-export function paperUrl(paper: PaperRef, pageUrl: string | undefined): string | null {
+export function paperUrl(paper: PaperRef, pageUrl: string): string | null {
   const links: PaperLinks = paper.links ?? {};
   const candidates = [links.huggingface, links.abs, links.html, links.pdf].filter((href): href is string => !!href);
-  if (pageUrl) {
-    const host = safeHost(pageUrl);
-    const sameSite = candidates.find((href) => safeHost(href) === host);
-    if (sameSite) return sameSite;
-  }
-  return links.abs ?? candidates[0] ?? null;
+  const host = safeHost(pageUrl);
+  const sameSite = candidates.find((href) => safeHost(href) === host);
+  return sameSite ?? links.abs ?? candidates[0] ?? null;
 }
 
 function safeHost(url: string): string | null {
