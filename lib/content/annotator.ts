@@ -44,8 +44,6 @@ export const CARD_ATTRIBUTES = {
 } as const;
 
 const PAGE_STYLE_ID = 'shelfmark-page-style';
-/** Mutations are coalesced: one scan per burst of page changes. */
-const SCAN_DELAY_MS = 30;
 /** What a page knows of a paper nobody has acted on. */
 const NO_STATE: PaperState = { starred: false, read: false, queued: false, note: '' };
 
@@ -61,29 +59,44 @@ export class Annotator {
   private order: MountedCard[] = [];
   private settings: Settings = { hideRead: {} };
   private observer: MutationObserver | null = null;
-  private scanTimer: ReturnType<typeof setTimeout> | undefined;
+  private scanFrame: number | undefined;
+  /** The document is still being parsed: controls are mounted as cards arrive, states asked for at the end. */
+  private loading = false;
+  /** Papers mounted whose state has not been asked for yet. */
+  private readonly unasked = new Set<PaperId>();
   private changeQueued = false;
   /** Cards seen that could not be read, by the last scan. */
   skipped = 0;
 
   constructor(private readonly options: AnnotatorOptions) {}
 
+  /**
+   * Starts annotating. Started while the page is still loading (document_start), it mounts the
+   * controls of the cards parsed so far right before each frame is painted, so no card is ever
+   * painted without them and nothing jumps; the states of all cards are asked for in one message
+   * once the document is parsed.
+   */
   start(): void {
     const { document, signal } = this.options;
     if (signal.aborted) return;
-    this.scan();
+    this.loading = document.readyState === 'loading';
     this.observer = new MutationObserver((records) => {
       if (records.some((record) => !isOwnMutation(record))) this.scheduleScan();
     });
-    this.observer.observe(document.documentElement, { childList: true, subtree: true });
+    this.observer.observe(document, { childList: true, subtree: true });
     signal.addEventListener('abort', () => this.stop(), { once: true });
+    if (this.loading) {
+      document.addEventListener('DOMContentLoaded', () => this.finishLoading(), { once: true, signal });
+    }
+    this.scan();
   }
 
   /** Removes everything Shelfmark added to the page (notes being typed are sent first). */
   stop(): void {
     this.observer?.disconnect();
     this.observer = null;
-    clearTimeout(this.scanTimer);
+    if (this.scanFrame !== undefined) cancelAnimationFrame(this.scanFrame);
+    this.scanFrame = undefined;
     for (const entry of [...this.mounted.values()]) this.unmount(entry);
     this.order = [];
     this.options.document.getElementById(PAGE_STYLE_ID)?.remove();
@@ -165,12 +178,21 @@ export class Annotator {
     for (const entry of this.mounted.values()) entry.controls.flushNote(urgent);
   }
 
+  /** A scan right before the next frame is painted: cards the page adds never show without controls. */
   scheduleScan(): void {
-    if (this.scanTimer !== undefined) return;
-    this.scanTimer = setTimeout(() => {
-      this.scanTimer = undefined;
+    if (this.scanFrame !== undefined) return;
+    // Not called in hidden tabs: their scan waits until they are shown, which costs nothing meanwhile.
+    this.scanFrame = requestAnimationFrame(() => {
+      this.scanFrame = undefined;
       if (!this.options.signal.aborted) this.scan();
-    }, SCAN_DELAY_MS);
+    });
+  }
+
+  private finishLoading(): void {
+    this.loading = false;
+    // Page data an adapter reads once (Hugging Face's hydration JSON) is complete only now.
+    if (this.adapter) this.page = createPageContext(this.options.document, this.href);
+    this.scan();
   }
 
   /** One pass over the page: mounts controls on new cards, then asks for their states in one message. */
@@ -179,9 +201,8 @@ export class Annotator {
     try {
       this.followLocation();
       const adapter = this.adapter;
-      if (!adapter) return;
+      if (!adapter || !this.options.document.documentElement) return;
       this.ensurePageStyle();
-      const needState = new Set<PaperId>();
       const order: MountedCard[] = [];
       let skipped = 0;
       let added = 0;
@@ -202,7 +223,7 @@ export class Annotator {
         }
         order.push(this.mount(adapter, card, id));
         added++;
-        if (!this.states.has(id)) needState.add(id);
+        if (!this.states.has(id)) this.unasked.add(id);
       }
       let removed = 0;
       for (const entry of [...this.mounted.values()]) {
@@ -214,7 +235,10 @@ export class Annotator {
       this.order = order;
       if (skipped !== this.skipped && skipped > 0) this.options.log?.(`skipped ${skipped} card(s) that could not be read`);
       this.skipped = skipped;
-      if (needState.size) void this.fetchStates([...needState]);
+      if (this.unasked.size && !this.loading) {
+        void this.fetchStates([...this.unasked]);
+        this.unasked.clear();
+      }
       if (added || removed) {
         this.changed();
         markScan(started, added, order.length);
@@ -290,6 +314,7 @@ export class Annotator {
     if (cards?.size === 0) {
       this.cardsById.delete(entry.controls.id);
       this.states.delete(entry.controls.id);
+      this.unasked.delete(entry.controls.id);
     }
   }
 

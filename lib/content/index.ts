@@ -15,10 +15,12 @@ export function startContentScript(ctx: ContentScriptContext): Annotator {
   const annotator = new Annotator({
     document,
     location: () => location.href,
-    send: (request) => {
+    send: async (request) => {
       // After an update the old script keeps running until reload; it must not talk to the new background.
-      if (!ctx.isValid) return Promise.reject(new Error('Extension context invalidated'));
-      return sendRequest(request);
+      if (!ctx.isValid) throw new Error('Extension context invalidated');
+      const answer = await sendRequest(request);
+      if (request.type === 'getStates') await settingsLoaded;
+      return answer;
     },
     signal: ctx.signal,
     log,
@@ -54,8 +56,13 @@ export function startContentScript(ctx: ContentScriptContext): Annotator {
       dock?.element.remove();
       return;
     }
+    if (!document.body) {
+      // Still parsing the head: the dock goes in once there is a body.
+      document.addEventListener('DOMContentLoaded', refreshDock, { once: true, signal: ctx.signal });
+      return;
+    }
     dock ??= createDock(document, { onHideRead: changeHideRead });
-    if (!dock.element.isConnected) (document.body ?? document.documentElement).append(dock.element);
+    if (!dock.element.isConnected) document.body.append(dock.element);
     dock.update({ siteLabel: site.label, hideRead: annotator.hideRead, readCount: read });
   }
 
@@ -86,16 +93,16 @@ export function startContentScript(ctx: ContentScriptContext): Annotator {
   });
   ctx.addEventListener(window, 'pagehide', () => annotator.flushNotes(true));
 
-  // Settings first (a few milliseconds), so read papers hidden on this site never flash into view.
-  void loadSettings()
+  // Cards are annotated at once; their states are shown once the settings are known too, so that
+  // read papers hidden on this site never flash into view.
+  const settingsLoaded = loadSettings()
     .catch((error: unknown) => {
       log('could not read settings', error);
       return defaultSettings();
     })
     .then((loaded) => {
-      if (!ctx.isValid) return;
-      applySettings(loaded);
-      annotator.start();
+      if (ctx.isValid) applySettings(loaded);
     });
+  annotator.start();
   return annotator;
 }

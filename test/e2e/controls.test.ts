@@ -1,0 +1,326 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { control, controlIds, launch, readSharedPage, waitForCards, type Browser } from './harness';
+
+/*
+ * The on-page controls in the built extension, in Chromium, on the real saved pages served at
+ * their real URLs. The database is read as the extension sees it, in the background worker.
+ */
+
+const HF_URL = 'https://huggingface.co/papers?date=2024-08-01';
+const HF_PAGE = readSharedPage('hf_daily_2024-08-01.html');
+const HF_CARDS = 13;
+const LLAMA = 'arxiv:2407.21783';
+const TORA = 'arxiv:2407.21705';
+const MOMA = 'arxiv:2407.21770';
+
+interface Stored {
+  starred: boolean;
+  read: boolean;
+  queued: boolean;
+  note: string;
+}
+
+/** Every stored paper's state, read from IndexedDB in the background service worker. */
+async function stored(browser: Browser): Promise<Record<string, Stored>> {
+  const worker = await browser.background();
+  return worker.evaluate(
+    () =>
+      new Promise<Record<string, Stored>>((resolve, reject) => {
+        const open = indexedDB.open('shelfmark');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('papers')) {
+            db.close();
+            resolve({});
+            return;
+          }
+          const request = db.transaction('papers').objectStore('papers').getAll();
+          request.onerror = () => reject(request.error);
+          request.onsuccess = () => {
+            db.close();
+            const papers = request.result as { id: string; starredAt?: number; readAt?: number; queuePos?: number; note: string }[];
+            resolve(
+              Object.fromEntries(
+                papers.map((paper) => [
+                  paper.id,
+                  { starred: paper.starredAt !== undefined, read: paper.readAt !== undefined, queued: paper.queuePos !== undefined, note: paper.note },
+                ]),
+              ),
+            );
+          };
+        };
+      }),
+  );
+}
+
+/** The extension API as an extension page sees it (evaluated in the popup). */
+declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+
+const pressed = (page: Page, id: string, name: string) => control(page, id, name).getAttribute('aria-pressed');
+const card = (page: Page, id: string) => page.locator(`article:has([data-shelfmark-id="${id}"])`);
+const noteEditor = (page: Page, id: string) => page.locator(`[data-shelfmark-id="${id}"]`).getByRole('textbox', { name: 'Note text' });
+const dock = (page: Page) => page.locator('shelfmark-dock');
+
+describe('on-page controls on a Hugging Face listing', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch({ pages: { [HF_URL]: HF_PAGE } });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('every control toggles with one click, and its state is kept across reload', async () => {
+    const page = await browser.open(HF_URL, HF_CARDS);
+    for (const name of ['Star', 'Mark read', 'Add to queue', 'Note']) {
+      expect(await control(page, LLAMA, name).count(), name).toBe(1);
+      await expect.poll(() => pressed(page, LLAMA, name)).toBe('false');
+    }
+
+    await control(page, LLAMA, 'Star').click();
+    await control(page, LLAMA, 'Add to queue').click();
+    await control(page, TORA, 'Mark read').click();
+    await control(page, TORA, 'Star').click();
+    await control(page, TORA, 'Star').click(); // and off again
+    await control(page, MOMA, 'Note').click();
+    await expect.poll(() => pressed(page, MOMA, 'Note')).toBe('true'); // the editor is open
+    await noteEditor(page, MOMA).fill('Early fusion, **modality-aware** experts.\nCompare with Chameleon.');
+    await page.locator('h1').first().click(); // leaving the editor saves the note
+
+    await expect.poll(() => pressed(page, LLAMA, 'Star')).toBe('true');
+    await expect.poll(() => pressed(page, LLAMA, 'Add to queue')).toBe('true');
+    await expect.poll(() => pressed(page, TORA, 'Mark read')).toBe('true');
+    await expect.poll(() => pressed(page, TORA, 'Star')).toBe('false');
+    await expect
+      .poll(() => stored(browser))
+      .toEqual({
+        [LLAMA]: { starred: true, read: false, queued: true, note: '' },
+        [TORA]: { starred: false, read: true, queued: false, note: '' },
+        [MOMA]: { starred: false, read: false, queued: false, note: 'Early fusion, **modality-aware** experts.\nCompare with Chameleon.' },
+      });
+
+    await page.reload();
+    await waitForCards(page, HF_CARDS);
+    await expect.poll(() => pressed(page, LLAMA, 'Star')).toBe('true');
+    expect(await pressed(page, LLAMA, 'Add to queue')).toBe('true');
+    expect(await pressed(page, LLAMA, 'Mark read')).toBe('false');
+    expect(await pressed(page, TORA, 'Mark read')).toBe('true');
+    expect(await pressed(page, TORA, 'Star')).toBe('false');
+    // A card with a note shows it, with its first words on hover; the editor opens on the saved text.
+    expect(await control(page, MOMA, 'Note').getAttribute('title')).toBe('Note: Early fusion, **modality-aware** experts. Compare with Chameleon.');
+    expect(await control(page, MOMA, 'Note').getAttribute('data-has-note')).toBe('');
+    expect(await control(page, LLAMA, 'Note').getAttribute('data-has-note')).toBeNull();
+    await control(page, MOMA, 'Note').click();
+    expect(await noteEditor(page, MOMA).inputValue()).toBe('Early fusion, **modality-aware** experts.\nCompare with Chameleon.');
+
+    // Read papers recede: the read card is subdued (when the pointer and focus are elsewhere).
+    await page.mouse.move(1200, 5);
+    await page.locator('h1').first().click();
+    await expect.poll(() => card(page, TORA).evaluate((element) => getComputedStyle(element).opacity)).toBe('0.5');
+    expect(await card(page, LLAMA).evaluate((element) => getComputedStyle(element).opacity)).toBe('1');
+    await page.close();
+  });
+
+  it('hides read papers on this site from the page control, and remembers it', async () => {
+    const page = await browser.open(HF_URL, HF_CARDS);
+    const hideRead = dock(page).getByRole('button', { name: 'Hide read papers' });
+    await expect.poll(() => card(page, TORA).getAttribute('data-shelfmark-read')).toBe('');
+    expect(await hideRead.getAttribute('aria-pressed')).toBe('false');
+    expect(await card(page, TORA).isVisible()).toBe(true);
+    await hideRead.click();
+    await expect.poll(() => card(page, TORA).isVisible()).toBe(false);
+    expect(await card(page, TORA).getAttribute('data-shelfmark-hidden')).toBe('');
+    expect(await card(page, LLAMA).isVisible()).toBe(true);
+    // The card stays in the page (the site's own markup untouched), only hidden.
+    expect(await controlIds(page)).toContain(TORA);
+
+    await page.reload();
+    await waitForCards(page, HF_CARDS);
+    await expect.poll(() => card(page, TORA).isVisible()).toBe(false);
+    expect(await dock(page).getByRole('button', { name: 'Hide read papers' }).getAttribute('aria-pressed')).toBe('true');
+    // The shortcuts panel has the same setting; turning it off there shows the paper again.
+    await page.keyboard.press('?');
+    const panel = dock(page).getByRole('dialog', { name: 'Shelfmark keyboard shortcuts' });
+    await expect.poll(() => panel.isVisible()).toBe(true);
+    const checkbox = panel.getByRole('checkbox', { name: 'Hide read papers on Hugging Face' });
+    expect(await checkbox.isChecked()).toBe(true);
+    await checkbox.click();
+    await expect.poll(() => card(page, TORA).isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => panel.isVisible()).toBe(false);
+    await page.close();
+  });
+});
+
+describe('keyboard triage of a Hugging Face listing, checked in the database', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch({ pages: { [HF_URL]: HF_PAGE, 'https://huggingface.co/papers/2407.21770': '<title>MoMa</title><h1>MoMa</h1>' } });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('moves, stars, queues, reads and writes a note with the keyboard only', async () => {
+    const page = await browser.open(HF_URL, HF_CARDS);
+    const ids = await controlIds(page);
+    const current = () => page.evaluate(() => document.querySelector('[data-shelfmark-current] [data-shelfmark-id]')?.getAttribute('data-shelfmark-id'));
+
+    await page.keyboard.press('j');
+    await expect.poll(current).toBe(ids[0]);
+    // The focus is visible: the current card is outlined.
+    const outline = await card(page, ids[0]!).evaluate((element) => {
+      const style = getComputedStyle(element);
+      return `${style.outlineStyle} ${style.outlineWidth}`;
+    });
+    expect(outline).toBe('solid 2px');
+    await page.keyboard.press('s');
+    await page.keyboard.press('q');
+    await page.keyboard.press('j');
+    await page.keyboard.press('r');
+    await page.keyboard.press('j');
+    await expect.poll(current).toBe(ids[2]);
+    await page.keyboard.press('n');
+    await expect.poll(() => pressed(page, ids[2]!, 'Note')).toBe('true');
+    // Letters typed in the note are the note's: none of them acts on a card.
+    await page.keyboard.type('Read later: s q r j k are just letters here.');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => pressed(page, ids[2]!, 'Note')).toBe('false');
+    await page.keyboard.press('k');
+    await expect.poll(current).toBe(ids[1]);
+    await page.keyboard.press('s');
+
+    // Keys typed in the page's own search field do nothing either.
+    await page.getByPlaceholder('Search models, datasets, users...').fill('');
+    await page.getByPlaceholder('Search models, datasets, users...').pressSequentially('sqr');
+    await page.keyboard.press('Control+s'); // a browser shortcut, not ours
+    await page.keyboard.press('Escape');
+
+    await expect
+      .poll(() => stored(browser))
+      .toEqual({
+        [ids[0]!]: { starred: true, read: false, queued: true, note: '' },
+        [ids[1]!]: { starred: true, read: true, queued: false, note: '' },
+        [ids[2]!]: { starred: false, read: false, queued: false, note: 'Read later: s q r j k are just letters here.' },
+      });
+    expect(await pressed(page, ids[1]!, 'Star')).toBe('true');
+    expect(await pressed(page, ids[1]!, 'Mark read')).toBe('true');
+
+    // Far down the listing, the current card is scrolled into view. (In view, not exactly placed:
+    // the page's own content-visibility:auto avatars change height as they come on screen.)
+    await control(page, ids[1]!, 'Star').focus(); // Tab or a click on a card's controls moves the cursor there
+    for (let i = 2; i < HF_CARDS; i++) await page.keyboard.press('j');
+    await expect.poll(current).toBe(ids[HF_CARDS - 1]);
+    const box = await card(page, ids[HF_CARDS - 1]!).evaluate((element) => {
+      const rect = element.getBoundingClientRect();
+      return { top: rect.top, bottom: rect.bottom, height: innerHeight };
+    });
+    expect(box.top).toBeLessThan(box.height);
+    expect(box.bottom).toBeGreaterThan(0);
+    expect(await page.evaluate(() => scrollY)).toBeGreaterThan(1000);
+
+    // ? shows the shortcuts; o opens the paper.
+    await page.keyboard.press('?');
+    const panel = dock(page).getByRole('dialog', { name: 'Shelfmark keyboard shortcuts' });
+    await expect.poll(() => panel.isVisible()).toBe(true);
+    expect(await panel.getByText('Next paper').count()).toBe(1);
+    await page.keyboard.press('?');
+    await expect.poll(() => panel.isVisible()).toBe(false);
+    await control(page, MOMA, 'Star').focus();
+    await page.keyboard.press('o');
+    await page.waitForURL('https://huggingface.co/papers/2407.21770');
+    await page.close();
+  });
+});
+
+describe('live everywhere: two tabs of the same page and the popup agree', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch({ pages: { [HF_URL]: HF_PAGE } });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('a change in one tab, from the keyboard in the other, or from an extension page shows everywhere without reload', async () => {
+    const first = await browser.open(HF_URL, HF_CARDS);
+    const second = await browser.open(HF_URL, HF_CARDS);
+
+    await control(first, LLAMA, 'Star').click();
+    await expect.poll(() => pressed(second, LLAMA, 'Star'), { timeout: 10_000 }).toBe('true');
+
+    await second.bringToFront();
+    await control(second, TORA, 'Star').focus();
+    await second.keyboard.press('q');
+    await expect.poll(() => pressed(first, TORA, 'Add to queue'), { timeout: 10_000 }).toBe('true');
+
+    // The popup lists what the tabs starred.
+    const popup = await browser.openPopup();
+    await expect.poll(() => popup.getByRole('link', { name: 'The Llama 3 Herd of Models' }).count()).toBe(1);
+
+    // An action sent from the popup page, as its controls do, reaches both tabs and the popup's own list.
+    await popup.evaluate((id) =>
+      chrome.runtime.sendMessage({ type: 'act', paper: { id, title: 'MoMa: Efficient Early-Fusion Pre-training' }, action: { kind: 'star', value: true } }),
+    MOMA);
+    await expect.poll(() => pressed(first, MOMA, 'Star'), { timeout: 10_000 }).toBe('true');
+    await expect.poll(() => pressed(second, MOMA, 'Star'), { timeout: 10_000 }).toBe('true');
+    await expect.poll(() => popup.locator(`[data-paper-id="${MOMA}"]`).count()).toBe(1);
+
+    // A direct write from an extension page followed by its 'changed' notice (lib/extension-actions.ts does this).
+    await popup.evaluate(
+      (id) =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('shelfmark');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const db = open.result;
+            const store = db.transaction('papers', 'readwrite').objectStore('papers');
+            const get = store.get(id);
+            get.onsuccess = () => {
+              store.put({ ...get.result, note: 'Written in the popup', noteUpdatedAt: Date.now() });
+              store.transaction.oncomplete = () => {
+                db.close();
+                chrome.runtime.sendMessage({ type: 'changed', ids: [id] }).then(() => resolve(), reject);
+              };
+            };
+          };
+        }),
+      LLAMA,
+    );
+    for (const page of [first, second]) {
+      await expect.poll(() => control(page, LLAMA, 'Note').getAttribute('title'), { timeout: 10_000 }).toBe('Note: Written in the popup');
+    }
+
+    // Unstarring in a tab empties it from the popup and the other tab.
+    await control(second, LLAMA, 'Star').click();
+    await expect.poll(() => pressed(first, LLAMA, 'Star'), { timeout: 10_000 }).toBe('false');
+    await expect.poll(() => popup.getByRole('link', { name: 'The Llama 3 Herd of Models' }).count()).toBe(0);
+  });
+});
+
+describe('a note typed and the tab closed at once', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch({ pages: { [HF_URL]: HF_PAGE } });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('is saved', async () => {
+    const page = await browser.open(HF_URL, HF_CARDS);
+    await control(page, TORA, 'Note').click();
+    await page.keyboard.type('Typed and the tab closed at once.');
+    // No pause and no blur: closing the tab is what sends it (pagehide).
+    await page.close();
+    await expect.poll(() => stored(browser), { timeout: 10_000 }).toEqual({
+      [TORA]: { starred: false, read: false, queued: false, note: 'Typed and the tab closed at once.' },
+    });
+
+    // And it is there when the page is opened again.
+    const again = await browser.open(HF_URL, HF_CARDS);
+    await expect.poll(() => control(again, TORA, 'Note').getAttribute('title')).toBe('Note: Typed and the tab closed at once.');
+  });
+});
