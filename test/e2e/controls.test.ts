@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { control, controlIds, launch, readSharedPage, waitForCards, type Browser } from './harness';
+import { syntheticHfListing } from './synthetic-listing';
 
 /*
  * The on-page controls in the built extension, in Chromium, on the real saved pages served at
@@ -322,5 +323,96 @@ describe('a note typed and the tab closed at once', () => {
     // And it is there when the page is opened again.
     const again = await browser.open(HF_URL, HF_CARDS);
     await expect.poll(() => control(again, TORA, 'Note').getAttribute('title')).toBe('Note: Typed and the tab closed at once.');
+  });
+});
+
+describe('fits the host page', () => {
+  const HOSTILE_URL = 'https://huggingface.co/papers?date=2024-08-02';
+  const SYNTHETIC_URL = 'https://huggingface.co/papers?date=2024-01-01';
+  // A page whose own styles try to reach everything: none of it may reach into the controls.
+  const HOSTILE_CSS = `<style>
+    * { color: rgb(255, 0, 0) !important; font-size: 40px !important; line-height: 3 !important; }
+    button { display: none !important; }
+    svg { width: 300px !important; height: 300px !important; }
+    textarea { display: none !important; }
+    dialog { display: none !important; }
+  </style>`;
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch({
+      viewport: { width: 1280, height: 4000 },
+      pages: {
+        [HF_URL]: HF_PAGE,
+        [HOSTILE_URL]: HF_PAGE.replace('</head>', `${HOSTILE_CSS}</head>`),
+        [SYNTHETIC_URL]: syntheticHfListing(400),
+      },
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('nothing jumps when the controls mount: no layout shift on a 400-card listing in view', async () => {
+    const page = await browser.context.newPage();
+    await page.addInitScript(() => {
+      const shifts: number[] = [];
+      (window as unknown as { shifts: number[] }).shifts = shifts;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) shifts.push((entry as PerformanceEntry & { value: number }).value);
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto(SYNTHETIC_URL);
+    await waitForCards(page, 400);
+    // Let the states arrive and a few frames be painted.
+    await expect.poll(() => page.locator('shelfmark-dock').count()).toBe(1);
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    const inView = await page.evaluate(() => document.querySelectorAll('article')[10]!.getBoundingClientRect().bottom < innerHeight);
+    expect(inView).toBe(true); // cards were on screen as the page loaded: a late mount would have moved them
+    expect(await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts)).toEqual([]);
+    await page.close();
+  });
+
+  it('the page\'s styles never reach into the controls', async () => {
+    const page = await browser.open(HOSTILE_URL, HF_CARDS);
+    const star = control(page, LLAMA, 'Star');
+    const box = await star.boundingBox();
+    expect(box).toMatchObject({ width: 26, height: 26 });
+    const style = await star.evaluate((button) => {
+      const computed = getComputedStyle(button);
+      const icon = getComputedStyle(button.querySelector('svg')!);
+      return { color: computed.color, display: computed.display, icon: icon.width };
+    });
+    expect(style).toEqual({ color: 'rgb(107, 114, 128)', display: 'flex', icon: '18px' }); // a flex item: blockified
+    await control(page, LLAMA, 'Note').click();
+    expect(await noteEditor(page, LLAMA).isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('?');
+    await expect.poll(() => dock(page).getByRole('dialog').isVisible()).toBe(true);
+    await page.close();
+  });
+
+  it('follows Hugging Face\'s dark mode, and focus is always visible', async () => {
+    const page = await browser.open(HF_URL, HF_CARDS);
+    await control(page, LLAMA, 'Star').click();
+    await expect.poll(() => pressed(page, LLAMA, 'Star')).toBe('true');
+    const colour = () => control(page, LLAMA, 'Star').evaluate((button) => getComputedStyle(button).color);
+    expect(await colour()).toBe('rgb(217, 119, 6)');
+    await page.evaluate(() => document.documentElement.classList.add('dark'));
+    expect(await colour()).toBe('rgb(251, 191, 36)');
+    await page.evaluate(() => document.documentElement.classList.remove('dark'));
+    expect(await colour()).toBe('rgb(217, 119, 6)');
+
+    // Keyboard focus on a control shows a ring; the current card shows an outline.
+    await page.locator('h1').first().click();
+    await page.keyboard.press('j');
+    await page.keyboard.press('Tab');
+    const ring = await page.evaluate(() => {
+      const root = document.querySelector('[data-shelfmark-current] shelfmark-controls')!;
+      const focused = root.shadowRoot!.activeElement as HTMLElement;
+      const style = getComputedStyle(focused);
+      return { name: focused.getAttribute('aria-label'), visible: focused.matches(':focus-visible'), outline: `${style.outlineStyle} ${style.outlineWidth}` };
+    });
+    expect(ring).toEqual({ name: 'Star', visible: true, outline: 'solid 2px' });
+    await page.close();
   });
 });

@@ -1,0 +1,27 @@
+/**
+ * Synthetic listings in the markup of the real pages, as large as a test or a benchmark needs:
+ * no images, no scripts and no site CSS, so that nothing on them moves or loads but what
+ * Shelfmark does.
+ */
+
+/** The arXiv id of the n-th synthetic paper (2401.00000, 2401.00001, ...). */
+export function syntheticArxivId(n: number): string {
+  return `2401.${String(n).padStart(5, '0')}`;
+}
+
+/** A Hugging Face daily listing (2024 layout: <article> cards, title link in an <h3>) of `count` papers. */
+export function syntheticHfListing(count: number): string {
+  const cards: string[] = [];
+  for (let n = 0; n < count; n++) {
+    const id = syntheticArxivId(n);
+    cards.push(`<div><article class="relative flex flex-col overflow-hidden rounded-xl border">
+<div class="from-gray-50-to-white -mt-2 flex bg-gradient-to-b px-6 pb-6 pt-8"><div class="flex w-full gap-6"><div class="w-full">
+<h3 class="mb-1 text-lg/6 font-semibold"><a href="/papers/${id}" class="line-clamp-3 cursor-pointer text-balance">Synthetic paper number ${n}: a study of things at scale</a></h3>
+<div class="flex items-center justify-between"><a href="/papers/${id}" class="flex">${(n % 9) + 2} authors</a><a href="/papers/${id}#community" class="flex items-center">${n % 7} comments</a></div>
+</div></div></div></article></div>`);
+  }
+  return `<!doctype html><html class=""><head><meta charset="utf-8"><title>Daily Papers - Hugging Face</title></head>
+<body><main><h1>Daily Papers</h1><div class="relative grid grid-cols-1 gap-5 lg:grid-cols-2 xl:grid-cols-3">
+${cards.join('\n')}
+</div></main></body></html>`;
+}
