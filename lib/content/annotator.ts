@@ -307,7 +307,9 @@ export class Annotator {
     // A card the site removes while its note is being typed keeps what was typed.
     entry.controls.flushNote();
     entry.controls.root.remove();
-    for (const name of Object.values(CARD_ATTRIBUTES)) entry.card.removeAttribute(name);
+    for (const part of cardParts(entry.card)) {
+      for (const name of Object.values(CARD_ATTRIBUTES)) part.removeAttribute(name);
+    }
     this.mounted.delete(entry.card);
     const cards = this.cardsById.get(entry.controls.id);
     cards?.delete(entry);
@@ -339,8 +341,10 @@ export class Annotator {
   /** Read papers recede: the card element itself is subdued, or hidden if the user asked. */
   private markCard(entry: MountedCard, state: PaperState | undefined): void {
     const read = state?.read === true;
-    entry.card.toggleAttribute(CARD_ATTRIBUTES.read, read);
-    entry.card.toggleAttribute(CARD_ATTRIBUTES.hidden, read && this.hideRead);
+    for (const part of cardParts(entry.card)) {
+      part.toggleAttribute(CARD_ATTRIBUTES.read, read);
+      part.toggleAttribute(CARD_ATTRIBUTES.hidden, read && this.hideRead);
+    }
   }
 
   private changed(): void {
@@ -360,6 +364,18 @@ export class Annotator {
     style.textContent = PAGE_CSS;
     (document.head ?? document.documentElement).append(style);
   }
+}
+
+/**
+ * The elements that show one card: the card itself, and for a <dt> (an entry of a description
+ * list, as arXiv lists papers) the <dd> elements that follow it and describe the same entry.
+ * What is done to a card (subdued, hidden, outlined) is done to all of them.
+ */
+export function cardParts(card: Element): Element[] {
+  const parts = [card];
+  if (card.localName !== 'dt') return parts;
+  for (let next = card.nextElementSibling; next?.localName === 'dd'; next = next.nextElementSibling) parts.push(next);
+  return parts;
 }
 
 /** Puts what a scan cost in the page's performance timeline (DevTools, the benchmark read it there). */

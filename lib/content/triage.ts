@@ -1,5 +1,5 @@
 import type { PaperLinks, PaperRef } from '../paper';
-import { CARD_ATTRIBUTES, type Annotator, type MountedCard } from './annotator';
+import { CARD_ATTRIBUTES, cardParts, type Annotator, type MountedCard } from './annotator';
 import type { Command } from './keyboard';
 
 /**
@@ -90,12 +90,15 @@ export class Triage {
   /** Makes `entry` the current card (a click or Tab into its controls does this too). */
   setCurrent(entry: MountedCard, focus: boolean): void {
     if (this.current !== entry) {
-      this.current?.card.removeAttribute(CARD_ATTRIBUTES.current);
+      this.clear();
       this.current = entry;
-      entry.card.setAttribute(CARD_ATTRIBUTES.current, '');
+      for (const part of cardParts(entry.card)) part.setAttribute(CARD_ATTRIBUTES.current, '');
     }
     if (focus) {
-      entry.card.scrollIntoView?.({ block: 'nearest' });
+      // The whole entry in view if it fits (its last part, then its first: the first wins when it does not).
+      const parts = cardParts(entry.card);
+      parts[parts.length - 1]!.scrollIntoView?.({ block: 'nearest' });
+      if (parts.length > 1) entry.card.scrollIntoView?.({ block: 'nearest' });
       entry.controls.focus(this.annotator.paperOf(entry).title);
     }
   }
@@ -108,7 +111,7 @@ export class Triage {
 
   /** Removes the outline (Shelfmark stopped). */
   clear(): void {
-    this.current?.card.removeAttribute(CARD_ATTRIBUTES.current);
+    for (const part of this.current ? cardParts(this.current.card) : []) part.removeAttribute(CARD_ATTRIBUTES.current);
     this.current = null;
   }
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Annotator, applyLocally, type Send } from '@/lib/content/annotator';
+import { Annotator, applyLocally, cardParts, type Send } from '@/lib/content/annotator';
 import { EMPTY_STATE, setRead, type PaperState } from '@/lib/library';
 import type { Request } from '@/lib/messages';
 import { freshDatabase } from '../db-helpers';
@@ -271,5 +271,17 @@ describe('Annotator: notes are never lost', () => {
     expect(textarea.value).toBe('do not lose me');
     expect(root.shadowRoot!.querySelector('[role="status"]')!.textContent).toBe('Not saved: database is closed');
     expect(root.shadowRoot!.querySelector('.save-state')!.textContent).toMatch(/Not saved yet/);
+  });
+});
+
+describe('cardParts', () => {
+  it('is the card, and for a description-list entry (<dt>) the <dd>s that describe it', () => {
+    document.body.innerHTML = `<article id="a"></article>
+      <dl><dt id="t1"></dt><dd id="d1"></dd><dt id="t2"></dt><dd id="d2a"></dd><dd id="d2b"></dd><h3>day</h3><dt id="t3"></dt></dl>`;
+    const ids = (id: string) => cardParts(document.getElementById(id)!).map((element) => element.id);
+    expect(ids('a')).toEqual(['a']);
+    expect(ids('t1')).toEqual(['t1', 'd1']);
+    expect(ids('t2')).toEqual(['t2', 'd2a', 'd2b']);
+    expect(ids('t3')).toEqual(['t3']);
   });
 });
