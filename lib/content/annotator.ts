@@ -241,7 +241,8 @@ export class Annotator {
       }
       if (added || removed) {
         this.changed();
-        markScan(started, added, order.length);
+        // Visible in the page's performance timeline (DevTools, the benchmark): what a scan costs.
+        mark('shelfmark:scan', started, { added, cards: order.length });
       }
     } catch (error) {
       // Never break the host page: a failed scan is logged and the next mutation retries.
@@ -321,9 +322,11 @@ export class Annotator {
   }
 
   private async fetchStates(ids: PaperId[]): Promise<void> {
+    const asked = performance.now();
     try {
       const states = await this.options.send({ type: 'getStates', ids });
       this.applyStates(states);
+      mark('shelfmark:states', asked, { cards: ids.length });
     } catch (error) {
       this.options.log?.('could not load paper states', error);
     }
@@ -378,10 +381,10 @@ export function cardParts(card: Element): Element[] {
   return parts;
 }
 
-/** Puts what a scan cost in the page's performance timeline (DevTools, the benchmark read it there). */
-function markScan(start: number, added: number, cards: number): void {
+/** Puts a span of Shelfmark's work in the page's performance timeline. */
+function mark(name: string, start: number, detail: Record<string, number>): void {
   try {
-    performance.measure('shelfmark:scan', { start, detail: { added, cards } });
+    performance.measure(name, { start, detail });
   } catch {
     // Older engines without User Timing Level 3: the figure is only a convenience.
   }
