@@ -71,22 +71,22 @@ export class Annotator {
   constructor(private readonly options: AnnotatorOptions) {}
 
   /**
-   * Starts annotating. Started while the page is still loading (document_start), it mounts the
-   * controls of the cards parsed so far right before each frame is painted, so no card is ever
-   * painted without them and nothing jumps; the states of all cards are asked for in one message
-   * once the document is parsed.
+   * Starts annotating. Started while the page is still being parsed (document_start), it scans
+   * once per frame, right before the frame is painted, so no card is ever painted without its
+   * controls and nothing jumps; the states of all cards are asked for in one message once the
+   * document is parsed. Only then does it start observing mutations: observing the parser would
+   * mean one mutation record per node of the page (tens of thousands on a 2,000-card listing).
    */
   start(): void {
     const { document, signal } = this.options;
     if (signal.aborted) return;
-    this.loading = document.readyState === 'loading';
-    this.observer = new MutationObserver((records) => {
-      if (records.some((record) => !isOwnMutation(record))) this.scheduleScan();
-    });
-    this.observer.observe(document, { childList: true, subtree: true });
     signal.addEventListener('abort', () => this.stop(), { once: true });
+    this.loading = document.readyState === 'loading';
     if (this.loading) {
       document.addEventListener('DOMContentLoaded', () => this.finishLoading(), { once: true, signal });
+      this.scanEachFrameWhileLoading();
+    } else {
+      this.observe();
     }
     this.scan();
   }
@@ -188,15 +188,40 @@ export class Annotator {
     });
   }
 
-  private finishLoading(): void {
-    this.loading = false;
-    // Page data an adapter reads once (Hugging Face's hydration JSON) is complete only now.
-    if (this.adapter) this.page = createPageContext(this.options.document, this.href);
-    this.scan();
+  private scanEachFrameWhileLoading(): void {
+    this.scanFrame = requestAnimationFrame(() => {
+      this.scanFrame = undefined;
+      if (!this.loading || this.options.signal.aborted) return;
+      this.scan();
+      this.scanEachFrameWhileLoading();
+    });
   }
 
-  /** One pass over the page: mounts controls on new cards, then asks for their states in one message. */
-  scan(): void {
+  private finishLoading(): void {
+    this.loading = false;
+    if (this.scanFrame !== undefined) cancelAnimationFrame(this.scanFrame);
+    this.scanFrame = undefined;
+    // Page data an adapter reads once (Hugging Face's hydration JSON) is complete only now.
+    if (this.adapter) this.page = createPageContext(this.options.document, this.href);
+    this.scan(false);
+    this.observe();
+  }
+
+  /** From now on, changes of the page (cards added on scroll, re-rendered) are scanned for. */
+  private observe(): void {
+    this.observer = new MutationObserver((records) => {
+      if (records.some((record) => !isOwnMutation(record))) this.scheduleScan();
+    });
+    this.observer.observe(this.options.document, { childList: true, subtree: true });
+  }
+
+  /**
+   * One pass over the page: mounts controls on new cards, then asks for their states in one message.
+   * `recheck` also re-reads the cards already annotated, for sites that swap a card's content in
+   * place; while the page is being parsed there is no need (the parser only adds), and on a
+   * 2,000-card listing skipping it saves re-reading every card on every frame.
+   */
+  scan(recheck = !this.loading): void {
     const started = performance.now();
     try {
       this.followLocation();
@@ -207,8 +232,12 @@ export class Annotator {
       let skipped = 0;
       let added = 0;
       for (const card of adapter.findCards(this.options.document)) {
-        const id = adapter.cardId(card);
         const existing = this.mounted.get(card);
+        if (existing && !recheck) {
+          order.push(existing);
+          continue;
+        }
+        const id = adapter.cardId(card);
         if (existing) {
           // The site may swap a card's content in place, or re-render it without our root.
           if (existing.controls.id === id && card.contains(existing.controls.root)) {
@@ -226,7 +255,7 @@ export class Annotator {
         if (!this.states.has(id)) this.unasked.add(id);
       }
       let removed = 0;
-      for (const entry of [...this.mounted.values()]) {
+      for (const entry of recheck ? [...this.mounted.values()] : []) {
         if (!entry.card.isConnected) {
           this.unmount(entry);
           removed++;

@@ -136,14 +136,15 @@ export function createControls(doc: Document, id: PaperId, onAction: ActionHandl
   root.className = 'shelfmark-root';
   root.dataset.shelfmarkId = id;
   const shadow = root.attachShadow({ mode: 'open' });
-  shadow.append(controlsTemplate(doc).content.cloneNode(true));
-  const bar = shadow.querySelector<HTMLElement>('.bar')!;
-  const buttons = new Map<ToggleKind, HTMLButtonElement>();
-  for (const button of shadow.querySelectorAll<HTMLButtonElement>('button[data-kind]')) {
-    if (button.dataset.kind !== 'note') buttons.set(button.dataset.kind as ToggleKind, button);
-  }
-  const noteButton = shadow.querySelector<HTMLButtonElement>('button.note')!;
-  const status = shadow.querySelector<HTMLElement>('.status')!;
+  const content = controlsTemplate(doc).content.cloneNode(true) as DocumentFragment;
+  // The template's shape is known: [style, bar], bar = [one button per toggle, note, status].
+  // Reading it by position rather than by selector matters on a 2,000-card listing.
+  const bar = content.lastElementChild as HTMLElement;
+  const parts = bar.children;
+  const buttons = new Map<ToggleKind, HTMLButtonElement>(TOGGLES.map((toggle, i) => [toggle.kind, parts[i] as HTMLButtonElement]));
+  const noteButton = parts[TOGGLES.length] as HTMLButtonElement;
+  const status = parts[TOGGLES.length + 1] as HTMLElement;
+  shadow.append(content);
   let current: PaperState | undefined;
   let editor: NoteEditor | undefined;
 
@@ -156,12 +157,14 @@ export function createControls(doc: Document, id: PaperId, onAction: ActionHandl
     return editor;
   };
 
-  shadow.addEventListener('click', (event) => {
-    const button = (event.target as Element).closest?.('button[data-kind]') as HTMLButtonElement | null;
-    if (!button) return;
-    // Keep the host page's own handlers (card links, SPA routers) from seeing our clicks.
-    event.preventDefault();
+  // One listener per card. Every click inside the controls stops here: cards often have a link or a
+  // single-page-app router listening above, which must not see our clicks.
+  root.addEventListener('click', (event) => {
     event.stopPropagation();
+    const target = event.composedPath()[0];
+    const button = target instanceof Element ? (target.closest('button[data-kind]') as HTMLButtonElement | null) : null;
+    if (!button) return;
+    event.preventDefault();
     const kind = button.dataset.kind as ToggleKind | 'note';
     if (kind === 'note') {
       if (controls.noteOpen) controls.closeNote();
@@ -170,8 +173,6 @@ export function createControls(doc: Document, id: PaperId, onAction: ActionHandl
     }
     void onAction({ kind, value: button.getAttribute('aria-pressed') !== 'true' });
   });
-  // Clicks inside a card often bubble to a link or a router on the card: stop them at our root.
-  root.addEventListener('click', (event) => event.stopPropagation());
 
   const controls: CardControls = {
     id,
