@@ -44,6 +44,14 @@ export const CARD_ATTRIBUTES = {
 } as const;
 
 const PAGE_STYLE_ID = 'shelfmark-page-style';
+/**
+ * Cards whose buttons are built at once, per page load and then per scan: more than a screen
+ * holds. The others are built in idle time right after (or when first needed), so a 2,000-card
+ * listing is not held up by them.
+ */
+const BUILT_AT_ONCE = 60;
+/** Longest stretch of idle-time building, in milliseconds: input is never kept waiting longer. */
+const BUILD_SLICE_MS = 8;
 /** What a page knows of a paper nobody has acted on. */
 const NO_STATE: PaperState = { starred: false, read: false, queued: false, note: '' };
 
@@ -64,6 +72,11 @@ export class Annotator {
   private loading = false;
   /** Papers mounted whose state has not been asked for yet. */
   private readonly unasked = new Set<PaperId>();
+  /** Cards mounted whose buttons are still to be built, in document order. */
+  private unbuilt: MountedCard[] = [];
+  /** Cards built at once so far while the page loads (the scans of one load share BUILT_AT_ONCE). */
+  private builtWhileLoading = 0;
+  private buildHandle: (() => void) | undefined;
   private changeQueued = false;
   /** Cards seen that could not be read, by the last scan. */
   skipped = 0;
@@ -97,6 +110,9 @@ export class Annotator {
     this.observer = null;
     if (this.scanFrame !== undefined) cancelAnimationFrame(this.scanFrame);
     this.scanFrame = undefined;
+    this.buildHandle?.();
+    this.buildHandle = undefined;
+    this.unbuilt = [];
     for (const entry of [...this.mounted.values()]) this.unmount(entry);
     this.order = [];
     this.options.document.getElementById(PAGE_STYLE_ID)?.remove();
@@ -250,8 +266,11 @@ export class Annotator {
           skipped++;
           continue;
         }
-        order.push(this.mount(adapter, card, id));
+        const entry = this.mount(adapter, card, id);
+        order.push(entry);
         added++;
+        if (this.builtAtOnce(added)) entry.controls.build();
+        else this.unbuilt.push(entry);
         if (!this.states.has(id)) this.unasked.add(id);
       }
       let removed = 0;
@@ -268,6 +287,7 @@ export class Annotator {
         void this.fetchStates([...this.unasked]);
         this.unasked.clear();
       }
+      if (this.unbuilt.length) this.buildInIdleTime();
       if (added || removed) {
         this.changed();
         // Visible in the page's performance timeline (DevTools, the benchmark): what a scan costs.
@@ -297,6 +317,44 @@ export class Annotator {
       this.options.log?.('could not save', id, action.kind, error);
       for (const card of this.cardsById.get(id) ?? []) card.controls.showError(friendlyError(message));
       return false;
+    }
+  }
+
+  /** Whether the `added`-th card added by this scan gets its buttons at once. */
+  private builtAtOnce(added: number): boolean {
+    if (!this.loading) return added <= BUILT_AT_ONCE;
+    return this.builtWhileLoading++ < BUILT_AT_ONCE;
+  }
+
+  /** Builds the buttons of the cards still without them, a slice at a time, when the page is idle. */
+  private buildInIdleTime(): void {
+    if (this.buildHandle) return;
+    const run = (deadline?: IdleDeadline) => {
+      this.buildHandle = undefined;
+      if (this.options.signal.aborted) return;
+      const started = performance.now();
+      const hasTime = () =>
+        performance.now() - started < BUILD_SLICE_MS && (!deadline || deadline.didTimeout || deadline.timeRemaining() > 1);
+      let built = 0;
+      let next = 0;
+      for (; next < this.unbuilt.length && hasTime(); next++) {
+        const entry = this.unbuilt[next]!;
+        // Cards the page removed meanwhile are skipped; cards already built (focus, a note) too.
+        if (this.mounted.get(entry.card) !== entry || entry.controls.built) continue;
+        entry.controls.build();
+        built++;
+      }
+      this.unbuilt = this.unbuilt.slice(next);
+      if (built) mark('shelfmark:build', started, { built });
+      if (this.unbuilt.length) this.buildInIdleTime();
+    };
+    // The timeout keeps building going on a page that is never idle for long.
+    if (typeof requestIdleCallback === 'function') {
+      const handle = requestIdleCallback(run, { timeout: 250 });
+      this.buildHandle = () => cancelIdleCallback(handle);
+    } else {
+      const handle = setTimeout(run, 1);
+      this.buildHandle = () => clearTimeout(handle);
     }
   }
 

@@ -60,6 +60,10 @@ export interface CardControls {
   readonly id: PaperId;
   /** The element placed in the card (the control root of the page contract). */
   readonly root: HTMLElement;
+  /** True once the buttons exist: they are built on first need, or soon after mounting (build). */
+  readonly built: boolean;
+  /** Builds the buttons now (the shadow root and its content), with the state known so far. */
+  build(): void;
   readonly noteOpen: boolean;
   update(state: PaperState): void;
   /** Shows that saving failed, with the reason, until the next update. */
@@ -131,10 +135,70 @@ function controlsTemplate(doc: Document): HTMLTemplateElement {
   return template;
 }
 
+/**
+ * The control root of one card. Only the root element is made at once; its shadow root and
+ * buttons are built on first need or by `build()`: on a 2,000-card listing the annotator builds
+ * the first cards at once and the rest in idle time, so mounting costs the page little.
+ */
 export function createControls(doc: Document, id: PaperId, onAction: ActionHandler): CardControls {
   const root = doc.createElement('shelfmark-controls');
   root.className = 'shelfmark-root';
   root.dataset.shelfmarkId = id;
+  let state: PaperState | undefined;
+  let view: ControlsView | undefined;
+  const built = (): ControlsView => {
+    if (!view) {
+      view = buildView(doc, root, onAction);
+      if (state) view.update(state);
+    }
+    return view;
+  };
+  return {
+    id,
+    root,
+    get built() {
+      return view !== undefined;
+    },
+    build() {
+      built();
+    },
+    get noteOpen() {
+      return view?.noteOpen ?? false;
+    },
+    update(next) {
+      state = next;
+      view?.update(next);
+    },
+    showError(message) {
+      built().showError(message);
+    },
+    openNote() {
+      built().openNote(state?.note ?? '');
+    },
+    closeNote() {
+      view?.closeNote();
+    },
+    flushNote(urgent = false) {
+      view?.flushNote(urgent);
+    },
+    focus(paperTitle) {
+      built().focus(paperTitle);
+    },
+  };
+}
+
+/** The built controls of one card. */
+interface ControlsView {
+  readonly noteOpen: boolean;
+  update(state: PaperState): void;
+  showError(message: string): void;
+  openNote(storedNote: string): void;
+  closeNote(): void;
+  flushNote(urgent: boolean): void;
+  focus(paperTitle?: string): void;
+}
+
+function buildView(doc: Document, root: HTMLElement, onAction: ActionHandler): ControlsView {
   const shadow = root.attachShadow({ mode: 'open' });
   const content = controlsTemplate(doc).content.cloneNode(true) as DocumentFragment;
   // The template's shape is known: [style, bar], bar = [one button per toggle, note, status].
@@ -145,13 +209,16 @@ export function createControls(doc: Document, id: PaperId, onAction: ActionHandl
   const noteButton = parts[TOGGLES.length] as HTMLButtonElement;
   const status = parts[TOGGLES.length + 1] as HTMLElement;
   shadow.append(content);
+  /** The state shown; cleared by an error so that the next update redraws. */
   let current: PaperState | undefined;
+  /** The last state known, kept through errors: the note editor opens on its note. */
+  let known: PaperState | undefined;
   let editor: NoteEditor | undefined;
 
   const noteEditor = (): NoteEditor => {
     editor ??= createNoteEditor(doc, shadow, {
       save: (text) => onAction({ kind: 'note', text }),
-      onClose: () => controls.closeNote(),
+      onClose: () => view.closeNote(),
     });
     noteButton.setAttribute('aria-controls', editor.element.id);
     return editor;
@@ -167,20 +234,19 @@ export function createControls(doc: Document, id: PaperId, onAction: ActionHandl
     event.preventDefault();
     const kind = button.dataset.kind as ToggleKind | 'note';
     if (kind === 'note') {
-      if (controls.noteOpen) controls.closeNote();
-      else controls.openNote();
+      if (view.noteOpen) view.closeNote();
+      else view.openNote(known?.note ?? '');
       return;
     }
     void onAction({ kind, value: button.getAttribute('aria-pressed') !== 'true' });
   });
 
-  const controls: CardControls = {
-    id,
-    root,
+  const view: ControlsView = {
     get noteOpen() {
       return editor?.open ?? false;
     },
     update(state) {
+      known = state;
       if (current && sameState(current, state)) return;
       current = state;
       status.textContent = '';
@@ -201,9 +267,9 @@ export function createControls(doc: Document, id: PaperId, onAction: ActionHandl
       root.toggleAttribute('data-error', true);
       status.textContent = `Not saved: ${message}`;
     },
-    openNote() {
+    openNote(storedNote) {
       const opened = noteEditor();
-      opened.show(current?.note ?? '');
+      opened.show(storedNote);
       opened.setOpen(true);
       noteButton.setAttribute('aria-pressed', 'true');
       opened.focus();
@@ -216,7 +282,7 @@ export function createControls(doc: Document, id: PaperId, onAction: ActionHandl
       noteButton.setAttribute('aria-pressed', 'false');
       if (hadFocus) noteButton.focus();
     },
-    flushNote(urgent = false) {
+    flushNote(urgent) {
       editor?.draft.flush(urgent);
     },
     focus(paperTitle) {
@@ -224,7 +290,7 @@ export function createControls(doc: Document, id: PaperId, onAction: ActionHandl
       bar.focus({ preventScroll: true });
     },
   };
-  return controls;
+  return view;
 }
 
 interface NoteEditor {

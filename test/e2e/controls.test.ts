@@ -369,7 +369,9 @@ describe('fits the host page', () => {
     const inView = await page.evaluate(() => document.querySelectorAll('article')[10]!.getBoundingClientRect().bottom < innerHeight);
     expect(inView).toBe(true); // cards were on screen as the page loaded: a late mount would have moved them
     expect(await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts)).toEqual([]);
-    // Controls off screen render only as they come near (content-visibility): still nothing moves.
+    // Buttons beyond the first screens are built in idle time, and render only as they come near
+    // (content-visibility): still nothing moves.
+    await page.waitForFunction(() => [...document.querySelectorAll('shelfmark-controls')].every((root) => root.shadowRoot !== null));
     for (const y of [8_000, 30_000, 60_000]) {
       await page.evaluate((top) => scrollTo(0, top), y);
       await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));

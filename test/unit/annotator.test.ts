@@ -129,6 +129,19 @@ describe('Annotator', () => {
     annotator.stop();
   });
 
+  it('on a long listing, builds the first cards\' buttons at once and the others right after', async () => {
+    const ids = Array.from({ length: 150 }, (_, n) => `2401.${String(n).padStart(5, '0')}`);
+    const { annotator, states } = setup(ids.map((id) => card(id, `Paper ${id}`)).join(''));
+    states['arxiv:2401.00149'] = { ...EMPTY_STATE, starred: true };
+    annotator.start();
+    expect(roots()).toHaveLength(150); // every card has its control root at once (the page contract)
+    const built = () => roots().filter((root) => root.shadowRoot !== null).length;
+    expect(built()).toBe(60);
+    await vi.waitFor(() => expect(built()).toBe(150));
+    await vi.waitFor(() => expect(button(roots()[149]!, 'Star').getAttribute('aria-pressed')).toBe('true'));
+    annotator.stop();
+  });
+
   it('skips and counts cards it cannot read, and the rest still work', async () => {
     const { annotator } = setup(card('not-an-id', 'Broken') + card('2407.21783', 'Llama'));
     annotator.start();

@@ -14,6 +14,7 @@ function mount(initial: PaperState = EMPTY) {
   });
   document.body.append(controls.root);
   controls.update(initial);
+  controls.build();
   const shadow = controls.root.shadowRoot!;
   const button = (name: string) => shadow.querySelector<HTMLButtonElement>(`button[aria-label="${name}"]`)!;
   const textarea = () => shadow.querySelector('textarea');
@@ -28,6 +29,41 @@ function type(textarea: HTMLTextAreaElement, text: string) {
 afterEach(() => {
   vi.useRealTimers();
   document.body.innerHTML = '';
+});
+
+describe('card controls: built when needed', () => {
+  it('makes only the root at first, and builds the buttons with the state known by then', () => {
+    const controls = createControls(document, 'arxiv:2407.21783', async () => true);
+    expect(controls.root.getAttribute('data-shelfmark-id')).toBe('arxiv:2407.21783');
+    expect(controls.root.shadowRoot).toBeNull();
+    expect(controls.built).toBe(false);
+    controls.update({ ...EMPTY, starred: true, note: 'kept' });
+    controls.build();
+    expect(controls.built).toBe(true);
+    const shadow = controls.root.shadowRoot!;
+    expect(shadow.querySelector('button[aria-label="Star"]')!.getAttribute('aria-pressed')).toBe('true');
+    expect(shadow.querySelector('button[aria-label="Note"]')!.getAttribute('title')).toBe('Note: kept');
+    controls.build(); // once only
+    expect(shadow.querySelectorAll('button[aria-label="Star"]')).toHaveLength(1);
+  });
+
+  it('builds itself when it is needed: focus, the note, an error to show', () => {
+    for (const use of [
+      (controls: ReturnType<typeof createControls>) => controls.focus('A paper'),
+      (controls: ReturnType<typeof createControls>) => controls.openNote(),
+      (controls: ReturnType<typeof createControls>) => controls.showError('failed'),
+    ]) {
+      const controls = createControls(document, 'arxiv:2407.21783', async () => true);
+      document.body.append(controls.root);
+      use(controls);
+      expect(controls.built).toBe(true);
+    }
+    // Flushing or closing a note that was never opened builds nothing.
+    const idle = createControls(document, 'arxiv:2407.21783', async () => true);
+    idle.flushNote(true);
+    idle.closeNote();
+    expect(idle.built).toBe(false);
+  });
 });
 
 describe('card controls: the toggles', () => {
@@ -152,6 +188,13 @@ describe('card controls: the note', () => {
     await vi.advanceTimersByTimeAsync(0);
     controls.update({ ...EMPTY, note: 'stored' }); // the page went back to the stored state
     expect(textarea()!.value).toBe('mine, typing'); // the unsaved text stays, to be sent again
+  });
+
+  it('opens on the stored note even after another action failed to save', () => {
+    const { controls, button, textarea } = mount({ ...EMPTY, note: 'years of thoughts' });
+    controls.showError('database is closed');
+    button('Note').click();
+    expect(textarea()!.value).toBe('years of thoughts');
   });
 
   it('treats notes as text, never as HTML', () => {
