@@ -2,6 +2,8 @@ import type { ShelfmarkDB } from '@/lib/db';
 import { listStarred } from '@/lib/library';
 import { useLiveQuery } from '@/lib/use-live-query';
 import { EmptyState } from './EmptyState';
+import { ExportMenu } from './ExportMenu';
+import { OptionsLink } from './OptionsLink';
 import { PaperRow } from './PaperRow';
 
 export function PopupApp({ db }: { db: ShelfmarkDB }) {
@@ -11,6 +13,8 @@ export function PopupApp({ db }: { db: ShelfmarkDB }) {
       <header class="popup-header">
         <h1>Shelfmark</h1>
         {starred && <span class="count" aria-label={`${starred.length} starred`}>{starred.length}</span>}
+        <OptionsLink />
+        <ExportMenu db={db} />
       </header>
       <h2 class="view-title">Starred</h2>
       {starred === undefined ? (

@@ -202,7 +202,7 @@ function touch(times: FieldTimes, field: keyof FieldTimes, now: number): void {
 }
 
 /** IndexedDB stores `undefined` properties as present; dropping them keeps records and backups clean. */
-function stripUndefined<T extends object>(value: T): T {
+export function stripUndefined<T extends object>(value: T): T {
   for (const key of Object.keys(value) as (keyof T)[]) {
     if (value[key] === undefined) delete value[key];
   }

@@ -19,12 +19,17 @@ export interface PaperRef {
   title: string;
   /** Version seen on the page, when the page said (`2504.06261v3` → 3). */
   version?: number;
+  /** Author names as the page shows them (some pages show only the first few: see authorCount). */
   authors?: string[];
-  /** When the page shows only how many authors there are. */
+  /** How many authors the page says there are, when it does not name them all. */
   authorCount?: number;
   organization?: string;
   abstract?: string;
-  /** ISO date (YYYY-MM-DD) the page associates with the paper. */
+  /**
+   * ISO date (YYYY-MM-DD) the page associates with the paper: the listing's announcement day on
+   * arXiv listings, the submission date on arXiv search and abstract pages, the publication date
+   * on Hugging Face where it shows one (else the day of a daily listing).
+   */
   date?: string;
   upvotes?: number;
   comments?: number;
@@ -58,9 +63,10 @@ const OLD_ARCHIVES = new Set([
   'patt-sol', 'physics', 'plasm-ph', 'q-alg', 'q-bio', 'quant-ph', 'solv-int', 'supr-con',
 ]);
 
-const NEW_STYLE = /^(\d{2})(\d{2})\.(\d{4,5})(?:v(\d+))?$/;
+// YYMM.NNNN (April 2007 to 2014) or YYMM.NNNNN (since January 2015), optional version (v1, v2, ...)
+const NEW_STYLE = /^(\d{2})(\d{2})\.(\d{4,5})(?:v([1-9]\d*))?$/;
 // archive, optional two-letter subject class (math.GT, cs.AI), YYMMNNN, optional version
-const OLD_STYLE = /^([a-z]+(?:-[a-z]+)?)(?:\.[a-z]{2})?\/(\d{2})(\d{2})(\d{3})(?:v(\d+))?$/i;
+const OLD_STYLE = /^([a-z]+(?:-[a-z]+)?)(?:\.[a-z]{2})?\/(\d{2})(\d{2})(\d{3})(?:v([1-9]\d*))?$/i;
 
 function parseBareArxivId(text: string): ParsedArxivId | null {
   const bare = text.trim();
@@ -70,10 +76,10 @@ function parseBareArxivId(text: string): ParsedArxivId | null {
     const year = Number(yy);
     const month = Number(mm);
     if (month < 1 || month > 12) return null;
-    // New-style ids began with 0704; five-digit numbers began with 1501.
+    // New-style ids began with 0704; five-digit numbers began with 1501; numbers start at 1.
     if (year < 7 || (year === 7 && month < 4)) return null;
     const fiveDigits = year >= 15;
-    if (num.length !== (fiveDigits ? 5 : 4)) return null;
+    if (num.length !== (fiveDigits ? 5 : 4) || Number(num) === 0) return null;
     const arxivId = `${yy}${mm}.${num}`;
     return withVersion(arxivId, v);
   }
@@ -84,9 +90,9 @@ function parseBareArxivId(text: string): ParsedArxivId | null {
     if (!OLD_ARCHIVES.has(archive)) return null;
     const month = Number(mm);
     const year = Number(yy);
-    if (month < 1 || month > 12) return null;
+    if (month < 1 || month > 12 || Number(num) === 0) return null;
     // Old-style ids run from 1991 to March 2007.
-    if (!(year >= 91 || year <= 7)) return null;
+    if (!(year >= 91 || year < 7 || (year === 7 && month <= 3))) return null;
     return withVersion(`${archive}/${yy}${mm}${num}`, v);
   }
   return null;
@@ -99,24 +105,39 @@ function withVersion(arxivId: string, v: string | undefined): ParsedArxivId {
 }
 
 const ARXIV_HOSTS = /^(?:www\.|export\.)?arxiv\.org$/i;
+const AR5IV_HOSTS = /^(?:www\.)?ar5iv\.(?:labs\.arxiv\.)?org$/i;
 const ALPHAXIV_HOSTS = /^(?:www\.)?alphaxiv\.org$/i;
 const HF_HOSTS = /^(?:www\.)?huggingface\.co$/i;
+const DOI_HOSTS = /^(?:dx\.)?doi\.org$/i;
+/** A URL pasted without its scheme: `arxiv.org/abs/2504.06261`, `huggingface.co/papers/2504.06261`. */
+const SCHEMELESS = /^(?:(?:www|export)\.)?(?:arxiv\.org|ar5iv\.labs\.arxiv\.org|ar5iv\.org|alphaxiv\.org|huggingface\.co)\//i;
 // Path prefixes under which arXiv puts one paper: /abs/<id>, /pdf/<id>[.pdf], /html/<id>[/...], /format/<id>
 const ARXIV_PATH = /^\/(?:abs|pdf|html|format|ps)\/(.+?)(?:\.pdf)?\/?$/;
+/** arXiv's own DOIs (DataCite): `10.48550/arXiv.2504.06261`. */
+const ARXIV_DOI = /^10\.48550\/arxiv\.(.+)$/i;
+/** The citation form of an abstract page, "arXiv:2602.11156 [cs.CL]": the bracket names the primary category. */
+const CATEGORY_SUFFIX = /\s+\[[a-z-]+(?:\.[a-z-]+)?\]$/i;
+
+type IdSite = 'arxiv' | 'ar5iv' | 'alphaxiv' | 'huggingface';
 
 /**
  * Reads an arXiv id from any form a user meets: `arXiv:2504.06261`, `2504.06261v3`, an arXiv
- * abs/pdf/html URL (absolute or a site-relative path), a Hugging Face papers URL, an alphaXiv URL.
- * Returns null for anything that is not an id; nothing is guessed.
+ * abs/pdf/html URL (absolute, site-relative or without its scheme), a Hugging Face papers URL,
+ * an alphaXiv or ar5iv URL, arXiv's DOI `10.48550/arXiv.2504.06261`, the citation form
+ * `arXiv:2504.06261 [cs.CL]`. Returns null for anything that is not an id; nothing is guessed.
  */
 export function parseArxivId(input: string): ParsedArxivId | null {
-  const text = input.trim();
+  let text = input.trim();
   if (text === '' || text.length > 300) return null;
 
   const prefixed = /^arxiv:\s*(.+)$/i.exec(text);
-  if (prefixed) return parseBareArxivId(prefixed[1]!);
+  if (prefixed) return parseBareArxivId(prefixed[1]!.replace(CATEGORY_SUFFIX, ''));
+
+  const doi = ARXIV_DOI.exec(text);
+  if (doi) return parseBareArxivId(doi[1]!);
 
   if (text.startsWith('/')) return parseArxivPath(text, 'arxiv');
+  if (SCHEMELESS.test(text)) text = `https://${text}`;
   if (/^https?:\/\//i.test(text)) {
     let url: URL;
     try {
@@ -125,14 +146,19 @@ export function parseArxivId(input: string): ParsedArxivId | null {
       return null;
     }
     if (ARXIV_HOSTS.test(url.hostname)) return parseArxivPath(url.pathname, 'arxiv');
+    if (AR5IV_HOSTS.test(url.hostname)) return parseArxivPath(url.pathname, 'ar5iv');
     if (ALPHAXIV_HOSTS.test(url.hostname)) return parseArxivPath(url.pathname, 'alphaxiv');
     if (HF_HOSTS.test(url.hostname)) return parseArxivPath(url.pathname, 'huggingface');
+    if (DOI_HOSTS.test(url.hostname)) {
+      const m = ARXIV_DOI.exec(decodeSafely(url.pathname.slice(1)));
+      return m ? parseBareArxivId(m[1]!) : null;
+    }
     return null;
   }
   return parseBareArxivId(text);
 }
 
-function parseArxivPath(path: string, site: 'arxiv' | 'alphaxiv' | 'huggingface'): ParsedArxivId | null {
+function parseArxivPath(path: string, site: IdSite): ParsedArxivId | null {
   let pathname = path.split(/[?#]/, 1)[0]!;
   if (site === 'huggingface') {
     const m = /^\/papers\/([^/]+)\/?$/.exec(pathname);
@@ -142,11 +168,17 @@ function parseArxivPath(path: string, site: 'arxiv' | 'alphaxiv' | 'huggingface'
     const m = /^\/(?:abs|overview|pdf)\/([^/]+)\/?$/.exec(pathname);
     return m ? parseBareArxivId(decodeSafely(m[1]!)) : null;
   }
+  if (site === 'ar5iv') {
+    const m = /^\/(?:abs|html|papers)\/(.+?)\/?$/.exec(pathname);
+    return m ? parseBareArxivId(decodeSafely(m[1]!)) : null;
+  }
   const m = ARXIV_PATH.exec(pathname);
   if (!m) return null;
-  pathname = decodeSafely(m[1]!);
-  // /html/<id>v1/ may be followed by a file inside the paper (#S1 is dropped above; /html/<id>/figure1 here).
-  return parseBareArxivId(pathname) ?? parseBareArxivId(pathname.replace(/\/[^/]*$/, ''));
+  const rest = decodeSafely(m[1]!);
+  const direct = parseBareArxivId(rest);
+  if (direct || !pathname.startsWith('/html/')) return direct;
+  // /html/<id>v1/ may be followed by a file inside the paper (#S1 is dropped above; /html/<id>/x1.png here).
+  return parseBareArxivId(rest.replace(/\/[^/]*$/, ''));
 }
 
 function decodeSafely(text: string): string {

@@ -7,9 +7,23 @@ export function paperUrl(paper: Pick<PaperRecord, 'id' | 'links' | 'seen'>): str
   return paper.links.abs ?? (arxivId ? `https://arxiv.org/abs/${arxivId}` : undefined) ?? paper.links.huggingface ?? paper.seen?.url;
 }
 
+/**
+ * Escapes the characters Markdown would read as syntax in inline text (titles, author names),
+ * including Obsidian's: `$` (math), `~` (strikethrough), `#` (tags). Each is a CommonMark
+ * backslash escape, so every renderer shows the character itself.
+ */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/([\\[\]`*_<>$~#])/g, '\\$1');
+}
+
+/** A URL as a Markdown link target: parentheses and whitespace would end it early. */
+export function markdownUrl(url: string): string {
+  return url.replace(/[()\s]/g, encodeURIComponent);
+}
+
 /** `[Title](url)`, with the characters Markdown would read as syntax escaped in the title. */
 export function markdownLink(paper: Pick<PaperRecord, 'id' | 'title' | 'links' | 'seen'>): string {
-  const title = paper.title.replace(/([\\[\]`*_<>])/g, '\\$1');
+  const title = escapeMarkdown(paper.title);
   const url = paperUrl(paper);
-  return url ? `[${title}](${url.replace(/[()\s]/g, encodeURIComponent)})` : title;
+  return url ? `[${title}](${markdownUrl(url)})` : title;
 }

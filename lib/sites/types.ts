@@ -12,8 +12,11 @@ export interface SiteAdapter {
   label: string;
   /** True when this adapter serves the page at `url`. A pure function of the URL. */
   matches(url: URL): boolean;
-  /** Every paper card under `root`, in document order. */
-  findCards(root: ParentNode): Element[];
+  /**
+   * Every paper card under `root`, in document order. `page` tells which page this is when the
+   * markup alone does not (a Hugging Face paper page); without it, the document's own URL is used.
+   */
+  findCards(root: ParentNode, page?: PageContext): Element[];
   /**
    * The card's canonical id, read cheaply (one attribute). Run on every scan, so that a card
    * whose content the site swapped in place (single-page navigation) is noticed and re-annotated.
@@ -29,6 +32,8 @@ export interface SiteAdapter {
 export interface PageContext {
   url: URL;
   document: Document;
+  /** "Now", for dates a page prints without their year (Hugging Face's "Sep 28"). Defaults to the clock. */
+  now?: Date;
   /** Per-page data an adapter parses once (Hugging Face's hydration JSON, say), keyed by the adapter. */
   cache: Map<string, unknown>;
 }

@@ -35,6 +35,8 @@ export interface LaunchOptions {
   profileDir?: string;
   pages?: Site;
   colorScheme?: 'light' | 'dark';
+  /** Answers for URLs that are not pages (images, say); refused when it returns undefined. */
+  assets?: (url: string) => { body: string | Buffer; contentType: string } | undefined;
   viewport?: { width: number; height: number };
 }
 
@@ -67,8 +69,10 @@ export async function launch(options: LaunchOptions = {}): Promise<Browser> {
     const url = route.request().url();
     if (url.startsWith('chrome-extension://')) return route.fallback();
     const body = pages[url];
-    if (body === undefined) return route.abort('blockedbyclient');
-    return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body });
+    if (body !== undefined) return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body });
+    const asset = options.assets?.(url);
+    if (asset) return route.fulfill({ status: 200, ...asset });
+    return route.abort('blockedbyclient');
   });
 
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));

@@ -47,6 +47,35 @@ describe('parseArxivId: every form a user meets', () => {
     ['https://arxiv.org/abs/hep-th/9901001v3', 'arxiv:hep-th/9901001', 3],
     ['https://arxiv.org/pdf/math/0309136', 'arxiv:math/0309136', undefined],
     ['/abs/solv-int/9901001', 'arxiv:solv-int/9901001', undefined],
+    ['https://arxiv.org/pdf/hep-th/9901001v2.pdf', 'arxiv:hep-th/9901001', 2],
+    ['https://export.arxiv.org/abs/math.GT/0309136v2', 'arxiv:math/0309136', 2],
+    ['Math.gt/0309136', 'arxiv:math/0309136', undefined],
+    ['SOLV-INT/9901001v3', 'arxiv:solv-int/9901001', 3],
+    ['quant-ph/0703001', 'arxiv:quant-ph/0703001', undefined], // March 2007, the last old-style month
+    ['https://huggingface.co/papers/1412.6980', 'arxiv:1412.6980', undefined],
+    // Every host arXiv serves from, and the same links pasted without their scheme.
+    ['https://www.arxiv.org/pdf/2504.06261v3', 'arxiv:2504.06261', 3],
+    ['https://export.arxiv.org/html/2504.06261v2/', 'arxiv:2504.06261', 2],
+    ['https://arxiv.org/html/2504.06261v1/index.html', 'arxiv:2504.06261', 1],
+    ['https://arxiv.org/html/2504.06261v2/x1.png', 'arxiv:2504.06261', 2],
+    ['https://arxiv.org/format/2504.06261', 'arxiv:2504.06261', undefined],
+    ['https://ARXIV.ORG/abs/2504.06261', 'arxiv:2504.06261', undefined],
+    ['arxiv.org/abs/2504.06261', 'arxiv:2504.06261', undefined],
+    ['arxiv.org/abs/2504.06261?context=cs', 'arxiv:2504.06261', undefined],
+    ['www.arxiv.org/pdf/2504.06261v2.pdf', 'arxiv:2504.06261', 2],
+    ['export.arxiv.org/abs/hep-th/9901001', 'arxiv:hep-th/9901001', undefined],
+    ['huggingface.co/papers/2504.06261', 'arxiv:2504.06261', undefined],
+    ['https://www.huggingface.co/papers/2504.06261', 'arxiv:2504.06261', undefined],
+    ['www.alphaxiv.org/abs/2504.06261', 'arxiv:2504.06261', undefined],
+    ['https://www.alphaxiv.org/overview/2504.06261v1', 'arxiv:2504.06261', 1],
+    ['https://ar5iv.labs.arxiv.org/html/2504.06261', 'arxiv:2504.06261', undefined],
+    ['https://ar5iv.org/abs/hep-th/9901001', 'arxiv:hep-th/9901001', undefined],
+    // arXiv's own DOI and the "Cite as" form of an abstract page.
+    ['10.48550/arXiv.2504.06261', 'arxiv:2504.06261', undefined],
+    ['https://doi.org/10.48550/arXiv.2504.06261', 'arxiv:2504.06261', undefined],
+    ['arXiv:2602.11156 [cs.CL]', 'arxiv:2602.11156', undefined],
+    ['arXiv:2602.11156v1 [cs.CL]', 'arxiv:2602.11156', 1],
+    ['arXiv:hep-th/9901001 [hep-th]', 'arxiv:hep-th/9901001', undefined],
   ])('%s → %s', (input, id, version) => {
     const parsed = parseArxivId(input);
     expect(parsed).not.toBeNull();
@@ -85,6 +114,35 @@ describe('parseArxivId: near misses are rejected, not guessed', () => {
     'javascript:alert(1)',
     '2504.06261 2504.06262',
     'x'.repeat(10_000),
+    '2504.06261v0', // versions start at 1
+    '2504.06261v01',
+    '2504.00000', // numbers start at 1
+    '0704.0000',
+    'hep-th/9901000',
+    'hep-th/0704001', // old-style ids ended in March 2007
+    'math.GTX/0309136',
+    'math..GT/0309136',
+    'v2504.06261',
+    '2504.06261.pdf', // a file name is not an id
+    'arXiv:2504.06261 [cs.CL] extra',
+    'arXiv 2504.06261',
+    'https://arxiv.org/abs/',
+    'https://arxiv.org/abs/2504.06261/extra/more',
+    'https://arxiv.org/abs/2504.06261/extra',
+    'https://arxiv.org/pdf/2504.06261/extra',
+    'https://arxiv.org/pdf/2504.06261.pdf.exe',
+    'https://arxiv.org/list/2504.06261',
+    'https://arxiv.org/abs/2504.06261v2v3',
+    'https://huggingface.co/papers/2504.06261/community',
+    'https://huggingface.co/datasets/2504.06261',
+    'https://doi.org/10.1145/3773274.3774931',
+    'https://doi.org/10.48550/arXiv.notanid',
+    '10.48550/arXiv.',
+    'example.com/abs/2504.06261',
+    'notarxiv.org/abs/2504.06261',
+    'arxiv.org.evil.example/abs/2504.06261',
+    'ftp://arxiv.org/abs/2504.06261',
+    'https://user@evil.example/arxiv.org/abs/2504.06261',
   ])('rejects %j', (input) => {
     expect(parseArxivId(input)).toBeNull();
   });

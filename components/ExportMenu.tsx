@@ -1,0 +1,127 @@
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import type { ShelfmarkDB } from '@/lib/db';
+import { downloadFile } from '@/lib/export/download';
+import { exportFile, FORMATS, type ExportFormat } from '@/lib/export/formats';
+import { papersInScope, scopeCounts, scopeLabel, SCOPES, type ExportScope } from '@/lib/export/scope';
+import type { PaperId } from '@/lib/paper';
+import { useLiveQuery } from '@/lib/use-live-query';
+import './ExportMenu.css';
+
+export interface ExportMenuProps {
+  db: ShelfmarkDB;
+  /** The ids of the current search result, in the order shown; offers the "Current search" scope when given. */
+  searchIds?: readonly PaperId[];
+  /** Shows the form itself (options page) instead of an "Export" button that opens it (popup). */
+  alwaysOpen?: boolean;
+}
+
+type Status = { kind: 'done' | 'empty' | 'error'; text: string };
+
+/** Choose which papers and which format, then download the file. */
+export function ExportMenu({ db, searchIds, alwaysOpen = false }: ExportMenuProps) {
+  const formId = useId();
+  const [open, setOpen] = useState(alwaysOpen);
+  const [chosenScope, setScope] = useState<ExportScope>('all');
+  const [format, setFormat] = useState<ExportFormat>('bibtex');
+  const [status, setStatus] = useState<Status | null>(null);
+  const [busy, setBusy] = useState(false);
+  const counts = useLiveQuery(() => scopeCounts(db), [db]);
+  const toggle = useRef<HTMLButtonElement>(null);
+  const firstField = useRef<HTMLSelectElement>(null);
+
+  // "Current search" disappears when the search is cleared; fall back to everything.
+  const scope = chosenScope === 'search' && !searchIds ? 'all' : chosenScope;
+  const scopes = SCOPES.filter((entry) => entry.scope !== 'search' || searchIds);
+
+  useEffect(() => {
+    if (open && !alwaysOpen) firstField.current?.focus();
+  }, [open, alwaysOpen]);
+
+  const close = () => {
+    setOpen(false);
+    toggle.current?.focus();
+  };
+
+  const countOf = (of: ExportScope) => (of === 'search' ? searchIds?.length : counts?.[of]);
+
+  async function onSubmit(event: Event) {
+    event.preventDefault();
+    setBusy(true);
+    try {
+      const papers = await papersInScope(db, scope, searchIds);
+      if (papers.length === 0) {
+        setStatus({ kind: 'empty', text: `Nothing to export: “${scopeLabel(scope)}” has no papers.` });
+        return;
+      }
+      const file = exportFile(papers, format, { scope, now: new Date() });
+      downloadFile(file);
+      setStatus({ kind: 'done', text: `Saved ${file.name} (${papers.length} ${papers.length === 1 ? 'paper' : 'papers'}).` });
+    } catch (error) {
+      console.error('[Shelfmark] export failed', error);
+      setStatus({ kind: 'error', text: `Export failed: ${error instanceof Error ? error.message : String(error)}` });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div class="export-menu">
+      {!alwaysOpen && (
+        <button
+          ref={toggle}
+          type="button"
+          class="export-toggle"
+          aria-expanded={open}
+          aria-controls={formId}
+          onClick={() => (open ? close() : setOpen(true))}
+        >
+          Export
+        </button>
+      )}
+      {open && (
+        <form
+          id={formId}
+          class={alwaysOpen ? 'export-form' : 'export-form export-popover'}
+          aria-label="Export papers"
+          onSubmit={onSubmit}
+          onKeyDown={(event) => {
+            if (event.key === 'Escape' && !alwaysOpen) {
+              event.preventDefault();
+              close();
+            }
+          }}
+        >
+          <label class="export-field">
+            <span>Papers</span>
+            <select ref={firstField} value={scope} onChange={(event) => setScope(event.currentTarget.value as ExportScope)}>
+              {scopes.map((entry) => {
+                const count = countOf(entry.scope);
+                return (
+                  <option key={entry.scope} value={entry.scope}>
+                    {count === undefined ? entry.label : `${entry.label} (${count})`}
+                  </option>
+                );
+              })}
+            </select>
+          </label>
+          <label class="export-field">
+            <span>Format</span>
+            <select value={format} onChange={(event) => setFormat(event.currentTarget.value as ExportFormat)}>
+              {FORMATS.map((spec) => (
+                <option key={spec.format} value={spec.format}>
+                  {spec.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit" class="export-download" disabled={busy}>
+            Download
+          </button>
+          <p class={`export-status ${status?.kind ?? ''}`} role="status">
+            {status?.text}
+          </p>
+        </form>
+      )}
+    </div>
+  );
+}

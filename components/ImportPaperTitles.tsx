@@ -1,0 +1,22 @@
+import type { PaperRecord } from '@/lib/db';
+
+/** Lists longer than this are cut short; the counts shown with them stay exact. */
+export const LISTED = 100;
+
+/** A folded list of the titles of papers an import adds or updates. */
+export function ImportPaperTitles({ label, papers }: { label: string; papers: readonly PaperRecord[] }) {
+  if (papers.length === 0) return null;
+  return (
+    <details class="import-titles">
+      <summary>
+        {label} ({papers.length})
+      </summary>
+      <ul>
+        {papers.slice(0, LISTED).map((paper) => (
+          <li key={paper.id}>{paper.title}</li>
+        ))}
+      </ul>
+      {papers.length > LISTED && <p>…and {papers.length - LISTED} more.</p>}
+    </details>
+  );
+}

@@ -1,0 +1,55 @@
+import { useId } from 'preact/hooks';
+import type { PaperRecord } from '@/lib/db';
+import { bibtexEntry } from '@/lib/export/bibtex';
+import { markdownLink, paperUrl } from '@/lib/export/link';
+import { arxivIdOf } from '@/lib/paper';
+
+export interface LibraryRowProps {
+  paper: PaperRecord;
+  /** The paper's key in an export of the whole library, so a copied entry matches the exported file. */
+  citationKey: string | undefined;
+  /** Puts text on the clipboard and says so. */
+  onCopy(text: string, what: string): void;
+}
+
+const AUTHORS_SHOWN = 6;
+
+/** One paper of the options page's library: what it is, its state, its note, and copy actions. */
+export function LibraryRow({ paper, citationKey, onCopy }: LibraryRowProps) {
+  const titleId = useId();
+  const url = paperUrl(paper);
+  const arxivId = arxivIdOf(paper.id);
+  const authors =
+    paper.authors.length > AUTHORS_SHOWN
+      ? `${paper.authors.slice(0, AUTHORS_SHOWN).join(', ')} +${paper.authors.length - AUTHORS_SHOWN}`
+      : paper.authors.join(', ');
+  return (
+    <li class="library-row" data-paper-id={paper.id}>
+      <div class="library-row-main">
+        <a id={titleId} class="library-title" href={url} target="_blank" rel="noreferrer">
+          {paper.title}
+        </a>
+        <div class="library-meta">
+          {authors && <span>{authors}</span>}
+          <span>{arxivId ? `arXiv:${arxivId}` : paper.id}</span>
+          {paper.date && <span>{paper.date}</span>}
+        </div>
+        <ul class="library-state" aria-label="State">
+          {paper.starredAt !== undefined && <li class="badge starred">Starred</li>}
+          {paper.readAt !== undefined && <li class="badge read">Read</li>}
+          {paper.queuePos !== undefined && <li class="badge queued">In queue</li>}
+        </ul>
+        {paper.note.trim() !== '' && <p class="library-note">{paper.note}</p>}
+      </div>
+      {/* Every row has the same buttons: the description says which paper each one copies. */}
+      <div class="library-actions">
+        <button type="button" aria-describedby={titleId} onClick={() => onCopy(bibtexEntry(paper, citationKey), 'BibTeX entry')}>
+          Copy BibTeX
+        </button>
+        <button type="button" aria-describedby={titleId} onClick={() => onCopy(markdownLink(paper), 'Markdown link')}>
+          Copy Markdown link
+        </button>
+      </div>
+    </li>
+  );
+}

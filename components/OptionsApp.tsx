@@ -1,0 +1,43 @@
+import { useMemo, useState } from 'preact/hooks';
+import type { ShelfmarkDB } from '@/lib/db';
+import { citationKeys } from '@/lib/export/bibtex';
+import { filterPapers } from '@/lib/export/scope';
+import { useLiveQuery } from '@/lib/use-live-query';
+import { ExportMenu } from './ExportMenu';
+import { ImportPanel } from './ImportPanel';
+import { LibraryView } from './LibraryView';
+import { OptionsSettings } from './OptionsSettings';
+
+/** The options page: the whole library with its filter, export, import and settings. */
+export function OptionsApp({ db }: { db: ShelfmarkDB }) {
+  // A full page may hold every record: thousands of papers are a few megabytes.
+  const papers = useLiveQuery(() => db.papers.orderBy('updatedAt').reverse().toArray(), [db]);
+  const [query, setQuery] = useState('');
+  const filtered = useMemo(() => papers && filterPapers(papers, query), [papers, query]);
+  const keys = useMemo(() => citationKeys(papers ?? []), [papers]);
+  const searchIds = useMemo(() => (query.trim() && filtered ? filtered.map((paper) => paper.id) : undefined), [query, filtered]);
+
+  return (
+    <div class="options-page">
+      <header class="options-header">
+        <h1>Shelfmark</h1>
+      </header>
+      <div class="options-layout">
+        <LibraryView papers={filtered} total={papers?.length} query={query} onQuery={setQuery} citationKeys={keys} />
+        <aside class="options-side">
+          <section class="options-export" aria-labelledby="export-title">
+            <h2 id="export-title">Export</h2>
+            <p class="hint">
+              {searchIds
+                ? 'The filter is on: “Current search” exports the papers it shows.'
+                : 'Type in the library’s filter to export just the papers it shows.'}
+            </p>
+            <ExportMenu db={db} searchIds={searchIds} alwaysOpen />
+          </section>
+          <ImportPanel db={db} />
+          <OptionsSettings />
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,15 @@
+import './OptionsLink.css';
+
+/** Opens the options page: the whole library, export, import and settings. */
+export function OptionsLink() {
+  return (
+    <button
+      type="button"
+      class="options-link"
+      title="All papers, export, import and settings"
+      onClick={() => void browser.runtime.openOptionsPage()}
+    >
+      Library
+    </button>
+  );
+}

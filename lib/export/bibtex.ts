@@ -1,0 +1,167 @@
+import type { PaperRecord } from '../db';
+import { arxivIdOf } from '../paper';
+import { foldText, tokenize } from '../search';
+import { paperUrl } from './link';
+
+/**
+ * BibTeX for reference managers: one `@misc` entry per paper, arXiv papers with `eprint`,
+ * `archivePrefix`, `primaryClass` and the arXiv DOI (what arXiv's own "Export BibTeX" gives, plus the
+ * DOI). Text is escaped so LaTeX prints it as written; Unicode is kept as is (BibLaTeX/biber and
+ * every reference manager read UTF-8). The user's note goes in `annote`, not `note`: styles print
+ * `note` in the bibliography, while `annote` is for the reader (Zotero imports it as a note).
+ */
+
+export type BibtexPaper = Pick<
+  PaperRecord,
+  'id' | 'title' | 'authors' | 'date' | 'primaryCategory' | 'links' | 'seen' | 'note'
+>;
+
+const SPECIAL: Record<string, string> = {
+  '\\': '\\textbackslash{}',
+  '{': '\\{',
+  '}': '\\}',
+  '&': '\\&',
+  '%': '\\%',
+  $: '\\$',
+  '#': '\\#',
+  _: '\\_',
+  '~': '\\textasciitilde{}',
+  '^': '\\textasciicircum{}',
+  // In LaTeX's default font encoding these print as other glyphs (`<` as ¡, `|` as —).
+  '<': '\\textless{}',
+  '>': '\\textgreater{}',
+  '|': '\\textbar{}',
+};
+
+/**
+ * Escapes what TeX would not print as written: its special characters, and the ligatures that turn
+ * `--` into a dash and two quotes into a curly quote (an empty group `{}` breaks a ligature).
+ * Unicode passes through.
+ */
+export function escapeBibtex(text: string): string {
+  return text.replace(/[\\{}&%$#_~^<>|]/g, (char) => SPECIAL[char]!).replace(/(-(?=-)|`(?=`)|'(?=')|[?!](?=`))/g, '$1{}');
+}
+
+/**
+ * URLs and DOIs are read verbatim by BibTeX's url/doi fields (`%`, `_`, `#` must stay as they are);
+ * only what would unbalance the braces, and spaces, are percent-encoded.
+ */
+function verbatim(url: string): string {
+  return url.replace(/[{}\\\s]/g, (char) => encodeURIComponent(char));
+}
+
+/** Words a citation key skips when it picks the title's first significant word. */
+const STOP_WORDS = new Set(
+  ('a an the of on in for to and or with from by at as is are be via into over under towards toward ' +
+    'about using what when why how do does can your our we you it its this that these those not no').split(' '),
+);
+
+const NAME_SUFFIX = /^(?:jr|sr|ii|iii|iv|v)\.?$/i;
+
+/** Lower-case ASCII letters and digits only: every BibTeX and LaTeX version accepts them in keys. */
+function keyPart(text: string): string {
+  return foldText(text).replace(/[^a-z0-9]/g, '');
+}
+
+function lastName(author: string): string {
+  if (author.includes(',')) return author.slice(0, author.indexOf(',')).trim(); // "Lovelace, Ada"
+  const parts = author.trim().split(/\s+/);
+  while (parts.length > 1 && NAME_SUFFIX.test(parts[parts.length - 1]!)) parts.pop();
+  return parts[parts.length - 1] ?? '';
+}
+
+/** The year of first submission for arXiv papers (the id says it: 2407.21783 → 2024), else the page's date. */
+export function paperYear(paper: Pick<PaperRecord, 'id' | 'date'>): string | undefined {
+  const arxivId = arxivIdOf(paper.id);
+  const yy = arxivId ? /^(?:[a-z-]+\/)?(\d{2})\d{2}/.exec(arxivId)?.[1] : undefined;
+  if (yy !== undefined) return `${Number(yy) >= 91 ? '19' : '20'}${yy}`;
+  return paper.date ? paper.date.slice(0, 4) : undefined;
+}
+
+/** The key before collisions are settled: first author's last name, year, first significant title word. */
+export function baseCitationKey(paper: Pick<PaperRecord, 'id' | 'title' | 'authors' | 'date'>): string {
+  const name = keyPart(lastName(paper.authors[0] ?? '')) || 'anon';
+  const year = paperYear(paper) ?? 'nd';
+  const word = tokenize(paper.title).map(keyPart).find((w) => w !== '' && !STOP_WORDS.has(w)) ?? '';
+  return `${name}${year}${word}`;
+}
+
+/** a, b, …, z, aa, ab, … */
+function suffix(n: number): string {
+  let text = '';
+  for (let i = n + 1; i > 0; i = Math.floor((i - 1) / 26)) text = String.fromCharCode(97 + ((i - 1) % 26)) + text;
+  return text;
+}
+
+/**
+ * A unique key per paper. Papers that share a base key are put in id order (for arXiv ids, roughly
+ * the order they were submitted): the first keeps the base key, the next get `a`, `b`, …. The keys
+ * depend only on the set of papers, not on the order they are exported in, so exporting the same
+ * set twice gives the same keys.
+ */
+export function citationKeys(papers: readonly Pick<PaperRecord, 'id' | 'title' | 'authors' | 'date'>[]): Map<string, string> {
+  const groups = new Map<string, string[]>();
+  for (const paper of papers) {
+    const base = baseCitationKey(paper);
+    const group = groups.get(base);
+    if (group) group.push(paper.id);
+    else groups.set(base, [paper.id]);
+  }
+  const keys = new Map<string, string>();
+  const taken = new Set(groups.keys());
+  for (const base of [...groups.keys()].sort()) {
+    const ids = groups.get(base)!.sort();
+    keys.set(ids[0]!, base);
+    let n = 0;
+    for (const id of ids.slice(1)) {
+      let key: string;
+      // A suffixed key may itself be another paper's base key ("smith2020deep" + "a" vs "smith2020deepa").
+      do key = base + suffix(n++);
+      while (taken.has(key));
+      taken.add(key);
+      keys.set(id, key);
+    }
+  }
+  return keys;
+}
+
+/**
+ * Authors joined by " and ". A name that BibTeX would misread (one containing the word "and", or a
+ * comma, which BibTeX reads as "Last, First") is braced so it stays one literal name.
+ */
+function authorList(authors: readonly string[]): string {
+  return authors
+    .map((author) => {
+      const escaped = escapeBibtex(author.trim());
+      return /\band\b|,/i.test(author) ? `{${escaped}}` : escaped;
+    })
+    .join(' and ');
+}
+
+/** One entry. `key` comes from citationKeys (for a single paper: its base key). */
+export function bibtexEntry(paper: BibtexPaper, key = baseCitationKey(paper)): string {
+  const arxivId = arxivIdOf(paper.id);
+  const fields: [string, string][] = [
+    // Double braces keep the title's capitals (model names, acronyms) in styles that lower-case titles.
+    ['title', `{${escapeBibtex(paper.title)}}`],
+  ];
+  if (paper.authors.length > 0) fields.push(['author', authorList(paper.authors)]);
+  const year = paperYear(paper);
+  if (year) fields.push(['year', year]);
+  if (arxivId) {
+    fields.push(['eprint', arxivId], ['archivePrefix', 'arXiv']);
+    if (paper.primaryCategory) fields.push(['primaryClass', escapeBibtex(paper.primaryCategory)]);
+  }
+  const url = arxivId ? `https://arxiv.org/abs/${arxivId}` : paperUrl(paper);
+  if (url) fields.push(['url', verbatim(url)]);
+  if (arxivId) fields.push(['doi', verbatim(`10.48550/arXiv.${arxivId}`)]);
+  if (paper.note.trim() !== '') fields.push(['annote', escapeBibtex(paper.note)]);
+  const body = fields.map(([name, value]) => `  ${name} = {${value}}`).join(',\n');
+  return `@misc{${key},\n${body}\n}\n`;
+}
+
+/** A .bib file: one entry per paper, in the given order, with unique keys. */
+export function toBibtex(papers: readonly BibtexPaper[]): string {
+  const keys = citationKeys(papers);
+  return papers.map((paper) => bibtexEntry(paper, keys.get(paper.id))).join('\n');
+}

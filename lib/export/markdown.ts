@@ -1,0 +1,68 @@
+import type { PaperRecord } from '../db';
+import { arxivIdOf } from '../paper';
+import { escapeMarkdown, markdownLink, markdownUrl, paperUrl } from './link';
+
+/**
+ * One Markdown document for a notes vault (Obsidian reads the front matter as properties): a
+ * heading per paper with its link, then its authors, ids, date and state, then the note exactly as
+ * the user wrote it (notes are the user's own Markdown; escaping them would change what they wrote).
+ */
+
+export interface MarkdownOptions {
+  /** The document's title, e.g. "Starred papers". */
+  title: string;
+  exportedAt: Date;
+}
+
+export function toMarkdown(papers: readonly PaperRecord[], options: MarkdownOptions): string {
+  const heading = `Shelfmark: ${options.title}`;
+  const parts = [
+    '---',
+    `title: ${JSON.stringify(heading)}`, // a JSON string is a valid YAML double-quoted scalar
+    `exported: ${options.exportedAt.toISOString()}`,
+    `papers: ${papers.length}`,
+    '---',
+    '',
+    `# ${escapeMarkdown(heading)}`,
+    '',
+    ...papers.map(paperSection),
+  ];
+  return parts.join('\n');
+}
+
+/** One paper: its heading, a short list of facts, and the note as written; ends with a line break. */
+export function paperSection(paper: PaperRecord): string {
+  const facts: string[] = [];
+  if (paper.authors.length > 0) facts.push(`**Authors:** ${escapeMarkdown(paper.authors.join(', '))}`);
+  else if (paper.authorCount) facts.push(`**Authors:** ${paper.authorCount} authors`);
+  facts.push(idLine(paper));
+  if (paper.date) facts.push(`**Date:** ${paper.date}`);
+  facts.push(`**State:** ${stateText(paper)}`);
+
+  const lines = [`## ${markdownLink(paper)}`, '', ...facts.map((fact) => `- ${fact}`), ''];
+  if (paper.note.trim() !== '') lines.push(paper.note.replace(/\s+$/, ''), '');
+  return lines.join('\n');
+}
+
+function idLine(paper: PaperRecord): string {
+  const arxivId = arxivIdOf(paper.id);
+  if (!arxivId) {
+    const url = paperUrl(paper);
+    return `**Id:** \`${paper.id}\`${url ? ` · [link](${markdownUrl(url)})` : ''}`;
+  }
+  const version = paper.version ? `v${paper.version}` : '';
+  const links = [
+    `[${arxivId}${version}](https://arxiv.org/abs/${arxivId})`,
+    `[PDF](https://arxiv.org/pdf/${arxivId})`,
+    ...(paper.links.huggingface ? [`[Hugging Face](${markdownUrl(paper.links.huggingface)})`] : []),
+  ];
+  return `**arXiv:** ${links.join(' · ')}`;
+}
+
+function stateText(paper: PaperRecord): string {
+  return [
+    paper.starredAt !== undefined ? 'starred' : 'not starred',
+    paper.readAt !== undefined ? 'read' : 'unread',
+    ...(paper.queuePos !== undefined ? ['in reading queue'] : []),
+  ].join(' · ');
+}
