@@ -247,7 +247,7 @@ export class Annotator {
       const order: MountedCard[] = [];
       let skipped = 0;
       let added = 0;
-      for (const card of adapter.findCards(this.options.document)) {
+      for (const card of adapter.findCards(this.options.document, this.page ?? undefined)) {
         const existing = this.mounted.get(card);
         if (existing && !recheck) {
           order.push(existing);

@@ -271,6 +271,8 @@ function buildView(doc: Document, root: HTMLElement, onAction: ActionHandler): C
       const opened = noteEditor();
       opened.show(storedNote);
       opened.setOpen(true);
+      // The page stylesheet gives the editor a line of its own, even where the controls sit in a line of text.
+      root.toggleAttribute('data-note-open', true);
       noteButton.setAttribute('aria-pressed', 'true');
       opened.focus();
     },
@@ -279,6 +281,7 @@ function buildView(doc: Document, root: HTMLElement, onAction: ActionHandler): C
       const hadFocus = shadow.activeElement === editor.textarea;
       editor.draft.flush();
       editor.setOpen(false);
+      root.toggleAttribute('data-note-open', false);
       noteButton.setAttribute('aria-pressed', 'false');
       if (hadFocus) noteButton.focus();
     },

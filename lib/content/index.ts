@@ -85,7 +85,7 @@ export function startContentScript(ctx: ContentScriptContext): Annotator {
     if (!command || (dock?.helpOpen && command !== 'help')) return;
     if (triage.run(command)) event.preventDefault();
   });
-  ctx.addEventListener(document, 'focusin', (event) => triage.followFocus(event.target));
+  ctx.addEventListener(document, 'focusin', (event) => triage.followFocus(event));
   // Nothing typed is lost: notes are sent at once when the page is hidden (tab switched, window
   // minimised) or goes away (tab closed, navigation); a message sent in pagehide still arrives.
   ctx.addEventListener(document, 'visibilitychange', () => {

@@ -87,13 +87,16 @@ export class Triage {
     return true;
   }
 
-  /** Makes `entry` the current card (a click or Tab into its controls does this too). */
-  setCurrent(entry: MountedCard, focus: boolean): void {
+  /**
+   * Makes `entry` the current card. `focus`: move keyboard focus there and scroll it into view
+   * (j/k). `outline`: show it; a click with the mouse moves the cursor without outlining the card.
+   */
+  setCurrent(entry: MountedCard, focus: boolean, outline = true): void {
     if (this.current !== entry) {
       this.clear();
       this.current = entry;
-      for (const part of cardParts(entry.card)) part.setAttribute(CARD_ATTRIBUTES.current, '');
     }
+    for (const part of cardParts(entry.card)) part.toggleAttribute(CARD_ATTRIBUTES.current, outline);
     if (focus) {
       // The whole entry in view if it fits (its last part, then its first: the first wins when it does not).
       const parts = cardParts(entry.card);
@@ -103,10 +106,16 @@ export class Triage {
     }
   }
 
-  /** Focus moved into a card's controls (click, Tab): that card becomes the current one. */
-  followFocus(target: EventTarget | null): void {
-    const entry = this.annotator.cardOf(target as Node | null);
-    if (entry) this.setCurrent(entry, false);
+  /**
+   * Focus moved into a card's controls: that card becomes the current one, outlined when the
+   * keyboard brought focus there (Tab), not when a click did.
+   */
+  followFocus(event: Event): void {
+    const entry = this.annotator.cardOf(event.target as Node | null);
+    // Focus Shelfmark moved itself (j/k) lands on the current card: nothing to change.
+    if (!entry || entry === this.current) return;
+    const inner = event.composedPath()[0];
+    this.setCurrent(entry, false, inner instanceof Element && inner.matches(':focus-visible'));
   }
 
   /** Removes the outline (Shelfmark stopped). */

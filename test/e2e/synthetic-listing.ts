@@ -4,9 +4,9 @@
  * Shelfmark does.
  */
 
-/** The arXiv id of the n-th synthetic paper (2401.00000, 2401.00001, ...). */
+/** The arXiv id of the n-th synthetic paper, from 0: 2401.00001, 2401.00002, ... (arXiv numbers start at 1). */
 export function syntheticArxivId(n: number): string {
-  return `2401.${String(n).padStart(5, '0')}`;
+  return `2401.${String(n + 1).padStart(5, '0')}`;
 }
 
 /** A Hugging Face daily listing (2024 layout: <article> cards, title link in an <h3>) of `count` papers. */

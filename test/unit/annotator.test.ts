@@ -130,9 +130,9 @@ describe('Annotator', () => {
   });
 
   it('on a long listing, builds the first cards\' buttons at once and the others right after', async () => {
-    const ids = Array.from({ length: 150 }, (_, n) => `2401.${String(n).padStart(5, '0')}`);
+    const ids = Array.from({ length: 150 }, (_, n) => `2401.${String(n + 1).padStart(5, '0')}`);
     const { annotator, states } = setup(ids.map((id) => card(id, `Paper ${id}`)).join(''));
-    states['arxiv:2401.00149'] = { ...EMPTY_STATE, starred: true };
+    states['arxiv:2401.00150'] = { ...EMPTY_STATE, starred: true };
     annotator.start();
     expect(roots()).toHaveLength(150); // every card has its control root at once (the page contract)
     const built = () => roots().filter((root) => root.shadowRoot !== null).length;
