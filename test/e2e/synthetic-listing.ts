@@ -25,3 +25,37 @@ export function syntheticHfListing(count: number): string {
 ${cards.join('\n')}
 </div></main></body></html>`;
 }
+
+/**
+ * An arXiv listing (/list/…?show=2000, 2024 layout: `dl#articles`, a <dt> id line and a <dd> of
+ * title, authors and subjects per entry, a day heading every 400 entries) of `count` papers.
+ */
+export function syntheticArxivListing(count: number): string {
+  const parts = [`<!DOCTYPE html><html lang="en"><head><title>Computation and Language</title></head><body><div id='dlpage'><h1>Computation and Language</h1>`];
+  for (let n = 0; n < count; n++) {
+    if (n % 400 === 0) parts.push(`${n ? '</dl>' : ''}<dl id='articles'><h3>Day ${n / 400 + 1} (showing 400 of 400 entries )</h3>`);
+    const id = syntheticArxivId(n);
+    const authors = Array.from({ length: 1 + (n % 6) }, (_, a) => `<a href="https://arxiv.org/search/cs?searchtype=author&amp;query=Author,+${a}">Author ${n}-${a}</a>`).join(', ');
+    parts.push(`
+    <dt>
+      <a name='item${n + 1}'>[${n + 1}]</a>
+      <a href ="/abs/${id}" title="Abstract" id="${id}">
+        arXiv:${id}
+      </a>
+        [<a href="/pdf/${id}" title="Download PDF" id="pdf-${id}" aria-labelledby="pdf-${id}">pdf</a>, <a href="/format/${id}" title="Other formats" id="oth-${id}" aria-labelledby="oth-${id}">other</a>]
+    </dt>
+    <dd>
+      <div class='meta'>
+        <div class='list-title mathjax'><span class='descriptor'>Title:</span>
+          Synthetic paper number ${n}: a study of things at scale
+        </div>
+        <div class='list-authors'>${authors}</div>
+        <div class='list-subjects'><span class='descriptor'>Subjects:</span>
+          <span class="primary-subject">Computation and Language (cs.CL)</span>
+        </div>
+      </div>
+    </dd>`);
+  }
+  parts.push('</dl></div></body></html>');
+  return parts.join('');
+}
