@@ -74,6 +74,8 @@ export class Annotator {
   private readonly unasked = new Set<PaperId>();
   /** Cards mounted whose buttons are still to be built, in document order. */
   private unbuilt: MountedCard[] = [];
+  /** Whether the page was a listing at the last scan (what hides read cards depends on it). */
+  private wasListing = false;
   /** Cards built at once so far while the page loads (the scans of one load share BUILT_AT_ONCE). */
   private builtWhileLoading = 0;
   private buildHandle: (() => void) | undefined;
@@ -133,6 +135,14 @@ export class Annotator {
     return this.adapter ? this.settings.hideRead[this.adapter.name] === true : false;
   }
 
+  /**
+   * A listing: more than one card. Read papers are hidden on listings only: on a paper's own page
+   * (an arXiv abstract, a Hugging Face paper page) the one card is the page.
+   */
+  get isListing(): boolean {
+    return this.mounted.size > 1;
+  }
+
   setSettings(settings: Settings): void {
     this.settings = settings;
     for (const entry of this.mounted.values()) this.markCard(entry, this.states.get(entry.controls.id));
@@ -146,11 +156,6 @@ export class Annotator {
       if (!this.cardsById.has(id)) continue;
       this.setState(id, state);
     }
-  }
-
-  /** Ids annotated on the page, once each. */
-  get ids(): PaperId[] {
-    return [...this.cardsById.keys()];
   }
 
   /** Cards the user can see and move between, in document order. */
@@ -281,6 +286,10 @@ export class Annotator {
         }
       }
       this.order = order;
+      if (this.isListing !== this.wasListing) {
+        this.wasListing = this.isListing;
+        for (const entry of this.mounted.values()) this.markCard(entry, this.states.get(entry.controls.id));
+      }
       if (skipped !== this.skipped && skipped > 0) this.options.log?.(`skipped ${skipped} card(s) that could not be read`);
       this.skipped = skipped;
       if (this.unasked.size && !this.loading) {
@@ -433,7 +442,7 @@ export class Annotator {
     const read = state?.read === true;
     for (const part of cardParts(entry.card)) {
       part.toggleAttribute(CARD_ATTRIBUTES.read, read);
-      part.toggleAttribute(CARD_ATTRIBUTES.hidden, read && this.hideRead);
+      part.toggleAttribute(CARD_ATTRIBUTES.hidden, read && this.hideRead && this.isListing);
     }
   }
 

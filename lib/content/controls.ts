@@ -6,8 +6,8 @@ import { CONTROLS_CSS } from './styles';
 /**
  * The controls of one card: a light host element carrying `data-shelfmark-id` (the page contract)
  * with a shadow root, so the host page's styles cannot reach in and ours cannot leak out.
- * Plain DOM, cloned from one template: a listing may have 2,000 cards. The note editor is built
- * only when first opened.
+ * Plain DOM, cloned from one template: a listing may have 2,000 cards. The shadow root and its
+ * buttons are built when first needed (see createControls), the note editor when first opened.
  */
 
 export type ToggleKind = 'star' | 'read' | 'queue';
@@ -48,7 +48,7 @@ export const TOGGLES: readonly ToggleSpec[] = [
 ];
 
 /** The Note button: its accessible name, and its icon (a sheet; lines on it when there is a note). */
-export const NOTE_LABEL = 'Note';
+const NOTE_LABEL = 'Note';
 const NOTE_ICON = 'M6.5 3.5h8l4 4v13h-12z M14.5 3.5v4h4';
 const NOTE_LINES = 'M9.5 12.5h6M9.5 16h4';
 const NOTE_EMPTY_TITLE = 'Write a note (n)';
@@ -326,6 +326,7 @@ function createNoteEditor(
   element.hidden = true;
   const textarea = doc.createElement('textarea');
   textarea.rows = 3;
+  // LIMITS.note of lib/messages.ts, which the background enforces (not imported: it would bring Zod here).
   textarea.maxLength = 200_000;
   textarea.spellcheck = true;
   textarea.setAttribute('aria-label', 'Note text');

@@ -48,11 +48,11 @@ export function startContentScript(ctx: ContentScriptContext): Annotator {
     toggleHideRead: () => changeHideRead(!annotator.hideRead),
   });
 
-  /** The page control shows on listings with cards, and follows their counts and the setting. */
+  /** The page control shows on listings, and follows their counts and the setting. */
   function refreshDock(): void {
     const site = annotator.site;
-    const { cards, read } = annotator.summary();
-    if (!site || cards === 0) {
+    const { read } = annotator.summary();
+    if (!site || !annotator.isListing) {
       dock?.element.remove();
       return;
     }

@@ -247,6 +247,7 @@ describe('keyboard triage of an arXiv listing, checked in the database', () => {
       pages: {
         [ARXIV_URL]: readSharedPage('arxiv_list_cs.CL_recent_2026-07.html'),
         'https://arxiv.org/abs/2607.22218': '<title>arXiv:2607.22218</title><h1>Abstract page</h1>',
+        'https://arxiv.org/abs/2602.11156': readSharedPage('arxiv_abs_2602.11156_2026.html'),
       },
     });
   });
@@ -320,6 +321,17 @@ describe('keyboard triage of an arXiv listing, checked in the database', () => {
     const settings = await (await browser.background()).evaluate(() => chrome.storage.local.get('settings'));
     expect(settings).toEqual({ settings: { hideRead: { arxiv: true } } });
     await again.close();
+
+    // A paper's own page is never hidden, read or not: there the one card is the page.
+    const popup = await browser.openPopup();
+    await popup.evaluate(() =>
+      chrome.runtime.sendMessage({ type: 'act', paper: { id: 'arxiv:2602.11156', title: 'HybridRAG' }, action: { kind: 'read', value: true } }),
+    );
+    const abs = await browser.open('https://arxiv.org/abs/2602.11156', 1);
+    await expect.poll(() => control(abs, 'arxiv:2602.11156', 'Mark read').getAttribute('aria-pressed')).toBe('true');
+    expect(await abs.locator('#abs').isVisible()).toBe(true);
+    expect(await abs.locator('[data-shelfmark-hidden]').count()).toBe(0);
+    await abs.close();
   });
 });
 

@@ -196,6 +196,25 @@ describe('Annotator: read papers recede', () => {
     expect(articles[1]!.hasAttribute('data-shelfmark-hidden')).toBe(false);
   });
 
+  it('never hides the one paper of a paper\'s own page; hides as soon as the page is a listing', async () => {
+    const db = freshDatabase();
+    await setRead(db, { id: 'arxiv:2407.21705', title: 'Tora' }, true);
+    document.body.innerHTML = card('2407.21705', 'Tora');
+    const controller = new AbortController();
+    running.push(controller);
+    const annotator = new Annotator({ document, location: () => URL_DAILY, send: backgroundSend(db), signal: controller.signal });
+    annotator.setSettings({ hideRead: { huggingface: true } });
+    annotator.start();
+    const tora = document.querySelector('article')!;
+    await vi.waitFor(() => expect(tora.hasAttribute('data-shelfmark-read')).toBe(true));
+    expect(annotator.isListing).toBe(false);
+    expect(tora.hasAttribute('data-shelfmark-hidden')).toBe(false);
+    document.body.insertAdjacentHTML('beforeend', card('2407.21783', 'Llama'));
+    annotator.scan();
+    expect(annotator.isListing).toBe(true);
+    expect(tora.hasAttribute('data-shelfmark-hidden')).toBe(true);
+  });
+
   it('a card marked read (or unread) here or elsewhere changes at once', async () => {
     const { articles, annotator, onChange } = await annotated({ huggingface: true });
     onChange.mockClear();
