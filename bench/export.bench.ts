@@ -28,7 +28,7 @@ function library(count: number): PaperRecord[] {
   const word = () => ['diffusion', 'model', 'Émile', 'attention', 'graph', '$\\alpha$', 'learning', 'scaling', 'law', '🦙'][Math.floor(rand() * 10)]!;
   const words = (n: number) => Array.from({ length: n }, word).join(' ');
   return Array.from({ length: count }, (_, n) => {
-    const id = `arxiv:${2301 + Math.floor(n / 9000)}.${String(n % 9000).padStart(5, '0')}`;
+    const id = `arxiv:${2301 + Math.floor(n / 9000)}.${String((n % 9000) + 1).padStart(5, '0')}`;
     const t = T0 + n * 60_000;
     const paper: PaperRecord = {
       id,

@@ -8,9 +8,9 @@ it('getStates for one page', async () => {
   const db = openDatabase('bench-library');
   await db.papers.clear();
   for (let n = 0; n < 2_000; n += 3) {
-    await setStarred(db, { id: `arxiv:2401.${String(n).padStart(5, '0')}`, title: `Paper ${n}` }, true);
+    await setStarred(db, { id: `arxiv:2401.${String(n + 1).padStart(5, '0')}`, title: `Paper ${n}` }, true);
   }
-  const ids = (count: number) => Array.from({ length: count }, (_, n) => `arxiv:2401.${String(n).padStart(5, '0')}`);
+  const ids = (count: number) => Array.from({ length: count }, (_, n) => `arxiv:2401.${String(n + 1).padStart(5, '0')}`);
   const samples = [];
   for (const count of [50, 500, 2_000]) {
     const page = ids(count);

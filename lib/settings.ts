@@ -1,0 +1,58 @@
+import type { SiteName } from './sites/types';
+
+/**
+ * The user's settings, kept in `browser.storage.local` (small, synced to every tab by
+ * `storage.onChanged`; the database is for papers). Used by the content script, so it validates
+ * by hand: Zod would weigh more than the whole content script. Whatever is stored is read
+ * defensively: a missing, old or broken value falls back to the defaults, field by field.
+ */
+
+export interface Settings {
+  /** Per site: hide papers marked read from its listings (they are only subdued otherwise). */
+  hideRead: Partial<Record<SiteName, boolean>>;
+}
+
+export const SETTINGS_KEY = 'settings';
+
+const SITES: readonly SiteName[] = ['huggingface', 'arxiv'];
+
+export function defaultSettings(): Settings {
+  return { hideRead: {} };
+}
+
+/** Reads a stored value into valid settings; anything unknown or malformed is dropped. */
+export function parseSettings(stored: unknown): Settings {
+  const settings = defaultSettings();
+  if (!isRecord(stored) || !isRecord(stored.hideRead)) return settings;
+  for (const site of SITES) {
+    const value = stored.hideRead[site];
+    if (typeof value === 'boolean') settings.hideRead[site] = value;
+  }
+  return settings;
+}
+
+export async function loadSettings(): Promise<Settings> {
+  const stored = await browser.storage.local.get(SETTINGS_KEY);
+  return parseSettings(stored[SETTINGS_KEY]);
+}
+
+/** Remembers whether read papers are hidden on `site`; every open tab hears of it (watchSettings). */
+export async function setHideRead(site: SiteName, hide: boolean): Promise<Settings> {
+  const settings = await loadSettings();
+  settings.hideRead = { ...settings.hideRead, [site]: hide };
+  await browser.storage.local.set({ [SETTINGS_KEY]: settings });
+  return settings;
+}
+
+/** Calls `listener` with the new settings whenever they change (in this tab or any other). */
+export function watchSettings(listener: (settings: Settings) => void, signal: AbortSignal): void {
+  const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area === 'local' && SETTINGS_KEY in changes) listener(parseSettings(changes[SETTINGS_KEY]!.newValue));
+  };
+  browser.storage.onChanged.addListener(onChanged);
+  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(onChanged), { once: true });
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

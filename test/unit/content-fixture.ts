@@ -1,0 +1,23 @@
+import type { Send } from '@/lib/content/annotator';
+import type { ShelfmarkDB } from '@/lib/db';
+import { handleMessage } from '@/lib/handle-message';
+import type { ResponseData } from '@/lib/messaging';
+import type { Request } from '@/lib/messages';
+
+/** A Hugging Face listing card, as the 2024 and 2026 layouts give it (title link in a heading, in an <article>). */
+export function hfCard(arxivId: string, title: string): string {
+  return `<article><h3><a href="/papers/${arxivId}">${title}</a></h3><p>Some authors</p></article>`;
+}
+
+/**
+ * The content script's `send`, answered by the real background code (validation, library
+ * operations) on a fake-indexeddb database, as the extension's background would.
+ */
+export function backgroundSend(db: ShelfmarkDB, sent: Request[] = []): Send {
+  return (async <R extends Request>(request: R) => {
+    sent.push(request);
+    const response = await handleMessage(db, request, () => undefined);
+    if (!response.ok) throw new Error(response.error);
+    return response.data as ResponseData[R['type']];
+  }) as Send;
+}

@@ -1,0 +1,148 @@
+// @vitest-environment-options {"url": "https://huggingface.co/papers?date=2024-08-01"}
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { startContentScript } from '@/lib/content';
+import { HIDE_READ_LABEL, SHORTCUTS_LABEL } from '@/lib/content/dock';
+import { handleMessage } from '@/lib/handle-message';
+import { getStates, setRead } from '@/lib/library';
+import { isStatesMessage } from '@/lib/messaging';
+import { loadSettings } from '@/lib/settings';
+import { freshDatabase } from '../db-helpers';
+import { hfCard } from './content-fixture';
+
+/*
+ * The content script as the browser runs it on a Hugging Face listing (jsdom at the page's URL),
+ * with the real background code answering its messages on a fake-indexeddb database: keys,
+ * settings, broadcasts and note flushing, wired together.
+ */
+
+const LLAMA = 'arxiv:2407.21783';
+const TORA = 'arxiv:2407.21705';
+let ctx: ContentScriptContext;
+
+async function start() {
+  const db = freshDatabase();
+  await setRead(db, { id: TORA, title: 'Tora' }, true);
+  fakeBrowser.runtime.onMessage.addListener(((message: unknown) => {
+    if (isStatesMessage(message)) return undefined; // the background's own broadcast, meant for tabs
+    return handleMessage(db, message, (states) => {
+      void fakeBrowser.runtime.onMessage.trigger({ type: 'shelfmark:states', states }, {});
+    });
+  }) as never);
+  document.body.innerHTML = `<input id="page-search" type="search">${hfCard('2407.21783', 'Llama')}${hfCard('2407.21705', 'Tora')}`;
+  ctx = new ContentScriptContext('content');
+  startContentScript(ctx);
+  await vi.waitFor(() => expect(document.querySelectorAll('article')[1]!.hasAttribute('data-shelfmark-read')).toBe(true));
+  const key = (key: string, target: EventTarget = document.body, init: KeyboardEventInit = {}) =>
+    target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true, cancelable: true, ...init }));
+  const stored = () => getStates(db, [LLAMA, TORA]);
+  const root = (n: number) => document.querySelectorAll('shelfmark-controls')[n]!;
+  const dock = () => document.querySelector('shelfmark-dock')!.shadowRoot!;
+  return { db, key, stored, root, dock };
+}
+
+beforeEach(() => {
+  fakeBrowser.reset();
+});
+afterEach(() => {
+  ctx.notifyInvalidated();
+  document.body.innerHTML = '';
+});
+
+describe('content script on a listing', () => {
+  it('keys act on the outlined card and reach the database; a key press the script handles is not the page\'s', async () => {
+    const { key, stored } = await start();
+    key('j');
+    const event = new KeyboardEvent('keydown', { key: 's', bubbles: true, cancelable: true });
+    document.body.dispatchEvent(event);
+    expect(event.defaultPrevented).toBe(true);
+    key('q');
+    await vi.waitFor(async () => expect((await stored())[LLAMA]).toMatchObject({ starred: true, queued: true }));
+  });
+
+  it('keys typed in a field of the page, or with a modifier, do nothing', async () => {
+    const { key, stored } = await start();
+    key('j');
+    const search = document.getElementById('page-search')!;
+    // A key the script acts on is marked handled at once; these are left alone.
+    expect(key('s', search)).toBe(true);
+    expect(key('q', document.body, { ctrlKey: true })).toBe(true);
+    expect(key('r', document.body, { metaKey: true })).toBe(true);
+    expect(key('s')).toBe(false); // the same key outside the field is a shortcut
+    await vi.waitFor(async () => expect((await stored())[LLAMA]!.starred).toBe(true));
+    expect((await stored())[LLAMA]).toMatchObject({ queued: false, read: false });
+  });
+
+  it('pagehide and visibilitychange send a note being typed at once', async () => {
+    const { key, root, db } = await start();
+    key('j');
+    key('n');
+    const textarea = root(0).shadowRoot!.querySelector('textarea')!;
+    expect(root(0).shadowRoot!.activeElement).toBe(textarea);
+    textarea.value = 'written just before closing the tab';
+    textarea.dispatchEvent(new Event('input'));
+    window.dispatchEvent(new PageTransitionEvent('pagehide'));
+    await vi.waitFor(async () => expect((await db.papers.get(LLAMA))?.note).toBe('written just before closing the tab'));
+
+    textarea.value = 'and switching tabs';
+    textarea.dispatchEvent(new Event('input'));
+    Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+    document.dispatchEvent(new Event('visibilitychange'));
+    // @ts-expect-error: restore jsdom's own getter
+    delete document.visibilityState;
+    await vi.waitFor(async () => expect((await db.papers.get(LLAMA))?.note).toBe('and switching tabs'));
+  });
+
+  it('shows changes made elsewhere (another tab, the popup) without reload', async () => {
+    const { root } = await start();
+    await fakeBrowser.runtime.onMessage.trigger(
+      { type: 'shelfmark:states', states: { [LLAMA]: { starred: true, read: false, queued: true, note: 'from the popup' } } },
+      {},
+    );
+    const button = (name: string) => root(0).shadowRoot!.querySelector(`button[aria-label="${name}"]`)!;
+    expect(button('Star').getAttribute('aria-pressed')).toBe('true');
+    expect(button('Add to queue').getAttribute('aria-pressed')).toBe('true');
+    expect(button('Note').getAttribute('title')).toBe('Note: from the popup');
+  });
+
+  it('the page control hides read papers on this site, remembers it, and follows other tabs', async () => {
+    const { dock } = await start();
+    const tora = document.querySelectorAll('article')[1]!;
+    const toggle = dock().querySelector<HTMLButtonElement>(`button[aria-label="${HIDE_READ_LABEL}"]`)!;
+    await vi.waitFor(() => expect(toggle.textContent).toContain('1')); // one read paper here
+    expect(toggle.getAttribute('aria-pressed')).toBe('false');
+    toggle.click();
+    expect(tora.hasAttribute('data-shelfmark-hidden')).toBe(true);
+    await vi.waitFor(async () => expect((await loadSettings()).hideRead).toEqual({ huggingface: true }));
+    await vi.waitFor(() => expect(toggle.getAttribute('aria-pressed')).toBe('true'));
+    // Another tab shows them again: this one follows.
+    await browser.storage.local.set({ settings: { hideRead: { huggingface: false } } });
+    await vi.waitFor(() => expect(tora.hasAttribute('data-shelfmark-hidden')).toBe(false));
+  });
+
+  it('? opens the shortcuts panel; while it is open, other keys do nothing', async () => {
+    const { key, dock, stored } = await start();
+    const dialog = dock().querySelector('dialog')!;
+    key('?', document.body, { shiftKey: true });
+    expect(dialog.hasAttribute('open')).toBe(true);
+    expect([...dialog.querySelectorAll('kbd')].map((kbd) => kbd.textContent)).toEqual(['j', 'k', 's', 'r', 'q', 'n', 'o', 'Shift O', 'h', '?']);
+    expect(dialog.querySelector('label')!.textContent).toBe('Hide read papers on Hugging Face');
+    key('j');
+    key('s');
+    key('?', document.body, { shiftKey: true });
+    expect(dialog.hasAttribute('open')).toBe(false);
+    expect(document.querySelector('[data-shelfmark-current]')).toBeNull();
+    expect((await stored())[LLAMA]!.starred).toBe(false);
+    dock().querySelector<HTMLButtonElement>(`button[aria-label="${SHORTCUTS_LABEL}"]`)!.click();
+    expect(dialog.hasAttribute('open')).toBe(true);
+  });
+
+  it('removes everything it added when the extension goes away', async () => {
+    const { key } = await start();
+    key('j');
+    ctx.notifyInvalidated();
+    expect(document.querySelector('shelfmark-controls, shelfmark-dock, [data-shelfmark-current], [data-shelfmark-read]')).toBeNull();
+    expect(document.getElementById('shelfmark-page-style')).toBeNull();
+  });
+});
