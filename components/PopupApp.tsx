@@ -85,7 +85,17 @@ export function PopupApp({ db }: { db: ShelfmarkDB }) {
     setVisible({ first: 0, last: 0 });
     setActive(0);
   };
+  /** The keyboard is in the list (or on its way: the row takes the focus once rendered). */
+  const inListByKeyboard = useRef(false);
+  useEffect(() => {
+    const onFocusIn = (event: FocusEvent) => {
+      inListByKeyboard.current = !!(event.target as Element).closest?.(`#${LIST_ID}`);
+    };
+    document.addEventListener('focusin', onFocusIn);
+    return () => document.removeEventListener('focusin', onFocusIn);
+  }, []);
   const goTo = (index: number) => {
+    inListByKeyboard.current = true;
     if (total === 0) return;
     const next = Math.max(0, Math.min(total - 1, index));
     setActive(next);
@@ -170,7 +180,7 @@ export function PopupApp({ db }: { db: ShelfmarkDB }) {
       return;
     }
     const onRow = target === document.body || target.matches?.('li.paper-row');
-    const inList = !!target.closest?.(`#${LIST_ID}`);
+    const inList = !!target.closest?.(`#${LIST_ID}`) || (target === document.body && inListByKeyboard.current);
     const paper = rowAt(active);
     const inQueue = page?.view === 'queue';
     const handled = (() => {
