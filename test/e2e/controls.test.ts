@@ -356,8 +356,9 @@ describe('live everywhere: two tabs of the same page and the popup agree', () =>
     await second.keyboard.press('q');
     await expect.poll(() => pressed(first, TORA, 'Add to queue'), { timeout: 10_000 }).toBe('true');
 
-    // The popup lists what the tabs starred.
+    // The popup lists what the tabs starred (its Starred view; the queue is its default).
     const popup = await browser.openPopup();
+    await popup.getByRole('tab', { name: /Starred/ }).click();
     await expect.poll(() => popup.getByRole('link', { name: 'The Llama 3 Herd of Models' }).count()).toBe(1);
 
     // An action sent from the popup page, as its controls do, reaches both tabs and the popup's own list.
