@@ -2,9 +2,10 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { ShelfmarkDB } from '@/lib/db';
 import { downloadFile } from '@/lib/export/download';
 import { exportFile, FORMATS, type ExportFormat } from '@/lib/export/formats';
-import { papersInScope, scopeCounts, scopeLabel, SCOPES, type ExportScope } from '@/lib/export/scope';
+import { papersInScope, scopeLabel, SCOPES, type ExportScope } from '@/lib/export/scope';
 import type { PaperId } from '@/lib/paper';
 import { useLiveQuery } from '@/lib/use-live-query';
+import { viewCounts, type ViewCounts } from '@/lib/views';
 import './ExportMenu.css';
 
 export interface ExportMenuProps {
@@ -13,19 +14,22 @@ export interface ExportMenuProps {
   searchIds?: readonly PaperId[];
   /** Shows the form itself (options page) instead of an "Export" button that opens it (popup). */
   alwaysOpen?: boolean;
+  /** The views' counts when the caller already keeps them live (the popup); read here otherwise. */
+  counts?: ViewCounts;
 }
 
 type Status = { kind: 'done' | 'empty' | 'error'; text: string };
 
 /** Choose which papers and which format, then download the file. */
-export function ExportMenu({ db, searchIds, alwaysOpen = false }: ExportMenuProps) {
+export function ExportMenu({ db, searchIds, alwaysOpen = false, counts: givenCounts }: ExportMenuProps) {
   const formId = useId();
   const [open, setOpen] = useState(alwaysOpen);
   const [chosenScope, setScope] = useState<ExportScope>('all');
   const [format, setFormat] = useState<ExportFormat>('bibtex');
   const [status, setStatus] = useState<Status | null>(null);
   const [busy, setBusy] = useState(false);
-  const counts = useLiveQuery(() => scopeCounts(db), [db]);
+  const ownCounts = useLiveQuery(() => (givenCounts ? undefined : viewCounts(db)), [db, givenCounts === undefined]);
+  const counts = givenCounts ?? ownCounts;
   const toggle = useRef<HTMLButtonElement>(null);
   const firstField = useRef<HTMLSelectElement>(null);
 
@@ -46,6 +50,7 @@ export function ExportMenu({ db, searchIds, alwaysOpen = false }: ExportMenuProp
 
   async function onSubmit(event: Event) {
     event.preventDefault();
+    if (busy) return;
     setBusy(true);
     try {
       const papers = await papersInScope(db, scope, searchIds);
@@ -114,7 +119,8 @@ export function ExportMenu({ db, searchIds, alwaysOpen = false }: ExportMenuProp
               ))}
             </select>
           </label>
-          <button type="submit" class="export-download" disabled={busy}>
+          {/* aria-disabled, not disabled: a disabled button drops the keyboard focus to <body>. */}
+          <button type="submit" class="export-download" aria-disabled={busy}>
             Download
           </button>
           <p class={`export-status ${status?.kind ?? ''}`} role="status">

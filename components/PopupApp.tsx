@@ -267,7 +267,7 @@ export function PopupApp({ db }: { db: ShelfmarkDB }) {
         <div class="header-actions">
           <OptionsLink />
           {/* After the first rows: its counts read the whole library, the first rows only a screenful. */}
-          {started && <ExportMenu db={db} searchIds={page && page.view === view ? page.ids : undefined} />}
+          {summary && <ExportMenu db={db} counts={summary.counts} searchIds={page && page.view === view ? page.ids : undefined} />}
         </div>
       </header>
       <SearchBox

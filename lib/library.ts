@@ -132,11 +132,6 @@ export const setQueued = (db: ShelfmarkDB, target: PaperTarget, value: boolean, 
 export const setNote = (db: ShelfmarkDB, target: PaperTarget, text: string, options?: { seen?: SeenAt; now?: number }) =>
   applyAction(db, target, { kind: 'note', text }, options);
 
-/** Starred papers, most recently starred first. */
-export function listStarred(db: ShelfmarkDB, limit = 500): Promise<PaperRecord[]> {
-  return db.papers.orderBy('starredAt').reverse().limit(limit).toArray();
-}
-
 function isClearing(action: UserAction): boolean {
   return action.kind === 'note' ? action.text === '' : !action.value;
 }

@@ -52,6 +52,11 @@ export function viewPage(db: ShelfmarkDB, view: ViewName, offset: number, limit:
   return ordered(db, view).offset(offset).limit(limit).toArray();
 }
 
+/** Every record of a view, in its order (exports). */
+export function viewRecords(db: ShelfmarkDB, view: ViewName): Promise<PaperRecord[]> {
+  return ordered(db, view).toArray();
+}
+
 /** Every id of a view, in its order. Keys only: one index read, no records. */
 export async function viewIds(db: ShelfmarkDB, view: ViewName): Promise<PaperId[]> {
   // Read forward and reverse here: a forward key read is the fast path (getAllKeys) everywhere.

@@ -1,17 +1,20 @@
 import type { PaperRecord, ShelfmarkDB } from '../db';
 import { arxivIdOf, type PaperId } from '../paper';
 import { foldText, tokenize } from '../search';
+import { viewRecords, type ViewName } from '../views';
 
 /**
- * Which papers an export holds. `search` is whatever the page the user exports from is showing
- * for its search box (the popup's search, the options page's filter): the caller passes its ids.
+ * Which papers an export holds: one of the library's views (lib/views.ts: the queue in queue
+ * order, the others most recent first), or `search`, whatever the page the user exports from
+ * is showing for its search box (the popup's search, the options page's filter): the caller passes its ids.
  */
-export type ExportScope = 'queue' | 'starred' | 'notes' | 'all' | 'search';
+export type ExportScope = ViewName | 'search';
 
 export const SCOPES: readonly { scope: ExportScope; label: string }[] = [
   { scope: 'queue', label: 'Reading queue' },
   { scope: 'starred', label: 'Starred papers' },
   { scope: 'notes', label: 'Papers with notes' },
+  { scope: 'read', label: 'Read papers' },
   { scope: 'all', label: 'Everything' },
   { scope: 'search', label: 'Current search' },
 ];
@@ -20,42 +23,15 @@ export function scopeLabel(scope: ExportScope): string {
   return SCOPES.find((entry) => entry.scope === scope)!.label;
 }
 
-/**
- * The papers of a scope, in the order a reader expects: the queue in queue order, starred papers
- * and notes most recent first, everything most recently added first, a search in the caller's order.
- * Reads through the indexes, so a scope costs what it holds, not the whole library.
- */
+/** The papers of a scope, in its view's order. Reads through the view's index, so a scope costs what it holds. */
 export async function papersInScope(
   db: ShelfmarkDB,
   scope: ExportScope,
   searchIds: readonly PaperId[] = [],
 ): Promise<PaperRecord[]> {
-  switch (scope) {
-    case 'queue':
-      return db.papers.orderBy('queuePos').toArray();
-    case 'starred':
-      return db.papers.orderBy('starredAt').reverse().toArray();
-    case 'notes':
-      // noteUpdatedAt is present exactly while a paper has a note.
-      return db.papers.orderBy('noteUpdatedAt').reverse().toArray();
-    case 'all':
-      return db.papers.orderBy('createdAt').reverse().toArray();
-    case 'search': {
-      const records = await db.papers.bulkGet([...searchIds]);
-      return records.filter((record): record is PaperRecord => record !== undefined);
-    }
-  }
-}
-
-/** How many papers each scope holds (without the search, which the caller knows). */
-export async function scopeCounts(db: ShelfmarkDB): Promise<Record<Exclude<ExportScope, 'search'>, number>> {
-  const [queue, starred, notes, all] = await Promise.all([
-    db.papers.orderBy('queuePos').count(),
-    db.papers.orderBy('starredAt').count(),
-    db.papers.orderBy('noteUpdatedAt').count(),
-    db.papers.count(),
-  ]);
-  return { queue, starred, notes, all };
+  if (scope !== 'search') return viewRecords(db, scope);
+  const records = await db.papers.bulkGet([...searchIds]);
+  return records.filter((record): record is PaperRecord => record !== undefined);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyAction, EMPTY_STATE, getStates, listStarred, setNote, setQueued, setRead, setStarred } from '@/lib/library';
+import { applyAction, EMPTY_STATE, getStates, setNote, setQueued, setRead, setStarred } from '@/lib/library';
+import { viewRecords } from '@/lib/views';
 import { freshDatabase, paperRef } from '../db-helpers';
 
 describe('library operations', () => {
@@ -45,7 +46,7 @@ describe('library operations', () => {
     const record = await db.papers.get('arxiv:2401.00001');
     expect(record).not.toHaveProperty('starredAt');
     expect(record!.changedAt.star).toBe(2000);
-    expect(await listStarred(db)).toEqual([]);
+    expect(await viewRecords(db, 'starred')).toEqual([]);
   });
 
   it('acts on a stored paper by id, and does nothing for an unknown id', async () => {
@@ -86,7 +87,7 @@ describe('library operations', () => {
     await setStarred(db, paperRef(2), true, { now: 3000 });
     await setStarred(db, paperRef(3), true, { now: 2000 });
     await setQueued(db, paperRef(4), true, { now: 4000 });
-    expect((await listStarred(db)).map((paper) => paper.title)).toEqual(['Paper number 2', 'Paper number 3', 'Paper number 1']);
+    expect((await viewRecords(db, 'starred')).map((paper) => paper.title)).toEqual(['Paper number 2', 'Paper number 3', 'Paper number 1']);
   });
 
   it('answers the state of a whole page in one call, unknown papers as empty', async () => {
