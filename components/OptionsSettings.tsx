@@ -1,8 +1,44 @@
-/** Settings. Few for now: where the keyboard shortcut is changed, and where the data lives. */
+import { useEffect, useState } from 'preact/hooks';
+import { loadSettings, setHideRead, watchSettings, type Settings } from '@/lib/settings';
+import { ADAPTERS } from '@/lib/sites';
+
+/**
+ * Settings: hiding read papers per site (the same switch as the "Hide read" pill on a listing and
+ * its `h` key), where the keyboard shortcut is changed, and where the data lives.
+ */
 export function OptionsSettings() {
+  const [settings, setSettings] = useState<Settings | undefined>(undefined);
+  const [error, setError] = useState('');
+  useEffect(() => {
+    const controller = new AbortController();
+    void loadSettings().then(setSettings);
+    watchSettings(setSettings, controller.signal);
+    return () => controller.abort();
+  }, []);
+
   return (
     <section class="options-settings" aria-labelledby="settings-title">
       <h2 id="settings-title">Settings</h2>
+      <fieldset class="settings-hide-read" disabled={!settings}>
+        <legend>Papers marked read</legend>
+        {ADAPTERS.map((site) => (
+          <label key={site.name} class="settings-check">
+            <input
+              type="checkbox"
+              checked={settings?.hideRead[site.name] ?? false}
+              onChange={(event) => {
+                setError('');
+                setHideRead(site.name, event.currentTarget.checked).then(setSettings, (cause: unknown) =>
+                  setError(`Not saved: ${cause instanceof Error ? cause.message : String(cause)}`),
+                );
+              }}
+            />
+            Hide them on {site.label} listings
+          </label>
+        ))}
+        <p class="hint">Otherwise they are only dimmed. A paper’s own page always shows it.</p>
+        {error && <p role="alert">{error}</p>}
+      </fieldset>
       <p class="hint">
         <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>S</kbd> opens the reading queue. Change it on your browser’s extension
         shortcuts page.

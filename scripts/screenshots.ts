@@ -3,11 +3,13 @@
  * real saved pages, restyled offline (scripts/site-styles.ts). Run: npm run screenshots
  */
 import { mkdirSync } from 'node:fs';
-import { control, launch, readSharedPage } from '../test/e2e/harness';
-import { withSiteStyles } from './site-styles';
+import type { Page } from 'playwright-core';
+import { control, launch, readSharedPage, type Browser } from '../test/e2e/harness';
+import { ARXIV_CSS, withSiteStyles } from './site-styles';
 
 const OUT = 'docs/screenshots';
 const HF_URL = 'https://huggingface.co/papers?date=2024-08-01';
+const ARXIV_URL = 'https://arxiv.org/list/cs.CL/recent';
 
 /** Paper thumbnails and avatars are on Hugging Face's CDN, out of reach offline: a neutral placeholder stands in. */
 function placeholderImage(url: string) {
@@ -16,29 +18,83 @@ function placeholderImage(url: string) {
   return { body, contentType: 'image/svg+xml' };
 }
 
-async function huggingface(theme: 'light' | 'dark') {
-  const html = await withSiteStyles(readSharedPage('hf_daily_2024-08-01.html'), theme === 'dark');
-  const browser = await launch({ pages: { [HF_URL]: html }, colorScheme: theme, viewport: { width: 1280, height: 860 }, assets: placeholderImage });
-  try {
-    const page = await browser.open(HF_URL, 13);
-    await control(page, 'arxiv:2407.21783', 'Star').click();
-    await control(page, 'arxiv:2407.21705', 'Add to queue').click();
-    await control(page, 'arxiv:2407.21770', 'Mark read').click();
-    await page.waitForTimeout(300);
-    await page.locator('article').first().scrollIntoViewIfNeeded();
-    await page.evaluate(() => window.scrollBy(0, -40));
-    await page.screenshot({ path: `${OUT}/huggingface-${theme}.png` });
+async function press(page: Page, id: string, name: string) {
+  await control(page, id, name).click();
+}
 
-    const popup = await browser.openPopup();
-    await popup.setViewportSize({ width: 400, height: 560 });
-    await popup.emulateMedia({ colorScheme: theme });
-    await popup.waitForTimeout(300);
-    await popup.screenshot({ path: `${OUT}/popup-${theme}.png` });
+/** A morning's triage on the Hugging Face daily page: starred, queued, read, a note being written. */
+async function huggingface(browser: Browser, theme: 'light' | 'dark') {
+  const page = await browser.open(HF_URL, 13);
+  await press(page, 'arxiv:2407.21783', 'Star');
+  await press(page, 'arxiv:2407.21783', 'Add to queue');
+  await press(page, 'arxiv:2407.21705', 'Add to queue');
+  await press(page, 'arxiv:2407.21770', 'Mark read');
+  await press(page, 'arxiv:2407.21705', 'Note');
+  await page.keyboard.type('Trajectory conditioning via a 3D VAE: compare with MotionCtrl. Check the ablation in §4.3.');
+  await page.mouse.move(5, 5); // a read card is subdued unless hovered
+  await page.evaluate(() => window.scrollTo(0, 150));
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: `${OUT}/huggingface-${theme}.png` });
+  await page.keyboard.press('Escape');
+  await page.close();
+}
+
+async function popup(browser: Browser, theme: 'light' | 'dark') {
+  const page = await browser.openPopup();
+  await page.setViewportSize({ width: 400, height: 560 });
+  await page.emulateMedia({ colorScheme: theme });
+  await page.getByRole('tab', { name: /Queue/ }).waitFor();
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: `${OUT}/popup-${theme}.png` });
+  await page.close();
+}
+
+async function arxiv(browser: Browser) {
+  const page = await browser.open(ARXIV_URL, 50);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const ids = await page.$$eval('[data-shelfmark-id]', (roots) => roots.slice(0, 4).map((root) => root.getAttribute('data-shelfmark-id')!));
+  await press(page, ids[0]!, 'Star');
+  await press(page, ids[0]!, 'Add to queue');
+  await press(page, ids[1]!, 'Mark read');
+  await press(page, ids[2]!, 'Add to queue');
+  await page.mouse.move(5, 5);
+  // The keyboard cursor, where j/k put it.
+  await page.locator('body').click({ position: { x: 5, y: 400 } });
+  await page.keyboard.press('j');
+  await page.keyboard.press('j');
+  await page.keyboard.press('j');
+  await page.evaluate(() => window.scrollTo(0, 250));
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: `${OUT}/arxiv-light.png` });
+  await page.close();
+}
+
+async function options(browser: Browser) {
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 1200, height: 760 });
+  await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  await page.locator('.library-row').first().waitFor();
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `${OUT}/options-light.png` });
+  await page.close();
+}
+
+mkdirSync(OUT, { recursive: true });
+const arxivHtml = readSharedPage('arxiv_list_cs.CL_recent_2026-07.html').replace(/<\/head>/i, `<style>${ARXIV_CSS}</style></head>`);
+for (const theme of ['light', 'dark'] as const) {
+  const browser = await launch({
+    pages: { [HF_URL]: await withSiteStyles(readSharedPage('hf_daily_2024-08-01.html'), theme === 'dark'), [ARXIV_URL]: arxivHtml },
+    colorScheme: theme,
+    viewport: { width: 1280, height: 860 },
+    assets: placeholderImage,
+  });
+  try {
+    await huggingface(browser, theme);
+    if (theme === 'light') await arxiv(browser);
+    await popup(browser, theme);
+    if (theme === 'light') await options(browser);
   } finally {
     await browser.close();
   }
 }
-
-mkdirSync(OUT, { recursive: true });
-for (const theme of ['light', 'dark'] as const) await huggingface(theme);
 console.log(`Screenshots written to ${OUT}/`);
