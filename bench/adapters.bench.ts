@@ -6,6 +6,7 @@ import ts from 'typescript';
 import { it } from 'vitest';
 import { adapterFor } from '@/lib/sites';
 import { createPageContext, type SiteAdapter } from '@/lib/sites/types';
+import { syntheticArxivListing } from '../test/e2e/synthetic-listing';
 import { SHARED_PAGES } from '../test/fixtures/shared-pages';
 import { parsePage, sharedPage } from '../test/pages';
 import { measure, report, type Sample } from './stats';
@@ -22,42 +23,6 @@ const here = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(here, '..');
 const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
-/** A /list/…?skip=0&show=2000 page in the 2024 layout: a day heading every 400 entries, every third a cross-list. */
-function syntheticListing(entries: number): string {
-  const parts = [`<!DOCTYPE html><html lang="en"><head><title>Computation and Language</title></head><body><main><div id="content"><div id='content-inner'><div id='dlpage'><h1>Computation and Language</h1>`];
-  for (let i = 0; i < entries; i++) {
-    if (i % 400 === 0) parts.push(`${i ? '</dl>' : ''}<dl id='articles'><h3>${['Mon, 27 Jul 2026', 'Fri, 24 Jul 2026', 'Thu, 23 Jul 2026', 'Wed, 22 Jul 2026', 'Tue, 21 Jul 2026'][i / 400]} (showing 400 of 400 entries )</h3>`);
-    const id = `2607.${String(20000 + i).padStart(5, '0')}`;
-    const cross = i % 3 === 2 ? '(cross-list from cs.LG)' : '';
-    const html = i % 2 ? `, <a href="https://arxiv.org/html/${id}v1" title="View HTML" id="html-${id}" aria-labelledby="html-${id}" rel="noopener noreferrer" target="_blank">html</a>` : '';
-    const authors = Array.from({ length: 1 + (i % 9) }, (_, a) => `<a href="https://arxiv.org/search/cs?searchtype=author&amp;query=Author,+${a}">Author ${i}-${a}</a>`).join(', ');
-    const comments = i % 2 ? '' : `<div class='list-comments mathjax'><span class='descriptor'>Comments:</span>\n          ${8 + (i % 30)} pages, ${i % 7} figures\n        </div>`;
-    parts.push(`
-    <dt>
-      <a name='item${i + 1}'>[${i + 1}]</a>
-      <a href ="/abs/${id}" title="Abstract" id="${id}">
-        arXiv:${id}
-      </a>
-      ${cross}
-        [<a href="/pdf/${id}" title="Download PDF" id="pdf-${id}" aria-labelledby="pdf-${id}">pdf</a>${html}, <a href="/format/${id}" title="Other formats" id="oth-${id}" aria-labelledby="oth-${id}">other</a>]
-    </dt>
-    <dd>
-      <div class='meta'>
-        <div class='list-title mathjax'><span class='descriptor'>Title:</span>
-          Paper number ${i}: a study of $O(n^2)$ attention in language models
-        </div>
-        <div class='list-authors'>${authors}</div>
-        ${comments}
-        <div class='list-subjects'><span class='descriptor'>Subjects:</span>
-          <span class="primary-subject">Computation and Language (cs.CL)</span>; Machine Learning (cs.LG)
-        </div>
-      </div>
-    </dd>`);
-  }
-  parts.push('</dl></div></div></div></main></body></html>');
-  return parts.join('');
-}
-
 interface Case {
   name: string;
   url: string;
@@ -66,7 +31,7 @@ interface Case {
 
 const CASES: Case[] = [
   { name: 'arXiv search, 200 results (941 KB, real)', url: SHARED_PAGES.arxivSearch.url, html: sharedPage(SHARED_PAGES.arxivSearch.file) },
-  { name: 'arXiv listing, 2,000 entries (synthetic)', url: 'https://arxiv.org/list/cs.CL/pastweek?skip=0&show=2000', html: syntheticListing(2_000) },
+  { name: 'arXiv listing, 2,000 entries (synthetic)', url: 'https://arxiv.org/list/cs.CL/pastweek?skip=0&show=2000', html: syntheticArxivListing(2_000) },
   { name: 'Hugging Face daily 2024, 13 cards (real)', url: SHARED_PAGES.hfDaily2024.url, html: sharedPage(SHARED_PAGES.hfDaily2024.file) },
 ];
 

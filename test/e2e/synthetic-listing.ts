@@ -27,35 +27,42 @@ ${cards.join('\n')}
 }
 
 /**
- * An arXiv listing (/list/…?show=2000, 2024 layout: `dl#articles`, a <dt> id line and a <dd> of
- * title, authors and subjects per entry, a day heading every 400 entries) of `count` papers.
+ * An arXiv listing (/list/…?skip=0&show=2000, 2024 layout: `dl#articles`, a <dt> id line and a
+ * <dd> of title, authors, comments and subjects per entry, a day heading every 400 entries) of
+ * `count` papers, varied as real ones are: every third a cross-list, every other with an HTML
+ * version and comments, TeX in the titles.
  */
 export function syntheticArxivListing(count: number): string {
-  const parts = [`<!DOCTYPE html><html lang="en"><head><title>Computation and Language</title></head><body><div id='dlpage'><h1>Computation and Language</h1>`];
+  const parts = [`<!DOCTYPE html><html lang="en"><head><title>Computation and Language</title></head><body><main><div id="content"><div id='content-inner'><div id='dlpage'><h1>Computation and Language</h1>`];
   for (let n = 0; n < count; n++) {
-    if (n % 400 === 0) parts.push(`${n ? '</dl>' : ''}<dl id='articles'><h3>Day ${n / 400 + 1} (showing 400 of 400 entries )</h3>`);
+    if (n % 400 === 0) parts.push(`${n ? '</dl>' : ''}<dl id='articles'><h3>Mon, ${27 - n / 400} Jul 2026 (showing 400 of 400 entries )</h3>`);
     const id = syntheticArxivId(n);
-    const authors = Array.from({ length: 1 + (n % 6) }, (_, a) => `<a href="https://arxiv.org/search/cs?searchtype=author&amp;query=Author,+${a}">Author ${n}-${a}</a>`).join(', ');
+    const cross = n % 3 === 2 ? '(cross-list from cs.LG)' : '';
+    const html = n % 2 ? `, <a href="https://arxiv.org/html/${id}v1" title="View HTML" id="html-${id}" aria-labelledby="html-${id}" rel="noopener noreferrer" target="_blank">html</a>` : '';
+    const authors = Array.from({ length: 1 + (n % 9) }, (_, a) => `<a href="https://arxiv.org/search/cs?searchtype=author&amp;query=Author,+${a}">Author ${n}-${a}</a>`).join(', ');
+    const comments = n % 2 ? '' : `<div class='list-comments mathjax'><span class='descriptor'>Comments:</span>\n          ${8 + (n % 30)} pages, ${n % 7} figures\n        </div>`;
     parts.push(`
     <dt>
       <a name='item${n + 1}'>[${n + 1}]</a>
       <a href ="/abs/${id}" title="Abstract" id="${id}">
         arXiv:${id}
       </a>
-        [<a href="/pdf/${id}" title="Download PDF" id="pdf-${id}" aria-labelledby="pdf-${id}">pdf</a>, <a href="/format/${id}" title="Other formats" id="oth-${id}" aria-labelledby="oth-${id}">other</a>]
+      ${cross}
+        [<a href="/pdf/${id}" title="Download PDF" id="pdf-${id}" aria-labelledby="pdf-${id}">pdf</a>${html}, <a href="/format/${id}" title="Other formats" id="oth-${id}" aria-labelledby="oth-${id}">other</a>]
     </dt>
     <dd>
       <div class='meta'>
         <div class='list-title mathjax'><span class='descriptor'>Title:</span>
-          Synthetic paper number ${n}: a study of things at scale
+          Synthetic paper number ${n}: a study of $O(n^2)$ attention at scale
         </div>
         <div class='list-authors'>${authors}</div>
+        ${comments}
         <div class='list-subjects'><span class='descriptor'>Subjects:</span>
-          <span class="primary-subject">Computation and Language (cs.CL)</span>
+          <span class="primary-subject">Computation and Language (cs.CL)</span>; Machine Learning (cs.LG)
         </div>
       </div>
     </dd>`);
   }
-  parts.push('</dl></div></body></html>');
+  parts.push('</dl></div></div></div></main></body></html>');
   return parts.join('');
 }
