@@ -6,6 +6,7 @@ import { papersInScope, scopeLabel, SCOPES, type ExportScope } from '@/lib/expor
 import type { PaperId } from '@/lib/paper';
 import { useLiveQuery } from '@/lib/use-live-query';
 import { viewCounts, type ViewCounts } from '@/lib/views';
+import './outline-button.css';
 import './ExportMenu.css';
 
 export interface ExportMenuProps {
@@ -75,7 +76,7 @@ export function ExportMenu({ db, searchIds, alwaysOpen = false, counts: givenCou
         <button
           ref={toggle}
           type="button"
-          class="export-toggle"
+          class="outline-button export-toggle"
           aria-expanded={open}
           aria-controls={formId}
           onClick={() => (open ? close() : setOpen(true))}
@@ -120,7 +121,7 @@ export function ExportMenu({ db, searchIds, alwaysOpen = false, counts: givenCou
             </select>
           </label>
           {/* aria-disabled, not disabled: a disabled button drops the keyboard focus to <body>. */}
-          <button type="submit" class="export-download" aria-disabled={busy}>
+          <button type="submit" class="outline-button export-download" aria-disabled={busy}>
             Download
           </button>
           <p class={`export-status ${status?.kind ?? ''}`} role="status">

@@ -2,7 +2,7 @@ import { useId } from 'preact/hooks';
 import type { PaperRecord } from '@/lib/db';
 import { bibtexEntry } from '@/lib/export/bibtex';
 import { markdownLink, paperUrl } from '@/lib/export/link';
-import { arxivIdOf } from '@/lib/paper';
+import { arxivIdOf, formatAuthors } from '@/lib/paper';
 
 export interface LibraryRowProps {
   paper: PaperRecord;
@@ -19,10 +19,7 @@ export function LibraryRow({ paper, citationKey, onCopy }: LibraryRowProps) {
   const titleId = useId();
   const url = paperUrl(paper);
   const arxivId = arxivIdOf(paper.id);
-  const authors =
-    paper.authors.length > AUTHORS_SHOWN
-      ? `${paper.authors.slice(0, AUTHORS_SHOWN).join(', ')} +${paper.authors.length - AUTHORS_SHOWN}`
-      : paper.authors.join(', ');
+  const authors = formatAuthors(paper.authors, AUTHORS_SHOWN);
   return (
     <li class="library-row" data-paper-id={paper.id}>
       <div class="library-row-main">

@@ -1,3 +1,4 @@
+import './outline-button.css';
 import './OptionsLink.css';
 
 /** Opens the options page: the whole library, export, import and settings. */
@@ -5,7 +6,7 @@ export function OptionsLink() {
   return (
     <button
       type="button"
-      class="options-link"
+      class="outline-button options-link"
       title="All papers, export, import and settings"
       onClick={() => void browser.runtime.openOptionsPage()}
     >

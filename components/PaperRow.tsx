@@ -1,11 +1,14 @@
 import type { PaperRecord } from '@/lib/db';
 import { paperUrl } from '@/lib/export/link';
-import { arxivIdOf, arxivLinks, type PaperLinks } from '@/lib/paper';
+import { arxivIdOf, arxivLinks, formatAuthors, type PaperLinks } from '@/lib/paper';
 import { excerpt } from '@/lib/search';
 import type { ViewName } from '@/lib/views';
 import { Highlighted } from './Highlighted';
 import { Icon } from './Icon';
 import { NoteEditor } from './NoteEditor';
+
+/** First authors shown in a row: the popup is narrow. */
+const AUTHORS_SHOWN = 3;
 
 /** What a row's buttons (and the keyboard) ask for. */
 export type RowCommand = 'read' | 'star' | 'queue' | 'top' | 'note' | 'copy';
@@ -44,7 +47,7 @@ export function PaperRow({ paper, view, tokens, readNext, editingNote, onCommand
         </a>
         {paper.authors.length > 0 ? (
           <div class="paper-authors">
-            <Highlighted text={formatAuthors(paper.authors)} tokens={tokens} />
+            <Highlighted text={formatAuthors(paper.authors, AUTHORS_SHOWN)} tokens={tokens} />
           </div>
         ) : paper.organization ? (
           <div class="paper-authors">{paper.organization}</div>
@@ -134,11 +137,6 @@ export function openLinks(paper: Pick<PaperRecord, 'id' | 'links'>): PaperLinks 
     pdf: paper.links.pdf ?? standard.pdf,
     huggingface: paper.links.huggingface ?? standard.huggingface,
   };
-}
-
-export function formatAuthors(authors: readonly string[], shown = 3): string {
-  if (authors.length <= shown) return authors.join(', ');
-  return `${authors.slice(0, shown).join(', ')} +${authors.length - shown}`;
 }
 
 function seenText(seen: NonNullable<PaperRecord['seen']>): string {

@@ -212,6 +212,12 @@ export function isCanonicalId(id: string): boolean {
   return parsed !== null && parsed.arxivId === arxiv && parsed.version === undefined;
 }
 
+/** The first `shown` authors and how many more: "Ada Lovelace, Alan Turing +3". */
+export function formatAuthors(authors: readonly string[], shown: number): string {
+  if (authors.length <= shown) return authors.join(', ');
+  return `${authors.slice(0, shown).join(', ')} +${authors.length - shown}`;
+}
+
 /** Collapses runs of whitespace in page text and trims it. */
 export function cleanText(text: string | null | undefined): string {
   return (text ?? '').replace(/\s+/g, ' ').trim();

@@ -83,7 +83,8 @@ export type ActionHandler = (action: UserAction) => Promise<boolean>;
 
 let template: HTMLTemplateElement | undefined;
 
-function icon(doc: Document, paths: readonly [string, string?][]): SVGSVGElement {
+/** An inline 24×24 SVG icon of our own paths (never page text), hidden from screen readers. */
+export function icon(doc: Document, paths: readonly [string, string?][]): SVGSVGElement {
   const svg = doc.createElementNS('http://www.w3.org/2000/svg', 'svg');
   svg.setAttribute('viewBox', '0 0 24 24');
   svg.setAttribute('aria-hidden', 'true');

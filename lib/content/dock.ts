@@ -1,3 +1,4 @@
+import { icon } from './controls';
 import { SHORTCUTS } from './keyboard';
 import { DOCK_CSS } from './styles';
 
@@ -52,12 +53,7 @@ export function createDock(doc: Document, options: DockOptions): Dock {
   hideRead.className = 'toggle wide';
   hideRead.setAttribute('aria-label', HIDE_READ_LABEL);
   hideRead.setAttribute('aria-pressed', 'false');
-  const svg = doc.createElementNS('http://www.w3.org/2000/svg', 'svg');
-  svg.setAttribute('viewBox', '0 0 24 24');
-  svg.setAttribute('aria-hidden', 'true');
-  const path = doc.createElementNS('http://www.w3.org/2000/svg', 'path');
-  path.setAttribute('d', EYE_OFF);
-  svg.append(path);
+  const svg = icon(doc, [[EYE_OFF]]);
   const hideText = doc.createElement('span');
   hideText.textContent = 'Hide read';
   const count = doc.createElement('span');

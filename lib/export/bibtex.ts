@@ -1,5 +1,5 @@
 import type { PaperRecord } from '../db';
-import { arxivIdOf } from '../paper';
+import { arxivIdOf, arxivLinks } from '../paper';
 import { foldText, tokenize } from '../search';
 import { paperUrl } from './link';
 
@@ -152,7 +152,7 @@ export function bibtexEntry(paper: BibtexPaper, key = baseCitationKey(paper)): s
     fields.push(['eprint', arxivId], ['archivePrefix', 'arXiv']);
     if (paper.primaryCategory) fields.push(['primaryClass', escapeBibtex(paper.primaryCategory)]);
   }
-  const url = arxivId ? `https://arxiv.org/abs/${arxivId}` : paperUrl(paper);
+  const url = arxivId ? arxivLinks(arxivId).abs : paperUrl(paper);
   if (url) fields.push(['url', verbatim(url)]);
   if (arxivId) fields.push(['doi', verbatim(`10.48550/arXiv.${arxivId}`)]);
   if (paper.note.trim() !== '') fields.push(['annote', escapeBibtex(paper.note)]);

@@ -1,10 +1,10 @@
 import type { PaperRecord } from '../db';
-import { arxivIdOf } from '../paper';
+import { arxivIdOf, arxivLinks } from '../paper';
 
 /** The page a paper link should open: its arXiv abstract, else its Hugging Face page, else where it was seen. */
 export function paperUrl(paper: Pick<PaperRecord, 'id' | 'links' | 'seen'>): string | undefined {
   const arxivId = arxivIdOf(paper.id);
-  return paper.links.abs ?? (arxivId ? `https://arxiv.org/abs/${arxivId}` : undefined) ?? paper.links.huggingface ?? paper.seen?.url;
+  return paper.links.abs ?? (arxivId ? arxivLinks(arxivId).abs : undefined) ?? paper.links.huggingface ?? paper.seen?.url;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { PaperRecord } from '../db';
-import { arxivIdOf } from '../paper';
+import { arxivIdOf, arxivLinks } from '../paper';
 import { escapeMarkdown, markdownLink, markdownUrl, paperUrl } from './link';
 
 /**
@@ -51,9 +51,10 @@ function idLine(paper: PaperRecord): string {
     return `**Id:** \`${paper.id}\`${url ? ` · [link](${markdownUrl(url)})` : ''}`;
   }
   const version = paper.version ? `v${paper.version}` : '';
+  const standard = arxivLinks(arxivId);
   const links = [
-    `[${arxivId}${version}](https://arxiv.org/abs/${arxivId})`,
-    `[PDF](https://arxiv.org/pdf/${arxivId})`,
+    `[${arxivId}${version}](${standard.abs})`,
+    `[PDF](${standard.pdf})`,
     ...(paper.links.huggingface ? [`[Hugging Face](${markdownUrl(paper.links.huggingface)})`] : []),
   ];
   return `**arXiv:** ${links.join(' · ')}`;
