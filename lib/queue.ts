@@ -1,5 +1,4 @@
 import type { PaperRecord, ShelfmarkDB } from './db';
-import { applyAction, type PaperState, type PaperTarget, type SeenAt } from './library';
 import type { PaperId } from './paper';
 
 /**
@@ -10,7 +9,8 @@ import type { PaperId } from './paper';
  *
  * Every operation says where the user wants the paper ("before Y", "to the top"), not how far to
  * shift it, so repeating one is harmless: it returns false and changes nothing. Each runs in one
- * transaction that awaits only Dexie.
+ * transaction that awaits only Dexie. Adding to and removing from the queue are lib/library.ts's
+ * setQueued (a paper joins at the end).
  */
 
 /** Closest two neighbours may get before the positions around them are spread out. */
@@ -19,16 +19,6 @@ const MIN_GAP = 1e-6;
 const MIN_SPREAD = 1e-3;
 
 type Options = { now?: number };
-
-/** Adds a paper at the end of the queue (a no-op when it is queued already). */
-export function addToQueue(db: ShelfmarkDB, target: PaperTarget, options?: { seen?: SeenAt; now?: number }): Promise<PaperState | null> {
-  return applyAction(db, target, { kind: 'queue', value: true }, options);
-}
-
-/** Takes a paper out of the queue; it stays in the library. */
-export function removeFromQueue(db: ShelfmarkDB, id: PaperId, options?: Options): Promise<PaperState | null> {
-  return applyAction(db, id, { kind: 'queue', value: false }, options);
-}
 
 /** Moves a queued paper to the top ("read next"). */
 export function moveToTop(db: ShelfmarkDB, id: PaperId, options: Options = {}): Promise<boolean> {

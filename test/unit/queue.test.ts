@@ -1,14 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ShelfmarkDB } from '@/lib/db';
-import { setNote, setRead, setStarred } from '@/lib/library';
-import { addToQueue, moveAfter, moveBefore, moveToTop, queueIds, removeFromQueue, respace } from '@/lib/queue';
+import { setNote, setQueued, setRead, setStarred } from '@/lib/library';
+import { moveAfter, moveBefore, moveToTop, queueIds, respace } from '@/lib/queue';
 import { freshDatabase, paperRef } from '../db-helpers';
 
 const id = (n: number) => paperRef(n).id;
 
 async function queueOf(db: ShelfmarkDB, ...ns: number[]) {
-  for (const n of ns) await addToQueue(db, paperRef(n));
+  for (const n of ns) await setQueued(db, paperRef(n), true);
 }
 
 async function order(db: ShelfmarkDB): Promise<number[]> {
@@ -25,7 +25,7 @@ describe('queue order', () => {
   it('adds at the end, once', async () => {
     const db = freshDatabase();
     await queueOf(db, 3, 1, 2);
-    await addToQueue(db, paperRef(3));
+    await setQueued(db, paperRef(3), true);
     expect(await order(db)).toEqual([3, 1, 2]);
   });
 
@@ -89,13 +89,13 @@ describe('queue order', () => {
     const db = freshDatabase();
     await queueOf(db, 1, 2, 3);
     await moveToTop(db, id(3));
-    await removeFromQueue(db, id(3));
+    await setQueued(db, id(3), false);
     expect(await order(db)).toEqual([1, 2]);
-    await addToQueue(db, id(3));
+    await setQueued(db, id(3), true);
     expect(await order(db)).toEqual([1, 2, 3]);
     // Removing twice is harmless.
-    await removeFromQueue(db, id(1));
-    await removeFromQueue(db, id(1));
+    await setQueued(db, id(1), false);
+    await setQueued(db, id(1), false);
     expect(await order(db)).toEqual([2, 3]);
   });
 
@@ -169,10 +169,10 @@ describe('queue order', () => {
             }
           } else if (step.kind === 'read' || step.kind === 'remove') {
             if (step.kind === 'read') await setRead(db, paperRef(step.a), true);
-            else await removeFromQueue(db, id(step.a));
+            else await setQueued(db, id(step.a), false);
             if (at >= 0) model.splice(at, 1);
           } else {
-            await addToQueue(db, paperRef(step.a));
+            await setQueued(db, paperRef(step.a), true);
             if (at < 0) model.push(step.a);
           }
         }
@@ -191,7 +191,7 @@ describe('queue order', () => {
       moveBefore(db, id(15), id(3)),
       moveAfter(db, id(2), id(18)),
       moveToTop(db, id(20)),
-      removeFromQueue(db, id(5)),
+      setQueued(db, id(5), false),
     ]);
     const now = await order(db);
     expect(now).toHaveLength(19);
@@ -219,7 +219,7 @@ describe('queue order', () => {
     await moveToTop(db, id(4_999));
     await moveAfter(db, id(0), id(2_500));
     await moveBefore(db, id(1), id(4_998));
-    await addToQueue(db, paperRef(7_000));
+    await setQueued(db, paperRef(7_000), true);
     const now = await order(db);
     expect(now.slice(0, 3)).toEqual([4_999, 2, 3]);
     expect(now.slice(2_499, 2_503)).toEqual([2_500, 0, 2_501, 2_502]);
