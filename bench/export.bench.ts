@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { it } from 'vitest';
-import { openDatabase, type PaperRecord } from '@/lib/db';
+import { openDatabase, type PaperRecord } from '@/lib/store/db';
 import { applyImport, parseBackup, previewImport, type ReadBackup } from '@/lib/export/backup-import';
 import { citationKeys } from '@/lib/export/bibtex';
 import { FORMATS } from '@/lib/export/formats';
 import { filterPapers, papersInScope } from '@/lib/export/scope';
-import { paperWords } from '@/lib/search';
+import { paperWords } from '@/lib/store/search';
 import { launch } from '../test/e2e/harness';
 import { measure, median, report, type Sample } from './stats';
 

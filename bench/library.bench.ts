@@ -1,6 +1,6 @@
 import { it } from 'vitest';
-import { openDatabase } from '@/lib/db';
-import { getStates, setStarred } from '@/lib/library';
+import { openDatabase } from '@/lib/store/db';
+import { getStates, setStarred } from '@/lib/store/library';
 import { measure, report } from './stats';
 
 // How long the background takes to answer one page's state request, by page size.

@@ -1,8 +1,8 @@
 // @vitest-environment node
 import { afterAll, beforeAll, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { PaperRecord } from '@/lib/db';
-import { paperWords, queryTokens } from '@/lib/search';
+import type { PaperRecord } from '@/lib/store/db';
+import { paperWords, queryTokens } from '@/lib/store/search';
 import { launch, type Browser } from '../test/e2e/harness';
 import { median, report, type Sample } from './stats';
 

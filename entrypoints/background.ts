@@ -1,6 +1,6 @@
-import { announceChange, refreshBadge } from '@/lib/broadcast';
-import { getDatabase } from '@/lib/db';
-import { handleMessage } from '@/lib/handle-message';
+import { announceChange, refreshBadge } from '@/lib/background/broadcast';
+import { getDatabase } from '@/lib/store/db';
+import { handleMessage } from '@/lib/background/handle-message';
 import { isStatesMessage } from '@/lib/messaging';
 
 export default defineBackground(() => {

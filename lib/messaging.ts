@@ -1,5 +1,5 @@
 import type { PaperId } from './paper';
-import type { PaperState } from './library';
+import type { PaperState } from './store/library';
 import type { Request } from './messages';
 
 /**

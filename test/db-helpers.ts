@@ -1,5 +1,5 @@
 import { afterEach } from 'vitest';
-import { openDatabase, type ShelfmarkDB } from '@/lib/db';
+import { openDatabase, type ShelfmarkDB } from '@/lib/store/db';
 import type { PaperRef } from '@/lib/paper';
 
 let counter = 0;

@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { OptionsApp } from '@/components/OptionsApp';
-import { getDatabase } from '@/lib/db';
+import { OptionsApp } from '@/components/options/OptionsApp';
+import { getDatabase } from '@/lib/store/db';
 
 render(<OptionsApp db={getDatabase()} />, document.getElementById('app')!);

@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { PopupApp } from '@/components/PopupApp';
-import { getDatabase } from '@/lib/db';
+import { PopupApp } from '@/components/popup/PopupApp';
+import { getDatabase } from '@/lib/store/db';
 
 render(<PopupApp db={getDatabase()} />, document.getElementById('app')!);

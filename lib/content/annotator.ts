@@ -1,4 +1,4 @@
-import type { PaperState, UserAction } from '../library';
+import type { PaperState, UserAction } from '../store/library';
 import type { ResponseData } from '../messaging';
 import type { Request } from '../messages';
 import type { PaperId, PaperRef } from '../paper';

@@ -1,4 +1,4 @@
-import type { PaperState, UserAction } from '../library';
+import type { PaperState, UserAction } from '../store/library';
 import type { PaperId } from '../paper';
 import { NoteDraft, type NoteStatus } from './note-draft';
 import { CONTROLS_CSS } from './styles';

@@ -1,9 +1,9 @@
-import type { FieldTimes, PaperRecord, ShelfmarkDB } from '../db';
-import { notifyChanged } from '../extension-actions';
-import { stripUndefined } from '../library';
+import type { FieldTimes, PaperRecord, ShelfmarkDB } from '../store/db';
+import { notifyChanged } from '../ui/extension-actions';
+import { stripUndefined } from '../store/library';
 import { LIMITS, PaperRefSchema, SeenAtSchema } from '../messages';
 import type { PaperId } from '../paper';
-import { paperWords } from '../search';
+import { paperWords } from '../store/search';
 import { z } from '../zod';
 import { BACKUP_FORMAT, BACKUP_VERSION, backupPaper, type BackupPaper } from './backup';
 

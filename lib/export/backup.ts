@@ -1,4 +1,4 @@
-import type { PaperRecord } from '../db';
+import type { PaperRecord } from '../store/db';
 
 /**
  * The JSON backup: a versioned envelope around every stored field of every paper, so that

@@ -1,6 +1,6 @@
-import type { PaperRecord } from '../db';
+import type { PaperRecord } from '../store/db';
 import { arxivIdOf, arxivLinks } from '../paper';
-import { foldText, tokenize } from '../search';
+import { foldText, tokenize } from '../store/search';
 import { paperUrl } from './link';
 
 /**

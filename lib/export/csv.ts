@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import type { PaperRecord } from '../db';
+import type { PaperRecord } from '../store/db';
 import { arxivIdOf } from '../paper';
 import { paperUrl } from './link';
 

@@ -1,4 +1,4 @@
-import type { PaperRecord } from '../db';
+import type { PaperRecord } from '../store/db';
 import { toBackup } from './backup';
 import { toBibtex } from './bibtex';
 import { toCsv } from './csv';

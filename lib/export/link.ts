@@ -1,4 +1,4 @@
-import type { PaperRecord } from '../db';
+import type { PaperRecord } from '../store/db';
 import { arxivIdOf, arxivLinks } from '../paper';
 
 /** The page a paper link should open: its arXiv abstract, else its Hugging Face page, else where it was seen. */

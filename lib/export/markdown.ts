@@ -1,4 +1,4 @@
-import type { PaperRecord } from '../db';
+import type { PaperRecord } from '../store/db';
 import { arxivIdOf, arxivLinks } from '../paper';
 import { escapeMarkdown, markdownLink, markdownUrl, paperUrl } from './link';
 

@@ -1,10 +1,10 @@
-import type { PaperRecord, ShelfmarkDB } from '../db';
+import type { PaperRecord, ShelfmarkDB } from '../store/db';
 import { arxivIdOf, type PaperId } from '../paper';
-import { foldText, tokenize } from '../search';
-import { viewRecords, type ViewName } from '../views';
+import { foldText, tokenize } from '../store/search';
+import { viewRecords, type ViewName } from '../store/views';
 
 /**
- * Which papers an export holds: one of the library's views (lib/views.ts: the queue in queue
+ * Which papers an export holds: one of the library's views (lib/store/views.ts: the queue in queue
  * order, the others most recent first), or `search`, whatever the page the user exports from
  * is showing for its search box (the popup's search, the options page's filter): the caller passes its ids.
  */

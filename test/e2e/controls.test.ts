@@ -369,7 +369,7 @@ describe('live everywhere: two tabs of the same page and the popup agree', () =>
     await expect.poll(() => pressed(second, MOMA, 'Star'), { timeout: 10_000 }).toBe('true');
     await expect.poll(() => popup.locator(`[data-paper-id="${MOMA}"]`).count()).toBe(1);
 
-    // A direct write from an extension page followed by its 'changed' notice (lib/extension-actions.ts does this).
+    // A direct write from an extension page followed by its 'changed' notice (lib/ui/extension-actions.ts does this).
     await popup.evaluate(
       (id) =>
         new Promise<void>((resolve, reject) => {

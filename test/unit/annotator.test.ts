@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Annotator, applyLocally, cardParts, type Send } from '@/lib/content/annotator';
-import { EMPTY_STATE, setRead, type PaperState } from '@/lib/library';
+import { EMPTY_STATE, setRead, type PaperState } from '@/lib/store/library';
 import type { Request } from '@/lib/messages';
 import { freshDatabase } from '../db-helpers';
 import { backgroundSend } from './content-fixture';

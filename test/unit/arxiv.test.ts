@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Annotator, type Send } from '@/lib/content/annotator';
-import { EMPTY_STATE, type PaperState } from '@/lib/library';
+import { EMPTY_STATE, type PaperState } from '@/lib/store/library';
 import { PaperRefSchema } from '@/lib/messages';
 import type { PaperRef } from '@/lib/paper';
 import { adapterFor } from '@/lib/sites';

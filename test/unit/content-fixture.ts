@@ -1,6 +1,6 @@
 import type { Send } from '@/lib/content/annotator';
-import type { ShelfmarkDB } from '@/lib/db';
-import { handleMessage } from '@/lib/handle-message';
+import type { ShelfmarkDB } from '@/lib/store/db';
+import { handleMessage } from '@/lib/background/handle-message';
 import type { ResponseData } from '@/lib/messaging';
 import type { Request } from '@/lib/messages';
 

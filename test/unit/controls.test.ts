@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createControls, notePreview, TOGGLES } from '@/lib/content/controls';
 import { NOTE_SAVE_DELAY_MS } from '@/lib/content/note-draft';
-import type { PaperState, UserAction } from '@/lib/library';
+import type { PaperState, UserAction } from '@/lib/store/library';
 
 const EMPTY: PaperState = { starred: false, read: false, queued: false, note: '' };
 

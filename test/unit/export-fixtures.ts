@@ -1,5 +1,5 @@
-import type { PaperRecord } from '@/lib/db';
-import { paperWords } from '@/lib/search';
+import type { PaperRecord } from '@/lib/store/db';
+import { paperWords } from '@/lib/store/search';
 
 /** Papers for the export and import tests, as the library stores them. */
 

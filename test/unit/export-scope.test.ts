@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { filterPapers, papersInScope } from '@/lib/export/scope';
-import { setNote, setQueued, setRead, setStarred } from '@/lib/library';
+import { setNote, setQueued, setRead, setStarred } from '@/lib/store/library';
 import { freshDatabase, paperRef } from '../db-helpers';
 import { LLAMA, MALDACENA, TRICKY, TRICKY_TWIN } from './export-fixtures';
 

@@ -1,7 +1,7 @@
 import { Blob as NodeBlob } from 'node:buffer';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { PaperRecord, ShelfmarkDB } from '@/lib/db';
+import type { PaperRecord, ShelfmarkDB } from '@/lib/store/db';
 import { BACKUP_FORMAT, BACKUP_VERSION, backupPaper, toBackup, type BackupPaper } from '@/lib/export/backup';
 import {
   announceImport,
@@ -14,9 +14,9 @@ import {
   type ReadBackup,
 } from '@/lib/export/backup-import';
 import { papersInScope } from '@/lib/export/scope';
-import { stripUndefined } from '@/lib/library';
+import { stripUndefined } from '@/lib/store/library';
 import { cleanText } from '@/lib/paper';
-import { paperWords } from '@/lib/search';
+import { paperWords } from '@/lib/store/search';
 import { freshDatabase } from '../db-helpers';
 import { LLAMA, MALDACENA, record, T0, TRICKY } from './export-fixtures';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyAction, EMPTY_STATE, getStates, setNote, setQueued, setRead, setStarred } from '@/lib/library';
-import { viewRecords } from '@/lib/views';
+import { applyAction, EMPTY_STATE, getStates, setNote, setQueued, setRead, setStarred } from '@/lib/store/library';
+import { viewRecords } from '@/lib/store/views';
 import { freshDatabase, paperRef } from '../db-helpers';
 
 describe('library operations', () => {

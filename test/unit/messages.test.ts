@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { handleMessage } from '@/lib/handle-message';
+import { handleMessage } from '@/lib/background/handle-message';
 import { freshDatabase } from '../db-helpers';
 
 const paper = { id: 'arxiv:2407.21783', title: 'The Llama 3 Herd of Models' };

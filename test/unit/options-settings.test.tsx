@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { OptionsSettings } from '@/components/OptionsSettings';
+import { OptionsSettings } from '@/components/options/OptionsSettings';
 import { loadSettings, setHideRead } from '@/lib/settings';
 
 let root: HTMLElement;

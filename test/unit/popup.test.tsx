@@ -1,9 +1,9 @@
 import { render } from 'preact';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { PopupApp } from '@/components/PopupApp';
-import type { ShelfmarkDB } from '@/lib/db';
-import { setNote, setQueued, setStarred } from '@/lib/library';
+import { PopupApp } from '@/components/popup/PopupApp';
+import type { ShelfmarkDB } from '@/lib/store/db';
+import { setNote, setQueued, setStarred } from '@/lib/store/library';
 import { freshDatabase, paperRef } from '../db-helpers';
 
 let root: HTMLElement | undefined;

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ShelfmarkDB } from '@/lib/db';
-import { setNote, setQueued, setRead, setStarred } from '@/lib/library';
-import { moveAfter, moveBefore, moveToTop, queueIds, respace } from '@/lib/queue';
+import type { ShelfmarkDB } from '@/lib/store/db';
+import { setNote, setQueued, setRead, setStarred } from '@/lib/store/library';
+import { moveAfter, moveBefore, moveToTop, queueIds, respace } from '@/lib/store/queue';
 import { freshDatabase, paperRef } from '../db-helpers';
 
 const id = (n: number) => paperRef(n).id;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { PaperRecord, ShelfmarkDB } from '@/lib/db';
-import { setNote, setQueued, setRead, setStarred } from '@/lib/library';
-import { excerpt, foldText, highlightParts, matchingIds, paperWords, queryTokens, tokenize, wordsMatch } from '@/lib/search';
-import { searchView, viewCounts, viewIds, viewPage, VIEW_NAMES, type ViewName } from '@/lib/views';
+import type { PaperRecord, ShelfmarkDB } from '@/lib/store/db';
+import { setNote, setQueued, setRead, setStarred } from '@/lib/store/library';
+import { excerpt, foldText, highlightParts, matchingIds, paperWords, queryTokens, tokenize, wordsMatch } from '@/lib/store/search';
+import { searchView, viewCounts, viewIds, viewPage, VIEW_NAMES, type ViewName } from '@/lib/store/views';
 import { freshDatabase, paperRef } from '../db-helpers';
 
 describe('tokens', () => {

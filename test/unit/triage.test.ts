@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Annotator, CARD_ATTRIBUTES } from '@/lib/content/annotator';
 import { paperUrl, Triage } from '@/lib/content/triage';
-import { getStates } from '@/lib/library';
+import { getStates } from '@/lib/store/library';
 import { freshDatabase } from '../db-helpers';
 import { backgroundSend, hfCard } from './content-fixture';
 

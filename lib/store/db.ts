@@ -1,6 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { PaperId, PaperLinks } from './paper';
-import type { SiteName } from './sites/types';
+import type { PaperId, PaperLinks } from '../paper';
+import type { SiteName } from '../sites/types';
 
 /**
  * The Shelfmark database. Only the background and extension pages (popup, options) import this

@@ -1,4 +1,4 @@
-import './outline-button.css';
+import '../shared/outline-button.css';
 import './OptionsLink.css';
 
 /** Opens the options page: the whole library, export, import and settings. */

@@ -1,4 +1,4 @@
-import { highlightParts } from '@/lib/search';
+import { highlightParts } from '@/lib/store/search';
 
 /** Text with the words a search matched marked. Rendered as text nodes only, never as HTML. */
 export function Highlighted({ text, tokens }: { text: string; tokens: readonly string[] }) {

@@ -1,5 +1,5 @@
 import type { PaperRecord, ShelfmarkDB } from './db';
-import type { PaperId } from './paper';
+import type { PaperId } from '../paper';
 import { idsWithPrefix, matchingIds, wordsMatch } from './search';
 
 /**

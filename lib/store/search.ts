@@ -1,5 +1,5 @@
 import type { ShelfmarkDB } from './db';
-import type { PaperId } from './paper';
+import type { PaperId } from '../paper';
 
 /**
  * Search tokens: lower-cased, accents folded, split into words. Stored on each record as a

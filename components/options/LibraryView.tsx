@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { PaperRecord } from '@/lib/db';
+import type { PaperRecord } from '@/lib/store/db';
 import { LibraryRow } from './LibraryRow';
 
 export interface LibraryViewProps {

@@ -1,5 +1,5 @@
-import type { ViewName } from '@/lib/views';
-import { VIEWS } from '@/lib/views';
+import type { ViewName } from '@/lib/store/views';
+import { VIEWS } from '@/lib/store/views';
 
 const HF_PAPERS = 'https://huggingface.co/papers';
 

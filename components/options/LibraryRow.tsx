@@ -1,5 +1,5 @@
 import { useId } from 'preact/hooks';
-import type { PaperRecord } from '@/lib/db';
+import type { PaperRecord } from '@/lib/store/db';
 import { bibtexEntry } from '@/lib/export/bibtex';
 import { markdownLink, paperUrl } from '@/lib/export/link';
 import { arxivIdOf, formatAuthors } from '@/lib/paper';

@@ -1,7 +1,7 @@
-import type { ShelfmarkDB } from './db';
-import type { PaperState } from './library';
-import type { StatesMessage } from './messaging';
-import type { PaperId } from './paper';
+import type { ShelfmarkDB } from '../store/db';
+import type { PaperState } from '../store/library';
+import type { StatesMessage } from '../messaging';
+import type { PaperId } from '../paper';
 
 /**
  * Background only: after a change, tell every open tab (their content scripts update the cards

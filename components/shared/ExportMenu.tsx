@@ -1,11 +1,11 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import type { ShelfmarkDB } from '@/lib/db';
+import type { ShelfmarkDB } from '@/lib/store/db';
 import { downloadFile } from '@/lib/export/download';
 import { exportFile, FORMATS, type ExportFormat } from '@/lib/export/formats';
 import { papersInScope, scopeLabel, SCOPES, type ExportScope } from '@/lib/export/scope';
 import type { PaperId } from '@/lib/paper';
-import { useLiveQuery } from '@/lib/use-live-query';
-import { viewCounts, type ViewCounts } from '@/lib/views';
+import { useLiveQuery } from '@/lib/ui/use-live-query';
+import { viewCounts, type ViewCounts } from '@/lib/store/views';
 import './outline-button.css';
 import './ExportMenu.css';
 

@@ -1,4 +1,4 @@
-import type { PaperRecord } from '@/lib/db';
+import type { PaperRecord } from '@/lib/store/db';
 
 /** Lists longer than this are cut short; the counts shown with them stay exact. */
 export const LISTED = 100;

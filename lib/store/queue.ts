@@ -1,5 +1,5 @@
 import type { PaperRecord, ShelfmarkDB } from './db';
-import type { PaperId } from './paper';
+import type { PaperId } from '../paper';
 
 /**
  * The order of the reading queue. Each queued paper has a `queuePos` (indexed, smaller first);
@@ -9,7 +9,7 @@ import type { PaperId } from './paper';
  *
  * Every operation says where the user wants the paper ("before Y", "to the top"), not how far to
  * shift it, so repeating one is harmless: it returns false and changes nothing. Each runs in one
- * transaction that awaits only Dexie. Adding to and removing from the queue are lib/library.ts's
+ * transaction that awaits only Dexie. Adding to and removing from the queue are lib/store/library.ts's
  * setQueued (a paper joins at the end).
  */
 

@@ -1,8 +1,8 @@
-import type { ShelfmarkDB } from './db';
-import { applyAction, getStates, type PaperState } from './library';
-import type { Response, ResponseData } from './messaging';
-import { RequestSchema } from './messages';
-import type { PaperId } from './paper';
+import type { ShelfmarkDB } from '../store/db';
+import { applyAction, getStates, type PaperState } from '../store/library';
+import type { Response, ResponseData } from '../messaging';
+import { RequestSchema } from '../messages';
+import type { PaperId } from '../paper';
 
 /** What the background does after a change: tell every open page and refresh the badge. */
 export interface ChangeListener {

@@ -1,5 +1,5 @@
 import type { Ref } from 'preact';
-import { Icon } from './Icon';
+import { Icon } from '../shared/Icon';
 
 interface SearchBoxProps {
   value: string;

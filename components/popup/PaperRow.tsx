@@ -1,10 +1,10 @@
-import type { PaperRecord } from '@/lib/db';
+import type { PaperRecord } from '@/lib/store/db';
 import { paperUrl } from '@/lib/export/link';
 import { arxivIdOf, arxivLinks, formatAuthors, type PaperLinks } from '@/lib/paper';
-import { excerpt } from '@/lib/search';
-import type { ViewName } from '@/lib/views';
+import { excerpt } from '@/lib/store/search';
+import type { ViewName } from '@/lib/store/views';
 import { Highlighted } from './Highlighted';
-import { Icon } from './Icon';
+import { Icon } from '../shared/Icon';
 import { NoteEditor } from './NoteEditor';
 
 /** First authors shown in a row: the popup is narrow. */

@@ -1,5 +1,5 @@
-import type { ViewCounts, ViewName } from '@/lib/views';
-import { VIEW_NAMES, VIEWS } from '@/lib/views';
+import type { ViewCounts, ViewName } from '@/lib/store/views';
+import { VIEW_NAMES, VIEWS } from '@/lib/store/views';
 
 interface ViewTabsProps {
   view: ViewName;

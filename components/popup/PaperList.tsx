@@ -7,7 +7,7 @@ import {
 } from '@tanstack/virtual-core';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useReducer, useRef, useState } from 'preact/hooks';
-import type { PaperRecord } from '@/lib/db';
+import type { PaperRecord } from '@/lib/store/db';
 import type { PaperId } from '@/lib/paper';
 
 /** Where a dragged paper lands relative to the row under the pointer. */

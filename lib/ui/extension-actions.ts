@@ -1,7 +1,7 @@
-import type { ShelfmarkDB } from './db';
-import { applyAction, type PaperState, type UserAction } from './library';
-import { sendRequest } from './messaging';
-import type { PaperId } from './paper';
+import type { ShelfmarkDB } from '../store/db';
+import { applyAction, type PaperState, type UserAction } from '../store/library';
+import { sendRequest } from '../messaging';
+import type { PaperId } from '../paper';
 
 /**
  * For extension pages (popup, options): they write to the database directly, through the same

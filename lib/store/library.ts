@@ -1,7 +1,7 @@
 import type { FieldTimes, PaperRecord, ShelfmarkDB } from './db';
-import type { PaperId, PaperRef } from './paper';
+import type { PaperId, PaperRef } from '../paper';
 import { paperWords } from './search';
-import type { SiteName } from './sites/types';
+import type { SiteName } from '../sites/types';
 
 /**
  * The operations on the library, shared by the background (messages from pages) and the extension

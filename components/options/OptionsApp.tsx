@@ -1,9 +1,9 @@
 import { useMemo, useState } from 'preact/hooks';
-import type { ShelfmarkDB } from '@/lib/db';
+import type { ShelfmarkDB } from '@/lib/store/db';
 import { citationKeys } from '@/lib/export/bibtex';
 import { filterPapers } from '@/lib/export/scope';
-import { useLiveQuery } from '@/lib/use-live-query';
-import { ExportMenu } from './ExportMenu';
+import { useLiveQuery } from '@/lib/ui/use-live-query';
+import { ExportMenu } from '../shared/ExportMenu';
 import { ImportPanel } from './ImportPanel';
 import { LibraryView } from './LibraryView';
 import { OptionsSettings } from './OptionsSettings';

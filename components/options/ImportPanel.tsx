@@ -1,5 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
-import type { ShelfmarkDB } from '@/lib/db';
+import type { ShelfmarkDB } from '@/lib/store/db';
 import {
   announceImport,
   applyImport,

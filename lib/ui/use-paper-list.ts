@@ -1,8 +1,8 @@
 import { useMemo, useRef, useState } from 'preact/hooks';
-import type { PaperRecord, ShelfmarkDB } from './db';
-import type { PaperId } from './paper';
+import type { PaperRecord, ShelfmarkDB } from '../store/db';
+import type { PaperId } from '../paper';
 import { useLiveQuery } from './use-live-query';
-import { searchView, viewCounts, viewIds, viewPage, type ViewCounts, type ViewName } from './views';
+import { searchView, viewCounts, viewIds, viewPage, type ViewCounts, type ViewName } from '../store/views';
 
 /**
  * What the popup lists: one view, maybe narrowed by a search, read a block of rows at a time
