@@ -1,5 +1,8 @@
 import { isCanonicalId } from './paper';
+import { LIMITS } from './limits';
 import { z } from './zod';
+
+export { LIMITS };
 
 /**
  * The message protocol between pages (content scripts, popup, options) and the background.
@@ -7,14 +10,6 @@ import { z } from './zod';
  * validation changes nothing and is answered `{ ok: false, error }`.
  */
 
-/** Caps on what a page can send: generous for real use, bounded against a hostile page. */
-export const LIMITS = {
-  idsPerRequest: 10_000,
-  title: 2_000,
-  text: 100_000,
-  list: 5_000,
-  note: 200_000,
-} as const;
 
 export const CanonicalIdSchema = z.string().max(200).refine(isCanonicalId, 'not a canonical paper id');
 

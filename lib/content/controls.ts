@@ -1,4 +1,5 @@
 import type { PaperState, UserAction } from '../store/library';
+import { LIMITS } from '../limits';
 import type { PaperId } from '../paper';
 import { NoteDraft, type NoteStatus } from './note-draft';
 import { CONTROLS_CSS } from './styles';
@@ -327,8 +328,7 @@ function createNoteEditor(
   element.hidden = true;
   const textarea = doc.createElement('textarea');
   textarea.rows = 3;
-  // LIMITS.note of lib/messages.ts, which the background enforces (not imported: it would bring Zod here).
-  textarea.maxLength = 200_000;
+  textarea.maxLength = LIMITS.note; // the background enforces it too
   textarea.spellcheck = true;
   textarea.setAttribute('aria-label', 'Note text');
   textarea.placeholder = 'Your note. Plain text, Markdown welcome. Saved as you type.';
