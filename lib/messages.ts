@@ -1,5 +1,6 @@
-import { isCanonicalId } from './paper';
+import { isCanonicalId, MAX_ALIASES } from './paper';
 import { LIMITS } from './limits';
+import { SITE_NAMES } from './sites/types';
 import { z } from './zod';
 
 export { LIMITS };
@@ -34,6 +35,8 @@ export const PaperRefSchema = z.object({
   categories: z.array(text(100)).max(100).optional(),
   journalRef: text(2_000).optional(),
   paperComments: text(LIMITS.text).optional(),
+  venue: text(2_000).optional(),
+  aliases: z.array(CanonicalIdSchema).max(MAX_ALIASES).optional(),
   links: z
     .object({ huggingface: httpUrl.optional(), abs: httpUrl.optional(), pdf: httpUrl.optional(), html: httpUrl.optional() })
     .optional(),
@@ -46,11 +49,18 @@ export const UserActionSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('note'), text: text(LIMITS.note) }),
 ]);
 
-export const SeenAtSchema = z.object({ site: z.enum(['huggingface', 'arxiv']), url: httpUrl });
+export const SeenAtSchema = z.object({ site: z.enum(SITE_NAMES), url: httpUrl });
 
 export const RequestSchema = z.discriminatedUnion('type', [
-  /** A page asks for the state of all its cards at once. */
-  z.object({ type: z.literal('getStates'), ids: z.array(CanonicalIdSchema).max(LIMITS.idsPerRequest) }),
+  /** A page asks for the state of all its cards at once; `aliases` names a card's other ids, if it shows some. */
+  z.object({
+    type: z.literal('getStates'),
+    ids: z.array(CanonicalIdSchema).max(LIMITS.idsPerRequest),
+    aliases: z
+      .record(CanonicalIdSchema, z.array(CanonicalIdSchema).max(MAX_ALIASES))
+      .refine((aliases) => Object.keys(aliases).length <= LIMITS.idsPerRequest, 'too many cards')
+      .optional(),
+  }),
   /** A card's control was used: the paper's metadata (creates it on first use) and what the user wants. */
   z.object({ type: z.literal('act'), paper: PaperRefSchema, action: UserActionSchema, seen: SeenAtSchema.optional() }),
   /** An extension page changed these papers directly in the database: tell the open tabs. */

@@ -1,5 +1,5 @@
 import type { ShelfmarkDB } from '../store/db';
-import { applyAction, getStates, type PaperState } from '../store/library';
+import { applyAction, getStates, statesUnderEveryId, type PaperState } from '../store/library';
 import type { Response, ResponseData } from '../messaging';
 import { RequestSchema } from '../messages';
 import type { PaperId } from '../paper';
@@ -26,15 +26,17 @@ export async function handleMessage(
   try {
     switch (request.type) {
       case 'getStates':
-        return { ok: true, data: await getStates(db, request.ids) };
+        return { ok: true, data: await getStates(db, request.ids, request.aliases) };
       case 'act': {
         const state = await applyAction(db, request.paper, request.action, { seen: request.seen });
-        const data = state ?? (await getStates(db, [request.paper.id]))[request.paper.id]!;
-        await onChange({ [request.paper.id]: data });
+        const { id, aliases = [] } = request.paper;
+        const data = state ?? (await getStates(db, [id], { [id]: aliases }))[id]!;
+        // Pages showing the paper under any of its ids follow (records the card showed to be one included).
+        await onChange({ ...(await statesUnderEveryId(db, [id, ...aliases])), [id]: data });
         return { ok: true, data };
       }
       case 'changed':
-        await onChange(await getStates(db, request.ids));
+        await onChange(await statesUnderEveryId(db, request.ids));
         return { ok: true, data: null };
     }
   } catch (error) {

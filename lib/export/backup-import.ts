@@ -1,8 +1,8 @@
 import type { FieldTimes, PaperRecord, ShelfmarkDB } from '../store/db';
 import { notifyChanged } from '../ui/extension-actions';
-import { stripUndefined } from '../store/library';
+import { mergeRecords, stripUndefined } from '../store/library';
 import { LIMITS, PaperRefSchema, SeenAtSchema } from '../messages';
-import type { PaperId } from '../paper';
+import { MAX_ALIASES, preferredId, type PaperId } from '../paper';
 import { paperWords } from '../store/search';
 import { z } from '../zod';
 import { BACKUP_FORMAT, BACKUP_VERSION, backupPaper, type BackupPaper } from './backup';
@@ -134,6 +134,7 @@ export function parseBackup(text: string): BackupReadResult {
 
   const papers: BackupPaper[] = [];
   const rejected: Rejection[] = [];
+  // Every id of every paper (its own and its aliases): Shelfmark never stores one paper twice.
   const firstIndex = new Map<PaperId, number>();
   envelope.data.papers.forEach((raw, index) => {
     const rawId = isObject(raw) && typeof raw.id === 'string' ? raw.id.slice(0, 200) : undefined;
@@ -143,12 +144,13 @@ export function parseBackup(text: string): BackupReadResult {
       return;
     }
     const paper: BackupPaper = parsed.data;
-    const earlier = firstIndex.get(paper.id);
+    const ids = [paper.id, ...(paper.aliases ?? [])];
+    const earlier = ids.map((id) => firstIndex.get(id)).find((found) => found !== undefined);
     if (earlier !== undefined) {
       rejected.push({ index, id: paper.id, message: `${formatPath(['papers', index, 'id'])}: the same paper as papers[${earlier}]` });
       return;
     }
-    firstIndex.set(paper.id, index);
+    for (const id of ids) firstIndex.set(id, index);
     papers.push(paper);
   });
   return { ok: true, backup: { version: envelope.data.version, exportedAt: envelope.data.exportedAt, papers, rejected } };
@@ -186,7 +188,7 @@ function checkTree(root: unknown): string | undefined {
 
 const META_FIELDS = [
   'title', 'authors', 'authorCount', 'organization', 'abstract', 'date', 'version',
-  'primaryCategory', 'categories', 'journalRef', 'paperComments',
+  'primaryCategory', 'categories', 'journalRef', 'paperComments', 'venue',
 ] as const satisfies readonly (keyof BackupPaper)[];
 
 /** The user-state groups and the fields each one owns (FieldTimes names the group). */
@@ -199,7 +201,7 @@ const STATE_GROUPS = {
 
 // Every stored field must be merged by some rule below: a new PaperRecord field stops this compiling.
 type MergedByRule = (typeof META_FIELDS)[number] | (typeof STATE_GROUPS)[keyof typeof STATE_GROUPS][number];
-type NotMerged = Exclude<keyof BackupPaper, MergedByRule | 'id' | 'links' | 'seen' | 'createdAt' | 'updatedAt' | 'changedAt'>;
+type NotMerged = Exclude<keyof BackupPaper, MergedByRule | 'id' | 'aliases' | 'links' | 'seen' | 'createdAt' | 'updatedAt' | 'changedAt'>;
 const mergeCoversEveryField: [NotMerged] extends [never] ? true : { notMerged: NotMerged } = true;
 void mergeCoversEveryField;
 
@@ -215,7 +217,11 @@ export interface MergedPaper {
   queueFromBackup: boolean;
 }
 
-/** One paper of the backup merged into the local copy (or made new), group by group. */
+/**
+ * One paper of the backup merged into the local copy (or made new), group by group. The two may
+ * know the paper under different ids (the backup under its DOI, the library under its arXiv id
+ * with the DOI as an alias): the merged record keeps every id, named by the best one.
+ */
 export function mergePaper(local: PaperRecord | undefined, incoming: BackupPaper): MergedPaper {
   if (!local) {
     const record: PaperRecord = { ...incoming, changedAt: { ...incoming.changedAt }, words: [] };
@@ -223,6 +229,10 @@ export function mergePaper(local: PaperRecord | undefined, incoming: BackupPaper
     return { record: stripUndefined(record), queueFromBackup: incoming.queuePos !== undefined };
   }
   const record: PaperRecord = { ...local, changedAt: { ...local.changedAt } };
+  const ids = [local.id, ...(local.aliases ?? []), incoming.id, ...(incoming.aliases ?? [])];
+  record.id = ids.reduce(preferredId);
+  const aliases = [...new Set(ids)].filter((id) => id !== record.id).slice(0, MAX_ALIASES);
+  record.aliases = aliases.length ? aliases : undefined;
   const target = record as unknown as Record<string, unknown>;
 
   // Metadata: the newer side's values, with the older side filling what the newer one lacks (blanks never replace).
@@ -252,6 +262,11 @@ export interface ImportPlan {
   added: PaperRecord[];
   updated: PaperRecord[];
   unchanged: PaperId[];
+  /**
+   * Local records merged into another one: the backup showed them to be one paper with it (its
+   * ids reach both). Their state and notes live on in the record they were merged into.
+   */
+  replaced: PaperId[];
   rejected: Rejection[];
 }
 
@@ -262,18 +277,55 @@ export interface QueueEntry {
 }
 
 /**
- * What importing `backup` into a library holding `local` (the stored copies of the backup's papers)
- * and `localQueue` does. Pure: the preview and the import share it.
+ * What importing `backup` into a library holding `local` (the stored copies of the backup's papers,
+ * found under their ids and aliases) and `localQueue` does. Pure: the preview and the import share it.
+ *
+ * A backup paper is merged into every local record its ids reach; several such records become one
+ * first (lib/store/library.ts mergeRecords), so nothing of either is lost.
  *
  * Queue: papers whose queue state comes from the backup keep their positions when nothing else is
  * queued locally (a restore into an empty library is exact); otherwise they go after the local
  * queue, in the backup's order, so the local order is never interleaved or collided with.
  */
-export function planImport(backup: ReadBackup, local: ReadonlyMap<PaperId, PaperRecord>, localQueue: readonly QueueEntry[]): ImportPlan {
-  const merged = backup.papers.map((paper) => mergePaper(local.get(paper.id), paper));
+export function planImport(
+  backup: ReadBackup,
+  local: readonly PaperRecord[],
+  localQueue: readonly QueueEntry[],
+  now = Date.now(),
+): ImportPlan {
+  // The local records as they stand while the backup's papers are merged in, one after the other, under each of their ids.
+  const byId = new Map<PaperId, PaperRecord>();
+  const original = new Map<PaperId, PaperRecord>();
+  const index = (record: PaperRecord) => {
+    for (const id of [record.id, ...(record.aliases ?? [])]) byId.set(id, record);
+  };
+  for (const record of local) {
+    original.set(record.id, record);
+    index(record);
+  }
+  const replaced = new Set<PaperId>();
+  type Entry = MergedPaper & { before: PaperRecord | undefined; dropped?: boolean };
+  const entries: Entry[] = [];
+  // Which entry made a record: a later backup paper that reaches it updates that entry.
+  const entryOf = new Map<PaperRecord, Entry>();
+  for (const paper of backup.papers) {
+    const reached = [...new Set([paper.id, ...(paper.aliases ?? [])].map((id) => byId.get(id)).filter((record) => record !== undefined))];
+    const current = reached.length > 1 ? mergeRecords(reached, now) : reached[0];
+    const result = mergePaper(current, paper);
+    for (const old of reached) if (old.id !== result.record.id) replaced.add(old.id);
+    const earlier = reached.map((record) => entryOf.get(record)).filter((entry) => entry !== undefined);
+    const before = earlier[0]?.before ?? reached.map((record) => original.get(record.id)).find(Boolean);
+    const entry: Entry = { ...result, queueFromBackup: result.queueFromBackup || earlier.some((e) => e.queueFromBackup), before };
+    for (const gone of earlier) gone.dropped = true;
+    entries.push(entry);
+    entryOf.set(result.record, entry);
+    index(result.record);
+  }
+  const merged = entries.filter((entry) => !entry.dropped);
+  for (const entry of merged) replaced.delete(entry.record.id);
 
   const fromBackup = new Set(merged.filter((m) => m.queueFromBackup).map((m) => m.record.id));
-  const staying = localQueue.filter((entry) => !fromBackup.has(entry.id));
+  const staying = localQueue.filter((entry) => !fromBackup.has(entry.id) && !replaced.has(entry.id));
   const incomingQueue = merged
     .map((m, index) => ({ record: m.record, index }))
     .filter(({ record }) => fromBackup.has(record.id) && record.queuePos !== undefined);
@@ -287,11 +339,10 @@ export function planImport(backup: ReadBackup, local: ReadonlyMap<PaperId, Paper
       });
   }
 
-  const plan: ImportPlan = { added: [], updated: [], unchanged: [], rejected: backup.rejected };
-  for (const { record } of merged) {
-    const before = local.get(record.id);
+  const plan: ImportPlan = { added: [], updated: [], unchanged: [], replaced: [...replaced], rejected: backup.rejected };
+  for (const { record, before } of merged) {
     if (!before) plan.added.push(record);
-    else if (sameData(before, record)) plan.unchanged.push(record.id);
+    else if (before.id === record.id && sameData(before, record)) plan.unchanged.push(record.id);
     else plan.updated.push(record);
   }
   return plan;
@@ -306,6 +357,7 @@ export async function previewImport(db: ShelfmarkDB, backup: ReadBackup): Promis
 export async function applyImport(db: ShelfmarkDB, backup: ReadBackup): Promise<ImportPlan> {
   return db.transaction('rw', db.papers, async () => {
     const plan = await readAndPlan(db, backup);
+    if (plan.replaced.length) await db.papers.bulkDelete(plan.replaced);
     await db.papers.bulkPut([...plan.added, ...plan.updated]);
     return plan;
   });
@@ -326,16 +378,17 @@ export async function announceImport(
 }
 
 async function readAndPlan(db: ShelfmarkDB, backup: ReadBackup): Promise<ImportPlan> {
-  const ids = backup.papers.map((paper) => paper.id);
-  const [stored, queueIds, queuePositions] = await Promise.all([
+  const ids = [...new Set(backup.papers.flatMap((paper) => [paper.id, ...(paper.aliases ?? [])]))];
+  const [stored, byAlias, queueIds, queuePositions] = await Promise.all([
     db.papers.bulkGet(ids),
+    db.papers.where('aliases').anyOf(ids).toArray(),
     db.papers.orderBy('queuePos').primaryKeys(),
     db.papers.orderBy('queuePos').keys(),
   ]);
   const local = new Map<PaperId, PaperRecord>();
-  for (const record of stored) if (record) local.set(record.id, record);
+  for (const record of [...stored, ...byAlias]) if (record) local.set(record.id, record);
   const localQueue = queueIds.map((id, i) => ({ id, queuePos: queuePositions[i] as number }));
-  return planImport(backup, local, localQueue);
+  return planImport(backup, [...local.values()], localQueue);
 }
 
 // ——— Helpers ———

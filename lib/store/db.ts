@@ -22,7 +22,14 @@ export interface PaperRecord {
   categories?: string[];
   journalRef?: string;
   paperComments?: string;
+  /** Where it was published, as a page named it ("Proceedings of ACL 2024"). */
+  venue?: string;
   links: PaperLinks;
+  /**
+   * The paper's other ids (its DOI beside its arXiv id, its dblp key, its Scholar cluster), learned
+   * from the cards the user acted on; a card met under any of them finds this record. Absent when none.
+   */
+  aliases?: PaperId[];
   /** Where and when the paper was last seen on a page. */
   seen?: { site: SiteName; url: string; at: number };
 
@@ -65,6 +72,11 @@ export function openDatabase(name = DB_NAME): ShelfmarkDB {
   const db = new Dexie(name) as ShelfmarkDB;
   db.version(1).stores({
     papers: 'id, starredAt, readAt, queuePos, noteUpdatedAt, createdAt, updatedAt, *words',
+  });
+  // 2: papers known by more than one id (lib/paper.ts `identify`) are found by any of them. Records of
+  // version 1 have no aliases and need no change: a record without the field is simply not in that index.
+  db.version(2).stores({
+    papers: 'id, starredAt, readAt, queuePos, noteUpdatedAt, createdAt, updatedAt, *words, *aliases',
   });
   return db;
 }

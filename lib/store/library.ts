@@ -1,5 +1,5 @@
 import type { FieldTimes, PaperRecord, ShelfmarkDB } from './db';
-import type { PaperId, PaperRef } from '../paper';
+import { MAX_ALIASES, preferredId, type PaperId, type PaperRef } from '../paper';
 import { paperWords } from './search';
 import type { SiteName } from '../sites/types';
 
@@ -44,15 +44,63 @@ export type UserAction =
   | { kind: 'queue'; value: boolean }
   | { kind: 'note'; text: string };
 
-/** The states of the given papers, unknown ones as EMPTY_STATE; one read for the whole page. */
-export async function getStates(db: ShelfmarkDB, ids: readonly PaperId[]): Promise<Record<PaperId, PaperState>> {
+/**
+ * The states of the given papers, unknown ones as EMPTY_STATE; one read for the whole page. A card
+ * is found under its own id or any of its `aliases` (its other ids), and a stored record is found
+ * under its id or any of its own aliases. When a card's ids reach two records (the same paper
+ * stored twice before a card showed both ids), its state is theirs together, as acting on it will
+ * make them one record (see applyAction).
+ */
+export async function getStates(
+  db: ShelfmarkDB,
+  ids: readonly PaperId[],
+  aliases: Readonly<Record<PaperId, readonly PaperId[]>> = {},
+): Promise<Record<PaperId, PaperState>> {
   const unique = [...new Set(ids)];
-  const records = await db.papers.bulkGet(unique);
-  const states: Record<PaperId, PaperState> = {};
-  unique.forEach((id, i) => {
-    states[id] = stateOf(records[i]);
+  const cardIds = new Map(unique.map((id) => [id, [id, ...(Object.hasOwn(aliases, id) ? aliases[id]! : [])]]));
+  const all = [...new Set([...cardIds.values()].flat())];
+  const [direct, byAlias] = await Promise.all([db.papers.bulkGet(all), db.papers.where('aliases').anyOf(all).toArray()]);
+  const found = new Map<PaperId, PaperRecord[]>();
+  const add = (key: PaperId, record: PaperRecord) => {
+    const list = found.get(key);
+    if (!list) found.set(key, [record]);
+    else if (!list.includes(record)) list.push(record);
+  };
+  all.forEach((id, i) => {
+    if (direct[i]) add(id, direct[i]!);
   });
+  for (const record of byAlias) for (const alias of record.aliases ?? []) add(alias, record);
+  const states: Record<PaperId, PaperState> = {};
+  for (const [id, names] of cardIds) {
+    const records = [...new Set(names.flatMap((name) => found.get(name) ?? []))];
+    states[id] = records.length > 1 ? stateOf(mergeRecords(records, Date.now())) : stateOf(records[0]);
+  }
   return states;
+}
+
+/**
+ * The states of the records the given ids reach, under every id of each record (its own and its
+ * aliases), and EMPTY_STATE for ids that reach none: what open pages are told after a change, so
+ * that a card showing the paper under any of its ids follows.
+ */
+export async function statesUnderEveryId(db: ShelfmarkDB, ids: readonly PaperId[]): Promise<Record<PaperId, PaperState>> {
+  const records = await recordsOf(db, ids);
+  const states: Record<PaperId, PaperState> = {};
+  for (const id of ids) states[id] = EMPTY_STATE;
+  for (const record of records) {
+    const state = stateOf(record);
+    for (const id of [record.id, ...(record.aliases ?? [])]) states[id] = state;
+  }
+  return states;
+}
+
+/** The stored records that are the paper known by any of `ids`: under their own id first, then under an alias. */
+async function recordsOf(db: ShelfmarkDB, ids: readonly PaperId[]): Promise<PaperRecord[]> {
+  const unique = [...new Set(ids)];
+  const [direct, byAlias] = await Promise.all([db.papers.bulkGet(unique), db.papers.where('aliases').anyOf(unique).toArray()]);
+  const records = new Map<PaperId, PaperRecord>();
+  for (const record of [...direct, ...byAlias]) if (record && !records.has(record.id)) records.set(record.id, record);
+  return [...records.values()];
 }
 
 /**
@@ -67,14 +115,18 @@ export async function applyAction(
 ): Promise<PaperState | null> {
   const now = options.now ?? Date.now();
   return db.transaction('rw', db.papers, async () => {
-    const id = typeof target === 'string' ? target : target.id;
-    const existing = await db.papers.get(id);
-    if (!existing && typeof target === 'string') return null;
+    const card = typeof target === 'string' ? null : target;
+    const found = await recordsOf(db, card ? [card.id, ...(card.aliases ?? [])] : [target as PaperId]);
+    if (found.length === 0 && !card) return null;
     // A paper enters the library when the user first acts on it; turning off what was never on stores nothing.
-    if (!existing && isClearing(action)) return EMPTY_STATE;
+    if (found.length === 0 && isClearing(action)) return EMPTY_STATE;
 
-    const record = existing ? { ...existing, changedAt: { ...existing.changedAt } } : newRecord(target as PaperRef, now);
-    if (existing && typeof target !== 'string') mergeMetadata(record, target, now);
+    // Records the card shows to be one paper become one, named by the best of all their ids.
+    const record = found.length ? mergeRecords(found, now) : newRecord(card!, now);
+    if (card) {
+      addIds(record, card.id, card.aliases ?? []);
+      if (found.length) mergeMetadata(record, card, now);
+    }
     if (options.seen) record.seen = { ...options.seen, at: now };
 
     switch (action.kind) {
@@ -118,6 +170,8 @@ export async function applyAction(
     }
     record.updatedAt = now;
     record.words = paperWords(record);
+    const replaced = found.filter((old) => old.id !== record.id).map((old) => old.id);
+    if (replaced.length) await db.papers.bulkDelete(replaced);
     await db.papers.put(stripUndefined(record));
     return stateOf(record);
   });
@@ -160,8 +214,80 @@ function newRecord(ref: PaperRef, now: number): PaperRecord {
 /** Fields a card may tell us about its paper; a later card's value replaces an earlier one, blanks never do. */
 const META_FIELDS = [
   'title', 'authorCount', 'organization', 'abstract', 'date', 'version',
-  'primaryCategory', 'journalRef', 'paperComments',
+  'primaryCategory', 'journalRef', 'paperComments', 'venue',
 ] as const satisfies readonly (keyof PaperRef & keyof PaperRecord)[];
+
+/**
+ * Gives the record the card's ids: the best of all becomes its id (lib/paper.ts `identify` order),
+ * the others its aliases, the record's own first.
+ */
+function addIds(record: PaperRecord, id: PaperId, aliases: readonly PaperId[]): void {
+  const all = [record.id, ...(record.aliases ?? []), id, ...aliases];
+  const best = all.reduce(preferredId);
+  record.id = best;
+  const others = [...new Set(all)].filter((other) => other !== best).slice(0, MAX_ALIASES);
+  record.aliases = others.length ? others : undefined;
+}
+
+/** Notes of two records of one paper, both kept: the one of the record keeping its id first. */
+const NOTE_SEPARATOR = '\n\n';
+
+/**
+ * Stored records that turn out to be one paper (a card showed their ids together), as one record.
+ * Nothing is lost: starred, read or queued if any of them was (the earliest time, the first place
+ * in the queue), every note kept (one after the other, when they differ), metadata from the first
+ * with blanks filled from the others, every id kept. The record whose id is best comes first (it
+ * keeps its id), the others follow oldest first. Groups that change take `now` as their change
+ * time, so the merged state wins later merges of older copies (a backup).
+ */
+export function mergeRecords(records: readonly PaperRecord[], now: number): PaperRecord {
+  const first = records.find((record) => record.id === records.map((other) => other.id).reduce(preferredId))!;
+  const others = records.filter((record) => record !== first).sort((a, b) => a.createdAt - b.createdAt);
+  const merged: PaperRecord = { ...first, links: { ...first.links }, changedAt: { ...first.changedAt } };
+  if (others.length === 0) return merged;
+  const target = merged as unknown as Record<string, unknown>;
+  const ids: PaperId[] = [];
+  for (const other of others) {
+    ids.push(other.id, ...(other.aliases ?? []));
+    for (const field of [...META_FIELDS, 'categories'] as const) {
+      const value = target[field];
+      if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) target[field] = other[field];
+    }
+    if (merged.authors.length === 0) merged.authors = other.authors;
+    merged.links = { ...other.links, ...merged.links };
+    if (other.seen && (!merged.seen || other.seen.at > merged.seen.at)) merged.seen = other.seen;
+    merged.createdAt = Math.min(merged.createdAt, other.createdAt);
+    merged.starredAt = earliest(merged.starredAt, other.starredAt);
+    merged.readAt = earliest(merged.readAt, other.readAt);
+    if (other.queuePos !== undefined && (merged.queuePos === undefined || other.queuePos < merged.queuePos)) {
+      merged.queuePos = other.queuePos;
+      merged.queuedAt = other.queuedAt;
+    }
+    if (other.note.trim() !== '' && !merged.note.includes(other.note.trim())) {
+      merged.note = merged.note.trim() === '' ? other.note : `${merged.note}${NOTE_SEPARATOR}${other.note}`;
+      merged.noteUpdatedAt = Math.max(merged.noteUpdatedAt ?? 0, other.noteUpdatedAt ?? 0) || undefined;
+    }
+    for (const group of ['meta', 'star', 'read', 'queue', 'note'] as const) {
+      const time = Math.max(merged.changedAt[group] ?? -1, other.changedAt[group] ?? -1);
+      if (time >= 0) merged.changedAt[group] = time;
+    }
+  }
+  const changed = (group: keyof FieldTimes, a: unknown, b: unknown) => {
+    if (a !== b) touch(merged.changedAt, group, now);
+  };
+  changed('star', first.starredAt, merged.starredAt);
+  changed('read', first.readAt, merged.readAt);
+  changed('queue', first.queuePos, merged.queuePos);
+  changed('note', first.note, merged.note);
+  touch(merged.changedAt, 'meta', now);
+  addIds(merged, first.id, ids);
+  merged.words = paperWords(merged);
+  return merged;
+}
+
+function earliest(a: number | undefined, b: number | undefined): number | undefined {
+  return a === undefined ? b : b === undefined ? a : Math.min(a, b);
+}
 
 function mergeMetadata(record: PaperRecord, ref: PaperRef, now: number): void {
   let changed = false;

@@ -18,7 +18,7 @@ import { stripUndefined } from '@/lib/store/library';
 import { cleanText } from '@/lib/paper';
 import { paperWords } from '@/lib/store/search';
 import { freshDatabase } from '../db-helpers';
-import { LLAMA, MALDACENA, record, T0, TRICKY } from './export-fixtures';
+import { AUTOML, GAN_BALANCE, LLAMA, MALDACENA, PROMPT_WORTH, record, T0, TRICKY } from './export-fixtures';
 
 const EXPORTED_AT = '2024-08-05T12:00:00.000Z';
 
@@ -46,7 +46,7 @@ describe('reading a backup: broken and hostile files', () => {
     ['not JSON', 'Shelfmark rocks', /^This file is not JSON \(.+\)\. Choose a file saved with Shelfmark's "JSON backup" export\. Nothing was imported\.$/],
     ['JSON, but not an object', '[1, 2, 3]', /^This is not a Shelfmark backup/],
     ['another program’s JSON', JSON.stringify({ format: 'zotero', items: [] }), /^This is not a Shelfmark backup \(it has no "format": "shelfmark-backup"\)/],
-    ['a backup from a newer Shelfmark', backupText([], { version: 2 }), /^This backup was made by a newer Shelfmark \(backup version 2; this one reads up to version 1\)\. Update Shelfmark/],
+    ['a backup from a newer Shelfmark', backupText([], { version: BACKUP_VERSION + 1 }), /^This backup was made by a newer Shelfmark \(backup version 3; this one reads up to version 2\)\. Update Shelfmark/],
     ['a version that is not a number', backupText([], { version: '1' }), /^This backup is damaged: version: .*expected number/],
     ['papers that are not a list', backupText([], { papers: { a: 1 } }), /^This backup is damaged: papers: .*expected array/],
     ['no export time', JSON.stringify({ format: BACKUP_FORMAT, version: 1, papers: [] }), /^This backup is damaged: exportedAt: /],
@@ -122,14 +122,14 @@ describe('preview and import', () => {
         { ...backupPaper(LLAMA), readAt: T0 + 5000, changedAt: { ...LLAMA.changedAt, read: T0 + 5000 } },
         backupPaper(MALDACENA),
         backupPaper(TRICKY),
-        { ...backupPaper(MALDACENA), id: 'doi:10.1000/xyz' },
+        { ...backupPaper(MALDACENA), id: 'isbn:9780262035613' },
       ]),
     );
     const plan = await previewImport(db, backup);
     expect(plan.added.map((p) => p.id)).toEqual([MALDACENA.id]);
     expect(plan.updated.map((p) => p.id)).toEqual([LLAMA.id]);
     expect(plan.unchanged).toEqual([TRICKY.id]);
-    expect(plan.rejected).toEqual([{ index: 3, id: 'doi:10.1000/xyz', message: 'papers[3].id: not a canonical paper id' }]);
+    expect(plan.rejected).toEqual([{ index: 3, id: 'isbn:9780262035613', message: 'papers[3].id: not a canonical paper id' }]);
     expect(await snapshot(db)).toEqual(before);
 
     await applyImport(db, backup);
@@ -184,6 +184,74 @@ describe('preview and import', () => {
     const batches = vi.fn(async (_ids: readonly string[]) => {});
     await announceImport(await applyImport(freshDatabase(), read(backupText(many))), batches);
     expect(batches.mock.calls.map(([ids]) => ids.length)).toEqual([10_000, 1]);
+  });
+});
+
+describe('older backup versions and papers of every scheme', () => {
+  it('imports a version 1 backup (arXiv ids, no aliases) as it was written', async () => {
+    const v1 = JSON.stringify({
+      format: BACKUP_FORMAT,
+      version: 1,
+      exportedAt: '2026-11-27T10:00:00.000Z',
+      papers: [
+        {
+          id: 'arxiv:2407.21783',
+          title: 'The Llama 3 Herd of Models',
+          authors: ['Abhimanyu Dubey'],
+          links: { abs: 'https://arxiv.org/abs/2407.21783' },
+          seen: { site: 'huggingface', url: 'https://huggingface.co/papers', at: T0 },
+          starredAt: T0,
+          note: 'v1 note',
+          noteUpdatedAt: T0,
+          createdAt: T0,
+          updatedAt: T0,
+          changedAt: { meta: T0, star: T0, note: T0 },
+        },
+      ],
+    });
+    const db = freshDatabase();
+    const plan = await applyImport(db, read(v1));
+    expect(plan.added.map((p) => p.id)).toEqual(['arxiv:2407.21783']);
+    expect(await db.papers.get('arxiv:2407.21783')).toMatchObject({ starredAt: T0, note: 'v1 note' });
+    expect(await db.papers.get('arxiv:2407.21783')).not.toHaveProperty('aliases');
+  });
+
+  it('round-trips ACL, DOI and OpenReview papers with their aliases', async () => {
+    const db = freshDatabase();
+    const text = toBackup([PROMPT_WORTH, AUTOML, GAN_BALANCE], new Date(T0));
+    expect(JSON.parse(text).version).toBe(2);
+    await applyImport(db, read(text));
+    expect(await db.papers.orderBy('id').toArray()).toEqual([PROMPT_WORTH, AUTOML, GAN_BALANCE].sort((a, b) => (a.id < b.id ? -1 : 1)));
+    expect(await db.papers.where('aliases').equals('dblp:conf/esem/CalefatoQLK23').primaryKeys()).toEqual([AUTOML.id]);
+  });
+
+  it('merges a backup paper into the local record its alias names, under the best id, losing neither', async () => {
+    const db = freshDatabase();
+    // Locally the paper is known by its dblp key only; the backup knows its DOI and the key.
+    const local = record({ id: 'dblp:conf/esem/CalefatoQLK23', title: AUTOML.title, starredAt: T0 + 5, changedAt: { meta: T0, star: T0 + 5 } });
+    await db.papers.put(local);
+    const plan = await applyImport(db, read(toBackup([AUTOML], new Date(T0))));
+    expect(plan.updated.map((p) => p.id)).toEqual([AUTOML.id]);
+    expect(plan.replaced).toEqual([local.id]);
+    expect(await db.papers.toCollection().primaryKeys()).toEqual([AUTOML.id]);
+    expect(await db.papers.get(AUTOML.id)).toMatchObject({ aliases: [local.id], starredAt: T0 + 5, note: AUTOML.note });
+  });
+
+  it('makes two local records one when a backup paper names them both', async () => {
+    const db = freshDatabase();
+    const byDoi = record({ id: AUTOML.id, title: AUTOML.title, note: 'DOI note', noteUpdatedAt: T0, changedAt: { meta: T0, note: T0 } });
+    const byKey = record({ id: 'dblp:conf/esem/CalefatoQLK23', title: AUTOML.title, readAt: T0, changedAt: { meta: T0, read: T0 } });
+    await db.papers.bulkPut([byDoi, byKey]);
+    const incoming = { ...backupPaper(AUTOML), note: '', noteUpdatedAt: undefined, changedAt: { meta: T0 } };
+    const plan = await applyImport(db, read(backupText([stripUndefined(incoming)])));
+    expect(plan.replaced).toEqual([byKey.id]);
+    expect(await db.papers.toArray()).toEqual([expect.objectContaining({ id: AUTOML.id, note: 'DOI note', readAt: T0, aliases: [byKey.id] })]);
+  });
+
+  it('rejects a second paper of the file that shares an id with an earlier one', () => {
+    const backup = read(backupText([backupPaper(AUTOML), paper({ id: 'dblp:conf/esem/CalefatoQLK23' })]));
+    expect(backup.papers.map((p) => p.id)).toEqual([AUTOML.id]);
+    expect(backup.rejected).toEqual([{ index: 1, id: 'dblp:conf/esem/CalefatoQLK23', message: 'papers[1].id: the same paper as papers[0]' }]);
   });
 });
 

@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import { handleMessage } from '@/lib/background/handle-message';
+import type { PaperState } from '@/lib/store/library';
+import { EMPTY_STATE, getStates, mergeRecords, setNote, setQueued, setRead, setStarred, statesUnderEveryId } from '@/lib/store/library';
+import { viewRecords } from '@/lib/store/views';
+import type { PaperRef } from '@/lib/paper';
+import { freshDatabase } from '../db-helpers';
+
+/**
+ * One paper, several ids: a card that shows an arXiv link beside a DOI and a dblp key is one paper.
+ * Whatever id a later card shows it under, it finds the same record; records that turn out to be
+ * one paper become one, losing nothing.
+ */
+
+const ARXIV = 'arxiv:2303.14702';
+const DOI = 'doi:10.1145/3544548.3581127';
+const DBLP = 'dblp:conf/chi/CalefatoQL23';
+const SCHOLAR = 'scholar:cXeT3ShOpHEJ';
+
+const card = (id: string, aliases: string[] = [], extra: Partial<PaperRef> = {}): PaperRef => ({
+  id,
+  title: 'A Lot of Talk and a Badge',
+  ...(aliases.length ? { aliases } : {}),
+  ...extra,
+});
+
+describe('a paper known by several ids', () => {
+  it('stores the ids a card showed as aliases, and finds the record under any of them', async () => {
+    const db = freshDatabase();
+    await setStarred(db, card(ARXIV, [DOI, DBLP]), true, { now: 1000 });
+    expect(await db.papers.get(ARXIV)).toMatchObject({ id: ARXIV, aliases: [DOI, DBLP], starredAt: 1000 });
+
+    // A card met later under its DOI alone (a publisher's listing), or its dblp key, is the same paper.
+    const states = await getStates(db, [DOI, DBLP, SCHOLAR]);
+    expect(states).toEqual({ [DOI]: { ...EMPTY_STATE, starred: true }, [DBLP]: { ...EMPTY_STATE, starred: true }, [SCHOLAR]: EMPTY_STATE });
+
+    // Acting on it there changes that one record.
+    await setNote(db, card(DOI), 'read the CHI version', { now: 2000 });
+    expect(await db.papers.count()).toBe(1);
+    expect(await db.papers.get(ARXIV)).toMatchObject({ note: 'read the CHI version', starredAt: 1000 });
+  });
+
+  it("finds a stored paper through the card's aliases (the card's own id is new to the library)", async () => {
+    const db = freshDatabase();
+    await setStarred(db, card(DOI), true, { now: 1000 });
+    // A Scholar result shows the arXiv version and the DOI: its id is the arXiv one.
+    const states = await getStates(db, [ARXIV], { [ARXIV]: [DOI, SCHOLAR] });
+    expect(states[ARXIV]).toEqual({ ...EMPTY_STATE, starred: true });
+    expect(await getStates(db, [ARXIV])).toEqual({ [ARXIV]: EMPTY_STATE });
+  });
+
+  it('renames the record to its best id when a card shows one, keeping the old id as an alias', async () => {
+    const db = freshDatabase();
+    await setStarred(db, card(DOI, [DBLP]), true, { now: 1000 });
+    await setQueued(db, card(ARXIV, [DOI]), true, { now: 2000 });
+    expect(await db.papers.toCollection().primaryKeys()).toEqual([ARXIV]);
+    expect(await db.papers.get(ARXIV)).toMatchObject({ aliases: [DOI, DBLP], starredAt: 1000, queuedAt: 2000 });
+    expect((await viewRecords(db, 'queue')).map((record) => record.id)).toEqual([ARXIV]);
+  });
+
+  it('makes two stored records one when a card shows both their ids, and loses nothing of either', async () => {
+    const db = freshDatabase();
+    await setStarred(db, card(ARXIV, [], { authors: ['Fabio Calefato'] }), true, { now: 1000 });
+    await setNote(db, card(ARXIV), 'arXiv version: see §4', { now: 1100 });
+    await setQueued(db, card(DOI, [], { venue: 'CHI 2023' }), true, { now: 1200 });
+    await setRead(db, card(DBLP), true, { now: 1250 });
+    await setNote(db, card(DOI), 'published version: new experiments', { now: 1300 });
+    expect(await db.papers.count()).toBe(3);
+
+    // Before anyone acts, a card showing all three ids shows them together.
+    const before = await getStates(db, [ARXIV], { [ARXIV]: [DOI, DBLP] });
+    expect(before[ARXIV]).toEqual({
+      starred: true,
+      read: true,
+      queued: true,
+      note: 'arXiv version: see §4\n\npublished version: new experiments',
+    });
+
+    await setStarred(db, card(ARXIV, [DOI, DBLP]), true, { now: 2000 });
+    const all = await db.papers.toArray();
+    expect(all).toHaveLength(1);
+    expect(all[0]).toMatchObject({
+      id: ARXIV,
+      aliases: [DOI, DBLP],
+      authors: ['Fabio Calefato'],
+      venue: 'CHI 2023',
+      starredAt: 1000,
+      readAt: 1250,
+      queuedAt: 1200,
+      note: 'arXiv version: see §4\n\npublished version: new experiments',
+      createdAt: 1000,
+    });
+    expect(all[0]!.changedAt.note).toBe(2000);
+    expect(await getStates(db, [DOI, DBLP])).toEqual({ [DOI]: before[ARXIV], [DBLP]: before[ARXIV] });
+  });
+
+  it('never renames a record to a worse id', async () => {
+    const db = freshDatabase();
+    await setStarred(db, card(ARXIV), true, { now: 1000 });
+    await setRead(db, card(SCHOLAR, [ARXIV]), true, { now: 2000 });
+    expect(await db.papers.get(ARXIV)).toMatchObject({ aliases: [SCHOLAR], readAt: 2000, starredAt: 1000 });
+    expect(await db.papers.get(SCHOLAR)).toBeUndefined();
+  });
+
+  it('merges notes that are the same once, and keeps the earliest star', () => {
+    const base = { title: 'T', authors: [], links: {}, note: 'same', createdAt: 5, updatedAt: 5, changedAt: {}, words: [] };
+    const merged = mergeRecords(
+      [
+        { ...base, id: DOI, starredAt: 30 },
+        { ...base, id: ARXIV, starredAt: 20, createdAt: 1 },
+      ],
+      99,
+    );
+    expect(merged).toMatchObject({ id: ARXIV, aliases: [DOI], note: 'same', starredAt: 20, createdAt: 1 });
+  });
+
+  it('tells pages under every id of the paper, so a card showing any of them follows', async () => {
+    const db = freshDatabase();
+    await setStarred(db, card(ARXIV, [DOI, DBLP]), true, { now: 1000 });
+    const starred: PaperState = { ...EMPTY_STATE, starred: true };
+    expect(await statesUnderEveryId(db, [DBLP, 'doi:10.1000/unknown'])).toEqual({
+      [ARXIV]: starred,
+      [DOI]: starred,
+      [DBLP]: starred,
+      'doi:10.1000/unknown': EMPTY_STATE,
+    });
+
+    const told: Record<string, PaperState>[] = [];
+    const answer = await handleMessage(db, { type: 'act', paper: card(DOI), action: { kind: 'read', value: true } }, (states) => {
+      told.push(states);
+    });
+    expect(answer).toEqual({ ok: true, data: { ...starred, read: true } });
+    expect(Object.keys(told[0]!).sort()).toEqual([ARXIV, DBLP, DOI].sort());
+  });
+
+  it('the background answers a page that names its cards\u2019 aliases, and refuses malformed ones', async () => {
+    const db = freshDatabase();
+    await setStarred(db, card(DOI), true);
+    const answer = await handleMessage(db, { type: 'getStates', ids: [ARXIV], aliases: { [ARXIV]: [DOI] } }, () => {});
+    expect(answer).toEqual({ ok: true, data: { [ARXIV]: { ...EMPTY_STATE, starred: true } } });
+    for (const aliases of [{ [ARXIV]: ['not an id'] }, { 'not an id': [DOI] }, { [ARXIV]: Array(17).fill(DOI) }]) {
+      expect(await handleMessage(db, { type: 'getStates', ids: [ARXIV], aliases }, () => {})).toMatchObject({ ok: false });
+    }
+  });
+});
