@@ -36,6 +36,7 @@ export const PaperRefSchema = z.object({
   journalRef: text(2_000).optional(),
   paperComments: text(LIMITS.text).optional(),
   venue: text(2_000).optional(),
+  year: z.number().int().min(1000).max(9999).optional(),
   aliases: z.array(CanonicalIdSchema).max(MAX_ALIASES).optional(),
   links: z
     .object({ huggingface: httpUrl.optional(), abs: httpUrl.optional(), pdf: httpUrl.optional(), html: httpUrl.optional() })

@@ -55,6 +55,8 @@ export interface PaperRef {
   paperComments?: string;
   /** Where the paper was published, as the page names it ("Proceedings of ACL 2024", "ICLR 2018 Conference"). */
   venue?: string;
+  /** Year of publication, where a page gives no day (a proceedings volume, a dblp entry). */
+  year?: number;
   links?: PaperLinks;
   /** The paper's other ids shown on the card (a dblp key beside a DOI), never its own id: see `identify`. */
   aliases?: PaperId[];

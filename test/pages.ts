@@ -14,7 +14,21 @@ export const FIXTURES = resolve(here, 'fixtures') + '/';
 export function sharedPage(name: string): string {
   const path = SHARED_PAGES + name;
   if (!existsSync(path)) throw new Error(`Missing shared page ${path}: the tests expect ../shared/pages beside the checkout`);
-  return readFileSync(path, 'utf8');
+  return decodePage(readFileSync(path));
+}
+
+/**
+ * A saved page's text, decoded as a browser would: by the charset its <meta> declares (the CVF
+ * listing is windows-1252, the Google Scholar pages ISO-8859-1), UTF-8 otherwise.
+ */
+export function decodePage(bytes: Uint8Array): string {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 2048));
+  const charset = /<meta[^>]+charset=["']?([\w-]+)/i.exec(head)?.[1] ?? 'utf-8';
+  try {
+    return new TextDecoder(charset).decode(bytes);
+  } catch {
+    return new TextDecoder('utf-8').decode(bytes);
+  }
 }
 
 export function fixture(name: string): string {

@@ -188,7 +188,7 @@ function checkTree(root: unknown): string | undefined {
 
 const META_FIELDS = [
   'title', 'authors', 'authorCount', 'organization', 'abstract', 'date', 'version',
-  'primaryCategory', 'categories', 'journalRef', 'paperComments', 'venue',
+  'primaryCategory', 'categories', 'journalRef', 'paperComments', 'venue', 'year',
 ] as const satisfies readonly (keyof BackupPaper)[];
 
 /** The user-state groups and the fields each one owns (FieldTimes names the group). */

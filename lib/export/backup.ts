@@ -9,8 +9,8 @@ import type { PaperRecord } from '../store/db';
  * Version history (bump BACKUP_VERSION when a stored field changes meaning or a required one is
  * added; an older Shelfmark then refuses the file instead of dropping what it does not know):
  *   1  PaperRecord of database version 1 (arXiv ids only).
- *   2  Ids of every scheme (`acl:`, `doi:`, `openreview:`, …), `aliases` (a paper's other ids) and
- *      `venue`. An older Shelfmark would drop the aliases, so it must refuse the file. Version 1
+ *   2  Ids of every scheme (`acl:`, `doi:`, `openreview:`, …), `aliases` (a paper's other ids),
+ *      `venue` and `year`. An older Shelfmark would drop the aliases, so it must refuse the file. Version 1
  *      files still import (they are version 2 files without those fields).
  */
 

@@ -1,4 +1,4 @@
-import { cleanText, type PaperLinks, type PaperRef } from '../paper';
+import { cleanText, identify, isCanonicalId, MAX_ALIASES, type PaperIdentity, type PaperLinks, type PaperRef } from '../paper';
 
 /**
  * Reading helpers shared by the site adapters: page text (with MathJax undone), counts, dates,
@@ -190,12 +190,16 @@ export function paperRef(fields: PaperRef): PaperRef {
   if (categories?.length) ref.categories = [...new Set(categories)];
   setText(ref, 'journalRef', fields.journalRef, LIMITS.journalRef);
   setText(ref, 'paperComments', fields.paperComments, LIMITS.text);
+  setText(ref, 'venue', fields.venue, LIMITS.journalRef);
+  if (isCount(fields.year) && fields.year >= 1000 && fields.year <= 9999) ref.year = fields.year;
   const links: PaperLinks = {};
   for (const key of ['huggingface', 'abs', 'pdf', 'html'] as const) {
     const url = fields.links?.[key];
     if (url && url.length <= LIMITS.url && /^https?:\/\//i.test(url)) links[key] = url;
   }
   if (Object.keys(links).length) ref.links = links;
+  const aliases = fields.aliases?.filter((alias) => alias !== ref.id && isCanonicalId(alias)).slice(0, MAX_ALIASES);
+  if (aliases?.length) ref.aliases = [...new Set(aliases)];
   return ref;
 }
 
@@ -203,7 +207,7 @@ function isCount(value: number | undefined): value is number {
   return value !== undefined && Number.isSafeInteger(value) && value >= 0;
 }
 
-function setText(ref: PaperRef, key: 'organization' | 'abstract' | 'primaryCategory' | 'journalRef' | 'paperComments', value: string | undefined, max: number): void {
+function setText(ref: PaperRef, key: 'organization' | 'abstract' | 'primaryCategory' | 'journalRef' | 'paperComments' | 'venue', value: string | undefined, max: number): void {
   const text = clip(value, max);
   if (text) ref[key] = text;
 }
@@ -221,4 +225,24 @@ export function documentUrl(root: ParentNode): URL | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * The identity of a card from the links it shows (`href` as written, made absolute against the
+ * page) and any ids the site writes in attributes (`dblp:…`, `scholar:…`). Only the card's own
+ * links should be given: ids in its text (a DOI in a comment) are other papers'.
+ */
+export function identityOf(links: Iterable<Element | null | undefined>, ids: Iterable<string | null | undefined> = [], base?: URL | string): PaperIdentity | null {
+  const candidates: (string | undefined)[] = [];
+  for (const link of links) {
+    const href = link?.getAttribute('href');
+    if (href) candidates.push(base ? absoluteUrl(href, base) : href.trim());
+  }
+  return identify([...candidates, ...ids]);
+}
+
+/** A year as pages print it, alone or in a date: `2023`, `(2023)`, `May 2 - May 7, 2004`. */
+export function yearIn(text: string | null | undefined): number | undefined {
+  const match = /\b(1[89]\d{2}|20\d{2})\b/.exec(text ?? '');
+  return match ? Number(match[1]) : undefined;
 }

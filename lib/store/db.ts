@@ -22,8 +22,9 @@ export interface PaperRecord {
   categories?: string[];
   journalRef?: string;
   paperComments?: string;
-  /** Where it was published, as a page named it ("Proceedings of ACL 2024"). */
+  /** Where it was published, as a page named it ("Proceedings of ACL 2024"), and the year. */
   venue?: string;
+  year?: number;
   links: PaperLinks;
   /**
    * The paper's other ids (its DOI beside its arXiv id, its dblp key, its Scholar cluster), learned

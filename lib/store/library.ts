@@ -214,7 +214,7 @@ function newRecord(ref: PaperRef, now: number): PaperRecord {
 /** Fields a card may tell us about its paper; a later card's value replaces an earlier one, blanks never do. */
 const META_FIELDS = [
   'title', 'authorCount', 'organization', 'abstract', 'date', 'version',
-  'primaryCategory', 'journalRef', 'paperComments', 'venue',
+  'primaryCategory', 'journalRef', 'paperComments', 'venue', 'year',
 ] as const satisfies readonly (keyof PaperRef & keyof PaperRecord)[];
 
 /**
