@@ -18,16 +18,17 @@ export function sharedPage(name: string): string {
 }
 
 /**
- * A saved page's text, decoded as a browser would: by the charset its <meta> declares (the CVF
- * listing is windows-1252, the Google Scholar pages ISO-8859-1), UTF-8 otherwise.
+ * A saved page's text. UTF-8 when its bytes are UTF-8 (the saved Google Scholar pages declare
+ * ISO-8859-1, but the script that saved them wrote UTF-8); else the charset its <meta> declares
+ * (the CVF listing is windows-1252), as a browser would read it.
  */
 export function decodePage(bytes: Uint8Array): string {
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 2048));
-  const charset = /<meta[^>]+charset=["']?([\w-]+)/i.exec(head)?.[1] ?? 'utf-8';
   try {
-    return new TextDecoder(charset).decode(bytes);
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return new TextDecoder('utf-8').decode(bytes);
+    const head = new TextDecoder('latin1').decode(bytes.subarray(0, 2048));
+    const charset = /<meta[^>]+charset=["']?([\w-]+)/i.exec(head)?.[1] ?? 'windows-1252';
+    return new TextDecoder(charset).decode(bytes);
   }
 }
 

@@ -1,5 +1,6 @@
 import { paperLinks, parsePaperId, type PaperId, type PaperRef } from '../paper';
 import { absoluteUrl, documentUrl, identityOf, paperRef, readText, readTexts } from './read';
+import { isHostOf } from './hosts';
 import type { PageContext, SiteAdapter } from './types';
 
 /*
@@ -47,7 +48,6 @@ const SELECTORS = {
 } as const;
 
 const ORIGIN = 'https://aclanthology.org/';
-const HOST = /^(?:www\.)?aclanthology\.org$/;
 const LISTING_PATH = /^\/(?:volumes\/[^/]+|events\/[^/]+|people\/(?:[a-z]\/)?[^/]+(?:\/unverified)?)\/?$/;
 const PAPER_PATH = /^\/([^/.][^/]*?)\/?$/;
 
@@ -56,7 +56,7 @@ export const acl: SiteAdapter = {
   label: 'ACL Anthology',
 
   matches(url) {
-    return HOST.test(url.hostname) && (LISTING_PATH.test(url.pathname) || paperPageId(url) !== null);
+    return isHostOf('acl', url.hostname) && (LISTING_PATH.test(url.pathname) || paperPageId(url) !== null);
   },
 
   findCards(root, page) {
@@ -117,7 +117,7 @@ function paperPageCardId(card: Element): PaperId | null {
   const fromRow = row ? parsePaperId(`acl:${readText(row)}`) : null;
   if (fromRow) return fromRow;
   const url = documentUrl(card);
-  return url && HOST.test(url.hostname) ? paperPageId(url) : null;
+  return url && isHostOf('acl', url.hostname) ? paperPageId(url) : null;
 }
 
 /** The <dd> of the paper page's details row named `label` ("Year", "Volume", "DOI"). */

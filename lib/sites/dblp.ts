@@ -1,5 +1,6 @@
 import { paperLinks, type PaperId, type PaperIdentity, type PaperRef } from '../paper';
 import { absoluteUrl, identityOf, paperRef, readText, readTexts, yearIn } from './read';
+import { isHostOf } from './hosts';
 import type { SiteAdapter } from './types';
 
 /*
@@ -32,7 +33,6 @@ const SELECTORS = {
   year: '[itemprop="datePublished"]',
 } as const;
 
-const HOST = /^(?:www\.)?dblp\.org$/;
 const PATH = /^\/(?:search(?:\/publ)?\/?|pid\/[\w/-]+\.html|db\/(?:conf|journals|series|books|reference)\/[\w/.-]+\.html|rec\/[\w/.+-]+\.html)$/;
 
 export const dblp: SiteAdapter = {
@@ -40,7 +40,7 @@ export const dblp: SiteAdapter = {
   label: 'dblp',
 
   matches(url) {
-    return HOST.test(url.hostname) && PATH.test(url.pathname) && !url.pathname.startsWith('/search/publ/api');
+    return isHostOf('dblp', url.hostname) && PATH.test(url.pathname) && !url.pathname.startsWith('/search/publ/api');
   },
 
   findCards(root) {

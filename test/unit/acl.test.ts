@@ -19,7 +19,6 @@ describe('ACL Anthology adapter: URLs', () => {
     'https://aclanthology.org/2021.naacl-main.208/',
     'https://aclanthology.org/2021.naacl-main.208',
     'https://aclanthology.org/N04-1001/',
-    'https://www.aclanthology.org/N04-1001/',
   ])('serves %s', (url) => {
     expect(adapterFor(url)).toBe(acl);
   });
@@ -40,6 +39,7 @@ describe('ACL Anthology adapter: URLs', () => {
     'https://aclanthology.org/thumb/N04-1001.jpg',
     'https://aclanthology.org.evil.example/N04-1001/',
     'https://www.aclweb.org/anthology/N04-1001/',
+    'http://aclanthology.org.example/N04-1001/',
   ])('does not serve %s', (url) => {
     expect(adapterFor(url)).not.toBe(acl);
   });
