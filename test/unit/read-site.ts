@@ -2,14 +2,15 @@ import { expect } from 'vitest';
 import { PaperRefSchema } from '@/lib/messages';
 import type { PaperRef } from '@/lib/paper';
 import { createPageContext, type PageContext, type SiteAdapter } from '@/lib/sites/types';
-import { parsePage } from '../pages';
+import { JSDOM } from 'jsdom';
 
 /**
- * Reads a saved page as the content script does: the adapter's cards, each card's id (and
+ * Reads a saved page, at the URL it was served at, as the content script does: the adapter's cards, each card's id (and
  * aliases), and what it reads in full; every paper must fit the message schema and keep its card's id.
  */
 export function readSite(adapter: SiteAdapter, html: string, url: string) {
-  const doc = parsePage(html);
+  // At its address, as in the browser: some adapters read the page's own URL (a forum's id).
+  const doc = new JSDOM(html, { url }).window.document;
   const page: PageContext = createPageContext(doc, url);
   const cards = adapter.findCards(doc, page);
   const ids = cards.map((card) => adapter.cardId(card));
