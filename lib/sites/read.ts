@@ -22,7 +22,7 @@ export function readText(element: Element | null | undefined, leaveOut?: string)
   if (element.childElementCount === 0) return cleanText(element.textContent);
   const skip = leaveOut ? `${leaveOut}, ${MATHJAX_RENDERED}` : MATHJAX_RENDERED;
   // Most elements hold plain text: one query, then textContent.
-  if (!element.querySelector(`${skip}, script, style, mjx-container`)) return cleanText(element.textContent);
+  if (!element.querySelector(`${skip}, script, style, mjx-container, math[alttext]`)) return cleanText(element.textContent);
   const parts: string[] = [];
   collectText(element, skip, parts, 0);
   return cleanText(parts.join(''));
@@ -47,6 +47,11 @@ function collectText(node: Node, skip: string, parts: string[], depth: number): 
       continue;
     }
     if (name === 'style') continue;
+    // MathML with its TeX kept (LaTeXML, arXiv's HTML papers): the TeX, as in the source.
+    if (name === 'math' && element.hasAttribute('alttext')) {
+      parts.push(`$${element.getAttribute('alttext')}$`);
+      continue;
+    }
     // MathJax 3 keeps no TeX; its assistive MathML holds the formula as text.
     if (name === 'mjx-container') {
       parts.push(element.querySelector('mjx-assistive-mml')?.textContent ?? '');
