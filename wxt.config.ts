@@ -4,7 +4,7 @@ import { defineConfig } from 'wxt';
 export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Shelfmark',
-    description: 'Star, queue and annotate research papers where you find them: Hugging Face papers and arXiv.',
+    description: 'Star, queue and annotate research papers on arXiv, Hugging Face, the ACL Anthology, dblp, Google Scholar, OpenReview and CVF.',
     permissions: ['storage'],
     action: { default_title: 'Shelfmark: reading queue' },
     commands: {

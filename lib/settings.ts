@@ -1,4 +1,4 @@
-import type { SiteName } from './sites/types';
+import { SITE_NAMES, type SiteName } from './sites/types';
 
 /**
  * The user's settings, kept in `browser.storage.local` (small, synced to every tab by
@@ -14,7 +14,6 @@ export interface Settings {
 
 export const SETTINGS_KEY = 'settings';
 
-const SITES: readonly SiteName[] = ['huggingface', 'arxiv'];
 
 export function defaultSettings(): Settings {
   return { hideRead: {} };
@@ -24,7 +23,7 @@ export function defaultSettings(): Settings {
 export function parseSettings(stored: unknown): Settings {
   const settings = defaultSettings();
   if (!isRecord(stored) || !isRecord(stored.hideRead)) return settings;
-  for (const site of SITES) {
+  for (const site of SITE_NAMES) {
     const value = stored.hideRead[site];
     if (typeof value === 'boolean') settings.hideRead[site] = value;
   }

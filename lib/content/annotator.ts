@@ -62,6 +62,8 @@ export class Annotator {
   private readonly mounted = new Map<Element, MountedCard>();
   private readonly byRoot = new WeakMap<Element, MountedCard>();
   private readonly cardsById = new Map<PaperId, Set<MountedCard>>();
+  /** The other ids of papers shown (a DOI beside an arXiv id): the library may know them by one. */
+  private readonly aliasesOf = new Map<PaperId, PaperId[]>();
   private readonly states = new Map<PaperId, PaperState>();
   /** Mounted cards in document order, as of the last scan. */
   private order: MountedCard[] = [];
@@ -152,9 +154,12 @@ export class Annotator {
   /** States pushed by the background (a change made in another tab, the popup, ...). */
   applyStates(states: Record<PaperId, PaperState>): void {
     for (const [id, state] of Object.entries(states)) {
-      // Only papers shown here matter; others are not remembered.
-      if (!this.cardsById.has(id)) continue;
-      this.setState(id, state);
+      // Only papers shown here matter, under their own id or one of their aliases; others are not remembered.
+      if (this.cardsById.has(id)) {
+        this.setState(id, state);
+        continue;
+      }
+      for (const [paper, aliases] of this.aliasesOf) if (aliases.includes(id)) this.setState(paper, state);
     }
   }
 
@@ -387,6 +392,10 @@ export class Annotator {
       controls: createControls(this.options.document, id, (action) => this.act(entry, action)),
     };
     adapter.mountControls(card, entry.controls.root);
+    if (!this.aliasesOf.has(id)) {
+      const aliases = adapter.cardAliases?.(card);
+      if (aliases?.length) this.aliasesOf.set(id, aliases);
+    }
     this.mounted.set(card, entry);
     this.byRoot.set(entry.controls.root, entry);
     let cards = this.cardsById.get(id);
@@ -412,6 +421,7 @@ export class Annotator {
     cards?.delete(entry);
     if (cards?.size === 0) {
       this.cardsById.delete(entry.controls.id);
+      this.aliasesOf.delete(entry.controls.id);
       this.states.delete(entry.controls.id);
       this.unasked.delete(entry.controls.id);
     }
@@ -420,7 +430,8 @@ export class Annotator {
   private async fetchStates(ids: PaperId[]): Promise<void> {
     const asked = performance.now();
     try {
-      const states = await this.options.send({ type: 'getStates', ids });
+      const aliases = Object.fromEntries(ids.flatMap((id) => (this.aliasesOf.has(id) ? [[id, this.aliasesOf.get(id)!]] : [])));
+      const states = await this.options.send({ type: 'getStates', ids, ...(Object.keys(aliases).length ? { aliases } : {}) });
       this.applyStates(states);
       mark('shelfmark:states', asked, { cards: ids.length });
     } catch (error) {

@@ -5,13 +5,13 @@ import { PaperRefSchema } from '@/lib/messages';
 import { ADAPTERS, adapterFor } from '@/lib/sites';
 import { arxiv } from '@/lib/sites/arxiv';
 import { huggingface } from '@/lib/sites/huggingface';
-import { createPageContext, type SiteAdapter } from '@/lib/sites/types';
+import { createPageContext, SITE_NAMES, type SiteAdapter } from '@/lib/sites/types';
 import { SHARED_PAGES } from '../fixtures/shared-pages';
 import { FIXTURES, fixture, parsePage, sharedPage } from '../pages';
 
 describe('the adapter registry', () => {
-  it('has both sites, and no URL is served by two adapters', () => {
-    expect(ADAPTERS.map((adapter) => adapter.name)).toEqual(['huggingface', 'arxiv']);
+  it('has every site, and no URL is served by two adapters', () => {
+    expect(ADAPTERS.map((adapter) => adapter.name)).toEqual([...SITE_NAMES]);
     for (const url of [
       ...Object.values(SHARED_PAGES).map((page) => page.url),
       'https://arxiv.org/list/cs.IR/new',
