@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { Annotator } from '@/lib/content/annotator';
+import type { Request } from '@/lib/messages';
 import { handleMessage } from '@/lib/background/handle-message';
 import type { PaperState } from '@/lib/store/library';
 import { EMPTY_STATE, getStates, mergeRecords, setNote, setQueued, setRead, setStarred, statesUnderEveryId } from '@/lib/store/library';
 import { viewRecords } from '@/lib/store/views';
 import type { PaperRef } from '@/lib/paper';
 import { freshDatabase } from '../db-helpers';
+import { backgroundSend } from './content-fixture';
 
 /**
  * One paper, several ids: a card that shows an arXiv link beside a DOI and a dblp key is one paper.
@@ -140,6 +143,35 @@ describe('a paper known by several ids', () => {
     expect(answer).toEqual({ ok: true, data: { [ARXIV]: { ...EMPTY_STATE, starred: true } } });
     for (const aliases of [{ [ARXIV]: ['not an id'] }, { 'not an id': [DOI] }, { [ARXIV]: Array(17).fill(DOI) }]) {
       expect(await handleMessage(db, { type: 'getStates', ids: [ARXIV], aliases }, () => {})).toMatchObject({ ok: false });
+    }
+  });
+});
+
+describe('a page whose cards show several ids', () => {
+  const ENTRY = `<ul class="publ-list"><li class="entry article" id="journals/chi/CalefatoQL23"><nav class="publ"><ul><li class="drop-down"><div class="body"><ul>
+    <li class="ee"><a href="https://doi.org/10.1145/3544548.3581127">electronic edition via DOI</a></li>
+    <li class="ee"><a href="https://arxiv.org/abs/2303.14702">electronic edition @ arxiv.org</a></li></ul></div></li></ul></nav>
+    <cite class="data"><span itemprop="author"><span itemprop="name">Fabio Calefato</span></span>: <span class="title">A Lot of Talk and a Badge.</span></cite></li></ul>`;
+
+  it('asks for the states under the cards’ aliases too, and follows a change pushed under an alias', async () => {
+    const db = freshDatabase();
+    await setStarred(db, card(DOI), true);
+    document.body.innerHTML = ENTRY;
+    const sent: Request[] = [];
+    const controller = new AbortController();
+    const annotator = new Annotator({ document, location: () => 'https://dblp.org/pid/48/5662.html', send: backgroundSend(db, sent), signal: controller.signal });
+    try {
+      annotator.start();
+      await new Promise((resolve) => setTimeout(resolve, 80));
+      expect(sent).toEqual([{ type: 'getStates', ids: [ARXIV], aliases: { [ARXIV]: [DOI, 'dblp:journals/chi/CalefatoQL23'] } }]);
+      expect(annotator.stateOf(ARXIV).starred).toBe(true);
+
+      // Another tab unstars the paper, known there by its DOI: this card follows.
+      annotator.applyStates({ [DOI]: EMPTY_STATE });
+      expect(annotator.stateOf(ARXIV).starred).toBe(false);
+    } finally {
+      controller.abort();
+      document.body.innerHTML = '';
     }
   });
 });
