@@ -2,7 +2,7 @@ import { useId } from 'preact/hooks';
 import type { PaperRecord } from '@/lib/store/db';
 import { bibtexEntry } from '@/lib/export/bibtex';
 import { markdownLink, paperUrl } from '@/lib/export/link';
-import { arxivIdOf, formatAuthors } from '@/lib/paper';
+import { formatAuthors, idLabel } from '@/lib/paper';
 
 export interface LibraryRowProps {
   paper: PaperRecord;
@@ -18,7 +18,6 @@ const AUTHORS_SHOWN = 6;
 export function LibraryRow({ paper, citationKey, onCopy }: LibraryRowProps) {
   const titleId = useId();
   const url = paperUrl(paper);
-  const arxivId = arxivIdOf(paper.id);
   const authors = formatAuthors(paper.authors, AUTHORS_SHOWN);
   return (
     <li class="library-row" data-paper-id={paper.id}>
@@ -28,7 +27,8 @@ export function LibraryRow({ paper, citationKey, onCopy }: LibraryRowProps) {
         </a>
         <div class="library-meta">
           {authors && <span>{authors}</span>}
-          <span>{arxivId ? `arXiv:${arxivId}` : paper.id}</span>
+          <span>{idLabel(paper.id)}</span>
+          {paper.venue && <span>{paper.venue}</span>}
           {paper.date && <span>{paper.date}</span>}
         </div>
         <ul class="library-state" aria-label="State">

@@ -1,5 +1,5 @@
 import type { PaperRecord } from '../store/db';
-import { arxivIdOf, arxivLinks } from '../paper';
+import { arxivIdOf, arxivLinks, idLabel, paperLinks } from '../paper';
 import { escapeMarkdown, markdownLink, markdownUrl, paperUrl } from './link';
 
 /**
@@ -36,7 +36,9 @@ export function paperSection(paper: PaperRecord): string {
   if (paper.authors.length > 0) facts.push(`**Authors:** ${escapeMarkdown(paper.authors.join(', '))}`);
   else if (paper.authorCount) facts.push(`**Authors:** ${paper.authorCount} authors`);
   facts.push(idLine(paper));
+  if (paper.venue) facts.push(`**Venue:** ${escapeMarkdown(paper.venue)}${paper.year ? ` (${paper.year})` : ''}`);
   if (paper.date) facts.push(`**Date:** ${paper.date}`);
+  else if (paper.year && !paper.venue) facts.push(`**Year:** ${paper.year}`);
   facts.push(`**State:** ${stateText(paper)}`);
 
   const lines = [`## ${markdownLink(paper)}`, '', ...facts.map((fact) => `- ${fact}`), ''];
@@ -44,11 +46,16 @@ export function paperSection(paper: PaperRecord): string {
   return lines.join('\n');
 }
 
+/** The paper's ids, each linked to its standard page where it has one: "ACL 2021.naacl-main.208 · dblp conf/…". */
 function idLine(paper: PaperRecord): string {
   const arxivId = arxivIdOf(paper.id);
   if (!arxivId) {
-    const url = paperUrl(paper);
-    return `**Id:** \`${paper.id}\`${url ? ` · [link](${markdownUrl(url)})` : ''}`;
+    const ids = [paper.id, ...(paper.aliases ?? [])].map((id, i) => {
+      const url = i === 0 ? paperUrl(paper) : paperLinks(id).abs;
+      return url ? `[${escapeMarkdown(idLabel(id))}](${markdownUrl(url)})` : escapeMarkdown(idLabel(id));
+    });
+    const pdf = paper.links.pdf ?? paperLinks(paper.id).pdf;
+    return `**Ids:** ${ids.join(' · ')}${pdf ? ` · [PDF](${markdownUrl(pdf)})` : ''}`;
   }
   const version = paper.version ? `v${paper.version}` : '';
   const standard = arxivLinks(arxivId);
