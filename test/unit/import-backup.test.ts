@@ -18,6 +18,7 @@ import { stripUndefined } from '@/lib/store/library';
 import { cleanText } from '@/lib/paper';
 import { paperWords } from '@/lib/store/search';
 import { freshDatabase } from '../db-helpers';
+import { SITE_NAMES } from '@/lib/sites/types';
 import { AUTOML, GAN_BALANCE, LLAMA, MALDACENA, PROMPT_WORTH, record, T0, TRICKY } from './export-fixtures';
 
 const EXPORTED_AT = '2024-08-05T12:00:00.000Z';
@@ -369,13 +370,24 @@ const oldStyleId = fc
   .tuple(fc.constantFrom('hep-th', 'solv-int', 'math', 'cond-mat', 'q-bio', 'astro-ph'), fc.constantFrom(91, 95, 99, 0, 3, 7), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 999 }))
   .filter(([, yy, mm]) => yy !== 7 || mm <= 3)
   .map(([archive, yy, mm, n]) => `${archive}/${String(yy).padStart(2, '0')}${String(mm).padStart(2, '0')}${String(n).padStart(3, '0')}`);
+/** Ids of the other schemes (lib/paper.ts), as the adapters write them. */
+const otherId = fc.oneof(
+  fc.tuple(fc.integer({ min: 1952, max: 2030 }), fc.constantFrom('acl-long', 'emnlp-main', 'findings-acl', 'in2writing-1'), fc.integer({ min: 1, max: 999 })).map(([y, v, n]) => `acl:${y}.${v}.${n}`),
+  fc.tuple(fc.constantFrom('A', 'C', 'N', 'P', 'W'), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 1001, max: 9999 })).map(([l, y, n]) => `acl:${l}${String(y).padStart(2, '0')}-${n}`),
+  fc.tuple(fc.integer({ min: 1000, max: 99_999 }).filter((r) => r !== 48_550 && r !== 18_653), fc.stringMatching(/^[a-z0-9](?:[a-z0-9._/-]{0,30}[a-z0-9])?$/)).map(([r, suffix]) => `doi:10.${r}/${suffix}`),
+  fc.stringMatching(/^[A-Za-z0-9_-]{5,20}$/).map((id) => `openreview:${id}`),
+  fc.stringMatching(/^[A-Z][a-z]{1,8}_[A-Z][a-z]{1,8}$/).map((stem) => `cvf:${stem}_CVPR_2024`),
+);
 const url = fc.webUrl({ withQueryParameters: true, withFragments: true });
 const isoDate = fc.date({ min: new Date('1991-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
 
 const storedPaper = fc
   .record(
     {
-      id: fc.oneof(newStyleId, oldStyleId).map((id) => `arxiv:${id}`),
+      id: fc.oneof(newStyleId.map((id) => `arxiv:${id}`), oldStyleId.map((id) => `arxiv:${id}`), otherId),
+      withAliases: fc.boolean(),
+      venue: lineText(60),
+      year: fc.integer({ min: 1950, max: 2099 }),
       title,
       authors: fc.array(lineText(40), { maxLength: 12 }),
       authorCount: fc.nat({ max: 5_000 }),
@@ -388,7 +400,7 @@ const storedPaper = fc
       journalRef: lineText(60),
       paperComments: lineText(60),
       links: fc.record({ huggingface: url, abs: url, pdf: url, html: url }, { requiredKeys: [] }),
-      seen: fc.record({ site: fc.constantFrom('huggingface' as const, 'arxiv' as const), url, at: time }),
+      seen: fc.record({ site: fc.constantFrom(...SITE_NAMES), url, at: time }),
       starredAt: time,
       readAt: time,
       queued: fc.boolean(),
@@ -399,12 +411,14 @@ const storedPaper = fc
       updatedAt: time,
       changedAt: fc.record({ meta: time, star: time, read: time, queue: time, note: time }, { requiredKeys: [] }),
     },
-    { requiredKeys: ['id', 'title', 'authors', 'links', 'note', 'createdAt', 'updatedAt', 'changedAt', 'queued'] },
+    { requiredKeys: ['id', 'withAliases', 'title', 'authors', 'links', 'note', 'createdAt', 'updatedAt', 'changedAt', 'queued'] },
   );
 
 const library = fc.uniqueArray(storedPaper, { selector: (p) => p.id, maxLength: 25 }).map((papers) =>
-  papers.map(({ queued, queuedAt, ...fields }, index): PaperRecord => {
+  papers.map(({ queued, queuedAt, withAliases, ...fields }, index): PaperRecord => {
     const paper = { ...fields, words: [] as string[] } as PaperRecord;
+    // Site-native aliases named after the paper's place: no two papers share one.
+    if (withAliases) paper.aliases = [`dblp:conf/prop/P${index}`, `scholar:prop${String(index).padStart(6, '0')}`];
     if (queued) Object.assign(paper, { queuePos: index * 2 + 1 + (index % 3) * 0.5, queuedAt: queuedAt ?? 0 });
     paper.words = paperWords(paper);
     return stripUndefined(paper);
