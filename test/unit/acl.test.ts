@@ -138,3 +138,17 @@ describe('ACL Anthology adapter: other layouts (our fixtures)', () => {
     expect(acl.cardId(paper.cards[0]!)).toBe('acl:N04-1001');
   });
 });
+
+describe('ACL Anthology adapter: a paper page in the 2026 layout (our fixture)', () => {
+  it('the paper, with its abstract and volume', () => {
+    const { ids, papers } = readSite(acl, fixture('acl_paper_W19-4201_2026.html'), 'https://aclanthology.org/W19-4201/');
+    expect(ids).toEqual(['acl:W19-4201']);
+    expect(papers[0]).toMatchObject({
+      title: 'AX Semantics’ Submission to the SIGMORPHON 2019 Shared Task',
+      authors: ['Andreas Madsack', 'Robert Weißgraeber'],
+      venue: 'Proceedings of the 16th Workshop on Computational Research in Phonetics, Phonology, and Morphology',
+      year: 2019,
+      abstract: 'This paper describes the AX Semantics’ submission to the SIGMORPHON 2019 shared task on morphological reinflection.',
+    });
+  });
+});
