@@ -101,8 +101,12 @@ function isPaperPage(card: Element): boolean {
   return card.matches(SELECTORS.paperMain);
 }
 
+/** The entry's id, from its title link: `/2024.acl-long.1/` (as the Anthology writes it) or an absolute one. */
 function entryId(entry: Element): PaperId | null {
-  const id = identityOf([entry.querySelector(SELECTORS.titleLink)], [], ORIGIN)?.id ?? null;
+  const href = entry.querySelector(SELECTORS.titleLink)?.getAttribute('href')?.trim() ?? '';
+  // The site's own form, read without parsing a URL (an event page has thousands of entries).
+  const own = /^\/([^/]+)\/?$/.exec(href)?.[1];
+  const id = own ? parsePaperId(`acl:${own}`) : (identityOf([], [absoluteUrl(href, ORIGIN)])?.id ?? null);
   return id?.startsWith('acl:') ? id : null;
 }
 

@@ -50,7 +50,8 @@ export const cvf: SiteAdapter = {
   },
 
   findCards(root) {
-    const entries = [...root.querySelectorAll(SELECTORS.entryTitle)].filter((dt) => identityOfEntry(dt) !== null);
+    // Every titled entry is a card (one whose title links no CVF page has no id: skipped, and counted).
+    const entries = [...root.querySelectorAll(SELECTORS.entryTitle)].filter((dt) => dt.querySelector(SELECTORS.titleLink));
     if (entries.length) return entries;
     const title = root.querySelector(SELECTORS.paperTitle);
     const page = title?.parentElement;

@@ -94,15 +94,20 @@ function forumPageId(url: URL): PaperId | null {
   return FORUM_PATH.test(url.pathname) ? parsePaperId(`${ORIGIN}forum${url.search}`) : null;
 }
 
-/** The paper a link names: a forum link without another note's `noteId`. */
+/** A forum link as the site writes it, site-relative or absolute: its query. */
+const FORUM_HREF = /^(?:https?:\/\/(?:www\.)?openreview\.net)?\/forum\/?\?([^#]*)/;
+
+/**
+ * The paper a link names: a forum link without another note's `noteId`. Read without parsing a
+ * whole URL (run for every card on every scan of a 1,000-paper venue).
+ */
 function linkId(link: Element | null): PaperId | null {
-  const href = link?.getAttribute('href');
-  if (!href) return null;
-  try {
-    return parsePaperId(new URL(href, ORIGIN).href);
-  } catch {
-    return null;
-  }
+  const query = FORUM_HREF.exec(link?.getAttribute('href')?.trim() ?? '')?.[1];
+  if (query === undefined) return null;
+  const params = new URLSearchParams(query);
+  const id = params.get('id');
+  const noteId = params.get('noteId');
+  return id && (noteId === null || noteId === id) ? parsePaperId(`openreview:${id}`) : null;
 }
 
 /**
