@@ -4,8 +4,9 @@
  */
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { control, launch, readSharedPage, type Browser } from '../test/e2e/harness';
-import { ARXIV_CSS, withSiteStyles } from './site-styles';
+import { control, controlIds, launch, readSharedPage, type Browser } from '../test/e2e/harness';
+import { fixture } from '../test/pages';
+import { ACL_CSS, ARXIV_CSS, ARXIV_HTML_CSS, CVF_CSS, DBLP_CSS, OPENREVIEW_CSS, SCHOLAR_CSS, withSiteStyles } from './site-styles';
 
 const OUT = 'docs/screenshots';
 const HF_URL = 'https://huggingface.co/papers?date=2024-08-01';
@@ -69,6 +70,36 @@ async function arxiv(browser: Browser) {
   await page.close();
 }
 
+/** The other sites: a page as a user meets it, restyled offline, with a few papers triaged. */
+const SITES = [
+  { name: 'acl', url: 'https://aclanthology.org/people/andreas-madsack/', html: readSharedPage('acl_people_andreas-madsack_2026-07_redesign.html'), css: ACL_CSS, cards: 6 },
+  { name: 'dblp', url: 'https://dblp.org/search?q=calefato', html: readSharedPage('dblp_search_calefato_2024-01_prettified.html'), css: DBLP_CSS, cards: 30 },
+  { name: 'scholar', url: 'https://scholar.google.de/scholar?hl=en&q=transformers', html: fixture('gscholar_search_2024_transformers.html'), css: SCHOLAR_CSS, cards: 8 },
+  { name: 'openreview', url: 'https://openreview.net/group?id=ICLR.cc/2024/Conference', html: fixture('openreview_group_ICLR2024_2024.html'), css: OPENREVIEW_CSS, cards: 3 },
+  { name: 'cvf', url: 'https://openaccess.thecvf.com/ICCV2015', html: readSharedPage('cvf_openaccess_ICCV2015_listing_2015-12_browser-saved.html'), css: CVF_CSS, cards: 526 },
+  { name: 'arxiv-html', url: 'https://arxiv.org/html/2603.02438v1', html: fixture('arxiv_html_2603.02438v1.html'), css: ARXIV_HTML_CSS, cards: 1, themes: ['light', 'dark'] as const },
+];
+
+function styled(html: string, css: string): string {
+  return html.replace(/<\/head>/i, `<style>${css}</style></head>`);
+}
+
+/** The first cards starred and queued, the second read, the third queued: a morning's triage. */
+async function site(browser: Browser, spec: (typeof SITES)[number], theme: 'light' | 'dark') {
+  const page = await browser.open(spec.url, spec.cards);
+  if (theme === 'dark') await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'dark'));
+  const ids = (await controlIds(page)).slice(0, 3);
+  await press(page, ids[0]!, 'Star');
+  await press(page, ids[0]!, 'Add to queue');
+  if (ids[1]) await press(page, ids[1], 'Mark read');
+  if (ids[2]) await press(page, ids[2], 'Add to queue');
+  await page.mouse.move(5, 5);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: `${OUT}/${spec.name}-${theme}.png` });
+  await page.close();
+}
+
 async function options(browser: Browser) {
   const page = await browser.context.newPage();
   await page.setViewportSize({ width: 1200, height: 760 });
@@ -80,8 +111,10 @@ async function options(browser: Browser) {
 }
 
 mkdirSync(OUT, { recursive: true });
+/** SHOTS=dblp,scholar npm run screenshots: only those sites' screenshots (while adjusting their look). */
+const only = process.env.SHOTS?.split(',');
 const arxivHtml = readSharedPage('arxiv_list_cs.CL_recent_2026-07.html').replace(/<\/head>/i, `<style>${ARXIV_CSS}</style></head>`);
-for (const theme of ['light', 'dark'] as const) {
+for (const theme of only ? [] : (['light', 'dark'] as const)) {
   const browser = await launch({
     pages: { [HF_URL]: await withSiteStyles(readSharedPage('hf_daily_2024-08-01.html'), theme === 'dark'), [ARXIV_URL]: arxivHtml },
     colorScheme: theme,
@@ -95,6 +128,16 @@ for (const theme of ['light', 'dark'] as const) {
     if (theme === 'light') await options(browser);
   } finally {
     await browser.close();
+  }
+}
+for (const spec of SITES.filter((candidate) => !only || only.includes(candidate.name))) {
+  for (const theme of spec.themes ?? (['light'] as const)) {
+    const browser = await launch({ pages: { [spec.url]: styled(spec.html, spec.css) }, colorScheme: theme, viewport: { width: 1280, height: 800 }, assets: placeholderImage });
+    try {
+      await site(browser, spec, theme);
+    } finally {
+      await browser.close();
+    }
   }
 }
 console.log(`Screenshots written to ${OUT}/`);
