@@ -1,12 +1,18 @@
 import { defineConfig } from 'wxt';
+import { ICON_SIZES, iconPath } from './modules/icons';
+
+/** The icon at every size, rendered from assets/icon.svg by modules/icons.ts. */
+const icons = Object.fromEntries(Object.keys(ICON_SIZES).map((size) => [size, iconPath(Number(size) as keyof typeof ICON_SIZES)]));
 
 // https://wxt.dev/api/config.html
 export default defineConfig({
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'Shelfmark',
     description: 'Star, queue and annotate research papers where you find them: Hugging Face papers and arXiv.',
     permissions: ['storage'],
-    action: { default_title: 'Shelfmark: reading queue' },
+    icons,
+    // The toolbar button (its title is the popup's <title>); Firefox's MV2 build calls it browser_action.
+    [manifestVersion === 2 ? 'browser_action' : 'action']: { default_icon: icons },
     commands: {
       // Opens the toolbar popup (the reading queue) from the keyboard.
       [browser === 'firefox' ? '_execute_browser_action' : '_execute_action']: {

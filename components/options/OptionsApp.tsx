@@ -3,6 +3,7 @@ import type { ShelfmarkDB } from '@/lib/store/db';
 import { citationKeys } from '@/lib/export/bibtex';
 import { filterPapers } from '@/lib/export/scope';
 import { useLiveQuery } from '@/lib/ui/use-live-query';
+import { BrandMark } from '../shared/BrandMark';
 import { ExportMenu } from '../shared/ExportMenu';
 import { ImportPanel } from './ImportPanel';
 import { LibraryView } from './LibraryView';
@@ -20,7 +21,10 @@ export function OptionsApp({ db }: { db: ShelfmarkDB }) {
   return (
     <div class="options-page">
       <header class="options-header">
-        <h1>Shelfmark</h1>
+        <h1>
+          <BrandMark size={24} />
+          Shelfmark
+        </h1>
       </header>
       <div class="options-layout">
         <LibraryView papers={filtered} total={papers?.length} query={query} onQuery={setQuery} citationKeys={keys} />
