@@ -34,7 +34,10 @@ export default defineConfig({
       : {}),
   }),
   webExt: {
-    binaries: { chrome: process.env.CHROME_PATH ?? '/usr/bin/chromium' },
+    binaries: {
+      chrome: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+      firefox: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
+    },
     chromiumArgs: [
       '--no-first-run',
       '--disable-background-networking',
