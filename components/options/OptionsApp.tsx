@@ -9,6 +9,10 @@ import { ImportPanel } from './ImportPanel';
 import { LibraryView } from './LibraryView';
 import { OptionsSettings } from './OptionsSettings';
 
+const TEXT = {
+  welcome: 'Getting started: what Shelfmark does, pinning, keys',
+} as const;
+
 /** The options page: the whole library with its filter, export, import and settings. */
 export function OptionsApp({ db }: { db: ShelfmarkDB }) {
   // A full page may hold every record: thousands of papers are a few megabytes.
@@ -25,6 +29,9 @@ export function OptionsApp({ db }: { db: ShelfmarkDB }) {
           <BrandMark size={24} />
           Shelfmark
         </h1>
+        <a class="options-welcome" href={browser.runtime.getURL('/welcome.html')}>
+          {TEXT.welcome}
+        </a>
       </header>
       <div class="options-layout">
         <LibraryView papers={filtered} total={papers?.length} query={query} onQuery={setQuery} citationKeys={keys} />
