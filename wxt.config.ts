@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import { ICON_SIZES, iconPath } from './modules/icons';
+import pkg from './package.json';
 
 /** The icon at every size, rendered from assets/icon.svg by modules/icons.ts. */
 const icons = Object.fromEntries(Object.keys(ICON_SIZES).map((size) => [size, iconPath(Number(size) as keyof typeof ICON_SIZES)]));
@@ -9,6 +10,9 @@ export default defineConfig({
   manifest: ({ browser, manifestVersion }) => ({
     name: 'Shelfmark',
     description: 'Star, queue and annotate research papers where you find them: Hugging Face papers and arXiv.',
+    homepage_url: pkg.homepage,
+    // The only permission: the library and settings live in the extension's own storage. The
+    // content script's matches (Hugging Face, arXiv) are its only hosts. README: Permissions.
     permissions: ['storage'],
     icons,
     // The toolbar button (its title is the popup's <title>); Firefox's MV2 build calls it browser_action.
@@ -25,10 +29,12 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'shelfmark@shelfmark.dev',
-              strict_min_version: '142.0',
+              // data_collection_permissions is Firefox 140's (142 on Android); nothing else needs as much.
+              strict_min_version: '140.0',
               // Shelfmark sends nothing anywhere: everything stays on the device.
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

@@ -31,7 +31,12 @@ async function starredTitles(popup: Page): Promise<{ title: string; href: string
   );
 }
 
-const badgeColour = (page: Page) => page.evaluate(() => browser.browserAction.getBadgeBackgroundColor({}));
+/** The add-on's API as its own pages see it (evaluated in one of them). */
+interface AddonGlobal {
+  browser: { browserAction: { getBadgeBackgroundColor(details: object): Promise<number[]>; setBadgeBackgroundColor(details: { color: number[] }): Promise<void> } };
+}
+const badgeColour = (page: Page) =>
+  page.evaluate(() => (globalThis as unknown as AddonGlobal).browser.browserAction.getBadgeBackgroundColor({}));
 
 describe('Firefox ESR: the foundation flow, in the Firefox build', () => {
   const profileDir = mkdtempSync(join(tmpdir(), 'shelfmark-firefox-flow-'));
@@ -60,7 +65,9 @@ describe('Firefox ESR: the foundation flow, in the Firefox build', () => {
       await expect.poll(() => starredTitles(popup), { timeout: 10_000 }).toEqual([{ title: LLAMA.title, href: LLAMA.abs }]);
 
       // An update (the same add-on installed over itself: onInstalled says "update") opens no first-run page.
-      await popup.evaluate(() => browser.browserAction.setBadgeBackgroundColor({ color: [1, 2, 3, 255] }));
+      await popup.evaluate(() =>
+        (globalThis as unknown as AddonGlobal).browser.browserAction.setBadgeBackgroundColor({ color: [1, 2, 3, 255] }),
+      );
       await firefox.install();
       const after = await firefox.openExtensionPage('options.html');
       await expect.poll(() => badgeColour(after), { timeout: 10_000 }).toEqual(AMBER);

@@ -7,7 +7,10 @@ const welcomePages = (context: BrowserContext) => context.pages().filter((page) 
 /** The badge's colour: the install handler draws it last, so once it is amber the handler is done. */
 const AMBER = [180, 83, 9, 255];
 const badgeColour = (worker: Worker) =>
-  worker.evaluate(() => (chrome.action.getBadgeBackgroundColor({}) as Promise<number[]>).then((colour) => [...colour]));
+  worker.evaluate(() => {
+    const { chrome } = globalThis as unknown as { chrome: { action: { getBadgeBackgroundColor(details: object): Promise<number[]> } } };
+    return chrome.action.getBadgeBackgroundColor({});
+  });
 
 async function welcomePage(context: BrowserContext): Promise<Page> {
   return welcomePages(context)[0] ?? (await context.waitForEvent('page', { predicate: (page) => page.url().endsWith('/welcome.html') }));
