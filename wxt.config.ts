@@ -39,6 +39,11 @@ export default defineConfig({
         }
       : {}),
   }),
+  zip: {
+    // Mozilla's review rebuilds the add-on from the sources archive: it holds what the build reads
+    // (README: "Building from source"), not the tests, benchmarks, scripts or pictures.
+    excludeSources: ['test/**', 'bench/**', 'docs/**', 'scripts/**', 'vitest.config.ts'],
+  },
   webExt: {
     binaries: {
       chrome: process.env.CHROME_PATH ?? '/usr/bin/chromium',
