@@ -64,6 +64,8 @@ export class Annotator {
   private readonly cardsById = new Map<PaperId, Set<MountedCard>>();
   /** The other ids of papers shown (a DOI beside an arXiv id): the library may know them by one. */
   private readonly aliasesOf = new Map<PaperId, PaperId[]>();
+  /** The papers shown under each of those other ids (states pushed under an alias reach them). */
+  private readonly papersByAlias = new Map<PaperId, Set<PaperId>>();
   private readonly states = new Map<PaperId, PaperState>();
   /** Mounted cards in document order, as of the last scan. */
   private order: MountedCard[] = [];
@@ -159,7 +161,7 @@ export class Annotator {
         this.setState(id, state);
         continue;
       }
-      for (const [paper, aliases] of this.aliasesOf) if (aliases.includes(id)) this.setState(paper, state);
+      for (const paper of this.papersByAlias.get(id) ?? []) this.setState(paper, state);
     }
   }
 
@@ -394,7 +396,10 @@ export class Annotator {
     adapter.mountControls(card, entry.controls.root);
     if (!this.aliasesOf.has(id)) {
       const aliases = adapter.cardAliases?.(card);
-      if (aliases?.length) this.aliasesOf.set(id, aliases);
+      if (aliases?.length) {
+        this.aliasesOf.set(id, aliases);
+        for (const alias of aliases) this.papersByAlias.set(alias, (this.papersByAlias.get(alias) ?? new Set()).add(id));
+      }
     }
     this.mounted.set(card, entry);
     this.byRoot.set(entry.controls.root, entry);
@@ -421,6 +426,11 @@ export class Annotator {
     cards?.delete(entry);
     if (cards?.size === 0) {
       this.cardsById.delete(entry.controls.id);
+      for (const alias of this.aliasesOf.get(entry.controls.id) ?? []) {
+        const papers = this.papersByAlias.get(alias);
+        papers?.delete(entry.controls.id);
+        if (papers?.size === 0) this.papersByAlias.delete(alias);
+      }
       this.aliasesOf.delete(entry.controls.id);
       this.states.delete(entry.controls.id);
       this.unasked.delete(entry.controls.id);

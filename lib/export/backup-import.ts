@@ -1,8 +1,8 @@
 import type { FieldTimes, PaperRecord, ShelfmarkDB } from '../store/db';
 import { notifyChanged } from '../ui/extension-actions';
-import { mergeRecords, stripUndefined } from '../store/library';
+import { addIds, mergeRecords, stripUndefined } from '../store/library';
 import { LIMITS, PaperRefSchema, SeenAtSchema } from '../messages';
-import { MAX_ALIASES, preferredId, type PaperId } from '../paper';
+import type { PaperId } from '../paper';
 import { paperWords } from '../store/search';
 import { z } from '../zod';
 import { BACKUP_FORMAT, BACKUP_VERSION, backupPaper, type BackupPaper } from './backup';
@@ -229,10 +229,7 @@ export function mergePaper(local: PaperRecord | undefined, incoming: BackupPaper
     return { record: stripUndefined(record), queueFromBackup: incoming.queuePos !== undefined };
   }
   const record: PaperRecord = { ...local, changedAt: { ...local.changedAt } };
-  const ids = [local.id, ...(local.aliases ?? []), incoming.id, ...(incoming.aliases ?? [])];
-  record.id = ids.reduce(preferredId);
-  const aliases = [...new Set(ids)].filter((id) => id !== record.id).slice(0, MAX_ALIASES);
-  record.aliases = aliases.length ? aliases : undefined;
+  addIds(record, incoming.id, incoming.aliases ?? []);
   const target = record as unknown as Record<string, unknown>;
 
   // Metadata: the newer side's values, with the older side filling what the newer one lacks (blanks never replace).

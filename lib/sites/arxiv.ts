@@ -1,5 +1,6 @@
 import { arxivLinks, cleanText, parseArxivId, type PaperLinks, type PaperRef, type ParsedArxivId } from '../paper';
 import { absoluteUrl, dateInText, dayOfTimestamp, documentUrl, paperRef, parseCount, readText, readTexts } from './read';
+import { inline } from './place';
 import type { PageContext, SiteAdapter } from './types';
 
 /*
@@ -160,14 +161,6 @@ function kindOf(card: Element): EntryKind {
   if (card.localName === 'li') return 'search';
   if (card.localName === 'article') return 'html';
   return 'abstract';
-}
-
-/** On the line of links it sits in: the controls flow with the text instead of taking a line of their own. */
-function inline(controls: HTMLElement): HTMLElement {
-  controls.style.display = 'inline-block';
-  controls.style.verticalAlign = 'middle';
-  controls.style.margin = '0 0 0 0.5em';
-  return controls;
 }
 
 /** The entry's own id: its abstract link, never an id mentioned elsewhere in the entry. */

@@ -1,6 +1,7 @@
 import { paperLinks, parsePaperId, type PaperId, type PaperIdentity, type PaperRef } from '../paper';
 import { absoluteUrl, documentUrl, identityOf, paperRef, readText, readTexts, yearIn } from './read';
 import { isHostOf } from './hosts';
+import { inline } from './place';
 import type { SiteAdapter } from './types';
 
 /*
@@ -83,12 +84,9 @@ export const cvf: SiteAdapter = {
       card.after(controls);
       return;
     }
-    controls.style.display = 'inline-block';
-    controls.style.verticalAlign = 'middle';
-    controls.style.margin = '0 0.5em';
     const bibtex = row.querySelector(SELECTORS.bibtex);
-    if (bibtex) bibtex.before(controls);
-    else row.append(controls);
+    if (bibtex) bibtex.before(inline(controls, '0 0.5em'));
+    else row.append(inline(controls, '0 0.5em'));
   },
 };
 

@@ -80,7 +80,7 @@ export const openreview: SiteAdapter = {
   },
 
   readCard(card) {
-    return card.matches(SELECTORS.forumNote) ? readForumNote(card) : readListed(card);
+    return readNote(card);
   },
 
   mountControls(card, controls) {
@@ -136,33 +136,19 @@ function forumNoteId(note: Element): PaperId | null {
   return url && isHostOf('openreview', url.hostname) ? forumPageId(url) : null;
 }
 
-function readListed(card: Element): PaperRef | null {
-  const link = card.querySelector(SELECTORS.titleLink);
-  const id = linkId(link);
-  const title = readText(link);
+/** A paper's note, listed on a venue page or the subject of its forum: the same fields in two markups. */
+function readNote(card: Element): PaperRef | null {
+  const forum = card.matches(SELECTORS.forumNote);
+  const id = forum ? forumNoteId(card) : linkId(card.querySelector(SELECTORS.titleLink));
+  const title = readText(card.querySelector(forum ? SELECTORS.forumHeading : SELECTORS.titleLink));
   if (!id || !title) return null;
-  const meta = [...(card.querySelector(SELECTORS.metaInfo)?.querySelectorAll(SELECTORS.metaItem) ?? [])].map((item) => readText(item));
+  const meta = forum ? card.querySelector(SELECTORS.forumMeta)?.querySelectorAll(SELECTORS.forumMetaItem) : card.querySelector(SELECTORS.metaInfo)?.querySelectorAll(SELECTORS.metaItem);
   return paperRef({
     id,
     title,
-    authors: authorsOf(card.querySelector(SELECTORS.authors)),
+    authors: authorsOf(card.querySelector(forum ? SELECTORS.forumAuthors : SELECTORS.authors)),
     abstract: fieldValue(card, 'Abstract'),
-    ...dateAndVenue(meta),
-    links: paperLinks(id),
-  });
-}
-
-function readForumNote(note: Element): PaperRef | null {
-  const id = forumNoteId(note);
-  const title = readText(note.querySelector(SELECTORS.forumHeading));
-  if (!id || !title) return null;
-  const meta = [...(note.querySelector(SELECTORS.forumMeta)?.querySelectorAll(SELECTORS.forumMetaItem) ?? [])].map((item) => readText(item));
-  return paperRef({
-    id,
-    title,
-    authors: authorsOf(note.querySelector(SELECTORS.forumAuthors)),
-    abstract: fieldValue(note, 'Abstract'),
-    ...dateAndVenue(meta),
+    ...dateAndVenue([...(meta ?? [])].map((item) => readText(item))),
     links: paperLinks(id),
   });
 }

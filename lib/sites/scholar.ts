@@ -1,6 +1,7 @@
 import { paperLinks, type PaperId, type PaperIdentity, type PaperRef } from '../paper';
 import { absoluteUrl, identityOf, paperRef, readText, yearIn } from './read';
 import { isHostOf } from './hosts';
+import { inline } from './place';
 import type { SiteAdapter } from './types';
 
 /*
@@ -79,10 +80,7 @@ export const scholar: SiteAdapter = {
     const body = card.querySelector(SELECTORS.body);
     const actions = body?.querySelector(`:scope > ${SELECTORS.actions}`);
     if (actions) {
-      controls.style.display = 'inline-block';
-      controls.style.verticalAlign = 'middle';
-      controls.style.margin = '0 0 0 8px';
-      actions.append(controls);
+      actions.append(inline(controls, '0 0 0 8px'));
     } else {
       (body ?? card).append(controls);
     }

@@ -218,10 +218,10 @@ const META_FIELDS = [
 ] as const satisfies readonly (keyof PaperRef & keyof PaperRecord)[];
 
 /**
- * Gives the record the card's ids: the best of all becomes its id (lib/paper.ts `identify` order),
- * the others its aliases, the record's own first.
+ * Gives the record another copy's ids (a card's, a backup's): the best of all becomes its id
+ * (lib/paper.ts `identify` order), the others its aliases, the record's own first.
  */
-function addIds(record: PaperRecord, id: PaperId, aliases: readonly PaperId[]): void {
+export function addIds(record: PaperRecord, id: PaperId, aliases: readonly PaperId[]): void {
   const all = [record.id, ...(record.aliases ?? []), id, ...aliases];
   const best = all.reduce(preferredId);
   record.id = best;

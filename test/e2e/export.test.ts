@@ -121,7 +121,7 @@ describe('export and import in the built extension', () => {
       expect(json.suggestedFilename()).toMatch(new RegExp(`^shelfmark-all-${DATE}\\.json$`));
       await json.saveAs(backupPath);
       const backup = JSON.parse(readFileSync(backupPath, 'utf8'));
-      expect(backup).toMatchObject({ format: 'shelfmark-backup', version: 1 });
+      expect(backup).toMatchObject({ format: 'shelfmark-backup', version: 2 });
       expect(Object.fromEntries(backup.papers.map((p: { id: string }) => [p.id, p]))).toMatchObject({
         [LLAMA]: { starredAt: expect.any(Number), queuePos: 1, changedAt: { star: expect.any(Number), queue: expect.any(Number) } },
         [TORA]: { starredAt: expect.any(Number) },
