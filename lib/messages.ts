@@ -1,4 +1,4 @@
-import { isCanonicalId, MAX_ALIASES } from './paper';
+import { isCanonicalId, MAX_ALIASES, MAX_ID_LENGTH } from './paper';
 import { LIMITS } from './limits';
 import { SITE_NAMES } from './sites/types';
 import { z } from './zod';
@@ -12,7 +12,7 @@ export { LIMITS };
  */
 
 
-export const CanonicalIdSchema = z.string().max(200).refine(isCanonicalId, 'not a canonical paper id');
+export const CanonicalIdSchema = z.string().max(MAX_ID_LENGTH).refine(isCanonicalId, 'not a canonical paper id');
 
 const text = (max: number) => z.string().max(max);
 const httpUrl = z

@@ -243,8 +243,8 @@ export type IdScheme = 'arxiv' | 'acl' | 'doi' | 'openreview' | 'cvf' | 'dblp' |
 /** Which id wins when a card shows several: smaller first. Site-native ids come last. */
 const SCHEME_RANK: Record<IdScheme, number> = { arxiv: 0, acl: 1, doi: 2, openreview: 3, cvf: 4, dblp: 5, scholar: 5 };
 
-/** No id Shelfmark stores is longer (a DOI can be long, but not this long). */
-const MAX_ID_LENGTH = 300;
+/** No id Shelfmark stores is longer (a DOI can be long, but not this long); the message protocol's limit too. */
+export const MAX_ID_LENGTH = 200;
 /** A card names itself a few times at most; more is a page gone wrong. */
 export const MAX_ALIASES = 16;
 
@@ -307,7 +307,8 @@ const NATURE = [/^(?:www\.)?nature\.com$/i, /^\/articles\/([a-z0-9][\w.-]*)$/i] 
 export function parsePaperId(input: string): PaperId | null {
   if (typeof input !== 'string') return null;
   const text = input.trim();
-  if (text === '' || text.length > MAX_ID_LENGTH + 40) return null;
+  // Room for a resolver or publisher prefix around the longest id.
+  if (text === '' || text.length > MAX_ID_LENGTH + 100) return null;
 
   const scheme = /^([a-z]+):(?!\/\/)\s*(.*)$/i.exec(text);
   if (scheme) {

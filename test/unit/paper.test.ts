@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { identify, idLabel, isCanonicalId, MAX_ALIASES, paperLinks, parseArxivId, parsePaperId } from '@/lib/paper';
+import { PaperRefSchema } from '@/lib/messages';
+import { identify, idLabel, isCanonicalId, MAX_ALIASES, MAX_ID_LENGTH, paperLinks, parseArxivId, parsePaperId } from '@/lib/paper';
 
 describe('parseArxivId: every form a user meets', () => {
   it.each([
@@ -353,5 +354,15 @@ describe('paperLinks and idLabel', () => {
     expect(idLabel('arxiv:2504.06261')).toBe('arXiv:2504.06261');
     expect(idLabel('acl:N04-1001')).toBe('ACL N04-1001');
     expect(idLabel('doi:10.1145/1')).toBe('DOI 10.1145/1');
+  });
+});
+
+describe('ids fit the message protocol', () => {
+  it(`accepts a DOI up to ${MAX_ID_LENGTH} characters as an id, and no longer one`, () => {
+    const long = (n: number) => `10.1000/${'x'.repeat(n - 'doi:10.1000/'.length)}`;
+    expect(parsePaperId(long(MAX_ID_LENGTH))).toHaveLength(MAX_ID_LENGTH);
+    expect(isCanonicalId(parsePaperId(long(MAX_ID_LENGTH))!)).toBe(true);
+    expect(parsePaperId(long(MAX_ID_LENGTH + 1))).toBeNull();
+    expect(PaperRefSchema.safeParse({ id: parsePaperId(long(MAX_ID_LENGTH)), title: 'Long DOI' }).success).toBe(true);
   });
 });
