@@ -1,3 +1,4 @@
+import { CAPS } from '../limits';
 import type { ShelfmarkDB } from './db';
 import type { PaperId } from '../paper';
 
@@ -21,9 +22,12 @@ export function tokenize(text: string): string[] {
   return [...new Set(words.map((word) => word.slice(0, MAX_TOKEN_LENGTH)))];
 }
 
-/** The search tokens of a paper: its title, authors and note. */
+/**
+ * The search tokens of a paper: its title's, its authors' and its note's words, in that order, at
+ * most CAPS.words of them (an index entry each: a record's words are what its writes cost).
+ */
 export function paperWords(paper: { title: string; authors: readonly string[]; note: string }): string[] {
-  return tokenize(`${paper.title} ${paper.authors.join(' ')} ${paper.note}`);
+  return tokenize(`${paper.title} ${paper.authors.join(' ')} ${paper.note}`).slice(0, CAPS.words);
 }
 
 // ---------------------------------------------------------------------------------------------
