@@ -1,0 +1,29 @@
+import { STATE_RATE } from '../limits';
+import { isStatesMessage } from '../messaging';
+import { getDatabase } from '../store/db';
+import { announceChange, refreshBadge } from './broadcast';
+import { handleMessage } from './handle-message';
+import { RateLimiter } from './rate-limit';
+import { messageSource } from './sender';
+
+/** The background: owns the database, answers every message, paces each tab's state requests. */
+export function startBackground(): void {
+  const db = getDatabase();
+  const limiter = new RateLimiter(STATE_RATE.burst, STATE_RATE.perSecond);
+  const extensionUrl = browser.runtime.getURL('/');
+
+  // Registered synchronously so that a message that wakes the service worker is not missed.
+  browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    if (isStatesMessage(message)) return undefined; // our own broadcast, meant for tabs
+    const source = messageSource(sender, extensionUrl);
+    void handleMessage(db, message, (states) => announceChange(db, states), {
+      source,
+      pace: (tabId, ids) => limiter.take(tabId, ids),
+    }).then(sendResponse);
+    return true; // answer asynchronously
+  });
+  browser.tabs.onRemoved.addListener((tabId) => limiter.forget(tabId));
+
+  browser.runtime.onInstalled.addListener(() => void refreshBadge(db));
+  browser.runtime.onStartup.addListener(() => void refreshBadge(db));
+}
