@@ -96,3 +96,25 @@ function isCount(value: number | undefined): value is number {
   return value !== undefined && Number.isSafeInteger(value) && value >= 0;
 }
 
+
+/** The metadata a stored paper (a database record, a backup's paper) shares with a card's reference. */
+export type StoredMetadata = Pick<PaperRef, 'id' | 'title' | 'version' | 'authorCount' | 'organization' | 'abstract' | 'date'
+  | 'primaryCategory' | 'categories' | 'journalRef' | 'paperComments'> & { authors: string[]; links: PaperLinks };
+
+const METADATA_KEYS = [
+  'title', 'version', 'authors', 'authorCount', 'organization', 'abstract', 'date',
+  'primaryCategory', 'categories', 'journalRef', 'paperComments', 'links',
+] as const satisfies readonly (keyof StoredMetadata)[];
+
+/**
+ * A stored paper with its metadata bounded as a card's would be (imports; records written before
+ * the caps). Its other fields (user state, times, `seen`) are kept as they are. A title made only
+ * of invisible characters becomes the paper's id: a stored paper is never dropped for its title.
+ */
+export function boundStoredPaper<T extends StoredMetadata>(paper: T): T {
+  const ref = boundPaperRef(paper);
+  const bounded: Record<string, unknown> = { ...paper };
+  for (const key of METADATA_KEYS) delete bounded[key];
+  const { upvotes: _upvotes, comments: _comments, ...metadata } = ref;
+  return { ...bounded, ...metadata, title: ref.title || paper.id, authors: ref.authors ?? [], links: ref.links ?? {} } as unknown as T;
+}
