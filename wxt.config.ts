@@ -5,7 +5,9 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Shelfmark',
     description: 'Star, queue and annotate research papers where you find them: Hugging Face papers and arXiv.',
-    permissions: ['storage'],
+    // storage: settings; unlimitedStorage: the library and its snapshots are never capped (nor, with
+    // persist(), cleared to free space); alarms: the weekly snapshot.
+    permissions: ['storage', 'unlimitedStorage', 'alarms'],
     action: { default_title: 'Shelfmark: reading queue' },
     commands: {
       // Opens the toolbar popup (the reading queue) from the keyboard.

@@ -32,7 +32,7 @@ const ADVICE: Record<Exclude<ErrorCode, 'invalid'>, string> = {
     'the storage your browser gives Shelfmark is full. Free some disk space (or clear other sites’ data), then try again; nothing already saved is lost.',
   unavailable: 'Shelfmark’s storage could not be opened. Reload the page (or restart the browser), then try again.',
   busy: 'Shelfmark was busy and gave up waiting. Try again.',
-  failed: 'something went wrong while saving. Try again; if it keeps failing, reload the extension (a JSON backup keeps your library safe).',
+  failed: 'something went wrong. Try again; if it keeps failing, restart the browser.',
 };
 
 /**

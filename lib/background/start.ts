@@ -1,12 +1,14 @@
 import { STATE_RATE } from '../limits';
 import { isStatesMessage } from '../messaging';
 import { getDatabase } from '../store/db';
+import { getSnapshots } from '../store/snapshots';
 import { announceChange, refreshBadge } from './broadcast';
 import { handleMessage } from './handle-message';
 import { RateLimiter } from './rate-limit';
 import { messageSource } from './sender';
+import { keepWeeklySnapshots } from './snapshot-alarm';
 
-/** The background: owns the database, answers every message, paces each tab's state requests. */
+/** The background: owns the database, answers every message, paces each tab's state requests, keeps weekly snapshots. */
 export function startBackground(): void {
   const db = getDatabase();
   const limiter = new RateLimiter(STATE_RATE.burst, STATE_RATE.perSecond);
@@ -23,6 +25,8 @@ export function startBackground(): void {
     return true; // answer asynchronously
   });
   browser.tabs.onRemoved.addListener((tabId) => limiter.forget(tabId));
+
+  keepWeeklySnapshots(db, getSnapshots());
 
   browser.runtime.onInstalled.addListener(() => void refreshBadge(db));
   browser.runtime.onStartup.addListener(() => void refreshBadge(db));

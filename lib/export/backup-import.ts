@@ -1,5 +1,5 @@
 import type { FieldTimes, PaperRecord, ShelfmarkDB } from '../store/db';
-import { notifyChanged } from '../ui/extension-actions';
+import { notifyChanged, notifyChangedInBatches } from '../ui/extension-actions';
 import { boundStoredPaper } from '../bounds';
 import { stripUndefined } from '../store/library';
 import { LIMITS, PaperRefSchema, SeenAtSchema } from '../messages';
@@ -329,10 +329,7 @@ export async function announceImport(
   plan: ImportPlan,
   notify: (ids: readonly PaperId[]) => Promise<void> = notifyChanged,
 ): Promise<void> {
-  const changed = [...plan.added, ...plan.updated].map((record) => record.id);
-  for (let start = 0; start < changed.length; start += LIMITS.idsPerRequest) {
-    await notify(changed.slice(start, start + LIMITS.idsPerRequest));
-  }
+  await notifyChangedInBatches([...plan.added, ...plan.updated].map((record) => record.id), notify);
 }
 
 async function readAndPlan(db: ShelfmarkDB, backup: ReadBackup): Promise<ImportPlan> {

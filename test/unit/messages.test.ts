@@ -140,7 +140,7 @@ describe('failures in plain words', () => {
   it.each([
     ['storage full', Object.assign(new Error('Transaction aborted'), { name: 'AbortError', inner: new DOMException('quota', 'QuotaExceededError') }), 'quota', /^Not saved: the storage your browser gives Shelfmark is full\. Free some disk space/],
     ['database closed', Object.assign(new Error('Database has been closed'), { name: 'DatabaseClosedError' }), 'unavailable', /^Not saved: Shelfmark’s storage could not be opened\. Reload the page/],
-    ['anything else', new TypeError('x is undefined'), 'failed', /^Not saved: something went wrong while saving\. Try again/],
+    ['anything else', new TypeError('x is undefined'), 'failed', /^Not saved: something went wrong\. Try again/],
   ])('answers %s with what to do, never the raw error', async (_name, error, code, words) => {
     const db = freshDatabase();
     vi.spyOn(db, 'transaction').mockRejectedValueOnce(error);
