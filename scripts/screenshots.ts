@@ -79,6 +79,32 @@ async function options(browser: Browser) {
   await page.close();
 }
 
+/** The options page's snapshots: a weekly one and the copy kept before a restore, a restore being confirmed. */
+async function snapshots(browser: Browser, theme: 'light' | 'dark') {
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 1200, height: 900 });
+  await page.emulateMedia({ colorScheme: theme });
+  await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  const worker = await browser.background();
+  // The background's daily alarm, now: the weekly snapshot is due.
+  await worker.evaluate(() =>
+    (globalThis as unknown as { chrome: { alarms: { create(name: string, info: object): Promise<void> } } }).chrome.alarms.create(
+      'shelfmark-weekly-snapshot',
+      { when: Date.now() },
+    ),
+  );
+  const rows = page.locator('.snapshot-row');
+  await rows.first().waitFor();
+  await rows.first().getByRole('button', { name: /^Restore/ }).click();
+  await page.getByRole('button', { name: 'Replace my library' }).click();
+  await page.locator('.snapshot-done').waitFor();
+  await rows.nth(1).waitFor();
+  await rows.nth(1).getByRole('button', { name: /^Restore/ }).click();
+  await page.waitForTimeout(300);
+  await page.locator('.snapshots-panel').screenshot({ path: `${OUT}/options-snapshots-${theme}.png` });
+  await page.close();
+}
+
 mkdirSync(OUT, { recursive: true });
 const arxivHtml = readSharedPage('arxiv_list_cs.CL_recent_2026-07.html').replace(/<\/head>/i, `<style>${ARXIV_CSS}</style></head>`);
 for (const theme of ['light', 'dark'] as const) {
@@ -93,6 +119,7 @@ for (const theme of ['light', 'dark'] as const) {
     if (theme === 'light') await arxiv(browser);
     await popup(browser, theme);
     if (theme === 'light') await options(browser);
+    await snapshots(browser, theme);
   } finally {
     await browser.close();
   }

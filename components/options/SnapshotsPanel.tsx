@@ -137,6 +137,8 @@ export function SnapshotsPanel({ db, snapshots, paperCount }: { db: ShelfmarkDB;
 
 function storageText({ persisted, usage }: StorageStatus): string {
   const used = usage === undefined ? '' : ` ${(usage / (1024 * 1024)).toFixed(1)} MB used.`;
-  if (persisted) return `Storage: kept by your browser, never cleared to free disk space.${used}`;
-  return `Storage: your browser may clear it when the disk is nearly full; a JSON backup (Export) keeps a copy.${used}`;
+  const state = persisted
+    ? 'Storage: persistent, never cleared by the browser to free disk space.'
+    : 'Storage: unlimited for Shelfmark, not marked persistent by the browser.';
+  return `${state}${used} Snapshots undo mistakes, they do not survive this device: a JSON backup (Export) keeps a copy elsewhere.`;
 }
