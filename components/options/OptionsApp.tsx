@@ -4,11 +4,16 @@ import type { SnapshotsDB } from '@/lib/store/snapshots';
 import { citationKeys } from '@/lib/export/bibtex';
 import { filterPapers } from '@/lib/export/scope';
 import { useLiveQuery } from '@/lib/ui/use-live-query';
+import { BrandMark } from '../shared/BrandMark';
 import { ExportMenu } from '../shared/ExportMenu';
 import { ImportPanel } from './ImportPanel';
 import { LibraryView } from './LibraryView';
 import { OptionsSettings } from './OptionsSettings';
 import { SnapshotsPanel } from './SnapshotsPanel';
+
+const TEXT = {
+  welcome: 'Getting started: what Shelfmark does, pinning, keys',
+} as const;
 
 /** The options page: the whole library with its filter, export, import, snapshots and settings. */
 export function OptionsApp({ db, snapshots }: { db: ShelfmarkDB; snapshots: SnapshotsDB }) {
@@ -22,7 +27,13 @@ export function OptionsApp({ db, snapshots }: { db: ShelfmarkDB; snapshots: Snap
   return (
     <div class="options-page">
       <header class="options-header">
-        <h1>Shelfmark</h1>
+        <h1>
+          <BrandMark size={24} />
+          Shelfmark
+        </h1>
+        <a class="options-welcome" href={browser.runtime.getURL('/welcome.html')}>
+          {TEXT.welcome}
+        </a>
       </header>
       <div class="options-layout">
         <LibraryView papers={filtered} total={papers?.length} query={query} onQuery={setQuery} citationKeys={keys} />

@@ -3,6 +3,7 @@ import { isStatesMessage } from '../messaging';
 import { getDatabase } from '../store/db';
 import { getSnapshots } from '../store/snapshots';
 import { announceChange, refreshBadge } from './broadcast';
+import { handleInstalled } from './first-run';
 import { handleMessage } from './handle-message';
 import { RateLimiter } from './rate-limit';
 import { messageSource } from './sender';
@@ -35,7 +36,7 @@ export function startBackground(): void {
 
   keepWeeklySnapshots(db, getSnapshots());
 
-  browser.runtime.onInstalled.addListener(() => void refreshBadge(db));
+  browser.runtime.onInstalled.addListener((details) => void handleInstalled(db, details));
   browser.runtime.onStartup.addListener(() => void refreshBadge(db));
 }
 

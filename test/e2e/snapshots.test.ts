@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SCHEMA_VERSIONS } from '../../lib/store/db';
-import { control, launch, readSharedPage, type Browser } from './harness';
+import { control, launch, pressed, readSharedPage, type Browser } from './harness';
 
 /*
  * Snapshots in Chromium with the built extension: the weekly one taken by the background's alarm,
@@ -27,8 +27,6 @@ async function fireSnapshotAlarm(browser: Browser): Promise<void> {
   const worker = await browser.background();
   await worker.evaluate(() => chrome.alarms.create('shelfmark-weekly-snapshot', { when: Date.now() }));
 }
-
-const pressed = (page: Page, id: string, name: string) => control(page, id, name).getAttribute('aria-pressed');
 
 describe('snapshots', () => {
   it('the weekly snapshot is restored from the options page, after a confirmation, and the restore can be undone', async () => {
