@@ -1,5 +1,5 @@
 import { CAPS } from './limits';
-import { arxivIdOf, cleanText, parseArxivId, type PaperId, type PaperLinks, type PaperRef } from './paper';
+import { cleanText, parseArxivId, type PaperId, type PaperLinks, type PaperRef } from './paper';
 import { dayOfTimestamp } from './sites/read';
 
 /**
@@ -45,10 +45,11 @@ const LINK_KINDS = ['huggingface', 'abs', 'pdf', 'html'] as const satisfies read
 
 /**
  * A reference built from what a card showed: text cleaned and clipped to the caps, empty and
- * invalid fields dropped, links kept only where they lead to this paper (see paperLinksOf).
- * The first authors are kept; `authorCount` then says how many there are in all.
+ * invalid fields dropped, links kept only where they lead to this paper (see paperLinksOf; `site`
+ * is the host of the page the card is on, when known). The first authors are kept; `authorCount`
+ * then says how many there are in all.
  */
-export function boundPaperRef(fields: PaperRef): PaperRef {
+export function boundPaperRef(fields: PaperRef, site?: string): PaperRef {
   const ref: PaperRef = { id: fields.id, title: clipText(fields.title, CAPS.title) };
   if (isCount(fields.version) && fields.version > 0 && fields.version <= 1_000) ref.version = fields.version;
 
@@ -66,30 +67,70 @@ export function boundPaperRef(fields: PaperRef): PaperRef {
   if (isCount(fields.comments)) ref.comments = fields.comments;
   const categories = [...new Set((fields.categories ?? []).map((category) => clipText(category, CAPS.category)).filter(Boolean))];
   if (categories.length) ref.categories = categories.slice(0, CAPS.categories);
-  const links = paperLinksOf(fields.id, fields.links);
+  const links = paperLinksOf(fields.id, fields.links, site);
   if (Object.keys(links).length) ref.links = links;
   return ref;
 }
 
 /**
- * The links of `links` that may be stored for paper `id`. The rule (row 4 of the security audit):
- * a link from a page (or a backup) is kept only when it leads to this very paper on a host of its
- * id scheme, so an invented card can never make the popup open an off-site page as the paper's
- * abstract. For `arxiv:` ids the link must read back as the same id (`parseArxivId`): arXiv
- * (abs, pdf, html), Hugging Face /papers/<id>, ar5iv, alphaXiv; both supported sites are among
- * them. A scheme without such a reader keeps no page link: its links are derived from its id, as
- * the popup and exports already do for arXiv (`arxivLinks`). Links must also be http(s) and at most
- * CAPS.link characters; anything else is dropped, never clipped.
+ * Hosts that belong to each id scheme, for the schemes whose links cannot be read back as an id.
+ * A site adapter that brings a new scheme adds its hosts here.
  */
-export function paperLinksOf(id: PaperId, links: PaperLinks | undefined): PaperLinks {
+const SCHEME_HOSTS: Readonly<Record<string, readonly string[]>> = {
+  doi: ['doi.org', 'dx.doi.org'],
+  acl: ['aclanthology.org'],
+  openreview: ['openreview.net'],
+  dblp: ['dblp.org'],
+};
+
+/**
+ * The links of `links` that may be stored for paper `id`. The rule (row 4 of the security audit):
+ * a link from a page (or a backup) is kept only when it leads to this paper, so an invented card
+ * can never make the popup open an off-site page as the paper's abstract:
+ * - `arxiv:` ids: the link must read back as the same id (`parseArxivId`): arXiv (abs, pdf, html),
+ *   Hugging Face /papers/<id>, ar5iv, alphaXiv. Both supported sites are among them.
+ * - other schemes: the link's host must belong to the scheme (SCHEME_HOSTS) or be `site`, the host
+ *   of the page the card was on (the sender's tab, as the browser says; for a stored paper, where it
+ *   was last seen). Links of known schemes can also be derived from the id (`arxivLinks`), as the
+ *   popup and exports do when none was stored.
+ * Links must also be http(s) and at most CAPS.link characters; anything else is dropped, never clipped.
+ */
+export function paperLinksOf(id: PaperId, links: PaperLinks | undefined, site?: string): PaperLinks {
   const kept: PaperLinks = {};
-  if (!links || arxivIdOf(id) === null) return kept;
+  if (!links) return kept;
+  const scheme = id.slice(0, id.indexOf(':'));
   for (const kind of LINK_KINDS) {
     const url = links[kind];
     if (typeof url !== 'string' || url.length > CAPS.link || !/^https?:\/\//i.test(url)) continue;
-    if (parseArxivId(url)?.id === id) kept[kind] = url;
+    if (scheme === 'arxiv' ? parseArxivId(url)?.id === id : isHostOf(url, [...(SCHEME_HOSTS[scheme] ?? []), ...(site ? [site] : [])])) {
+      kept[kind] = url;
+    }
   }
   return kept;
+}
+
+/** True when `url`'s host is one of `hosts` or a subdomain of one, with no credentials in it. */
+function isHostOf(url: string, hosts: readonly string[]): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  if (parsed.username || parsed.password) return false;
+  const host = parsed.hostname.toLowerCase();
+  return hosts.some((allowed) => host === allowed || host.endsWith(`.${allowed}`));
+}
+
+/** The host of a page's URL, for paperLinksOf; undefined when it is not an http(s) URL. */
+export function siteOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const parsed = new URL(url);
+    return /^https?:$/.test(parsed.protocol) ? parsed.hostname.toLowerCase() : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function isCount(value: number | undefined): value is number {
@@ -108,11 +149,12 @@ const METADATA_KEYS = [
 
 /**
  * A stored paper with its metadata bounded as a card's would be (imports; records written before
- * the caps). Its other fields (user state, times, `seen`) are kept as they are. A title made only
- * of invisible characters becomes the paper's id: a stored paper is never dropped for its title.
+ * the caps), the page it was last seen on standing for the card's site. Its other fields (user
+ * state, times, `seen`) are kept as they are. A title made only of invisible characters becomes the
+ * paper's id: a stored paper is never dropped for its title.
  */
-export function boundStoredPaper<T extends StoredMetadata>(paper: T): T {
-  const ref = boundPaperRef(paper);
+export function boundStoredPaper<T extends StoredMetadata & { seen?: { url: string } }>(paper: T): T {
+  const ref = boundPaperRef(paper, siteOf(paper.seen?.url));
   const bounded: Record<string, unknown> = { ...paper };
   for (const key of METADATA_KEYS) delete bounded[key];
   const { upvotes: _upvotes, comments: _comments, ...metadata } = ref;

@@ -1,4 +1,3 @@
-import { boundPaperRef } from './bounds';
 import { isCanonicalId } from './paper';
 import { LIMITS } from './limits';
 import { z } from './zod';
@@ -20,7 +19,8 @@ const httpUrl = z
 
 /**
  * A card's metadata as sent: types are checked here, sizes are not (the message budget bounds
- * them, and boundPaperRef clips them to the caps: a longer title is clipped, not refused).
+ * them, and the background clips them to the caps with boundPaperRef: a longer title is clipped,
+ * not refused).
  */
 export const PaperRefSchema = z.object({
   id: CanonicalIdSchema,
@@ -42,12 +42,6 @@ export const PaperRefSchema = z.object({
     .optional(),
 });
 
-/** A card's metadata as stored: clean text within the caps, links only to this paper (lib/bounds.ts). */
-export const BoundedPaperRefSchema = PaperRefSchema.transform(boundPaperRef).refine((ref) => ref.title !== '', {
-  path: ['title'],
-  message: 'a title made only of invisible characters',
-});
-
 export const UserActionSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('star'), value: z.boolean() }),
   z.object({ kind: z.literal('read'), value: z.boolean() }),
@@ -61,11 +55,11 @@ export const RequestSchema = z.discriminatedUnion('type', [
   /** A page asks for the state of all its cards at once. */
   z.object({ type: z.literal('getStates'), ids: z.array(CanonicalIdSchema).max(LIMITS.idsPerRequest) }),
   /**
-   * A card's control was used: the paper's metadata (creates it on first use) and what the user
-   * wants. `seen` is what the page claims; the background ignores it and takes where the paper
-   * was seen from the browser's sender (the tab's URL).
+   * A card's control was used: the paper's metadata (creates it on first use; the background
+   * bounds it, lib/bounds.ts) and what the user wants. `seen` is what the page claims; the
+   * background ignores it and takes where the paper was seen from the browser's sender (the tab).
    */
-  z.object({ type: z.literal('act'), paper: BoundedPaperRefSchema, action: UserActionSchema, seen: SeenAtSchema.optional() }),
+  z.object({ type: z.literal('act'), paper: PaperRefSchema, action: UserActionSchema, seen: SeenAtSchema.optional() }),
   /** An extension page changed these papers directly in the database: tell the open tabs. Extension pages only. */
   z.object({ type: z.literal('changed'), ids: z.array(CanonicalIdSchema).max(LIMITS.idsPerRequest) }),
 ]);

@@ -2,6 +2,7 @@ import type { ShelfmarkDB } from '../store/db';
 import { applyAction, getStates, type PaperState } from '../store/library';
 import type { Response, ResponseData } from '../messaging';
 import { LIMITS, RequestSchema, withinMessageBudget } from '../messages';
+import { boundPaperRef } from '../bounds';
 import { plainError } from '../errors';
 import type { PaperId } from '../paper';
 import type { MessageSource } from './sender';
@@ -26,8 +27,7 @@ const EXTENSION: MessageSource = { kind: 'extension' };
  * The background's answer to one message. A message is counted first (one over LIMITS is refused
  * before anything else reads it), then validated: a malformed message changes nothing and is
  * answered `{ ok: false, error, code: 'invalid' }`. A card's metadata is clipped to the caps and
- * cleaned (BoundedPaperRefSchema); where the paper was seen is the sender's tab, not the message's
- * claim. Failures of storage are answered in plain words with their code. Never throws.
+ * cleaned (lib/bounds.ts); where the paper was seen is the sender's tab, not the message's claim. Failures of storage are answered in plain words with their code. Never throws.
  */
 export async function handleMessage(
   db: ShelfmarkDB,
@@ -43,16 +43,22 @@ export async function handleMessage(
   const request = parsed.data;
   // Only extension pages write the database directly and announce it; a page has nothing to announce.
   if (request.type === 'changed' && source.kind !== 'extension') return invalid('only Shelfmark’s own pages announce changes');
+  if (request.type === 'act') {
+    // What a page may store: clean text within the caps, links only to the paper or the sender's site.
+    request.paper = boundPaperRef(request.paper, source.kind === 'page' ? source.site : undefined);
+    if (!request.paper.title) return invalid('paper.title: a title made only of invisible characters');
+  }
   try {
     switch (request.type) {
       case 'getStates':
         if (source.kind === 'page' && source.tabId !== undefined) await pace?.(source.tabId, request.ids.length);
         return { ok: true, data: await getStates(db, request.ids) };
       case 'act': {
+        const { paper } = request;
         const seen = source.kind === 'page' ? source.seen : undefined;
-        const state = await applyAction(db, request.paper, request.action, { seen });
-        const data = state ?? (await getStates(db, [request.paper.id]))[request.paper.id]!;
-        await announce(onChange, { [request.paper.id]: data });
+        const state = await applyAction(db, paper, request.action, { seen });
+        const data = state ?? (await getStates(db, [paper.id]))[paper.id]!;
+        await announce(onChange, { [paper.id]: data });
         return { ok: true, data };
       }
       case 'changed':

@@ -1,3 +1,4 @@
+import { siteOf } from '../bounds';
 import { LIMITS } from '../limits';
 import { adapterFor } from '../sites';
 import type { SeenAt } from '../store/library';
@@ -8,7 +9,16 @@ import type { SeenAt } from '../store/library';
  * - a content script in a tab: its requests are paced per tab, and where a paper was seen is the
  *   tab's URL, whatever the page wrote into the message.
  */
-export type MessageSource = { kind: 'extension' } | { kind: 'page'; tabId: number | undefined; seen: SeenAt | undefined };
+export type MessageSource =
+  | { kind: 'extension' }
+  | {
+      kind: 'page';
+      tabId: number | undefined;
+      /** The host of the sender's page: a card's links may lead there (lib/bounds.ts paperLinksOf). */
+      site: string | undefined;
+      /** Where a paper acted on was seen, when Shelfmark serves the sender's page. */
+      seen: SeenAt | undefined;
+    };
 
 /** The parts of runtime.MessageSender used here. */
 export interface Sender {
@@ -20,7 +30,7 @@ export interface Sender {
 export function messageSource(sender: Sender, extensionUrl: string): MessageSource {
   const url = sender.url ?? sender.tab?.url;
   if (url?.startsWith(extensionUrl)) return { kind: 'extension' };
-  return { kind: 'page', tabId: sender.tab?.id, seen: url ? seenAt(url) : undefined };
+  return { kind: 'page', tabId: sender.tab?.id, site: siteOf(url), seen: url ? seenAt(url) : undefined };
 }
 
 /** The page a paper was seen on, when Shelfmark serves that URL; its fragment is left out. */

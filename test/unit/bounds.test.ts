@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { boundPaperRef, cleanPageText, clipText, paperLinksOf } from '@/lib/bounds';
+import { boundPaperRef, boundStoredPaper, cleanPageText, clipText, paperLinksOf } from '@/lib/bounds';
 import { CAPS, LIMITS } from '@/lib/limits';
-import { BoundedPaperRefSchema, withinMessageBudget } from '@/lib/messages';
+import { PaperRefSchema, withinMessageBudget } from '@/lib/messages';
 import { applyAction } from '@/lib/store/library';
 import { freshDatabase } from '../db-helpers';
 
@@ -113,7 +113,7 @@ describe('boundPaperRef: what a record keeps of a card', () => {
     };
     expect(withinMessageBudget({ type: 'act', paper: message, action: { kind: 'star', value: true } })).toBe(true);
     const seen = { site: 'arxiv' as const, url: `https://arxiv.org/list/cs.CL/new?${'x'.repeat(1_900)}` };
-    await applyAction(db, BoundedPaperRefSchema.parse(message), { kind: 'star', value: true }, { seen });
+    await applyAction(db, boundPaperRef(PaperRefSchema.parse(message)), { kind: 'star', value: true }, { seen });
     const record = (await db.papers.get(ID))!;
     expect(record.authors.map((name) => name.length)).toEqual(Array(CAPS.authors).fill(CAPS.authorName));
     expect(record.words.length).toBeLessThanOrEqual(CAPS.words);
@@ -138,6 +138,23 @@ describe('paperLinksOf: a page link is kept only when it leads to this paper', (
     ['javascript:', 'abs', 'javascript:alert(1)//arxiv.org/abs/2401.00001', false],
   ] as const)('%s', (_name, kind, url, kept) => {
     expect(paperLinksOf(ID, { [kind]: url })).toEqual(kept ? { [kind]: url } : {});
+  });
+});
+
+describe('paperLinksOf: schemes without a link reader (the rule later site adapters follow)', () => {
+  it('keeps a link on a host of the scheme, or on the site the card was on', () => {
+    const id = 'doi:10.1145/3544548';
+    const links = { abs: 'https://dl.acm.org/doi/10.1145/3544548', pdf: 'https://doi.org/10.1145/3544548', html: 'https://evil.example/x' };
+    expect(paperLinksOf(id, links)).toEqual({ pdf: links.pdf });
+    expect(paperLinksOf(id, links, 'dl.acm.org')).toEqual({ abs: links.abs, pdf: links.pdf });
+    expect(paperLinksOf(id, { abs: 'https://user@dl.acm.org/x' }, 'dl.acm.org')).toEqual({});
+    expect(paperLinksOf(id, { abs: 'https://dl.acm.org.evil.example/x' }, 'dl.acm.org')).toEqual({});
+  });
+
+  it('a stored paper’s site is where it was last seen', () => {
+    const stored = { id: 'doi:10.1145/3544548', title: 'T', authors: [], links: { abs: 'https://dl.acm.org/doi/10.1145/3544548' } };
+    expect(boundStoredPaper({ ...stored, seen: { url: 'https://dl.acm.org/toc/x' } }).links).toEqual(stored.links);
+    expect(boundStoredPaper(stored).links).toEqual({});
   });
 });
 

@@ -89,9 +89,10 @@ describe('where a message comes from', () => {
     expect(tab('https://arxiv.org/list/cs.CL/new#item3')).toEqual({
       kind: 'page',
       tabId: 7,
+      site: 'arxiv.org',
       seen: { site: 'arxiv', url: 'https://arxiv.org/list/cs.CL/new' },
     });
-    expect(tab('https://evil.example/papers')).toEqual({ kind: 'page', tabId: 7, seen: undefined });
+    expect(tab('https://evil.example/papers')).toEqual({ kind: 'page', tabId: 7, site: 'evil.example', seen: undefined });
   });
 
   it('stores where the paper was seen from the sender’s tab, not the page’s claim', async () => {
