@@ -2,7 +2,8 @@ import { render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SnapshotsPanel } from '@/components/options/SnapshotsPanel';
 import { setNote } from '@/lib/store/library';
-import { openSnapshots, snapshotLibrary, type SnapshotsDB } from '@/lib/store/snapshots';
+import { listSnapshots, openSnapshots, snapshotLibrary, type SnapshotsDB } from '@/lib/store/snapshots';
+import type { PaperRecord, ShelfmarkDB } from '@/lib/store/db';
 import { freshDatabase } from '../db-helpers';
 import { LLAMA, MALDACENA, T0 } from './export-fixtures';
 
@@ -25,20 +26,30 @@ async function until<T>(read: () => T | null | undefined | false, what: string):
 
 const button = (name: RegExp) => [...root!.querySelectorAll('button')].find((b) => name.test(b.getAttribute('aria-label') ?? b.textContent ?? ''));
 
+/** A library of `papers` with a weekly snapshot of it. */
+async function libraryWithSnapshot(papers: PaperRecord[]) {
+  const db = freshDatabase();
+  const snapshots = openSnapshots(`panel-${Math.random()}`);
+  opened.push(snapshots);
+  await db.papers.bulkPut(papers);
+  await snapshotLibrary(db, snapshots, 'weekly', T0);
+  return { db, snapshots };
+}
+
+function mount(db: ShelfmarkDB, snapshots: SnapshotsDB, paperCount: number) {
+  root = document.createElement('div');
+  document.body.append(root);
+  render(<SnapshotsPanel db={db} snapshots={snapshots} paperCount={paperCount} />, root);
+}
+
 describe('options page: snapshots', () => {
   it('lists snapshots and restores one after a confirmation, keeping the library as it was', async () => {
-    const db = freshDatabase();
-    const snapshots = openSnapshots(`panel-${Math.random()}`);
-    opened.push(snapshots);
-    await db.papers.bulkPut([LLAMA, MALDACENA]);
-    await snapshotLibrary(db, snapshots, 'weekly', T0);
+    const { db, snapshots } = await libraryWithSnapshot([LLAMA, MALDACENA]);
     await setNote(db, LLAMA.id, '', { now: T0 + 1 }); // the slip to undo
-    root = document.createElement('div');
-    document.body.append(root);
-    render(<SnapshotsPanel db={db} snapshots={snapshots} paperCount={2} />, root);
+    mount(db, snapshots, 2);
 
     const restore = await until(() => button(/^Restore the snapshot of .* \(Weekly, 2 papers\)$/), 'the snapshot');
-    expect(root.querySelector('.snapshot-meta')?.textContent).toBe('Weekly · 2 papers');
+    expect(root!.querySelector('.snapshot-meta')?.textContent).toBe('Weekly · 2 papers');
     restore.click();
     const confirm = await until(() => root!.querySelector('.snapshot-confirm'), 'the confirmation');
     expect(confirm.textContent).toMatch(/^Replace your library \(2 papers now\) with this snapshot of .* \(2 papers\)\? Your library as it is now is kept as a snapshot first/);
@@ -50,36 +61,32 @@ describe('options page: snapshots', () => {
     expect(done.textContent).toMatch(/^Restored the snapshot of .*: 2 papers\. Your library as it was is kept as “Before a restore”/);
     expect((await db.papers.get(LLAMA.id))?.note).toBe(LLAMA.note);
     await until(() => root!.querySelectorAll('.snapshot-row').length === 2, 'the new snapshot in the list');
-    expect(root.querySelector('.snapshot-meta')?.textContent).toBe('Before a restore · 2 papers');
+    expect(root!.querySelector('.snapshot-meta')?.textContent).toBe('Before a restore · 2 papers');
   });
 
-  it('Escape and Cancel leave the library as it is', async () => {
-    const db = freshDatabase();
-    const snapshots = openSnapshots(`panel-${Math.random()}`);
-    opened.push(snapshots);
-    await db.papers.put(LLAMA);
-    await snapshotLibrary(db, snapshots, 'weekly', T0);
-    root = document.createElement('div');
-    document.body.append(root);
-    render(<SnapshotsPanel db={db} snapshots={snapshots} paperCount={1} />, root);
+  it('Escape and Cancel leave the library as it is, the focus back on Restore', async () => {
+    const { db, snapshots } = await libraryWithSnapshot([LLAMA]);
+    await setNote(db, LLAMA.id, 'newer', { now: T0 + 1 });
+    mount(db, snapshots, 1);
     (await until(() => button(/^Restore the snapshot/), 'the snapshot')).click();
     const confirm = await until(() => root!.querySelector('.snapshot-confirm'), 'the confirmation');
     confirm.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     await until(() => !root!.querySelector('.snapshot-confirm'), 'the confirmation to close');
     expect(document.activeElement).toBe(button(/^Restore the snapshot/));
+
+    button(/^Restore the snapshot/)!.click();
+    (await until(() => button(/^Cancel$/), 'the confirmation')).click();
+    await until(() => !root!.querySelector('.snapshot-confirm'), 'the confirmation to close');
+    expect(document.activeElement).toBe(button(/^Restore the snapshot/));
+    expect((await db.papers.get(LLAMA.id))?.note).toBe('newer');
+    expect(await listSnapshots(snapshots)).toHaveLength(1);
   });
 
   it('says in plain words when the restore fails, and changes nothing', async () => {
-    const db = freshDatabase();
-    const snapshots = openSnapshots(`panel-${Math.random()}`);
-    opened.push(snapshots);
-    await db.papers.put(LLAMA);
-    await snapshotLibrary(db, snapshots, 'weekly', T0);
+    const { db, snapshots } = await libraryWithSnapshot([LLAMA]);
     vi.spyOn(db, 'transaction').mockRejectedValue(Object.assign(new Error('QuotaExceededError: raw'), { name: 'QuotaExceededError' }));
     vi.spyOn(console, 'error').mockImplementation(() => {});
-    root = document.createElement('div');
-    document.body.append(root);
-    render(<SnapshotsPanel db={db} snapshots={snapshots} paperCount={1} />, root);
+    mount(db, snapshots, 1);
     (await until(() => button(/^Restore the snapshot/), 'the snapshot')).click();
     (await until(() => button(/^Replace my library$/), 'the confirmation')).click();
     const error = await until(() => root!.querySelector('[role="alert"]'), 'the error');
