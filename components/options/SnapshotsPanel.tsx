@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ShelfmarkDB } from '@/lib/store/db';
 import { plainError } from '@/lib/errors';
 import { restoreSnapshot, RestoreError } from '@/lib/store/restore';
@@ -34,7 +34,9 @@ export function SnapshotsPanel({ db, snapshots, paperCount }: { db: ShelfmarkDB;
   useEffect(() => {
     void requestPersistentStorage().then(setStorage);
   }, []);
-  useEffect(() => {
+  // A layout effect, run as soon as the confirmation is drawn: a pending effect could otherwise take
+  // the focus to Cancel after Escape has already closed it (and the focus would fall to the page).
+  useLayoutEffect(() => {
     if (confirming) cancelButton.current?.focus(); // the safe choice first
   }, [confirming]);
 
