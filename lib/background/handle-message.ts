@@ -27,7 +27,8 @@ const EXTENSION: MessageSource = { kind: 'extension' };
  * The background's answer to one message. A message is counted first (one over LIMITS is refused
  * before anything else reads it), then validated: a malformed message changes nothing and is
  * answered `{ ok: false, error, code: 'invalid' }`. A card's metadata is clipped to the caps and
- * cleaned (lib/bounds.ts); where the paper was seen is the sender's tab, not the message's claim. Failures of storage are answered in plain words with their code. Never throws.
+ * cleaned (lib/bounds.ts); where the paper was seen is the sender's tab, not the message's claim.
+ * Failures of storage are answered in plain words with their code. Never throws.
  */
 export async function handleMessage(
   db: ShelfmarkDB,
