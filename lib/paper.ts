@@ -27,6 +27,8 @@
  * The version a page showed (`v3`) is kept as a field of the reference, never in the id.
  */
 
+import { LIMITS } from './limits';
+
 export type PaperId = string;
 
 /** What a site adapter reads off one card. Only `id` and `title` are always present. */
@@ -243,8 +245,8 @@ export type IdScheme = 'arxiv' | 'acl' | 'doi' | 'openreview' | 'cvf' | 'dblp' |
 /** Which id wins when a card shows several: smaller first. Site-native ids come last. */
 const SCHEME_RANK: Record<IdScheme, number> = { arxiv: 0, acl: 1, doi: 2, openreview: 3, cvf: 4, dblp: 5, scholar: 5 };
 
-/** No id Shelfmark stores is longer (a DOI can be long, but not this long); the message protocol's limit too. */
-export const MAX_ID_LENGTH = 200;
+/** No id Shelfmark stores is longer (a DOI can be long, but not this long): the message protocol's limit. */
+export const MAX_ID_LENGTH = LIMITS.id;
 /** A card names itself a few times at most; more is a page gone wrong. */
 export const MAX_ALIASES = 16;
 
@@ -491,12 +493,33 @@ export function paperLinks(id: PaperId): PaperLinks {
       return { abs: `https://openreview.net/forum?id=${value}`, pdf: `https://openreview.net/pdf?id=${value}` };
     case 'dblp':
       return { abs: `https://dblp.org/rec/${value}.html` };
-    case 'scholar':
+    case 'scholar': {
+      const cluster = scholarCluster(value);
+      return cluster ? { abs: `https://scholar.google.com/scholar?cluster=${cluster}` } : {};
+    }
     case 'cvf':
     case null:
-      // A Scholar cluster id in data-cid form has no public URL; a CVF stem lacks its folder.
+      // A CVF stem lacks the folder of its page (the conference, a workshop's name).
       return {};
   }
+}
+
+/**
+ * The cluster number of a Scholar `data-cid` (what `/scholar?cluster=` and `?cites=` take): the cid
+ * is URL-safe base64 of the number's 8 bytes, least significant first (`cXeT3ShOpHEJ` is
+ * 8188755959889491825), and a ninth byte. Undefined for a cid that does not decode.
+ */
+export function scholarCluster(cid: string): string | undefined {
+  let bytes: string;
+  try {
+    bytes = atob(cid.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(cid.length / 4) * 4, '='));
+  } catch {
+    return undefined;
+  }
+  if (bytes.length < 8) return undefined;
+  let cluster = 0n;
+  for (let i = 7; i >= 0; i--) cluster = (cluster << 8n) | BigInt(bytes.charCodeAt(i));
+  return cluster.toString();
 }
 
 /** How an id reads to a person: "arXiv:2504.06261", "ACL 2024.acl-long.1", "DOI 10.1145/…". */

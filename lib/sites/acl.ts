@@ -1,6 +1,7 @@
 import { paperLinks, parsePaperId, type PaperId, type PaperRef } from '../paper';
-import { absoluteUrl, documentUrl, identityOf, paperRef, readText, readTexts } from './read';
-import { isHostOf } from './hosts';
+import { absoluteUrl, documentUrl, identityOf, pageHost, readText, readTexts } from './read';
+import { boundPaperRef } from '../bounds';
+import { isSiteHost } from './hosts';
 import type { PageContext, SiteAdapter } from './types';
 
 /*
@@ -56,7 +57,7 @@ export const acl: SiteAdapter = {
   label: 'ACL Anthology',
 
   matches(url) {
-    return isHostOf('acl', url.hostname) && (LISTING_PATH.test(url.pathname) || paperPageId(url) !== null);
+    return isSiteHost('acl', url.hostname) && (LISTING_PATH.test(url.pathname) || paperPageId(url) !== null);
   },
 
   findCards(root, page) {
@@ -121,7 +122,7 @@ function paperPageCardId(card: Element): PaperId | null {
   const fromRow = row ? parsePaperId(`acl:${readText(row)}`) : null;
   if (fromRow) return fromRow;
   const url = documentUrl(card);
-  return url && isHostOf('acl', url.hostname) ? paperPageId(url) : null;
+  return url && isSiteHost('acl', url.hostname) ? paperPageId(url) : null;
 }
 
 /** The <dd> of the paper page's details row named `label` ("Year", "Volume", "DOI"). */
@@ -139,7 +140,7 @@ function readEntry(entry: Element, page: PageContext): PaperRef | null {
   if (!id || !title) return null;
   const block = titleLink?.closest(SELECTORS.textBlock) ?? entry;
   const abstract = entry.nextElementSibling?.matches(SELECTORS.abstractCollapse) ? readText(entry.nextElementSibling) : '';
-  return paperRef({
+  return boundPaperRef({
     id,
     title,
     authors: readTexts(block, SELECTORS.author),
@@ -147,7 +148,7 @@ function readEntry(entry: Element, page: PageContext): PaperRef | null {
     venue: readText(block.querySelector(SELECTORS.volumeLink)) || volumeTitle(id, page),
     year: yearOfId(id),
     links: { ...paperLinks(id), ...pdfLink(entry) },
-  });
+  }, pageHost(entry));
 }
 
 function readPaperPage(card: Element): PaperRef | null {
@@ -155,7 +156,7 @@ function readPaperPage(card: Element): PaperRef | null {
   const title = readText(card.querySelector(SELECTORS.paperTitle));
   if (!id || !title) return null;
   const doi = detailsRow(card, 'DOI');
-  return paperRef({
+  return boundPaperRef({
     id,
     title,
     authors: readTexts(card, SELECTORS.paperAuthors),
@@ -165,7 +166,7 @@ function readPaperPage(card: Element): PaperRef | null {
     // The DOI row names the same paper (10.18653/v1/<id>): no alias, but a DOI of another registrant would be one.
     aliases: [parsePaperId(readText(doi))].filter((alias): alias is PaperId => alias !== null && alias !== id),
     links: paperLinks(id),
-  });
+  }, pageHost(card));
 }
 
 function pdfLink(entry: Element): { pdf?: string } {

@@ -1,6 +1,7 @@
 import { paperLinks, parsePaperId, type PaperId, type PaperIdentity, type PaperRef } from '../paper';
-import { absoluteUrl, documentUrl, identityOf, paperRef, readText, readTexts, yearIn } from './read';
-import { isHostOf } from './hosts';
+import { absoluteUrl, documentUrl, identityOf, pageHost, readText, readTexts, yearIn } from './read';
+import { boundPaperRef } from '../bounds';
+import { isSiteHost } from './hosts';
 import { inline } from './place';
 import type { SiteAdapter } from './types';
 
@@ -46,7 +47,7 @@ export const cvf: SiteAdapter = {
   label: 'CVF open access',
 
   matches(url) {
-    if (!isHostOf('cvf', url.hostname)) return false;
+    if (!isSiteHost('cvf', url.hostname)) return false;
     return LISTING_PATH.test(url.pathname) || (url.pathname.endsWith('.html') && parsePaperId(url.href)?.startsWith('cvf:') === true);
   },
 
@@ -117,7 +118,7 @@ function identityOfEntry(dt: Element): PaperIdentity | null {
 
 function identityOfPaperPage(page: Element): PaperIdentity | null {
   const url = documentUrl(page);
-  const own = url && isHostOf('cvf', url.hostname) ? parsePaperId(url.href) : null;
+  const own = url && isSiteHost('cvf', url.hostname) ? parsePaperId(url.href) : null;
   const identity = identityOf(page.querySelectorAll(`${SELECTORS.arxivLink}, ${SELECTORS.pdfLink}`), [own], ORIGIN);
   return identity && [identity.id, ...identity.aliases].some((id) => id.startsWith('cvf:')) ? identity : null;
 }
@@ -128,14 +129,14 @@ function readEntry(dt: Element): PaperRef | null {
   if (!identity || !title) return null;
   const [authorsPart] = entryParts(dt);
   const linked = authorsPart ? readTexts(authorsPart, SELECTORS.authorLink) : [];
-  return paperRef({
+  return boundPaperRef({
     id: identity.id,
     aliases: identity.aliases,
     title,
     authors: linked.length ? linked : splitNames(readText(authorsPart)),
     ...conferenceOf(cvfIdOf(identity)),
     links: entryLinks(identity, dt.querySelector(SELECTORS.titleLink), linksRow(dt)?.querySelector(SELECTORS.pdfLink) ?? null),
-  });
+  }, pageHost(dt));
 }
 
 function readPaperPage(page: Element): PaperRef | null {
@@ -147,7 +148,7 @@ function readPaperPage(page: Element): PaperRef | null {
   const names = readText(page.querySelector(SELECTORS.paperAuthorNames)) || (byline.split(';')[0] ?? '');
   const venue = byline.includes(';') ? byline.slice(byline.indexOf(';') + 1).replace(/,\s*pp\.\s*[\d-–]+\s*$/, '').trim() : undefined;
   const url = documentUrl(page);
-  return paperRef({
+  return boundPaperRef({
     id: identity.id,
     aliases: identity.aliases,
     title,
@@ -156,7 +157,7 @@ function readPaperPage(page: Element): PaperRef | null {
     ...conferenceOf(cvfIdOf(identity)),
     ...(venue ? { venue, year: yearIn(venue) } : {}),
     links: entryLinks(identity, null, page.querySelector(SELECTORS.pdfLink), url?.href),
-  });
+  }, pageHost(page));
 }
 
 function cvfIdOf(identity: PaperIdentity): PaperId {

@@ -1,6 +1,7 @@
-import { paperLinks, type PaperId, type PaperIdentity, type PaperRef } from '../paper';
-import { absoluteUrl, identityOf, paperRef, readText, readTexts, yearIn } from './read';
-import { isHostOf } from './hosts';
+import { paperLinks, type PaperIdentity, type PaperRef } from '../paper';
+import { identityOf, pageHost, readText, readTexts, yearIn } from './read';
+import { boundPaperRef } from '../bounds';
+import { isSiteHost } from './hosts';
 import type { SiteAdapter } from './types';
 
 /*
@@ -40,7 +41,7 @@ export const dblp: SiteAdapter = {
   label: 'dblp',
 
   matches(url) {
-    return isHostOf('dblp', url.hostname) && PATH.test(url.pathname) && !url.pathname.startsWith('/search/publ/api');
+    return isSiteHost('dblp', url.hostname) && PATH.test(url.pathname) && !url.pathname.startsWith('/search/publ/api');
   },
 
   findCards(root) {
@@ -77,24 +78,15 @@ function readEntry(entry: Element): PaperRef | null {
   // dblp ends every title with a period ("… in GitHub."); a question keeps its mark.
   const title = readText(citation?.querySelector(SELECTORS.title)).replace(/(?<![.?!])\.$/, '');
   if (!identity || !citation || !title) return null;
-  return paperRef({
+  return boundPaperRef({
     id: identity.id,
     aliases: identity.aliases,
     title,
     authors: readTexts(citation, SELECTORS.author),
     venue: readText(citation.querySelector(SELECTORS.venue)) || undefined,
     year: yearIn(readText(citation.querySelector(SELECTORS.year))),
-    links: { ...paperLinks(identity.id), ...editionLink(entry, identity.id) },
-  });
-}
-
-/**
- * Where a paper that only dblp names can be read: its first electronic edition (a CEUR-WS PDF, a
- * publisher's page without a DOI), beside its dblp record.
- */
-function editionLink(entry: Element, id: PaperId): { abs?: string; pdf?: string } {
-  if (!id.startsWith('dblp:')) return {};
-  const edition = absoluteUrl(entry.querySelector(SELECTORS.editions)?.getAttribute('href'), 'https://dblp.org/');
-  if (!edition) return {};
-  return /\.pdf$/i.test(new URL(edition).pathname) ? { pdf: edition } : { abs: edition };
+    // The standard pages of its id. Its electronic editions on other hosts (a CEUR-WS PDF, a publisher's
+    // page without a DOI) would not be kept (lib/bounds.ts paperLinksOf): its dblp record links them.
+    links: paperLinks(identity.id),
+  }, pageHost(entry));
 }

@@ -48,7 +48,7 @@ export const SITE_HOSTS: Readonly<Record<SiteName, readonly string[]>> = {
 };
 
 /** True when `host` is one of `site`'s hosts. */
-export function isHostOf(site: SiteName, host: string): boolean {
+export function isSiteHost(site: SiteName, host: string): boolean {
   return SITE_HOSTS[site].includes(host.toLowerCase());
 }
 

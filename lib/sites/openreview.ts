@@ -1,6 +1,7 @@
 import { paperLinks, parsePaperId, type PaperId, type PaperRef } from '../paper';
-import { dateInText, documentUrl, paperRef, readText, readTexts, yearIn } from './read';
-import { isHostOf } from './hosts';
+import { dateInText, documentUrl, pageHost, readText, readTexts, yearIn } from './read';
+import { boundPaperRef } from '../bounds';
+import { isSiteHost } from './hosts';
 import type { SiteAdapter } from './types';
 
 /*
@@ -51,7 +52,7 @@ export const openreview: SiteAdapter = {
   label: 'OpenReview',
 
   matches(url) {
-    if (!isHostOf('openreview', url.hostname)) return false;
+    if (!isSiteHost('openreview', url.hostname)) return false;
     if (GROUP_PATH.test(url.pathname)) return url.searchParams.has('id');
     return forumPageId(url) !== null;
   },
@@ -133,7 +134,7 @@ function cardAround(link: Element, id: PaperId): Element | null {
 /** A forum page's paper: the page's own id (the address names the forum). */
 function forumNoteId(note: Element): PaperId | null {
   const url = documentUrl(note);
-  return url && isHostOf('openreview', url.hostname) ? forumPageId(url) : null;
+  return url && isSiteHost('openreview', url.hostname) ? forumPageId(url) : null;
 }
 
 /** A paper's note, listed on a venue page or the subject of its forum: the same fields in two markups. */
@@ -143,14 +144,14 @@ function readNote(card: Element): PaperRef | null {
   const title = readText(card.querySelector(forum ? SELECTORS.forumHeading : SELECTORS.titleLink));
   if (!id || !title) return null;
   const meta = forum ? card.querySelector(SELECTORS.forumMeta)?.querySelectorAll(SELECTORS.forumMetaItem) : card.querySelector(SELECTORS.metaInfo)?.querySelectorAll(SELECTORS.metaItem);
-  return paperRef({
+  return boundPaperRef({
     id,
     title,
     authors: authorsOf(card.querySelector(forum ? SELECTORS.forumAuthors : SELECTORS.authors)),
     abstract: fieldValue(card, 'Abstract'),
     ...dateAndVenue([...(meta ?? [])].map((item) => readText(item))),
     links: paperLinks(id),
-  });
+  }, pageHost(card));
 }
 
 /** Linked author names (profiles), else the names as written ("Anonymous", "Alice, Bob"). */

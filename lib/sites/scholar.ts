@@ -1,6 +1,7 @@
-import { paperLinks, type PaperId, type PaperIdentity, type PaperRef } from '../paper';
-import { absoluteUrl, identityOf, paperRef, readText, yearIn } from './read';
-import { isHostOf } from './hosts';
+import { paperLinks, type PaperIdentity, type PaperRef } from '../paper';
+import { identityOf, pageHost, readText, yearIn } from './read';
+import { boundPaperRef } from '../bounds';
+import { isSiteHost } from './hosts';
 import { inline } from './place';
 import type { SiteAdapter } from './types';
 
@@ -47,7 +48,7 @@ export const scholar: SiteAdapter = {
   label: 'Google Scholar',
 
   matches(url) {
-    return isHostOf('scholar', url.hostname) && RESULTS_PATH.test(url.pathname);
+    return isSiteHost('scholar', url.hostname) && RESULTS_PATH.test(url.pathname);
   },
 
   findCards(root) {
@@ -62,17 +63,19 @@ export const scholar: SiteAdapter = {
     return identityOfResult(card)?.aliases ?? [];
   },
 
-  readCard(card, page) {
+  readCard(card) {
     const identity = identityOfResult(card);
     const title = readText(card.querySelector(SELECTORS.title), SELECTORS.titleBadge);
     if (!identity || !title) return null;
-    return paperRef({
+    return boundPaperRef({
       id: identity.id,
       aliases: identity.aliases,
       title,
       ...byline(readText(card.querySelector(SELECTORS.byline))),
-      links: resultLinks(card, identity.id, page.url),
-    });
+      // The standard pages of its id: the result's own links (a publisher, a PDF host) lead off-site
+      // and would not be kept (lib/bounds.ts paperLinksOf).
+      links: paperLinks(identity.id),
+    }, pageHost(card));
   },
 
   mountControls(card, controls) {
@@ -123,16 +126,4 @@ function byline(text: string): Pick<PaperRef, 'authors' | 'venue' | 'year'> {
   const year = yearIn(/,?\s*((?:1[89]|20)\d{2})\s*$/.exec(source)?.[1]);
   const venue = source.replace(/,?\s*(?:1[89]|20)\d{2}\s*$/, '').replace(/…$/, '').trim();
   return { authors, venue: venue || undefined, year };
-}
-
-/** The result's page (its title link) and its PDF (a [PDF] version), beside the standard links of its id. */
-function resultLinks(result: Element, id: PaperId, base: URL): PaperRef['links'] {
-  const links = { ...paperLinks(id) };
-  const title = absoluteUrl(unwrapRedirect(result.querySelector(SELECTORS.titleLink)), base);
-  if (title && !links.abs) links.abs = title;
-  for (const version of result.querySelectorAll(SELECTORS.versionLinks)) {
-    const href = absoluteUrl(unwrapRedirect(version), base);
-    if (href && /\[PDF\]/i.test(readText(version)) && !links.pdf) links.pdf = href;
-  }
-  return links;
 }

@@ -349,7 +349,9 @@ describe('paperLinks and idLabel', () => {
     expect(paperLinks('doi:10.1145/3394171.3413938')).toEqual({ abs: 'https://doi.org/10.1145/3394171.3413938' });
     expect(paperLinks('openreview:SyBPtQfAZ')).toEqual({ abs: 'https://openreview.net/forum?id=SyBPtQfAZ', pdf: 'https://openreview.net/pdf?id=SyBPtQfAZ' });
     expect(paperLinks('dblp:conf/esem/CalefatoQLK23')).toEqual({ abs: 'https://dblp.org/rec/conf/esem/CalefatoQLK23.html' });
-    expect(paperLinks('scholar:4qAC3XBmStsJ')).toEqual({});
+    // A cluster id is the base64url of its number, little-endian (Python: struct.unpack('<Q', b64decode(cid)[:8])).
+    expect(paperLinks('scholar:4qAC3XBmStsJ')).toEqual({ abs: 'https://scholar.google.com/scholar?cluster=15801554877513113826' });
+    expect(paperLinks('scholar:cXeT3ShOpHEJ')).toEqual({ abs: 'https://scholar.google.com/scholar?cluster=8188755959889491825' });
     expect(paperLinks('arxiv:2504.06261').abs).toBe('https://arxiv.org/abs/2504.06261');
     expect(idLabel('arxiv:2504.06261')).toBe('arXiv:2504.06261');
     expect(idLabel('acl:N04-1001')).toBe('ACL N04-1001');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { adapterFor } from '@/lib/sites';
 import { scholar } from '@/lib/sites/scholar';
+import { scholarCluster } from '@/lib/paper';
 import { fixture, sharedPage } from '../pages';
 import { matchAll, readSite } from './read-site';
 
@@ -54,14 +55,12 @@ describe('Google Scholar adapter: real pages', () => {
       authors: ['PJ Forsyth', 'N Mortimer', 'IM Turnbull'],
       venue: 'Terra Antartica',
       year: 2002,
-      links: {
-        abs: 'http://sidst3.dst.unisi.it/english/Publications/TAP/TA_pdfs/Volume_09/TA_09_057_Forsyth.pdf',
-        pdf: 'http://sidst3.dst.unisi.it/english/Publications/TAP/TA_pdfs/Volume_09/TA_09_057_Forsyth.pdf',
-      },
+      // Its cluster's page; its own links (a PDF on sidst3.dst.unisi.it) lead off-site and are not kept.
+      links: { abs: 'https://scholar.google.com/scholar?cluster=8188755959889491825' },
     });
     // A [CITATION] has no link: its title is read without the badge.
     expect(papers[0]).toMatchObject({ title: 'Geology of the Olympus Range Area, Southern Victoria Land', year: 1996 });
-    expect(papers[0]).not.toHaveProperty('links');
+    expect(papers[0]!.links).toEqual({ abs: `https://scholar.google.com/scholar?cluster=${scholarCluster(clusters[0]!)}` });
   });
 
   it('2016 layout (no data-cid): the result by the cluster of its "Related articles" link', () => {
