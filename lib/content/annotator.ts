@@ -3,6 +3,7 @@ import type { ResponseData } from '../messaging';
 import type { Request } from '../messages';
 import type { PaperId, PaperRef } from '../paper';
 import { cleanText } from '../paper';
+import { LIMITS } from '../limits';
 import type { Settings } from '../settings';
 import { adapterFor } from '../sites';
 import { createPageContext, type PageContext, type SiteAdapter } from '../sites/types';
@@ -438,14 +439,18 @@ export class Annotator {
   }
 
   private async fetchStates(ids: PaperId[]): Promise<void> {
-    const asked = performance.now();
-    try {
-      const aliases = Object.fromEntries(ids.flatMap((id) => (this.aliasesOf.has(id) ? [[id, this.aliasesOf.get(id)!]] : [])));
-      const states = await this.options.send({ type: 'getStates', ids, ...(Object.keys(aliases).length ? { aliases } : {}) });
-      this.applyStates(states);
-      mark('shelfmark:states', asked, { cards: ids.length });
-    } catch (error) {
-      this.options.log?.('could not load paper states', error);
+    // At most LIMITS.idsPerRequest ids a request, one request at a time (an OpenReview venue lists ~1,000).
+    for (let start = 0; start < ids.length; start += LIMITS.idsPerRequest) {
+      const chunk = ids.slice(start, start + LIMITS.idsPerRequest);
+      const asked = performance.now();
+      try {
+        const aliases = Object.fromEntries(chunk.flatMap((id) => (this.aliasesOf.has(id) ? [[id, this.aliasesOf.get(id)!]] : [])));
+        const states = await this.options.send({ type: 'getStates', ids: chunk, ...(Object.keys(aliases).length ? { aliases } : {}) });
+        this.applyStates(states);
+        mark('shelfmark:states', asked, { cards: chunk.length });
+      } catch (error) {
+        this.options.log?.('could not load paper states', error);
+      }
     }
   }
 
