@@ -97,7 +97,8 @@ export async function statesUnderEveryId(db: ShelfmarkDB, ids: readonly PaperId[
 /** The stored records that are the paper known by any of `ids`: under their own id first, then under an alias. */
 async function recordsOf(db: ShelfmarkDB, ids: readonly PaperId[]): Promise<PaperRecord[]> {
   const unique = [...new Set(ids)];
-  const [direct, byAlias] = await Promise.all([db.papers.bulkGet(unique), db.papers.where('aliases').anyOf(unique).toArray()]);
+  const aliased = unique.length === 1 ? db.papers.where('aliases').equals(unique[0]!) : db.papers.where('aliases').anyOf(unique);
+  const [direct, byAlias] = await Promise.all([db.papers.bulkGet(unique), aliased.toArray()]);
   const records = new Map<PaperId, PaperRecord>();
   for (const record of [...direct, ...byAlias]) if (record && !records.has(record.id)) records.set(record.id, record);
   return [...records.values()];
