@@ -1,5 +1,5 @@
 import { paperLinks, parsePaperId, type PaperId, type PaperRef } from '../paper';
-import { absoluteUrl, documentUrl, identityOf, pageHost, readText, readTexts } from './read';
+import { absoluteUrl, documentUrl, identityOf, isParsed, pageHost, readText, readTexts } from './read';
 import { boundPaperRef } from '../bounds';
 import { isSiteHost } from './hosts';
 import type { PageContext, SiteAdapter } from './types';
@@ -64,9 +64,10 @@ export const acl: SiteAdapter = {
     const url = page?.url ?? documentUrl(root);
     if (url && paperPageId(url) !== null) {
       const main = root.querySelector(SELECTORS.paperMain);
-      return main?.querySelector(SELECTORS.paperTitle) ? [main] : [];
+      return main?.querySelector(SELECTORS.paperTitle) && isParsed(main) ? [main] : [];
     }
     return [...root.querySelectorAll(SELECTORS.entry)].filter((entry) => {
+      if (!isParsed(entry)) return false;
       const id = entryId(entry);
       return id !== null && !isFrontMatter(id);
     });

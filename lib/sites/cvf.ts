@@ -1,5 +1,5 @@
 import { paperLinks, parsePaperId, type PaperId, type PaperIdentity, type PaperRef } from '../paper';
-import { absoluteUrl, documentUrl, identityOf, pageHost, readText, readTexts, yearIn } from './read';
+import { absoluteUrl, documentUrl, identityOf, isParsed, pageHost, readText, readTexts, yearIn } from './read';
 import { boundPaperRef } from '../bounds';
 import { isSiteHost } from './hosts';
 import { inline } from './place';
@@ -54,10 +54,10 @@ export const cvf: SiteAdapter = {
   findCards(root) {
     // Every titled entry is a card (one whose title links no CVF page has no id: skipped, and counted).
     const entries = [...root.querySelectorAll(SELECTORS.entryTitle)].filter((dt) => dt.querySelector(SELECTORS.titleLink));
-    if (entries.length) return entries;
+    if (entries.length) return entries.filter(entryParsed);
     const title = root.querySelector(SELECTORS.paperTitle);
     const page = title?.parentElement;
-    return page && identityOfPaperPage(page) ? [page] : [];
+    return page && isParsed(page) && identityOfPaperPage(page) ? [page] : [];
   },
 
   cardId(card) {
@@ -93,6 +93,13 @@ export const cvf: SiteAdapter = {
 
 function identityOfCard(card: Element): PaperIdentity | null {
   return card.localName === 'dt' ? identityOfEntry(card) : identityOfPaperPage(card);
+}
+
+/** An entry runs from its `dt` to the next one: it is parsed once that one is, or its list is. */
+function entryParsed(dt: Element): boolean {
+  if (dt.ownerDocument.readyState !== 'loading') return true;
+  for (let next = dt.nextElementSibling; next; next = next.nextElementSibling) if (next.matches(SELECTORS.entryTitle)) return true;
+  return dt.parentElement !== null && isParsed(dt.parentElement);
 }
 
 /** The entry's `dd`s: its authors, then its links. */

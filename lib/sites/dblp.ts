@@ -1,5 +1,5 @@
 import { paperLinks, type PaperIdentity, type PaperRef } from '../paper';
-import { identityOf, pageHost, readText, readTexts, yearIn } from './read';
+import { identityOf, isParsed, pageHost, readText, readTexts, yearIn } from './read';
 import { boundPaperRef } from '../bounds';
 import { isSiteHost } from './hosts';
 import type { SiteAdapter } from './types';
@@ -45,7 +45,7 @@ export const dblp: SiteAdapter = {
   },
 
   findCards(root) {
-    return [...root.querySelectorAll(SELECTORS.entry)];
+    return [...root.querySelectorAll(SELECTORS.entry)].filter(isParsed);
   },
 
   cardId(card) {

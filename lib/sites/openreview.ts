@@ -1,5 +1,5 @@
 import { paperLinks, parsePaperId, type PaperId, type PaperRef } from '../paper';
-import { dateInText, documentUrl, pageHost, readText, readTexts, yearIn } from './read';
+import { dateInText, documentUrl, isParsed, pageHost, readText, readTexts, yearIn } from './read';
 import { boundPaperRef } from '../bounds';
 import { isSiteHost } from './hosts';
 import type { SiteAdapter } from './types';
@@ -61,7 +61,7 @@ export const openreview: SiteAdapter = {
     const url = page?.url ?? documentUrl(root);
     if (url && forumPageId(url) !== null) {
       const note = root.querySelector(SELECTORS.forumNote);
-      return note?.querySelector(SELECTORS.forumHeading) ? [note] : [];
+      return note?.querySelector(SELECTORS.forumHeading) && isParsed(note) ? [note] : [];
     }
     const cards: Element[] = [];
     const seen = new Set<Element>();
@@ -73,7 +73,7 @@ export const openreview: SiteAdapter = {
         cards.push(card);
       }
     }
-    return cards;
+    return cards.filter(isParsed);
   },
 
   cardId(card) {

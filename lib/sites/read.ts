@@ -163,7 +163,27 @@ export function absoluteUrl(href: string | null | undefined, base: URL | string)
   }
 }
 
-/** The URL of the document `root` belongs to (the live page's, or a parsed page's base). */
+/**
+ * Whether the parser is done with `element`: always once the document is parsed. While a page
+ * loads, the content script scans it every frame, and a card whose end is not parsed yet would be
+ * read without what comes later in it (a dblp entry without its arXiv link would get its dblp key
+ * as its id; an OpenReview card would seem to be the whole list). An element is done once
+ * something follows it or one of its ancestors. Adapters offer only parsed cards.
+ */
+export function isParsed(element: Element): boolean {
+  if (element.ownerDocument.readyState !== 'loading') return true;
+  for (let node: Node | null = element; node; node = node.parentNode) {
+    // Shelfmark's own elements do not count: the page pill is appended to the body while it loads.
+    for (let next = node.nextSibling; next; next = next.nextSibling) if (!isShelfmarkElement(next)) return true;
+  }
+  return false;
+}
+
+/** Shelfmark's own elements in a page (the pill, control roots) are all named `shelfmark-…`. */
+function isShelfmarkElement(node: Node): boolean {
+  return node.nodeType === 1 && (node as Element).localName.startsWith('shelfmark-');
+}
+
 /**
  * The host of the page `node` is on. Adapters bound what they read with it, as the background does
  * with the sender's host: a card's links on its own page's host are kept (lib/bounds.ts paperLinksOf).
@@ -172,6 +192,7 @@ export function pageHost(node: ParentNode): string | undefined {
   return documentUrl(node)?.hostname.toLowerCase() || undefined;
 }
 
+/** The URL of the document `root` belongs to (the live page's, or a parsed page's base). */
 export function documentUrl(root: ParentNode): URL | null {
   const doc = (root as Node).nodeType === 9 ? (root as Document) : (root as Node).ownerDocument;
   try {

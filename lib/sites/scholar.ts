@@ -1,5 +1,5 @@
 import { paperLinks, type PaperIdentity, type PaperRef } from '../paper';
-import { identityOf, pageHost, readText, yearIn } from './read';
+import { identityOf, isParsed, pageHost, readText, yearIn } from './read';
 import { boundPaperRef } from '../bounds';
 import { isSiteHost } from './hosts';
 import { inline } from './place';
@@ -52,7 +52,9 @@ export const scholar: SiteAdapter = {
   },
 
   findCards(root) {
-    return [...root.querySelectorAll(SELECTORS.result)].filter((result) => result.querySelector(`:scope > ${SELECTORS.body}`) && result.querySelector(SELECTORS.title));
+    return [...root.querySelectorAll(SELECTORS.result)].filter(
+      (result) => result.querySelector(`:scope > ${SELECTORS.body}`) && result.querySelector(SELECTORS.title) && isParsed(result),
+    );
   },
 
   cardId(card) {

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
+import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { PaperRefSchema } from '@/lib/messages';
 import { ADAPTERS, adapterFor } from '@/lib/sites';
@@ -151,6 +152,41 @@ describe('adapters never throw on odd markup', () => {
       );
     },
     120_000,
+  );
+});
+
+/**
+ * While a page loads, the content script scans it every frame: a card offered then must already be
+ * the card it will be, with its final id and aliases (a dblp entry cut before its arXiv link would
+ * otherwise keep its dblp key for good). Each page is cut at 40 points and parsed as far as the
+ * cut, the document still loading: the cards found are the first ones of the whole page, each
+ * exactly as read on the whole page.
+ */
+describe('pages read while they are being parsed', () => {
+  const NEW_SITES = new Set<SiteAdapter>([acl, dblp, scholar, openreview, cvf]);
+  it.each(PAGES.filter(([adapter, url]) => NEW_SITES.has(adapter) || url.includes('/html/')).map(([adapter, url, html]) => [`${adapter.name} ${url}`, adapter, url, html] as const))(
+    '%s',
+    (_, adapter, url, html) => {
+      const text = html();
+      const read = (doc: Document) => {
+        const page = createPageContext(doc, url);
+        return adapter.findCards(doc, page).map((card) => ({ id: adapter.cardId(card), aliases: adapter.cardAliases?.(card) ?? [] }));
+      };
+      const whole = read(new JSDOM(text, { url }).window.document);
+      let partial = 0;
+      for (let cut = 1; cut <= 40; cut++) {
+        const doc = new JSDOM(text.slice(0, Math.floor((text.length * cut) / 41)), { url }).window.document;
+        Object.defineProperty(doc, 'readyState', { get: () => 'loading' });
+        // The content script's page pill, appended to the body while the page loads (not page content).
+        doc.body?.append(doc.createElement('shelfmark-dock'));
+        const cards = read(doc);
+        expect(cards, `cut ${cut}/41`).toEqual(whole.slice(0, cards.length));
+        if (cards.length > 0 && cards.length < whole.length) partial++;
+      }
+      // The cuts really fell between cards (pages of one card have none).
+      if (whole.length > 2) expect(partial).toBeGreaterThan(0);
+    },
+    60_000,
   );
 });
 
