@@ -1,15 +1,20 @@
 import type { PaperRecord } from '../store/db';
 import { toBackup } from './backup';
 import { toBibtex } from './bibtex';
+import { toCslJson } from './csl';
 import { toCsv } from './csv';
 import { toMarkdown } from './markdown';
+import { toMarkdownVault } from './markdown-vault';
+import { toRis } from './ris';
 import { scopeLabel, type ExportScope } from './scope';
 
-export type ExportFormat = 'bibtex' | 'markdown' | 'csv' | 'json';
+export type ExportFormat = 'bibtex' | 'ris' | 'csl' | 'markdown' | 'markdown-vault' | 'csv' | 'json';
 
 export interface ExportContext {
   scope: ExportScope;
   now: Date;
+  /** Include each paper's stored abstract (formats whose spec says `abstracts`). */
+  abstracts?: boolean;
 }
 
 export interface FormatSpec {
@@ -17,7 +22,9 @@ export interface FormatSpec {
   label: string;
   extension: string;
   mimeType: string;
-  serialize(papers: readonly PaperRecord[], context: ExportContext): string;
+  /** True when the format can carry abstracts: the export menu then offers the option. */
+  abstracts: boolean;
+  serialize(papers: readonly PaperRecord[], context: ExportContext): string | Promise<Uint8Array>;
 }
 
 export const FORMATS: readonly FormatSpec[] = [
@@ -26,20 +33,47 @@ export const FORMATS: readonly FormatSpec[] = [
     label: 'BibTeX (.bib)',
     extension: 'bib',
     mimeType: 'application/x-bibtex;charset=utf-8',
-    serialize: (papers) => toBibtex(papers),
+    abstracts: true,
+    serialize: (papers, { abstracts }) => toBibtex(papers, { abstracts }),
+  },
+  {
+    format: 'ris',
+    label: 'RIS: EndNote, Zotero, Mendeley (.ris)',
+    extension: 'ris',
+    mimeType: 'application/x-research-info-systems;charset=utf-8',
+    abstracts: true,
+    serialize: (papers, { abstracts }) => toRis(papers, { abstracts }),
+  },
+  {
+    format: 'csl',
+    label: 'CSL-JSON: citation tools (.json)',
+    extension: 'csl.json',
+    mimeType: 'application/vnd.citationstyles.csl+json;charset=utf-8',
+    abstracts: true,
+    serialize: (papers, { abstracts }) => toCslJson(papers, { abstracts }),
   },
   {
     format: 'markdown',
     label: 'Markdown (.md)',
     extension: 'md',
     mimeType: 'text/markdown;charset=utf-8',
-    serialize: (papers, { scope, now }) => toMarkdown(papers, { title: scopeLabel(scope), exportedAt: now }),
+    abstracts: true,
+    serialize: (papers, { scope, now, abstracts }) => toMarkdown(papers, { title: scopeLabel(scope), exportedAt: now, abstracts }),
+  },
+  {
+    format: 'markdown-vault',
+    label: 'Markdown, a file per paper: Obsidian (.zip)',
+    extension: 'zip',
+    mimeType: 'application/zip',
+    abstracts: true,
+    serialize: (papers, { now, abstracts }) => toMarkdownVault(papers, { exportedAt: now, abstracts }),
   },
   {
     format: 'csv',
     label: 'CSV spreadsheet (.csv)',
     extension: 'csv',
     mimeType: 'text/csv;charset=utf-8',
+    abstracts: false,
     serialize: (papers) => toCsv(papers),
   },
   {
@@ -47,6 +81,7 @@ export const FORMATS: readonly FormatSpec[] = [
     label: 'JSON backup (.json)',
     extension: 'json',
     mimeType: 'application/json;charset=utf-8',
+    abstracts: false,
     serialize: (papers, { now }) => toBackup(papers, now),
   },
 ];
@@ -69,10 +104,11 @@ export function exportFileName(scope: ExportScope, format: ExportFormat, now: Da
 export interface ExportFile {
   name: string;
   mimeType: string;
-  text: string;
+  /** Text for the text formats, bytes for the zip. */
+  data: string | Uint8Array;
 }
 
-export function exportFile(papers: readonly PaperRecord[], format: ExportFormat, context: ExportContext): ExportFile {
+export async function exportFile(papers: readonly PaperRecord[], format: ExportFormat, context: ExportContext): Promise<ExportFile> {
   const spec = formatSpec(format);
-  return { name: exportFileName(context.scope, format, context.now), mimeType: spec.mimeType, text: spec.serialize(papers, context) };
+  return { name: exportFileName(context.scope, format, context.now), mimeType: spec.mimeType, data: await spec.serialize(papers, context) };
 }
