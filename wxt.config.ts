@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import { ICON_SIZES, iconPath } from './modules/icons';
 import pkg from './package.json';
@@ -5,8 +6,12 @@ import pkg from './package.json';
 /** The icon at every size, rendered from assets/icon.svg by modules/icons.ts. */
 const icons = Object.fromEntries(Object.keys(ICON_SIZES).map((size) => [size, iconPath(Number(size) as keyof typeof ICON_SIZES)]));
 
+/** Citation.js's core imports fetch libraries it never uses here: see lib/export/no-fetch.ts. */
+const noFetch = fileURLToPath(new URL('./lib/export/no-fetch.ts', import.meta.url));
+
 // https://wxt.dev/api/config.html
 export default defineConfig({
+  vite: () => ({ resolve: { alias: { 'node-fetch': noFetch, 'sync-fetch': noFetch } } }),
   manifest: ({ browser, manifestVersion }) => ({
     name: 'Shelfmark',
     description: 'Star, queue and annotate research papers where you find them: Hugging Face papers and arXiv.',

@@ -5,6 +5,7 @@ import { filterPapers } from '@/lib/export/scope';
 import { useLiveQuery } from '@/lib/ui/use-live-query';
 import { BrandMark } from '../shared/BrandMark';
 import { ExportMenu } from '../shared/ExportMenu';
+import { BibtexImportPanel } from './BibtexImportPanel';
 import { ImportPanel } from './ImportPanel';
 import { LibraryView } from './LibraryView';
 import { OptionsSettings } from './OptionsSettings';
@@ -46,6 +47,7 @@ export function OptionsApp({ db }: { db: ShelfmarkDB }) {
             <ExportMenu db={db} searchIds={searchIds} alwaysOpen />
           </section>
           <ImportPanel db={db} />
+          <BibtexImportPanel db={db} />
           <OptionsSettings />
         </aside>
       </div>

@@ -319,7 +319,14 @@ export async function announceImport(
   plan: ImportPlan,
   notify: (ids: readonly PaperId[]) => Promise<void> = notifyChanged,
 ): Promise<void> {
-  const changed = [...plan.added, ...plan.updated].map((record) => record.id);
+  await announceChanged([...plan.added, ...plan.updated].map((record) => record.id), notify);
+}
+
+/** Tells open tabs which papers an import changed (any import: backup, BibTeX), in batches. */
+export async function announceChanged(
+  changed: readonly PaperId[],
+  notify: (ids: readonly PaperId[]) => Promise<void> = notifyChanged,
+): Promise<void> {
   for (let start = 0; start < changed.length; start += LIMITS.idsPerRequest) {
     await notify(changed.slice(start, start + LIMITS.idsPerRequest));
   }

@@ -1,0 +1,49 @@
+import { matchedToChange, type BibImportChoice, type BibImportPlan } from '@/lib/export/bibtex-import';
+import { ImportPaperTitles, LISTED } from './ImportPaperTitles';
+
+/** What importing a .bib file will do: new papers, papers already in the library, and each rejected entry with its line and why. */
+export function BibtexImportPreview({ plan, choice }: { plan: BibImportPlan; choice: BibImportChoice }) {
+  const toChange = matchedToChange(plan, choice);
+  return (
+    <div class="import-preview">
+      <dl class="import-counts">
+        <div>
+          <dt>New</dt>
+          <dd>{plan.added.length}</dd>
+        </div>
+        <div>
+          <dt>In library</dt>
+          <dd>{plan.matched.length}</dd>
+        </div>
+        <div class={plan.rejected.length > 0 ? 'rejected' : ''}>
+          <dt>Rejected</dt>
+          <dd>{plan.rejected.length}</dd>
+        </div>
+      </dl>
+      {plan.matched.length > 0 && (
+        <p class="hint">
+          {toChange === 0
+            ? 'The papers already in your library are already so: they stay as they are.'
+            : `${toChange} of the papers already in your library will change; their titles and notes stay as they are.`}
+        </p>
+      )}
+      {plan.rejected.length > 0 && (
+        <details class="import-rejected" open>
+          <summary>Rejected entries: why, and where in the file</summary>
+          <ul>
+            {plan.rejected.slice(0, LISTED).map((rejection) => (
+              <li key={`${rejection.line}:${rejection.key}`}>
+                <code>
+                  line {rejection.line} ({rejection.key || 'no key'}): {rejection.message}
+                </code>
+              </li>
+            ))}
+          </ul>
+          {plan.rejected.length > LISTED && <p>…and {plan.rejected.length - LISTED} more.</p>}
+        </details>
+      )}
+      <ImportPaperTitles label="New papers" papers={plan.added.map((paper) => paper.ref)} />
+      <ImportPaperTitles label="Already in your library" papers={plan.matched.map(({ record }) => record)} />
+    </div>
+  );
+}
