@@ -9,6 +9,8 @@ import { paperDoi, paperUrl } from './link';
  * per paper (`TY` to `ER`), a tag, two spaces, a hyphen and a space, then the value; CRLF line
  * ends. arXiv papers are unpublished works (`UNPB`, as Zotero and EndNote export preprints) with
  * publisher arXiv and the arXiv id as accession number; every author is kept, "Family, Given".
+ * RIS has no escaping and readers differ on continuation lines (some trim them, so a note line
+ * "ER  - " would end the record): every value is written on one line, a note's line breaks as spaces.
  */
 
 export interface RisOptions {
@@ -16,14 +18,10 @@ export interface RisOptions {
 }
 
 const CRLF = '\r\n';
-/** A line that a reader would take for a new tag (and `ER  -` for the end of the record). */
-const LOOKS_LIKE_TAG = /^[A-Z][A-Z0-9] {2}-/;
 
-/** One tag and value. Single-line tags get their line breaks collapsed; notes keep theirs, guarded. */
-function tag(name: string, value: string, multiline = false): string {
-  if (!multiline) return `${name}  - ${cleanText(value)}`;
-  const lines = value.replace(/\r\n?/g, '\n').replace(/\s+$/, '').split('\n');
-  return `${name}  - ${lines.map((line, i) => (i > 0 && LOOKS_LIKE_TAG.test(line) ? ` ${line}` : line)).join(CRLF)}`;
+/** One tag and its value, on one line. */
+function tag(name: string, value: string): string {
+  return `${name}  - ${cleanText(value)}`;
 }
 
 export function risRecord(paper: PaperRecord, key: string, options: RisOptions = {}): string {
@@ -45,7 +43,7 @@ export function risRecord(paper: PaperRecord, key: string, options: RisOptions =
   if (arxivId) lines.push(tag('L1', arxivLinks(arxivId).pdf));
   for (const category of paper.categories ?? (paper.primaryCategory ? [paper.primaryCategory] : [])) lines.push(tag('KW', category));
   if (options.abstracts && paper.abstract?.trim()) lines.push(tag('AB', paper.abstract));
-  if (paper.note.trim() !== '') lines.push(tag('N1', paper.note, true));
+  if (paper.note.trim() !== '') lines.push(tag('N1', paper.note));
   lines.push('ER  - ');
   return lines.join(CRLF) + CRLF;
 }
