@@ -141,7 +141,10 @@ export function idCandidates(entry: BibEntry): string[] {
   }
   // Semantic Scholar: journal = {ArXiv}, volume = {abs/1706.03762}.
   if (/^arxiv$/i.test(value('journal')) && /^abs\//i.test(value('volume'))) candidates.push(value('volume').slice(4));
-  for (const name of ['url', 'howpublished', 'eprint']) if (/^https?:\/\//i.test(value(name))) candidates.push(value(name));
+  // URLs, also inside \url{…} (BibTeX's howpublished, note).
+  for (const name of ['url', 'howpublished', 'eprint', 'note']) {
+    for (const [url] of (fields[name] ?? '').matchAll(/https?:\/\/[^\s{}"\\]+/gi)) candidates.push(url);
+  }
   if (value('doi')) candidates.push(value('doi').replace(/^https?:\/\/(?:dx\.)?doi\.org\//i, ''));
   return candidates;
 }
@@ -156,8 +159,7 @@ export function plainText(text: string): string {
   return cleanText(
     text
       .replace(/<\/?(?:i|b|sup|sub|sc|span)(?:\s[^<>]*)?>/g, '')
-      .replace(/\\(La)?TeX\b\s*/g, (_whole, la: string | undefined) => `${la ?? ''}TeX `)
-      // A command Citation.js does not know (a user's own macro): its name goes, its argument stays.
+      // Commands left over (bibtex-parser.ts drops the ones Citation.js does not know before it reads them).
       .replace(/\\[A-Za-z]+\*?\s*/g, '')
       .replace(/\\(.)/g, '$1')
       .replace(/[{}]/g, ''),

@@ -44,10 +44,45 @@ export function parseBibtexEntries(text: string): RawBibEntry[] {
   }
 }
 
+/** Text fields whose TeX is turned into text (ids and URLs are read from the fields as written). */
+const TEXT_FIELDS = new Set(['title', 'author', 'abstract', 'journal', 'journaltitle', 'booktitle']);
+/** The TeX logos, which Citation.js leaves as commands. */
+const LOGOS: Record<string, string> = { LaTeX: 'LaTeX', TeX: 'TeX', BibTeX: 'BibTeX', LaTeXe: 'LaTeX2e' };
+
+let known: Set<string> | undefined;
+
+/** Every command Citation.js turns into text (accents, symbols, formatting, math). */
+function knownCommands(): Set<string> {
+  if (!known) {
+    const constants = (plugins as unknown as { config: { get(name: string): { constants: Record<string, unknown> } } }).config.get('@bibtex').constants;
+    known = new Set(
+      ['commands', 'mathCommands', 'diacritics', 'formattingCommands', 'formattingEnvs', 'argumentCommands', 'mathScriptFormatting'].flatMap(
+        (table) => Object.keys((constants[table] as Record<string, unknown> | undefined) ?? {}),
+      ),
+    );
+  }
+  return known;
+}
+
+/**
+ * A command Citation.js does not know (a user's own macro, `\mymacro{word}`) would be left in the
+ * text with its argument glued on ("\mymacroword"): its name goes here, its argument stays.
+ */
+function dropUnknownCommands(value: string): string {
+  const commands = knownCommands();
+  return value.replace(/\\([A-Za-z]+)\*?/g, (whole, name: string) => LOGOS[name] ?? (commands.has(name) ? whole : ''));
+}
+
 /** The entries' fields as CSL-JSON items, one per entry, in order: TeX commands and accents become Unicode. */
 export function entriesToCsl(entries: readonly RawBibEntry[]): CslItem[] {
+  const prepared = entries.map((entry) => ({
+    ...entry,
+    properties: Object.fromEntries(
+      Object.entries(entry.properties).map(([name, value]) => [name, TEXT_FIELDS.has(name.toLowerCase()) ? dropUnknownCommands(value) : value]),
+    ),
+  }));
   try {
-    return plugins.input.data(entries, '@biblatex/entries+list') as CslItem[];
+    return plugins.input.data(prepared, '@biblatex/entries+list') as CslItem[];
   } finally {
     // The logger keeps every warning it was given (unknown fields…): a big import would pile them up.
     logger._log.length = 0;
