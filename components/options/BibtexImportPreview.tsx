@@ -3,7 +3,6 @@ import { ImportPaperTitles, LISTED } from './ImportPaperTitles';
 
 /** What importing a .bib file will do: new papers, papers already in the library, and each rejected entry with its line and why. */
 export function BibtexImportPreview({ plan, choice }: { plan: BibImportPlan; choice: BibImportChoice }) {
-  const toChange = matchedToChange(plan, choice);
   return (
     <div class="import-preview">
       <dl class="import-counts">
@@ -20,13 +19,7 @@ export function BibtexImportPreview({ plan, choice }: { plan: BibImportPlan; cho
           <dd>{plan.rejected.length}</dd>
         </div>
       </dl>
-      {plan.matched.length > 0 && (
-        <p class="hint">
-          {toChange === 0
-            ? 'The papers already in your library are already so: they stay as they are.'
-            : `${toChange} of the papers already in your library will change; their titles and notes stay as they are.`}
-        </p>
-      )}
+      {plan.matched.length > 0 && <p class="hint">{matchedHint(plan.matched.length, matchedToChange(plan, choice), choice)}</p>}
       {plan.rejected.length > 0 && (
         <details class="import-rejected" open>
           <summary>Rejected entries: why, and where in the file</summary>
@@ -46,4 +39,14 @@ export function BibtexImportPreview({ plan, choice }: { plan: BibImportPlan; cho
       <ImportPaperTitles label="Already in your library" papers={plan.matched.map(({ record }) => record)} />
     </div>
   );
+}
+
+/** "The 2 papers already in your library are already starred: nothing changes for them." */
+function matchedHint(matched: number, toChange: number, choice: BibImportChoice): string {
+  const become = [choice.star && 'starred', choice.queue && 'in the reading queue'].filter(Boolean).join(' and ') || 'unchanged';
+  const one = matched === 1;
+  if (toChange === 0) {
+    return `${one ? 'The paper' : `The ${matched} papers`} already in your library ${one ? 'is' : 'are'} already ${become}: nothing changes for ${one ? 'it' : 'them'}.`;
+  }
+  return `${toChange} of the ${one ? 'paper' : `${matched} papers`} already in your library will be ${become}; their titles and notes stay as they are.`;
 }

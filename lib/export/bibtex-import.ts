@@ -84,7 +84,11 @@ export function papersFromBibtex(read: ReadBibtex): BibPapers {
 /** The paper an entry describes, or why it cannot be imported. */
 export function paperRef(entry: BibEntry): PaperRef | string {
   const identity = entryIdentity(entry);
-  if (!identity) return 'no arXiv id or DOI (Shelfmark keeps papers by these)';
+  if (!identity) {
+    return entry.fields.doi
+      ? 'its DOI is not an arXiv DOI, and this version of Shelfmark keeps arXiv papers only'
+      : 'no arXiv id or DOI (Shelfmark keeps papers by these)';
+  }
   const title = plainText(entry.csl.title ?? entry.fields.title ?? '');
   if (title === '') return 'no title';
 

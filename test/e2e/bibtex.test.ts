@@ -2,7 +2,6 @@ import { Cite, plugins } from '@citation-js/core';
 import '@citation-js/plugin-csl';
 import '@citation-js/plugin-ris';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Download, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { control, launch, readSharedPage } from './harness';
@@ -15,7 +14,6 @@ import { control, launch, readSharedPage } from './harness';
  */
 
 const ARXIV_URL = 'https://arxiv.org/list/cs.CL/recent';
-const SCREENSHOTS = process.env.SHELFMARK_SCREENSHOTS; // a folder to save screenshots in, when set
 const [FIRST, SECOND, THIRD] = ['arxiv:2607.22529', 'arxiv:2607.22456', 'arxiv:2607.22376'];
 
 const BIB = `% Encoding: UTF-8
@@ -90,14 +88,6 @@ describe('BibTeX import and citation exports in the built extension', () => {
       ]);
       await confirm.getByRole('checkbox', { name: 'Added to the reading queue' }).check();
       expect(await options.locator('.library-row').count()).toBe(0); // the preview changed nothing
-      if (SCREENSHOTS) {
-        const panel = options.locator('section[aria-labelledby="bibtex-import-title"]');
-        await panel.screenshot({ path: join(SCREENSHOTS, 'options-bibtex-import-light.png') });
-        await options.emulateMedia({ colorScheme: 'dark' });
-        await panel.screenshot({ path: join(SCREENSHOTS, 'options-bibtex-import-dark.png') });
-        await options.emulateMedia({ colorScheme: 'light' });
-      }
-
       await confirm.getByRole('button', { name: 'Import' }).click();
       await expect.poll(() => options.locator('.import-done').textContent()).toBe(
         'Imported library.bib: 3 new papers, 0 papers already in the library updated, 0 unchanged, 1 rejected.',

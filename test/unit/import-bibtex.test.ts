@@ -40,6 +40,8 @@ const summary = (bib: BibPapers) => ({
 });
 
 const NO_ID = 'no arXiv id or DOI (Shelfmark keeps papers by these)';
+// TODO(sites): DOIs become ids (lib/paper.ts parsePaperId); these entries are then imported.
+const DOI_ONLY = 'its DOI is not an arXiv DOI, and this version of Shelfmark keeps arXiv papers only';
 
 describe('BibTeX as reference managers export it', () => {
   it('Zotero: arXiv preprints by their DOI, URL and "arXiv:…" note or journal', async () => {
@@ -50,7 +52,7 @@ describe('BibTeX as reference managers export it', () => {
         [17, 'arxiv:2104.05704', 'Escaping the Big Data Paradigm with Compact Transformers'],
       ],
       rejected: [
-        [30, 'jumper_highly_2021', NO_ID],
+        [30, 'jumper_highly_2021', DOI_ONLY],
         [51, 'knuth_texbook_1986', NO_ID],
       ],
     });
@@ -69,7 +71,7 @@ describe('BibTeX as reference managers export it', () => {
         [3, 'arxiv:1706.03762', 'Attention Is All You Need'],
         [17, 'arxiv:hep-th/9711200', 'The Large N Limit of Superconformal Field Theories and Supergravity'],
       ],
-      rejected: [[31, 'Jumper2021', NO_ID]],
+      rejected: [[31, 'Jumper2021', DOI_ONLY]],
     });
     expect(bib.papers[0]!.ref).toMatchObject({ version: 7, primaryCategory: 'cs.CL' });
     expect(bib.papers[1]!.ref.authors).toEqual(['Juan M. Maldacena']);
@@ -84,7 +86,7 @@ describe('BibTeX as reference managers export it', () => {
       ],
       rejected: [
         [35, 'Schulman2015', NO_ID],
-        [46, 'Monastyrenko2017', NO_ID],
+        [46, 'Monastyrenko2017', DOI_ONLY],
       ],
     });
   });
