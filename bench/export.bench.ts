@@ -7,7 +7,9 @@ import { it } from 'vitest';
 import { openDatabase, type PaperRecord } from '@/lib/store/db';
 import { applyImport, parseBackup, previewImport, type ReadBackup } from '@/lib/export/backup-import';
 import { toBackup } from '@/lib/export/backup';
-import { citationKeys } from '@/lib/export/bibtex';
+import { citationKeys, toBibtex } from '@/lib/export/bibtex';
+import { applyBibtexImport, papersFromBibtex, previewBibtexImport } from '@/lib/export/bibtex-import';
+import { parseBibtex } from '@/lib/export/bibtex-read';
 import { FORMATS } from '@/lib/export/formats';
 import { filterPapers, papersInScope } from '@/lib/export/scope';
 import { paperWords } from '@/lib/store/search';
@@ -15,11 +17,13 @@ import { launch } from '../test/e2e/harness';
 import { measure, median, report, type Sample } from './stats';
 
 /**
- * Export and import of a 10,000-paper library: each format's serializer, reading and merging a
- * backup, and the same in the built extension in Chromium (real IndexedDB, the options page).
+ * Export and import of a 10,000-paper library: each format's serializer (at 1,000 and 10,000
+ * papers), reading and merging a backup, reading and importing a .bib file, and the same in the
+ * built extension in Chromium (real IndexedDB, the options page).
  */
 
 const PAPERS = 10_000;
+const SIZES = [1_000, 10_000];
 const T0 = Date.UTC(2025, 0, 1);
 
 /** A deterministic library that looks like a heavy user's: abstracts, authors, a note on one paper in four. */
@@ -68,20 +72,23 @@ it('exports and imports 10,000 papers (serializers and merge, Node)', async () =
   const papers = library(PAPERS);
   const context = { scope: 'all' as const, now: new Date(T0) };
 
-  const serialize: Sample[] = [];
-  for (const spec of FORMATS) {
-    gc();
-    const before = process.memoryUsage().heapUsed;
-    const data = await spec.serialize(papers, context);
-    const held = process.memoryUsage().heapUsed - before; // no collection in between: roughly the peak
-    const size = typeof data === 'string' ? new TextEncoder().encode(data).length : data.length;
-    serialize.push({
-      name: spec.label,
-      runs: await measure(() => spec.serialize(papers, context), 7, 2),
-      note: `file ${mb(size)}, heap +${mb(held)} while building`,
-    });
+  for (const size of SIZES) {
+    const some = papers.slice(0, size);
+    const serialize: Sample[] = [];
+    for (const spec of FORMATS) {
+      gc();
+      const before = process.memoryUsage().heapUsed;
+      const data = await spec.serialize(some, context);
+      const held = process.memoryUsage().heapUsed - before; // no collection in between: roughly the peak
+      const bytes = typeof data === 'string' ? new TextEncoder().encode(data).length : data.length;
+      serialize.push({
+        name: spec.label,
+        runs: await measure(() => spec.serialize(some, context), size > 1_000 ? 5 : 9, 1),
+        note: `file ${mb(bytes)}, heap +${mb(held)} while building`,
+      });
+    }
+    report(`Export: serialize ${size.toLocaleString('en')} papers`, serialize);
   }
-  report(`Export: serialize ${PAPERS.toLocaleString('en')} papers`, serialize);
 
   const backupText = toBackup(papers, context.now);
   let backup: ReadBackup | undefined;
@@ -125,6 +132,73 @@ it('exports and imports 10,000 papers (serializers and merge, Node)', async () =
     { name: 'citation keys of all papers', runs: await measure(() => citationKeys(papers), 15, 3) },
   ]);
   await db.delete();
+});
+
+it('imports a .bib of 1,000 and 10,000 papers (Node: Citation.js, fake-indexeddb)', async () => {
+  for (const size of SIZES) {
+    const bib = toBibtex(library(size), { abstracts: true });
+    const read = await parseBibtex(bib);
+    if (!read.ok) throw new Error(read.error);
+    const papers = papersFromBibtex(read.bibtex);
+    const db = openDatabase(`bench-bibtex-${size}`);
+    const runs = size > 1_000 ? 2 : 5;
+    const samples: Sample[] = [
+      { name: 'read: checks, parse, TeX to text', runs: await measure(() => parseBibtex(bib), runs, 1), note: `${mb(bib.length)} of BibTeX with abstracts` },
+      { name: 'papers: ids, validation', runs: await measure(() => papersFromBibtex(read.bibtex), runs, 1) },
+      { name: 'preview into an empty library', runs: await measure(() => previewBibtexImport(db, papers), runs, 1) },
+      {
+        name: 'import into an empty library (starred, queued)',
+        runs: await measure(async () => {
+          await db.papers.clear();
+          await applyBibtexImport(db, papers, { star: true, queue: true });
+        }, runs, 0),
+        note: 'one transaction, fake-indexeddb (slow)',
+      },
+    ];
+    report(`Import: a .bib of ${size.toLocaleString('en')} papers`, samples);
+    await db.delete();
+  }
+});
+
+it('imports a .bib of 1,000 and 10,000 papers through the options page (Chromium, real IndexedDB)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'shelfmark-bench-bib-'));
+  const browser = await launch();
+  try {
+    const page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const samples: Sample[] = [];
+    for (const size of SIZES) {
+      const path = join(dir, `library-${size}.bib`);
+      writeFileSync(path, toBibtex(library(size), { abstracts: true }));
+      const preview: number[] = [];
+      const apply: number[] = [];
+      for (let run = 0; run < (size > 1_000 ? 2 : 3); run++) {
+        await page.evaluate(() => new Promise<void>((resolve, reject) => {
+          const request = indexedDB.deleteDatabase('shelfmark');
+          request.onsuccess = () => resolve();
+          request.onerror = () => reject(request.error);
+        }));
+        await page.reload();
+        const panel = page.locator('section[aria-labelledby="bibtex-import-title"]');
+        let start = performance.now();
+        await page.getByLabel(/^BibTeX file/).setInputFiles(path);
+        await panel.locator('.import-confirm').waitFor({ timeout: 300_000 });
+        preview.push(performance.now() - start);
+        start = performance.now();
+        await panel.getByRole('button', { name: 'Import', exact: true }).click();
+        await panel.locator('.import-done').waitFor({ timeout: 300_000 });
+        apply.push(performance.now() - start);
+      }
+      samples.push(
+        { name: `${size.toLocaleString('en')} papers: choose file → preview`, runs: preview, note: 'read, Citation.js, ids, preview' },
+        { name: `${size.toLocaleString('en')} papers: confirm → done`, runs: apply, note: 'one IndexedDB transaction, starred' },
+      );
+    }
+    report('Chromium, options page, BibTeX import (with abstracts)', samples);
+  } finally {
+    await browser.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 it('exports and imports 10,000 papers in the built extension (Chromium, real IndexedDB)', async () => {

@@ -1,5 +1,6 @@
 import type { PaperRecord, ShelfmarkDB } from '../store/db';
-import { applyAction, stateOf, type UserAction } from '../store/library';
+import { stateOf, stripUndefined, type UserAction } from '../store/library';
+import { paperWords } from '../store/search';
 import { LIMITS, PaperRefSchema } from '../messages';
 import { cleanText, parseArxivId, type PaperId, type PaperRef } from '../paper';
 import type { CslName } from './bibtex-parser';
@@ -12,9 +13,9 @@ import type { BibEntry, ReadBibtex } from './bibtex-read';
  *    DOI), by the identity rules of lib/paper.ts; its title, authors, abstract and date as text.
  *    An entry without an id Shelfmark keeps, or without a title, is rejected with its line and why.
  * 2. preview: which papers are new and which are already in the library (read-only).
- * 3. import: in one transaction, each paper gets what the user chose (starred, queued) through the
- *    library's own operations, so an import is what acting on each paper by hand would have done.
- *    A paper already in the library keeps its metadata; the file only fills what it lacks.
+ * 3. import: in one transaction, each paper gets what the user chose (starred, queued), the same
+ *    record as acting on it by hand would make. A paper already in the library keeps its metadata;
+ *    the file only fills what it lacks.
  */
 
 /** What the imported papers become. Tags (issue 13) will add `tags: string[]` here and in actionsFor. */
@@ -226,8 +227,10 @@ export interface BibImportResult {
 }
 
 /**
- * Imports in one transaction: every paper lands or (on any failure) none does. Each paper gets the
- * chosen actions through the library's operations (applyAction, as if acted on by hand).
+ * Imports in one transaction: one read of the papers and the end of the queue, one write of the
+ * records that change; every paper lands or (on any failure) none does. Each record is what acting
+ * on the paper by hand would make (applyAction: a test holds the two equal), built in memory: ten
+ * thousand papers one operation at a time took twenty seconds in Chromium.
  */
 export async function applyBibtexImport(
   db: ShelfmarkDB,
@@ -238,25 +241,45 @@ export async function applyBibtexImport(
   const actions = actionsFor(choice);
   if (actions.length === 0) throw new Error('Choose what the imported papers become (starred, queued).');
   return db.transaction('rw', db.papers, async () => {
-    const stored = await storedRecords(db, bib.papers);
+    const [stored, last] = await Promise.all([storedRecords(db, bib.papers), db.papers.orderBy('queuePos').last()]);
+    let queueEnd = last?.queuePos === undefined ? 0 : Math.floor(last.queuePos);
     const result: BibImportResult = { added: [], updated: [], unchanged: 0 };
-    for (const [i, paper] of bib.papers.entries()) {
+    const writes: PaperRecord[] = [];
+    bib.papers.forEach((paper, i) => {
       const record = stored[i];
-      let target: PaperRef = paper.ref;
-      if (record) {
-        const missing = missingMetadata(record, paper.ref);
-        if (alreadyDone(record, actions) && Object.keys(missing).length === 0) {
-          result.unchanged++;
-          continue;
-        }
-        // The stored record keeps its metadata; the file fills only what it lacks.
-        target = { id: record.id, title: record.title, ...missing };
+      const missing = record ? missingMetadata(record, paper.ref) : {};
+      if (record && alreadyDone(record, actions) && Object.keys(missing).length === 0) {
+        result.unchanged++;
+        return;
       }
-      for (const action of actions) await applyAction(db, target, action, { now });
+      const next = record ? { ...record, links: { ...record.links }, changedAt: { ...record.changedAt } } : newRecord(paper.ref, now);
+      if (record && Object.keys(missing).length > 0) {
+        Object.assign(next, { ...missing, links: { ...next.links, ...missing.links } });
+        next.changedAt.meta = now;
+      }
+      if (choice.star && next.starredAt === undefined) {
+        next.starredAt = now;
+        next.changedAt.star = now;
+      }
+      if (choice.queue && next.queuePos === undefined) {
+        next.queuePos = ++queueEnd;
+        next.queuedAt = now;
+        next.changedAt.queue = now;
+      }
+      next.updatedAt = now;
+      next.words = paperWords(next);
+      writes.push(stripUndefined(next));
       (record ? result.updated : result.added).push(paper.ref.id);
-    }
+    });
+    await db.papers.bulkPut(writes);
     return result;
   });
+}
+
+/** A paper's first record, as the library makes one from a card (lib/store/library.ts). */
+function newRecord(ref: PaperRef, now: number): PaperRecord {
+  const { id, title, authors = [], links = {}, upvotes: _votes, comments: _comments, ...meta } = ref;
+  return { ...meta, id, title, authors: [...authors], links: { ...links }, note: '', createdAt: now, updatedAt: now, changedAt: { meta: now }, words: [] };
 }
 
 /** The stored record of each paper (undefined for new ones), in the papers' order. */

@@ -30,8 +30,6 @@ export interface CslItem {
   author?: CslName[];
   abstract?: string;
   issued?: { 'date-parts'?: (number | string)[][] };
-  DOI?: string;
-  URL?: string;
   'container-title'?: string;
 }
 
@@ -46,6 +44,7 @@ export function parseBibtexEntries(text: string): RawBibEntry[] {
 
 /** Text fields whose TeX is turned into text (ids and URLs are read from the fields as written). */
 const TEXT_FIELDS = new Set(['title', 'author', 'abstract', 'journal', 'journaltitle', 'booktitle']);
+const DATE_FIELDS = new Set(['year', 'month', 'day', 'date']);
 /** The TeX logos, which Citation.js leaves as commands. */
 const LOGOS: Record<string, string> = { LaTeX: 'LaTeX', TeX: 'TeX', BibTeX: 'BibTeX', LaTeXe: 'LaTeX2e' };
 
@@ -75,10 +74,15 @@ function dropUnknownCommands(value: string): string {
 
 /** The entries' fields as CSL-JSON items, one per entry, in order: TeX commands and accents become Unicode. */
 export function entriesToCsl(entries: readonly RawBibEntry[]): CslItem[] {
+  // Only the fields an import reads are converted (a Zotero export's notes and file lists are not).
   const prepared = entries.map((entry) => ({
     ...entry,
     properties: Object.fromEntries(
-      Object.entries(entry.properties).map(([name, value]) => [name, TEXT_FIELDS.has(name.toLowerCase()) ? dropUnknownCommands(value) : value]),
+      Object.entries(entry.properties).flatMap(([name, value]) => {
+        const field = name.toLowerCase();
+        if (TEXT_FIELDS.has(field)) return [[name, dropUnknownCommands(value)]];
+        return DATE_FIELDS.has(field) ? [[name, value]] : [];
+      }),
     ),
   }));
   try {

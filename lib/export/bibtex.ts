@@ -2,7 +2,7 @@ import type { PaperRecord } from '../store/db';
 import { arxivIdOf, arxivLinks } from '../paper';
 import { foldText, tokenize } from '../store/search';
 import { lastName, shortAuthors } from './authors';
-import { paperUrl } from './link';
+import { paperDoi, paperUrl } from './link';
 
 /**
  * BibTeX for reference managers: one `@misc` entry per paper, arXiv papers with `eprint`,
@@ -152,7 +152,8 @@ export function bibtexEntry(paper: BibtexPaper, key = baseCitationKey(paper), op
   }
   const url = arxivId ? arxivLinks(arxivId).abs : paperUrl(paper);
   if (url) fields.push(['url', verbatim(url)]);
-  if (arxivId) fields.push(['doi', verbatim(`10.48550/arXiv.${arxivId}`)]);
+  const doi = paperDoi(paper);
+  if (doi) fields.push(['doi', verbatim(doi)]);
   if (options.abstracts && paper.abstract?.trim()) fields.push(['abstract', escapeBibtex(paper.abstract.trim())]);
   if (paper.note.trim() !== '') fields.push(['annote', escapeBibtex(paper.note)]);
   const body = fields.map(([name, value]) => `  ${name} = {${value}}`).join(',\n');

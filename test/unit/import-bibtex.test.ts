@@ -11,7 +11,7 @@ import {
 } from '@/lib/export/bibtex-import';
 import { decodeBibtex, MAX_BIBTEX_BYTES, parseBibtex, readBibtexFile } from '@/lib/export/bibtex-read';
 import type { ShelfmarkDB } from '@/lib/store/db';
-import { setNote, setQueued, setStarred } from '@/lib/store/library';
+import { applyAction, setNote, setQueued, setStarred } from '@/lib/store/library';
 import { freshDatabase, paperRef } from '../db-helpers';
 
 /**
@@ -251,6 +251,25 @@ describe('preview and import', () => {
     expect(stored).toMatchObject({ title: 'Attention is all you need (HF title)', note: 'my note', starredAt: 5_000 });
     expect(stored!.authors[0]).toBe('Ashish Vaswani');
     expect(stored!.abstract).toMatch(/^The dominant/);
+  });
+
+  it('makes the same records as starring and queueing each paper by hand', async () => {
+    const byHand = freshDatabase();
+    const byImport = freshDatabase();
+    for (const db of [byHand, byImport]) {
+      await setQueued(db, paperRef(99), true, { now: 1 });
+      await setNote(db, { id: 'arxiv:1706.03762', title: 'Attention (from a card)' }, 'mine', { now: 2 });
+    }
+    const bib = await read(fixture('jabref'));
+    for (const paper of bib.papers) {
+      const stored = await byHand.papers.get(paper.ref.id);
+      // A stored paper keeps its title; this one (from a card with a note) lacks the rest.
+      const { id, authors, abstract, date, links } = paper.ref;
+      const target = stored ? { id, title: stored.title, authors, abstract, date, links } : paper.ref;
+      for (const kind of ['star', 'queue'] as const) await applyAction(byHand, target, { kind, value: true }, { now: 5_000 });
+    }
+    await applyBibtexImport(byImport, bib, { star: true, queue: true }, 5_000);
+    expect(await snapshot(byImport)).toEqual(await snapshot(byHand));
   });
 
   it('importing the same file again changes nothing', async () => {
