@@ -72,21 +72,34 @@ function dropUnknownCommands(value: string): string {
   return value.replace(/\\([A-Za-z]+)\*?/g, (whole, name: string) => LOGOS[name] ?? (commands.has(name) ? whole : ''));
 }
 
+/** Text with nothing TeX would read as markup: no commands, groups, math, ligatures or specials. */
+const PLAIN = /^[^\\{}$~^_`%&#]*$/;
+const LIGATURE = /--|''|!`|\?`/;
+/** Fields passed through as written when plain: parsing a long plain abstract only costs time. */
+const PLAIN_PASSTHROUGH = ['title', 'abstract'] as const;
+
 /** The entries' fields as CSL-JSON items, one per entry, in order: TeX commands and accents become Unicode. */
 export function entriesToCsl(entries: readonly RawBibEntry[]): CslItem[] {
+  const plain: Partial<Record<(typeof PLAIN_PASSTHROUGH)[number], string>>[] = [];
   // Only the fields an import reads are converted (a Zotero export's notes and file lists are not).
-  const prepared = entries.map((entry) => ({
-    ...entry,
-    properties: Object.fromEntries(
+  const prepared = entries.map((entry, i) => {
+    const passed: (typeof plain)[number] = (plain[i] = {});
+    const properties = Object.fromEntries(
       Object.entries(entry.properties).flatMap(([name, value]) => {
         const field = name.toLowerCase();
+        if ((field === 'title' || field === 'abstract') && PLAIN.test(value) && !LIGATURE.test(value)) {
+          passed[field] = value;
+          return [];
+        }
         if (TEXT_FIELDS.has(field)) return [[name, dropUnknownCommands(value)]];
         return DATE_FIELDS.has(field) ? [[name, value]] : [];
       }),
-    ),
-  }));
+    );
+    return { ...entry, properties };
+  });
   try {
-    return plugins.input.data(prepared, '@biblatex/entries+list') as CslItem[];
+    const items = plugins.input.data(prepared, '@biblatex/entries+list') as CslItem[];
+    return items.map((item, i) => ({ ...item, ...plain[i] }));
   } finally {
     // The logger keeps every warning it was given (unknown fields…): a big import would pile them up.
     logger._log.length = 0;

@@ -4,12 +4,15 @@ import { describe, expect, it } from 'vitest';
 import {
   applyBibtexImport,
   matchedToChange,
+  plainText as plainTextOf,
   papersFromBibtex,
   previewBibtexImport,
   type BibImportChoice,
   type BibPapers,
 } from '@/lib/export/bibtex-import';
+import { entriesToCsl } from '@/lib/export/bibtex-parser';
 import { decodeBibtex, MAX_BIBTEX_BYTES, parseBibtex, readBibtexFile } from '@/lib/export/bibtex-read';
+import { plugins } from '@citation-js/core';
 import type { ShelfmarkDB } from '@/lib/store/db';
 import { applyAction, setNote, setQueued, setStarred } from '@/lib/store/library';
 import { freshDatabase, paperRef } from '../db-helpers';
@@ -121,6 +124,23 @@ describe('TeX in titles and names becomes readable Unicode text', () => {
     expect(ref.title).toBe('Schön été: in vivo α-helices in O(n) time – 50% & more, ß, LaTeX and kept');
     expect(ref.authors).toEqual(['Jörg Müller', 'Google DeepMind', 'Jan van der Berg', 'Łukasz Kaiser']);
     expect(ref.abstract).toBe('We show that tags stay text.');
+  });
+
+  it('plain titles and abstracts pass through as the parser would give them (property)', () => {
+    const plainText = fc
+      .array(fc.constantFrom(...'abcXYZ019 .,;:!?()/-\'"éü🦙<>@=|'.split(''), 'ß', 'word ', 'Über '), { minLength: 1, maxLength: 60 })
+      .map((chars) => chars.join('').trim())
+      .filter((text) => text !== '' && !/--|''|!`|\?`/.test(text));
+    fc.assert(
+      fc.property(plainText, plainText, (title, abstract) => {
+        const entry = { type: 'misc', label: 'k', properties: { title, abstract } };
+        const [fast] = entriesToCsl([entry]);
+        const [parsed] = plugins.input.data([entry], '@biblatex/entries+list') as { title?: string; abstract?: string }[];
+        expect(plainTextOf(fast!.title!)).toBe(plainTextOf(parsed!.title!));
+        expect(plainTextOf(fast!.abstract!)).toBe(plainTextOf(parsed!.abstract!));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('a title that is only markup or macros is no title', async () => {
