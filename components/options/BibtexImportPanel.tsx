@@ -12,6 +12,7 @@ import {
 import { MAX_BIBTEX_BYTES, readBibtexFile } from '@/lib/export/bibtex-read';
 import { announceChanged } from '@/lib/export/backup-import';
 import { BibtexImportPreview } from './BibtexImportPreview';
+import { ImportButtons } from './ImportButtons';
 
 type Step =
   | { step: 'idle' }
@@ -119,26 +120,15 @@ export function BibtexImportPanel({ db }: { db: ShelfmarkDB }) {
             </label>
             {nothingChosen && <p class="hint">Choose at least one: a paper enters the library when it is starred or queued.</p>}
           </fieldset>
-          <div class="import-buttons">
-            <button
-              type="button"
-              class="primary"
-              disabled={state.step === 'importing' || nothingChosen || state.plan.added.length + state.plan.matched.length === 0}
-              onClick={() => state.step === 'preview' && void onImport(state.fileName, state.bib, state.plan)}
-            >
-              {state.step === 'importing' ? 'Importing…' : 'Import'}
-            </button>
-            <button
-              type="button"
-              disabled={state.step === 'importing'}
-              onClick={() => {
-                setState({ step: 'idle' });
-                reset();
-              }}
-            >
-              Cancel
-            </button>
-          </div>
+          <ImportButtons
+            importing={state.step === 'importing'}
+            canImport={!nothingChosen && state.plan.added.length + state.plan.matched.length > 0}
+            onImport={() => state.step === 'preview' && void onImport(state.fileName, state.bib, state.plan)}
+            onCancel={() => {
+              setState({ step: 'idle' });
+              reset();
+            }}
+          />
         </div>
       )}
       {state.step === 'done' && (

@@ -1,24 +1,18 @@
 import { matchedToChange, type BibImportChoice, type BibImportPlan } from '@/lib/export/bibtex-import';
+import { ImportCounts } from './ImportCounts';
 import { ImportPaperTitles, LISTED } from './ImportPaperTitles';
 
 /** What importing a .bib file will do: new papers, papers already in the library, and each rejected entry with its line and why. */
 export function BibtexImportPreview({ plan, choice }: { plan: BibImportPlan; choice: BibImportChoice }) {
   return (
     <div class="import-preview">
-      <dl class="import-counts">
-        <div>
-          <dt>New</dt>
-          <dd>{plan.added.length}</dd>
-        </div>
-        <div>
-          <dt>In library</dt>
-          <dd>{plan.matched.length}</dd>
-        </div>
-        <div class={plan.rejected.length > 0 ? 'rejected' : ''}>
-          <dt>Rejected</dt>
-          <dd>{plan.rejected.length}</dd>
-        </div>
-      </dl>
+      <ImportCounts
+        counts={[
+          { label: 'New', count: plan.added.length },
+          { label: 'In library', count: plan.matched.length },
+          { label: 'Rejected', count: plan.rejected.length, rejected: true },
+        ]}
+      />
       {plan.matched.length > 0 && <p class="hint">{matchedHint(plan.matched.length, matchedToChange(plan, choice), choice)}</p>}
       {plan.rejected.length > 0 && (
         <details class="import-rejected" open>

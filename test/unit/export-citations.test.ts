@@ -66,7 +66,8 @@ describe('RIS export', () => {
   });
 });
 
-describe('CSL-JSON export', () => {
+// citeproc-js loads the APA style and locale on first use: seconds on a busy machine.
+describe('CSL-JSON export', { timeout: 60_000 }, () => {
   it('is valid CSL for citeproc: an APA bibliography of it reads as expected', () => {
     const json = toCslJson([WITH_ABSTRACT, MALDACENA], { abstracts: true });
     const items = JSON.parse(json) as Record<string, unknown>[];
