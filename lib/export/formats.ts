@@ -38,7 +38,7 @@ export const FORMATS: readonly FormatSpec[] = [
   },
   {
     format: 'ris',
-    label: 'RIS: EndNote, Zotero, Mendeley (.ris)',
+    label: 'RIS (.ris)',
     extension: 'ris',
     mimeType: 'application/x-research-info-systems;charset=utf-8',
     abstracts: true,
@@ -46,7 +46,7 @@ export const FORMATS: readonly FormatSpec[] = [
   },
   {
     format: 'csl',
-    label: 'CSL-JSON: citation tools (.json)',
+    label: 'CSL-JSON (.json)',
     extension: 'csl.json',
     mimeType: 'application/vnd.citationstyles.csl+json;charset=utf-8',
     abstracts: true,
@@ -62,7 +62,7 @@ export const FORMATS: readonly FormatSpec[] = [
   },
   {
     format: 'markdown-vault',
-    label: 'Markdown, a file per paper: Obsidian (.zip)',
+    label: 'Markdown, a file per paper (.zip)',
     extension: 'zip',
     mimeType: 'application/zip',
     abstracts: true,
