@@ -1,11 +1,8 @@
 import type { PaperRecord } from '../store/db';
 import { toBackup } from './backup';
 import { toBibtex } from './bibtex';
-import { toCslJson } from './csl';
 import { toCsv } from './csv';
 import { toMarkdown } from './markdown';
-import { toMarkdownVault } from './markdown-vault';
-import { toRis } from './ris';
 import { scopeLabel, type ExportScope } from './scope';
 
 export type ExportFormat = 'bibtex' | 'ris' | 'csl' | 'markdown' | 'markdown-vault' | 'csv' | 'json';
@@ -24,7 +21,8 @@ export interface FormatSpec {
   mimeType: string;
   /** True when the format can carry abstracts: the export menu then offers the option. */
   abstracts: boolean;
-  serialize(papers: readonly PaperRecord[], context: ExportContext): string | Promise<Uint8Array>;
+  /** The formats added for reference managers load on first use, so the popup does not carry them. */
+  serialize(papers: readonly PaperRecord[], context: ExportContext): string | Promise<string | Uint8Array>;
 }
 
 export const FORMATS: readonly FormatSpec[] = [
@@ -42,7 +40,7 @@ export const FORMATS: readonly FormatSpec[] = [
     extension: 'ris',
     mimeType: 'application/x-research-info-systems;charset=utf-8',
     abstracts: true,
-    serialize: (papers, { abstracts }) => toRis(papers, { abstracts }),
+    serialize: async (papers, { abstracts }) => (await import('./ris')).toRis(papers, { abstracts }),
   },
   {
     format: 'csl',
@@ -50,7 +48,7 @@ export const FORMATS: readonly FormatSpec[] = [
     extension: 'csl.json',
     mimeType: 'application/vnd.citationstyles.csl+json;charset=utf-8',
     abstracts: true,
-    serialize: (papers, { abstracts }) => toCslJson(papers, { abstracts }),
+    serialize: async (papers, { abstracts }) => (await import('./csl')).toCslJson(papers, { abstracts }),
   },
   {
     format: 'markdown',
@@ -66,7 +64,7 @@ export const FORMATS: readonly FormatSpec[] = [
     extension: 'zip',
     mimeType: 'application/zip',
     abstracts: true,
-    serialize: (papers, { now, abstracts }) => toMarkdownVault(papers, { exportedAt: now, abstracts }),
+    serialize: async (papers, { now, abstracts }) => (await import('./markdown-vault')).toMarkdownVault(papers, { exportedAt: now, abstracts }),
   },
   {
     format: 'csv',
