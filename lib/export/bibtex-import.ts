@@ -167,7 +167,8 @@ export function plainText(text: string): string {
       // Commands left over (bibtex-parser.ts drops the ones Citation.js does not know before it reads them).
       .replace(/\\[A-Za-z]+\*?\s*/g, '')
       .replace(/\\(.)/g, '$1')
-      .replace(/[{}]/g, ''),
+      .replace(/[{}]/g, '')
+      .normalize('NFC'),
   );
 }
 

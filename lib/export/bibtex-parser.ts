@@ -69,7 +69,10 @@ function knownCommands(): Set<string> {
  */
 function dropUnknownCommands(value: string): string {
   const commands = knownCommands();
-  return value.replace(/\\([A-Za-z]+)\*?/g, (whole, name: string) => LOGOS[name] ?? (commands.has(name) ? whole : ''));
+  return value
+    // The dotless i and j under an accent (`\'{\i}`) are plain i and j to a reader: í, not ı́.
+    .replace(/\\([ij])(?![A-Za-z])/g, '$1')
+    .replace(/\\([A-Za-z]+)\*?/g, (whole, name: string) => LOGOS[name] ?? (commands.has(name) ? whole : ''));
 }
 
 /** Text with nothing TeX would read as markup: no commands, groups, math, ligatures or specials. */

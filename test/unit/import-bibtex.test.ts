@@ -78,6 +78,9 @@ describe('BibTeX as reference managers export it', () => {
     });
     expect(bib.papers[0]!.ref).toMatchObject({ version: 7, primaryCategory: 'cs.CL' });
     expect(bib.papers[1]!.ref.authors).toEqual(['Juan M. Maldacena']);
+    // The dotless i under an accent reads as í (one character), not ı and a combining accent.
+    const accents = await read("@misc{a, title={T}, author={{\\v{Z}}{\\'{\\i}}dek, Augustin and Ka{\\u{g}}an, J}, eprint={2401.00001}}");
+    expect(accents.papers[0]!.ref.authors).toEqual(['Augustin Žídek', 'J Kağan']);
   });
 
   it('Mendeley: arxivId, doubly braced titles, file paths with TeX in them', async () => {
