@@ -10,7 +10,8 @@ import {
   type BibPapers,
 } from '@/lib/export/bibtex-import';
 import { MAX_BIBTEX_BYTES, readBibtexFile } from '@/lib/export/bibtex-read';
-import { announceChanged } from '@/lib/export/backup-import';
+import { plainError } from '@/lib/errors';
+import { notifyChangedInBatches } from '@/lib/ui/extension-actions';
 import { BibtexImportPreview } from './BibtexImportPreview';
 import { ImportButtons } from './ImportButtons';
 
@@ -53,7 +54,7 @@ export function BibtexImportPanel({ db }: { db: ShelfmarkDB }) {
       setState({ step: 'preview', fileName, bib, plan });
     } catch (error) {
       console.error('[Shelfmark] BibTeX preview failed', error);
-      setState({ step: 'error', message: `The file could not be read, and nothing was imported: ${messageOf(error)}` });
+      setState({ step: 'error', message: plainError(error, 'The file could not be read, and nothing was imported').error });
       reset();
     }
   }
@@ -64,10 +65,10 @@ export function BibtexImportPanel({ db }: { db: ShelfmarkDB }) {
       const result = await applyBibtexImport(db, bib, choice);
       setState({ step: 'done', fileName, result, rejected: plan.rejected.length });
       // Done for the user once it is stored; open tabs catch up while they read this.
-      void announceChanged([...result.added, ...result.updated]);
+      void notifyChangedInBatches([...result.added, ...result.updated]);
     } catch (error) {
       console.error('[Shelfmark] BibTeX import failed', error);
-      setState({ step: 'error', message: `The import failed and changed nothing: ${messageOf(error)}` });
+      setState({ step: 'error', message: plainError(error, 'The import failed and changed nothing').error });
     }
     reset();
   }
@@ -140,8 +141,4 @@ export function BibtexImportPanel({ db }: { db: ShelfmarkDB }) {
       )}
     </section>
   );
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -1,7 +1,8 @@
 import type { PaperRecord, ShelfmarkDB } from '../store/db';
 import { stateOf, stripUndefined, type UserAction } from '../store/library';
 import { paperWords } from '../store/search';
-import { LIMITS, PaperRefSchema } from '../messages';
+import { boundPaperRef } from '../bounds';
+import { PaperRefSchema } from '../messages';
 import { cleanText, parseArxivId, type PaperId, type PaperRef } from '../paper';
 import type { CslName } from './bibtex-parser';
 import type { BibEntry, ReadBibtex } from './bibtex-read';
@@ -93,22 +94,21 @@ export function paperRef(entry: BibEntry): PaperRef | string {
   const title = plainText(entry.csl.title ?? entry.fields.title ?? '');
   if (title === '') return 'no title';
 
-  const ref: PaperRef = { id: identity.id, title: title.slice(0, LIMITS.title) };
+  const ref: PaperRef = { id: identity.id, title };
   if (identity.version !== undefined) ref.version = identity.version;
-  const names = (entry.csl.author ?? []).map(personName);
-  const others = names.includes('others'); // BibTeX's "and others": the list is cut short
-  const authors = names.filter((name) => name !== '' && name !== 'others');
-  if (authors.length > 0) ref.authors = authors.slice(0, LIMITS.list);
-  if (authors.length > LIMITS.list && !others) ref.authorCount = authors.length;
+  // BibTeX's "and others" says the list is cut short, not how long it is.
+  const authors = (entry.csl.author ?? []).map(personName).filter((name) => name !== '' && name !== 'others');
+  if (authors.length > 0) ref.authors = authors;
   const abstract = plainText(entry.csl.abstract ?? '');
-  if (abstract) ref.abstract = abstract.slice(0, LIMITS.text);
+  if (abstract) ref.abstract = abstract;
   const date = isoDate(entry.csl.issued?.['date-parts']?.[0]);
   if (date) ref.date = date;
   const primaryClass = clean(entry.fields.primaryclass ?? '');
   if (identity.id.startsWith('arxiv:') && /^[a-z-]+(?:\.[A-Za-z-]+)?$/.test(primaryClass)) ref.primaryCategory = primaryClass;
   const url = clean(entry.fields.url ?? '');
-  if (!identity.id.startsWith('arxiv:') && /^https?:\/\/\S+$/i.test(url) && url.length <= 2_000) ref.links = { abs: url };
-  return ref;
+  if (!identity.id.startsWith('arxiv:') && /^https?:\/\/\S+$/i.test(url)) ref.links = { abs: url };
+  // Bounded like a card's metadata: clean text within the caps, links only to the paper itself.
+  return boundPaperRef(ref);
 }
 
 interface EntryIdentity {

@@ -79,9 +79,14 @@ export function vaultFiles(papers: readonly PaperRecord[], options: VaultOptions
   });
 }
 
+const ZIP_FIRST_DAY = new Date(1980, 0, 2).getTime();
+const ZIP_LAST_DAY = new Date(2099, 11, 30).getTime();
+
 /** The vault as a zip archive. */
 export async function toMarkdownVault(papers: readonly PaperRecord[], options: VaultOptions): Promise<Uint8Array> {
   const { strToU8, zipSync } = await import('fflate');
   const files = Object.fromEntries(vaultFiles(papers, options).map((file) => [file.name, strToU8(file.text)]));
-  return zipSync(files, { level: 6, mtime: options.exportedAt });
+  // A zip's dates run from 1980 to 2107 (fflate takes to 2099): a clock outside them gets the nearest.
+  const time = Math.min(Math.max(options.exportedAt.getTime(), ZIP_FIRST_DAY), ZIP_LAST_DAY);
+  return zipSync(files, { level: 6, mtime: new Date(time) });
 }

@@ -190,6 +190,13 @@ describe('Markdown vault (a file per paper, zipped)', () => {
     expect(file!.name).toBe('Title with quotes --- key value comment.md');
   });
 
+  it('zips even when the clock is outside the dates a zip can hold', async () => {
+    for (const now of [new Date(0), new Date(Date.UTC(2150, 0, 1))]) {
+      const zip = await toMarkdownVault([LLAMA], { exportedAt: now });
+      expect(Object.keys((await JSZip.loadAsync(zip)).files)).toEqual(['The Llama 3 Herd of Models.md']);
+    }
+  });
+
   it('is a zip download from exportFile', async () => {
     const file = await exportFile([LLAMA], 'markdown-vault', { scope: 'starred', now: new Date(2026, 0, 5) });
     expect(file.name).toBe('shelfmark-starred-2026-01-05.zip');

@@ -13,6 +13,7 @@ import {
 import { entriesToCsl } from '@/lib/export/bibtex-parser';
 import { decodeBibtex, MAX_BIBTEX_BYTES, parseBibtex, readBibtexFile } from '@/lib/export/bibtex-read';
 import { plugins } from '@citation-js/core';
+import { CAPS } from '@/lib/limits';
 import type { ShelfmarkDB } from '@/lib/store/db';
 import { applyAction, setNote, setQueued, setStarred } from '@/lib/store/library';
 import { freshDatabase, paperRef } from '../db-helpers';
@@ -175,12 +176,16 @@ describe('ids, duplicates and validation', () => {
     expect(bib.rejected).toEqual([{ line: 3, key: 'b', message: 'the same paper as the entry on line 1' }]);
   });
 
-  it('keeps at most what the library accepts: long titles cut, thousands of authors counted', async () => {
+  it('keeps what a card would: long titles clipped, the first 100 of thousands of authors and their count, no invisible characters', async () => {
     const authors = Array.from({ length: 6000 }, (_, i) => `Person${i}, A.`).join(' and ');
-    const bib = await read(`@misc{a, title = {${'Long '.repeat(600)}}, author = {${authors}}, eprint = {2401.00001}}`);
-    expect(bib.papers[0]!.ref.title.length).toBeLessThanOrEqual(2000);
-    expect(bib.papers[0]!.ref.authors).toHaveLength(5000);
-    expect(bib.papers[0]!.ref.authorCount).toBe(6000);
+    const bib = await read(`@misc{a, title = {${'Long '.repeat(600)}\u202Eexe.}, author = {${authors}}, eprint = {2401.00001}}`);
+    const ref = bib.papers[0]!.ref;
+    expect(ref.title).toHaveLength(CAPS.title);
+    expect(ref.title.endsWith('…')).toBe(true);
+    expect(ref.authors).toHaveLength(CAPS.authors);
+    expect(ref.authorCount).toBe(6000);
+    const hidden = await read('@misc{a, title = {Invoice \u202Egnp.exe}, eprint = {2401.00001}}');
+    expect(hidden.papers[0]!.ref.title).toBe('Invoice gnp.exe');
   });
 });
 
