@@ -19,7 +19,7 @@ import type { BibEntry, ReadBibtex } from './bibtex-read';
  *    the file only fills what it lacks.
  */
 
-/** What the imported papers become. Tags (issue 13) will add `tags: string[]` here and in actionsFor. */
+/** What the imported papers become. Tags (issue 13) will add `tags: string[]` here, in actionsFor and in applyChoice. */
 export interface BibImportChoice {
   star: boolean;
   queue: boolean;
@@ -258,15 +258,7 @@ export async function applyBibtexImport(
         Object.assign(next, { ...missing, links: { ...next.links, ...missing.links } });
         next.changedAt.meta = now;
       }
-      if (choice.star && next.starredAt === undefined) {
-        next.starredAt = now;
-        next.changedAt.star = now;
-      }
-      if (choice.queue && next.queuePos === undefined) {
-        next.queuePos = ++queueEnd;
-        next.queuedAt = now;
-        next.changedAt.queue = now;
-      }
+      applyChoice(next, choice, now, () => ++queueEnd);
       next.updatedAt = now;
       next.words = paperWords(next);
       writes.push(stripUndefined(next));
@@ -275,6 +267,22 @@ export async function applyBibtexImport(
     await db.papers.bulkPut(writes);
     return result;
   });
+}
+
+/**
+ * The user's choice on one record, as applyAction's star and queue do it (a test holds them equal).
+ * Tags, once they exist, are added here, in BibImportChoice and in actionsFor.
+ */
+function applyChoice(record: PaperRecord, choice: BibImportChoice, now: number, nextQueuePos: () => number): void {
+  if (choice.star && record.starredAt === undefined) {
+    record.starredAt = now;
+    record.changedAt.star = now;
+  }
+  if (choice.queue && record.queuePos === undefined) {
+    record.queuePos = nextQueuePos();
+    record.queuedAt = now;
+    record.changedAt.queue = now;
+  }
 }
 
 /** A paper's first record, as the library makes one from a card (lib/store/library.ts). */
