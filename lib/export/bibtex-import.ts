@@ -89,7 +89,7 @@ export function paperRef(entry: BibEntry): PaperRef | string {
   if (!identity) {
     return entry.fields.doi
       ? 'its DOI is not an arXiv DOI, and this version of Shelfmark keeps arXiv papers only'
-      : 'no arXiv id or DOI (Shelfmark keeps papers by these)';
+      : 'no arXiv id (Shelfmark keeps arXiv papers)';
   }
   const title = plainText(entry.csl.title ?? entry.fields.title ?? '');
   if (title === '') return 'no title';

@@ -78,7 +78,7 @@ describe('BibTeX import and citation exports in the built extension', () => {
       const confirm = options.getByRole('group', { name: 'Import library.bib' });
       await expect.poll(() => confirm.locator('.import-counts').innerText()).toMatch(/New\s+3\s+In library\s+0\s+Rejected\s+1/);
       expect(await confirm.locator('.import-rejected li').allTextContents()).toEqual([
-        'line 29 (knuth1986): no arXiv id or DOI (Shelfmark keeps papers by these)',
+        'line 29 (knuth1986): no arXiv id (Shelfmark keeps arXiv papers)',
       ]);
       await confirm.locator('summary', { hasText: 'New papers' }).click();
       expect(await confirm.locator('.import-titles li').allTextContents()).toEqual([

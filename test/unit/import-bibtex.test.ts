@@ -43,7 +43,7 @@ const summary = (bib: BibPapers) => ({
   rejected: bib.rejected.map((rejection) => [rejection.line, rejection.key, rejection.message]),
 });
 
-const NO_ID = 'no arXiv id or DOI (Shelfmark keeps papers by these)';
+const NO_ID = 'no arXiv id (Shelfmark keeps arXiv papers)';
 // TODO(sites): DOIs become ids (lib/paper.ts parsePaperId); these entries are then imported.
 const DOI_ONLY = 'its DOI is not an arXiv DOI, and this version of Shelfmark keeps arXiv papers only';
 
