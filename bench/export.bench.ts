@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import type { Locator, Page } from 'playwright-core';
 import { it } from 'vitest';
 import { openDatabase, type PaperRecord } from '@/lib/store/db';
 import { applyImport, parseBackup, previewImport, type ReadBackup } from '@/lib/export/backup-import';
@@ -63,6 +64,27 @@ function library(count: number): PaperRecord[] {
 function collector(): () => void {
   setFlagsFromString('--expose-gc');
   return runInNewContext('gc') as () => void;
+}
+
+/**
+ * One import through the options page into an empty library: from choosing the file to the preview,
+ * then from "Import" to done (milliseconds each). `panel` is the import's section of the page.
+ */
+async function timeImport(page: Page, panel: Locator, input: Locator, path: string): Promise<{ preview: number; apply: number }> {
+  await page.evaluate(() => new Promise<void>((resolve, reject) => {
+    const request = indexedDB.deleteDatabase('shelfmark');
+    request.onsuccess = () => resolve();
+    request.onerror = () => reject(request.error);
+  }));
+  await page.reload();
+  let start = performance.now();
+  await input.setInputFiles(path);
+  await panel.locator('.import-confirm').waitFor({ timeout: 300_000 });
+  const preview = performance.now() - start;
+  start = performance.now();
+  await panel.getByRole('button', { name: 'Import', exact: true }).click();
+  await panel.locator('.import-done').waitFor({ timeout: 300_000 });
+  return { preview, apply: performance.now() - start };
 }
 
 const mb = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
@@ -173,21 +195,9 @@ it('imports a .bib of 1,000 and 10,000 papers through the options page (Chromium
       const preview: number[] = [];
       const apply: number[] = [];
       for (let run = 0; run < (size > 1_000 ? 2 : 3); run++) {
-        await page.evaluate(() => new Promise<void>((resolve, reject) => {
-          const request = indexedDB.deleteDatabase('shelfmark');
-          request.onsuccess = () => resolve();
-          request.onerror = () => reject(request.error);
-        }));
-        await page.reload();
-        const panel = page.locator('section[aria-labelledby="bibtex-import-title"]');
-        let start = performance.now();
-        await page.getByLabel(/^BibTeX file/).setInputFiles(path);
-        await panel.locator('.import-confirm').waitFor({ timeout: 300_000 });
-        preview.push(performance.now() - start);
-        start = performance.now();
-        await panel.getByRole('button', { name: 'Import', exact: true }).click();
-        await panel.locator('.import-done').waitFor({ timeout: 300_000 });
-        apply.push(performance.now() - start);
+        const times = await timeImport(page, page.locator('section[aria-labelledby="bibtex-import-title"]'), page.getByLabel(/^BibTeX file/), path);
+        preview.push(times.preview);
+        apply.push(times.apply);
       }
       samples.push(
         { name: `${size.toLocaleString('en')} papers: choose file → preview`, runs: preview, note: 'read, Citation.js, ids, preview' },
@@ -223,20 +233,9 @@ it('exports and imports 10,000 papers in the built extension (Chromium, real Ind
     const preview: number[] = [];
     const apply: number[] = [];
     for (let run = 0; run < 3; run++) {
-      await page.evaluate(() => new Promise<void>((resolve, reject) => {
-        const request = indexedDB.deleteDatabase('shelfmark');
-        request.onsuccess = () => resolve();
-        request.onerror = () => reject(request.error);
-      }));
-      await page.reload();
-      let start = performance.now();
-      await input.setInputFiles(backupPath);
-      await page.locator('.import-confirm').waitFor({ timeout: 120_000 });
-      preview.push(performance.now() - start);
-      start = performance.now();
-      await page.getByRole('button', { name: 'Import', exact: true }).click();
-      await page.locator('.import-done').waitFor({ timeout: 120_000 });
-      apply.push(performance.now() - start);
+      const times = await timeImport(page, page.locator('section[aria-labelledby="import-title"]'), input, backupPath);
+      preview.push(times.preview);
+      apply.push(times.apply);
     }
     // The page with every paper loaded: from navigation to the rows on screen.
     const load = await measure(async () => {
