@@ -224,6 +224,7 @@ describe('merge: newer local data is never lost', () => {
       createdAt: 10,
       updatedAt: 400,
       changedAt: { meta: 400, star: 150, read: 200, note: 300 },
+      metaAt: { abstract: 50 }, // the abstract keeps its own time, older than the group's
       words: paperWords({ ...base, title: 'New title' }),
     } satisfies PaperRecord);
     expect(merged).not.toHaveProperty('starredAt');
