@@ -36,6 +36,8 @@ export interface WebDavOptions {
 
 export class WebDavClient {
   readonly base: URL;
+  /** The folder and account, as one key: sync's bookkeeping belongs to one of them. */
+  readonly target: string;
   private readonly authorization: string;
   private readonly fetchImpl: typeof fetch;
   private readonly timeoutMs: number;
@@ -43,6 +45,7 @@ export class WebDavClient {
 
   constructor(credentials: DavCredentials, options: WebDavOptions = {}) {
     this.base = folderUrl(credentials.url);
+    this.target = `${credentials.username} at ${this.base.href}`;
     this.authorization = `Basic ${base64(`${credentials.username}:${credentials.password}`)}`;
     this.fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
     this.timeoutMs = options.timeoutMs ?? 60_000;
