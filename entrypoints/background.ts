@@ -1,15 +1,35 @@
 import { announceChange, refreshBadge } from '@/lib/background/broadcast';
 import { getDatabase } from '@/lib/store/db';
+import { getStates } from '@/lib/store/library';
 import { handleMessage } from '@/lib/background/handle-message';
+import { startSyncRuntime } from '@/lib/background/sync-runtime';
+import { testSetup } from '@/lib/background/test-hooks';
 import { isStatesMessage } from '@/lib/messaging';
+import { LIMITS } from '@/lib/limits';
 
 export default defineBackground(() => {
   const db = getDatabase();
+  const test = testSetup(db);
+  const sync = startSyncRuntime(db, {
+    // What a pull changed: open tabs and the badge hear of it like any change (in batches the protocol allows).
+    async onChanged(ids) {
+      for (let start = 0; start < ids.length; start += LIMITS.idsPerRequest) {
+        await announceChange(db, await getStates(db, ids.slice(start, start + LIMITS.idsPerRequest)));
+      }
+    },
+    hooks: test?.hooks,
+    periodMs: test?.periodMs,
+  });
+  test?.attach(sync);
 
   // Registered synchronously so that a message that wakes the service worker is not missed.
   browser.runtime.onMessage.addListener((message, _sender, sendResponse) => {
     if (isStatesMessage(message)) return undefined; // our own broadcast, meant for tabs
-    void handleMessage(db, message, (states) => announceChange(db, states)).then(sendResponse);
+    const onChange = (states: Parameters<typeof announceChange>[1]) => {
+      sync.edited(); // a local change: pushed a few seconds later, when sync is on
+      return announceChange(db, states);
+    };
+    void handleMessage(db, message, onChange, sync).then(sendResponse);
     return true; // answer asynchronously
   });
 

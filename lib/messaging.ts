@@ -7,13 +7,15 @@ import type { Request } from './messages';
  * the schemas keep Zod out of the content script; the background validates everything it receives.
  */
 
-export type Response<T> = { ok: true; data: T } | { ok: false; error: string };
+export type Response<T> = { ok: true; data: T } | { ok: false; error: string; code?: 'invalid' | 'quota' | 'busy' | 'unavailable' | 'failed' };
 
 /** What each request answers with. */
 export interface ResponseData {
   getStates: Record<PaperId, PaperState>;
   act: PaperState;
   changed: null;
+  /** When the library last synced, and the last cycle's error in plain words. */
+  sync: { lastSyncAt?: number; error?: string };
 }
 
 /** Sent by the background to every tab when papers change, wherever the change was made. */

@@ -3,6 +3,7 @@ import { applyAction, getStates, type PaperState } from '../store/library';
 import type { Response, ResponseData } from '../messaging';
 import { RequestSchema } from '../messages';
 import type { PaperId } from '../paper';
+import type { SyncRuntime } from './sync-runtime';
 
 /** What the background does after a change: tell every open page and refresh the badge. */
 export interface ChangeListener {
@@ -17,6 +18,7 @@ export async function handleMessage(
   db: ShelfmarkDB,
   message: unknown,
   onChange: ChangeListener,
+  sync?: Pick<SyncRuntime, 'run'>,
 ): Promise<Response<ResponseData[keyof ResponseData]>> {
   const parsed = RequestSchema.safeParse(message);
   if (!parsed.success) {
@@ -36,6 +38,11 @@ export async function handleMessage(
       case 'changed':
         await onChange(await getStates(db, request.ids));
         return { ok: true, data: null };
+      case 'sync': {
+        if (!sync) return { ok: false, error: 'Sync is not available here.', code: 'unavailable' };
+        const status = await sync.run(request.reason);
+        return { ok: true, data: { lastSyncAt: status.lastSyncAt, error: status.error } };
+      }
     }
   } catch (error) {
     console.error('[Shelfmark] request failed', request.type, error);

@@ -1,4 +1,4 @@
-import { parse, type TNode } from 'txml';
+import { parse, type TNode } from 'txml/txml';
 import { SyncError } from './errors';
 
 /**
