@@ -7,6 +7,7 @@ import { ExportMenu } from '../shared/ExportMenu';
 import { ImportPanel } from './ImportPanel';
 import { LibraryView } from './LibraryView';
 import { OptionsSettings } from './OptionsSettings';
+import { SyncPanel } from './SyncPanel';
 
 /** The options page: the whole library with its filter, export, import and settings. */
 export function OptionsApp({ db }: { db: ShelfmarkDB }) {
@@ -15,6 +16,9 @@ export function OptionsApp({ db }: { db: ShelfmarkDB }) {
   const [query, setQuery] = useState('');
   const filtered = useMemo(() => papers && filterPapers(papers, query), [papers, query]);
   const keys = useMemo(() => citationKeys(papers ?? []), [papers]);
+  // Notes kept from sync conflicts, by paper (few: each waits for the user to dismiss it).
+  const conflicts = useLiveQuery(() => db.conflicts.toArray(), [db]);
+  const conflictsByPaper = useMemo(() => Map.groupBy(conflicts ?? [], (conflict) => conflict.paperId), [conflicts]);
   const searchIds = useMemo(() => (query.trim() && filtered ? filtered.map((paper) => paper.id) : undefined), [query, filtered]);
 
   return (
@@ -23,7 +27,7 @@ export function OptionsApp({ db }: { db: ShelfmarkDB }) {
         <h1>Shelfmark</h1>
       </header>
       <div class="options-layout">
-        <LibraryView papers={filtered} total={papers?.length} query={query} onQuery={setQuery} citationKeys={keys} />
+        <LibraryView papers={filtered} total={papers?.length} query={query} onQuery={setQuery} citationKeys={keys} conflicts={conflictsByPaper} db={db} />
         <aside class="options-side">
           <section class="options-export" aria-labelledby="export-title">
             <h2 id="export-title">Export</h2>
@@ -34,6 +38,7 @@ export function OptionsApp({ db }: { db: ShelfmarkDB }) {
             </p>
             <ExportMenu db={db} searchIds={searchIds} alwaysOpen />
           </section>
+          <SyncPanel db={db} />
           <ImportPanel db={db} />
           <OptionsSettings />
         </aside>

@@ -45,7 +45,7 @@ export class WebDavClient {
 
   constructor(credentials: DavCredentials, options: WebDavOptions = {}) {
     this.base = folderUrl(credentials.url);
-    this.target = `${credentials.username} at ${this.base.href}`;
+    this.target = targetKey(credentials);
     this.authorization = `Basic ${base64(`${credentials.username}:${credentials.password}`)}`;
     this.fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
     this.timeoutMs = options.timeoutMs ?? 60_000;
@@ -161,6 +161,11 @@ export class WebDavClient {
     const root = decodeURIComponent(this.base.pathname);
     return pathname.startsWith(root) ? pathname.slice(root.length) : undefined;
   }
+}
+
+/** The folder and account as one key: sync's bookkeeping (cursors, head) belongs to one of them. */
+export function targetKey(credentials: Pick<DavCredentials, 'url' | 'username'>): string {
+  return `${credentials.username} at ${folderUrl(credentials.url).href}`;
 }
 
 /** The folder's URL, always ending in a slash (relative paths resolve inside it). */
