@@ -1,6 +1,10 @@
 import { announceChange, refreshBadge } from '@/lib/background/broadcast';
 import { getDatabase } from '@/lib/store/db';
+<<<<<<< HEAD
 import { getStates } from '@/lib/store/library';
+=======
+import { handleInstalled } from '@/lib/background/first-run';
+>>>>>>> main
 import { handleMessage } from '@/lib/background/handle-message';
 import { startSyncRuntime } from '@/lib/background/sync-runtime';
 import { testSetup } from '@/lib/background/test-hooks';
@@ -33,6 +37,6 @@ export default defineBackground(() => {
     return true; // answer asynchronously
   });
 
-  browser.runtime.onInstalled.addListener(() => void refreshBadge(db));
+  browser.runtime.onInstalled.addListener((details) => void handleInstalled(db, details));
   browser.runtime.onStartup.addListener(() => void refreshBadge(db));
 });

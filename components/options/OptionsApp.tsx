@@ -3,11 +3,16 @@ import type { ShelfmarkDB } from '@/lib/store/db';
 import { citationKeys } from '@/lib/export/bibtex';
 import { filterPapers } from '@/lib/export/scope';
 import { useLiveQuery } from '@/lib/ui/use-live-query';
+import { BrandMark } from '../shared/BrandMark';
 import { ExportMenu } from '../shared/ExportMenu';
 import { ImportPanel } from './ImportPanel';
 import { LibraryView } from './LibraryView';
 import { OptionsSettings } from './OptionsSettings';
 import { SyncPanel } from './SyncPanel';
+
+const TEXT = {
+  welcome: 'Getting started: what Shelfmark does, pinning, keys',
+} as const;
 
 /** The options page: the whole library with its filter, export, import and settings. */
 export function OptionsApp({ db }: { db: ShelfmarkDB }) {
@@ -24,7 +29,13 @@ export function OptionsApp({ db }: { db: ShelfmarkDB }) {
   return (
     <div class="options-page">
       <header class="options-header">
-        <h1>Shelfmark</h1>
+        <h1>
+          <BrandMark size={24} />
+          Shelfmark
+        </h1>
+        <a class="options-welcome" href={browser.runtime.getURL('/welcome.html')}>
+          {TEXT.welcome}
+        </a>
       </header>
       <div class="options-layout">
         <LibraryView papers={filtered} total={papers?.length} query={query} onQuery={setQuery} citationKeys={keys} conflicts={conflictsByPaper} db={db} />
