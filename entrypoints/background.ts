@@ -1,10 +1,7 @@
 import { announceChange, refreshBadge } from '@/lib/background/broadcast';
 import { getDatabase } from '@/lib/store/db';
-<<<<<<< HEAD
 import { getStates } from '@/lib/store/library';
-=======
 import { handleInstalled } from '@/lib/background/first-run';
->>>>>>> main
 import { handleMessage } from '@/lib/background/handle-message';
 import { startSyncRuntime } from '@/lib/background/sync-runtime';
 import { testSetup } from '@/lib/background/test-hooks';
