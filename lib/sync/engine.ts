@@ -126,7 +126,7 @@ async function ensureFolder(dav: WebDavClient, retry: Retry): Promise<void> {
     await readFile(format, FormatFileSchema, 'The folder’s format.json');
     return;
   }
-  await retry(() => dav.mkcol(''));
+  await retry(() => dav.makeFolder());
   await retry(() => dav.put(paths.format, encodeJson({ format: SYNC_FORMAT, version: SYNC_VERSION })));
 }
 

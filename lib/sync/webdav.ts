@@ -121,10 +121,28 @@ export class WebDavClient {
     if (!(response.ok || response.status === 201 || response.status === 405)) throw httpError(response.status, describe(path));
   }
 
-  private async send(method: string, path: string, init: { body?: BodyInit; headers?: Record<string, string> } = {}): Promise<Response> {
-    this.onRequest?.(method, path);
+  /** Makes the sync folder itself, and the folders above it that are missing (MKCOL makes one level). */
+  async makeFolder(): Promise<void> {
     try {
-      return await this.fetchImpl(this.url(path), {
+      await this.mkcol('');
+      return;
+    } catch (error) {
+      if (!(error instanceof SyncError && error.kind === 'conflict')) throw error;
+    }
+    const segments = this.base.pathname.split('/').filter(Boolean);
+    for (let depth = 1; depth <= segments.length; depth++) {
+      const response = await this.send('MKCOL', new URL(`/${segments.slice(0, depth).join('/')}/`, this.base));
+      await response.body?.cancel();
+      // Folders above ours may exist (405) or be out of this account's reach (403 on a Nextcloud root): go on.
+      if (!(response.ok || response.status === 405 || response.status === 403 || response.status === 301)) throw httpError(response.status, 'the sync folder');
+    }
+  }
+
+  /** One request; `target` is a path in the folder, or (making the folders above it) a URL. */
+  private async send(method: string, target: string | URL, init: { body?: BodyInit; headers?: Record<string, string> } = {}): Promise<Response> {
+    this.onRequest?.(method, String(target));
+    try {
+      return await this.fetchImpl(typeof target === 'string' ? this.url(target) : target, {
         method,
         body: init.body,
         headers: { Authorization: this.authorization, ...init.headers },
