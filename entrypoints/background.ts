@@ -10,7 +10,7 @@ import { LIMITS } from '@/lib/limits';
 
 export default defineBackground(() => {
   const db = getDatabase();
-  const test = testSetup(db);
+  const test = testSetup(db, () => sync);
   const sync = startSyncRuntime(db, {
     // What a pull changed: open tabs and the badge hear of it like any change (in batches the protocol allows).
     async onChanged(ids) {
@@ -21,11 +21,11 @@ export default defineBackground(() => {
     hooks: test?.hooks,
     periodMs: test?.periodMs,
   });
-  test?.attach(sync);
 
   // Registered synchronously so that a message that wakes the service worker is not missed.
   browser.runtime.onMessage.addListener((message, _sender, sendResponse) => {
     if (isStatesMessage(message)) return undefined; // our own broadcast, meant for tabs
+    if (test?.owns(message)) return undefined; // the test build's controls answer those
     const onChange = (states: Parameters<typeof announceChange>[1]) => {
       sync.edited(); // a local change: pushed a few seconds later, when sync is on
       return announceChange(db, states);

@@ -1,16 +1,17 @@
 import type { ShelfmarkDB } from '../store/db';
-import { applyAction, removePapers } from '../store/library';
+import { applyAction, removePapers, type PaperTarget, type UserAction } from '../store/library';
 import { setClockOffsetForTests } from '../store/clock';
 import type { SyncHooks } from '../sync/engine';
-import type { SyncReason, SyncRuntime } from './sync-runtime';
+import type { SyncRuntime } from './sync-runtime';
 
 /**
  * The test build only (`SHELFMARK_E2E=1 npm run build`; the shipped build compiles this away):
- * controls for the end-to-end tests on the service worker's global `shelfmarkTest`: the library
- * operations (to make hundreds of edits quickly through the real write path), pause points inside a
- * sync cycle (so a test can kill the worker exactly there), a clock offset (a device whose clock is
- * behind) and a short sync period. Offset and period persist in storage.local (`e2e`), so they
- * survive a killed worker.
+ * controls for the end-to-end tests, as messages `{ type: 'shelfmark-test', op, … }` from an
+ * extension page (a message also wakes a worker the test killed). They make edits through the
+ * library's own operations (hundreds quickly), read the database, run a sync cycle, and pause a
+ * cycle for good at a point inside it so that the test can kill the worker exactly there. A clock
+ * offset (a device whose clock is behind) and a short sync period come from storage.local (`e2e`),
+ * so they survive a killed worker.
  */
 
 declare const __SHELFMARK_E2E__: boolean;
@@ -18,33 +19,63 @@ export const TEST_BUILD: boolean = typeof __SHELFMARK_E2E__ !== 'undefined' && _
 
 type PausePoint = 'afterUpload' | 'beforeApply';
 
-export interface TestControls {
-  db: ShelfmarkDB;
-  applyAction: typeof applyAction;
-  removePapers: typeof removePapers;
-  run(reason: SyncReason): ReturnType<SyncRuntime['run']>;
-  /** Where the next cycle stops for good (until the worker is killed). */
-  pauseAt?: PausePoint;
-  /** Where a cycle is stopped now. */
-  paused?: PausePoint;
-}
+export type TestRequest =
+  | { type: 'shelfmark-test'; op: 'act'; actions: { target: PaperTarget; action: UserAction; now?: number }[] }
+  | { type: 'shelfmark-test'; op: 'remove'; ids: string[]; now?: number }
+  | { type: 'shelfmark-test'; op: 'run' }
+  | { type: 'shelfmark-test'; op: 'pause'; at: PausePoint }
+  | { type: 'shelfmark-test'; op: 'paused' }
+  | { type: 'shelfmark-test'; op: 'read' };
 
 export interface TestSetup {
   hooks: SyncHooks;
   periodMs(): Promise<number>;
-  attach(runtime: SyncRuntime): void;
+  /** True for the test controls' messages (the background's own handler leaves them alone). */
+  owns(message: unknown): boolean;
 }
 
-export function testSetup(db: ShelfmarkDB): TestSetup | undefined {
+export function testSetup(db: ShelfmarkDB, runtime: () => SyncRuntime): TestSetup | undefined {
   if (!TEST_BUILD) return undefined;
-  let runtime: SyncRuntime | undefined;
-  const controls: TestControls = { db, applyAction, removePapers, run: (reason) => runtime!.run(reason) };
-  (globalThis as { shelfmarkTest?: TestControls }).shelfmarkTest = controls;
+  let pauseAt: PausePoint | undefined;
+  let paused: PausePoint | undefined;
   const pause = (point: PausePoint) => async () => {
-    if (controls.pauseAt !== point) return;
-    controls.paused = point;
+    if (pauseAt !== point) return;
+    paused = point;
     await new Promise(() => {}); // never resumes: the test kills the worker here
   };
+  const owns = (message: unknown): message is TestRequest => (message as { type?: unknown } | null)?.type === 'shelfmark-test';
+
+  async function answer(request: TestRequest): Promise<unknown> {
+    switch (request.op) {
+      case 'act':
+        for (const { target, action, now } of request.actions) await applyAction(db, target, action, now === undefined ? {} : { now });
+        return null;
+      case 'remove':
+        return removePapers(db, request.ids, request.now === undefined ? {} : { now: request.now });
+      case 'run':
+        return runtime().run('now');
+      case 'pause':
+        pauseAt = request.at;
+        void runtime().run('now');
+        return null;
+      case 'paused':
+        return paused ?? null;
+      case 'read':
+        return {
+          papers: await db.papers.toArray(),
+          tombstones: await db.tombstones.toArray(),
+          conflicts: await db.conflicts.toArray(),
+          outbox: await db.outbox.count(),
+          status: (await db.syncState.get('status')) ?? {},
+        };
+    }
+  }
+
+  browser.runtime.onMessage.addListener((message, _sender, sendResponse) => {
+    if (!owns(message)) return undefined;
+    void answer(message).then(sendResponse, (error: unknown) => sendResponse({ error: String(error) }));
+    return true;
+  });
   const settings = async () => ((await browser.storage.local.get('e2e')).e2e ?? {}) as { periodMs?: number; clockOffsetMs?: number };
   const applyOffset = async () => setClockOffsetForTests((await settings()).clockOffsetMs ?? 0);
   void applyOffset();
@@ -54,8 +85,6 @@ export function testSetup(db: ShelfmarkDB): TestSetup | undefined {
   return {
     hooks: { afterUpload: pause('afterUpload'), beforeApply: pause('beforeApply') },
     periodMs: async () => (await settings()).periodMs ?? 60_000,
-    attach(attached) {
-      runtime = attached;
-    },
+    owns,
   };
 }

@@ -252,7 +252,12 @@ export function mergeVersions(first: PaperVersion, second: PaperVersion, tie: Ti
     report.fromSecond = USER_GROUP_NAMES.filter((group) => second.paper!.changedAt[group] !== undefined);
   } else if (first.paper) paper = copy(first.paper);
   const deleted = compareStamps(second.deleted, first.deleted) > 0 ? second.deleted : first.deleted;
-  return { ...settle(paper, deleted), report };
+  const settled = settle(paper, deleted);
+  // A note cleared by a removal its remover may never have seen it before: reported like a note replaced.
+  if (paper && paper.note !== '' && settled.live && settled.paper!.note === '') {
+    report.lostNote = { side: report.fromSecond.includes('note') ? 'second' : 'first', text: paper.note, written: groupStamp(paper, 'note') ?? { at: 0, by: '' } };
+  }
+  return { ...settled, report };
 }
 
 /** Applies a removal to a paper: user groups changed before it are cleared; the paper stays if any changed after. */

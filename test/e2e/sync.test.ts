@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { control, launch, noteEditor, pressed, readSharedPage, type Browser } from './harness';
 import { startFaultProxy, type FaultProxy } from '../servers/fault-proxy';
 import { startServer, type DavServer } from '../servers/webdav-servers';
-import { act, configureSync, conflicts, killAt, papers, remove, status, syncNow, tombstones, userState, worker, type SyncTarget } from './sync-helpers';
+import { act, configureSync, killAt, papers, read, remove, syncNow, userState, type SyncTarget } from './sync-helpers';
 
 /*
  * Sync between two Chromium profiles with the test build of the extension, through one real WebDAV
@@ -93,5 +93,227 @@ describe('sync between two profiles', () => {
     await expect.poll(() => options.locator('.sync-devices li').allTextContents()).toEqual([expect.stringMatching(/^Desktopthis device/), expect.stringMatching(/^Laptopchanges sent /)]);
     const popupB = await b.openPopup();
     await expect.poll(() => popupB.locator('.sync-note').textContent()).toMatch(/^Synced just now\./);
+  });
+});
+
+/** A small seeded generator, so a failing run can be replayed. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state * 1_664_525 + 1_013_904_223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+const paperId = (n: number) => `arxiv:2405.${String(n).padStart(5, '0')}`;
+
+/** `count` generated edits on overlapping papers: stars, reads, queue, notes, removals and edits after removals. */
+function generatedEdits(seed: number, device: string, count: number, start: number, library: number) {
+  const next = random(seed);
+  const edits: { kind: 'act'; id: string; action: unknown; now: number }[] = [];
+  const removals: { index: number; id: string }[] = [];
+  for (let i = 0; i < count; i++) {
+    const n = 1 + Math.floor(next() * library);
+    const now = start + i * 20;
+    const roll = next();
+    if (roll < 0.03) {
+      removals.push({ index: edits.length, id: paperId(n) });
+      continue;
+    }
+    const action =
+      roll < 0.3 ? { kind: 'star', value: next() < 0.6 }
+      : roll < 0.5 ? { kind: 'read', value: next() < 0.5 }
+      : roll < 0.7 ? { kind: 'queue', value: next() < 0.6 }
+      : { kind: 'note', text: `${device}'s note ${i} on paper ${n}` };
+    edits.push({ kind: 'act', id: paperId(n), action, now });
+  }
+  return { edits, removals };
+}
+
+describe('sync after both profiles were offline', () => {
+  let a: Browser;
+  let b: Browser;
+  beforeAll(async () => {
+    [a, b] = await twoProfiles();
+  });
+  afterAll(async () => {
+    await a?.close();
+    await b?.close();
+  });
+
+  it('500 edits each on overlapping papers, removals and edits after them: equal after two cycles, overwritten notes kept, no paper gone without a tombstone', async () => {
+    const target = newFolder();
+    await configureSync(a, target, 'A');
+    await configureSync(b, target, 'B');
+    const t0 = Date.now() - 60 * 60_000;
+    // A shared library of 150 papers, starred on A.
+    await act(a, Array.from({ length: 150 }, (_, i) => ({ id: paperId(i + 1), title: `Generated paper ${i + 1}`, action: { kind: 'star', value: true }, now: t0 + i })));
+    await syncNow(a);
+    await syncNow(b);
+    expect(Object.keys(await userState(b))).toHaveLength(150);
+
+    await a.context.setOffline(true);
+    await b.context.setOffline(true);
+    expect((await syncNow(a)).error).toMatch(/^Could not reach the server/);
+
+    for (const [browser, name, seed, offset] of [[a, 'A', 11, 0], [b, 'B', 22, 10]] as const) {
+      const { edits, removals } = generatedEdits(seed, name, 500, t0 + 10_000 + offset, 180);
+      // Papers 151–180 are new: acting on them by their card creates them.
+      const withTitles = edits.map((edit) => ({ ...edit, title: `Generated paper ${edit.id.slice(-3)}` }));
+      let done = 0;
+      for (const removal of removals) {
+        await act(browser, withTitles.slice(done, removal.index));
+        await remove(browser, [removal.id]);
+        done = removal.index;
+      }
+      await act(browser, withTitles.slice(done));
+    }
+    const before = { a: await userState(a), b: await userState(b) };
+
+    await a.context.setOffline(false);
+    await b.context.setOffline(false);
+    for (let round = 0; round < 2; round++) {
+      for (const browser of [a, b]) expect((await syncNow(browser)).error).toBeUndefined();
+    }
+    const after = await userState(a);
+    expect(await userState(b)).toEqual(after);
+
+    // Every note a profile had that is not the final one (on a paper still in the library) is kept there as a conflict copy.
+    for (const [browser, mine] of [[a, before.a], [b, before.b]] as const) {
+      const kept = new Set((await read(browser)).conflicts.map((conflict) => `${conflict.paperId}\n${conflict.text}`));
+      const overwritten = Object.entries(mine).filter(([id, state]) => state.note !== '' && after[id] && after[id]!.note !== state.note);
+      expect(overwritten.length).toBeGreaterThan(0);
+      for (const [id, state] of overwritten) expect(kept, `${id}: ${state.note}`).toContain(`${id}\n${state.note}`);
+    }
+    // No paper gone without a tombstone, on either profile.
+    const gone = [...new Set([...Object.keys(before.a), ...Object.keys(before.b)])].filter((id) => !after[id]).sort();
+    expect(gone.length).toBeGreaterThan(0);
+    for (const browser of [a, b]) expect((await read(browser)).tombstones.map((row) => row.id)).toEqual(expect.arrayContaining(gone));
+    expect((await read(a)).status.error).toBeUndefined();
+  });
+});
+
+describe('sync: clocks, crashes and faults', () => {
+  let a: Browser;
+  let b: Browser;
+  beforeAll(async () => {
+    [a, b] = await twoProfiles();
+  });
+  afterAll(async () => {
+    await a?.close();
+    await b?.close();
+  });
+
+  it('B’s clock is 10 minutes behind: B’s later edit wins on both', async () => {
+    const target = newFolder();
+    await configureSync(a, target, 'A');
+    await configureSync(b, target, 'B', { clockOffsetMs: -10 * 60_000 });
+    await act(a, [{ id: LLAMA, title: 'The Llama 3 Herd of Models', action: { kind: 'note', text: 'A wrote this first' } }]);
+    await syncNow(a);
+    await syncNow(b);
+    expect((await papers(b))[LLAMA]!.note).toBe('A wrote this first');
+    // B, whose clock says ten minutes earlier, edits after seeing A's note.
+    await act(b, [{ id: LLAMA, action: { kind: 'note', text: 'B wrote this later' } }]);
+    await syncNow(b);
+    await syncNow(a);
+    expect((await papers(a))[LLAMA]!.note).toBe('B wrote this later');
+    expect((await papers(b))[LLAMA]!.note).toBe('B wrote this later');
+    expect((await read(a)).conflicts).toEqual([]);
+    await configureSync(b, target, 'B', { clockOffsetMs: 0 });
+  });
+
+  it('the worker killed between a batch upload and the device file, and between download and apply: no duplicate, no missing change', async () => {
+    const target = newFolder();
+    await configureSync(a, target, 'A');
+    await configureSync(b, target, 'B');
+    await syncNow(a);
+    await syncNow(b);
+
+    await act(a, [{ id: TORA, title: 'ToRA', action: { kind: 'queue', value: true } }]);
+    await killAt(a, 'afterUpload');
+    await syncNow(b);
+    expect((await papers(b))[TORA]).toBeUndefined(); // the device file never named the batch
+    await act(a, [{ id: MOMA, title: 'MoMa', action: { kind: 'star', value: true } }]);
+    await syncNow(a); // a fresh worker: the batch is written again, with the later change
+    await killAt(b, 'beforeApply');
+    expect((await papers(b))[TORA]).toBeUndefined(); // downloaded, never applied
+    await syncNow(b);
+    const onB = await papers(b);
+    expect(onB[TORA]?.queuePos).toBeDefined();
+    expect(onB[MOMA]?.starredAt).toBeDefined();
+    expect(await userState(b)).toEqual(await userState(a));
+    // One batch per push in A's folder: the batch interrupted was rewritten, not doubled.
+    const logs = proxy.requests.filter((request) => request.method === 'PUT' && /\/log\/\d+\.json$/.test(request.path) && request.path.startsWith(new URL(target.url).pathname));
+    expect(new Set(logs.map((request) => request.path)).size).toBe(1);
+    expect((await read(a)).outbox).toBe(0);
+  });
+
+  it.each([
+    ['401', { kind: 'status', status: 401 } as const, /refused the user name or password/],
+    ['500', { kind: 'status', status: 500 } as const, /had a problem \(500\)/],
+    ['507', { kind: 'status', status: 507 } as const, /no room left/],
+    ['a cut-off download', { kind: 'truncate-response' } as const, /did not arrive whole/],
+    ['a refused connection', { kind: 'refuse' } as const, /Could not reach the server/],
+  ])('%s leaves the local database unchanged and is retried with backoff', async (name, fault, message) => {
+    const target = newFolder();
+    await configureSync(a, target, 'A');
+    await configureSync(b, target, 'B');
+    await syncNow(a);
+    await syncNow(b);
+    await act(a, [{ id: LLAMA, title: 'The Llama 3 Herd of Models', action: { kind: 'note', text: `Written before ${name}` } }]);
+    await syncNow(a);
+    const before = await papers(b);
+    const path = new URL(target.url).pathname;
+    proxy.add({ method: 'GET', path: new RegExp(`^${path}devices/[a-z0-9]+/(log|snap)/`), fault, times: Infinity });
+    const sent = proxy.requests.length;
+    const failed = await syncNow(b);
+    expect(failed.error).toMatch(message);
+    expect(failed.failures).toBe(1);
+    expect(await papers(b)).toEqual(before);
+    const attempts = proxy.requests.slice(sent).filter((request) => request.fault).length;
+    // Passing faults are tried again within the cycle, four times with growing waits (Chromium itself may
+    // retry a reset connection once more); the others wait for the next cycle.
+    if (fault.kind === 'status' && fault.status !== 500) expect(attempts).toBe(1);
+    else expect(attempts).toBeGreaterThanOrEqual(4);
+    proxy.clear();
+    const recovered = await syncNow(b);
+    expect(recovered.error).toBeUndefined();
+    expect(recovered.failures).toBe(0);
+    expect((await papers(b))[LLAMA]?.note).toBe(`Written before ${name}`);
+  });
+});
+
+describe('sync off', () => {
+  it('makes no network request while a listing is annotated and acted on, the popup used and a file exported', async () => {
+    // The shipped build, sync never turned on.
+    const browser = await launch({ pages: { [HF_URL]: HF_PAGE } });
+    try {
+      const outgoing: string[] = [];
+      browser.context.on('request', (request) => {
+        const url = request.url();
+        const fromExtension = request.serviceWorker() !== null || request.frame()?.url().startsWith('chrome-extension://');
+        if (fromExtension && !/^(chrome-extension|blob|data):/.test(url)) outgoing.push(url);
+      });
+      const page = await browser.open(HF_URL, 13);
+      await control(page, LLAMA, 'Star').click();
+      await control(page, TORA, 'Add to queue').click();
+      await expect.poll(() => pressed(page, TORA, 'Add to queue')).toBe('true');
+      const popup = await browser.openPopup();
+      await expect.poll(() => popup.locator('[data-paper-id]').count()).toBe(1);
+      await popup.keyboard.press('s');
+      await popup.getByRole('button', { name: 'Export' }).click();
+      const form = popup.getByRole('form', { name: 'Export papers' });
+      await form.getByLabel('Format').selectOption('bibtex');
+      const [file] = await Promise.all([popup.waitForEvent('download'), form.getByRole('button', { name: 'Download' }).click()]);
+      expect(file.suggestedFilename()).toMatch(/\.bib$/);
+      const options = await browser.context.newPage();
+      await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+      await expect.poll(() => options.getByRole('button', { name: 'Turn on sync' }).count()).toBe(1);
+      await page.waitForTimeout(4_000); // past the delay of a sync after an edit
+      expect(outgoing).toEqual([]);
+      expect(await popup.locator('.sync-note').count()).toBe(0);
+    } finally {
+      await browser.close();
+    }
   });
 });
