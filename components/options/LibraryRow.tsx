@@ -1,5 +1,5 @@
 import { useId } from 'preact/hooks';
-import type { NoteConflict, PaperRecord } from '@/lib/store/db';
+import type { PaperRecord, Stamp } from '@/lib/store/db';
 import { bibtexEntry } from '@/lib/export/bibtex';
 import { markdownLink, paperUrl } from '@/lib/export/link';
 import { arxivIdOf, formatAuthors } from '@/lib/paper';
@@ -11,15 +11,15 @@ export interface LibraryRowProps {
   citationKey: string | undefined;
   /** Puts text on the clipboard and says so. */
   onCopy(text: string, what: string): void;
-  /** Notes of this paper kept from sync conflicts. */
-  conflicts?: readonly NoteConflict[];
-  onDismissConflict(n: number): void;
+  /** Dismisses a note kept from a sync conflict. */
+  onDismissKept(written: Stamp): void;
 }
 
 const AUTHORS_SHOWN = 6;
 
 /** One paper of the options page's library: what it is, its state, its note, and copy actions. */
-export function LibraryRow({ paper, citationKey, onCopy, conflicts, onDismissConflict }: LibraryRowProps) {
+export function LibraryRow({ paper, citationKey, onCopy, onDismissKept }: LibraryRowProps) {
+  const kept = paper.keptNotes?.filter((note) => !note.dismissed);
   const titleId = useId();
   const url = paperUrl(paper);
   const arxivId = arxivIdOf(paper.id);
@@ -41,9 +41,7 @@ export function LibraryRow({ paper, citationKey, onCopy, conflicts, onDismissCon
           {paper.queuePos !== undefined && <li class="badge queued">In queue</li>}
         </ul>
         {paper.note.trim() !== '' && <p class="library-note">{paper.note}</p>}
-        {conflicts && conflicts.length > 0 && (
-          <NoteConflicts conflicts={conflicts} onCopy={(text) => onCopy(text, 'kept note')} onDismiss={onDismissConflict} />
-        )}
+        {kept && kept.length > 0 && <NoteConflicts notes={kept} onCopy={(text) => onCopy(text, 'kept note')} onDismiss={onDismissKept} />}
       </div>
       {/* Every row has the same buttons: the description says which paper each one copies. */}
       <div class="library-actions">

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { NoteConflict, PaperRecord, ShelfmarkDB } from '@/lib/store/db';
+import type { PaperRecord, ShelfmarkDB } from '@/lib/store/db';
+import { dismissKeptNote } from '@/lib/store/library';
 import { LibraryRow } from './LibraryRow';
 
 export interface LibraryViewProps {
@@ -10,8 +11,6 @@ export interface LibraryViewProps {
   query: string;
   onQuery(query: string): void;
   citationKeys: ReadonlyMap<string, string>;
-  /** Notes kept from sync conflicts, by paper. */
-  conflicts: ReadonlyMap<string, NoteConflict[]>;
   db: ShelfmarkDB;
 }
 
@@ -19,7 +18,7 @@ export interface LibraryViewProps {
 const PAGE = 100;
 
 /** The whole library with a filter box; the filter is also the export's "Current search". */
-export function LibraryView({ papers, total, query, onQuery, citationKeys, conflicts, db }: LibraryViewProps) {
+export function LibraryView({ papers, total, query, onQuery, citationKeys, db }: LibraryViewProps) {
   const [limit, setLimit] = useState(PAGE);
   const [status, setStatus] = useState('');
   useEffect(() => setLimit(PAGE), [query]);
@@ -71,8 +70,7 @@ export function LibraryView({ papers, total, query, onQuery, citationKeys, confl
               paper={paper}
               citationKey={citationKeys.get(paper.id)}
               onCopy={copy}
-              conflicts={conflicts.get(paper.id)}
-              onDismissConflict={(n) => void db.conflicts.delete(n)}
+              onDismissKept={(written) => void dismissKeptNote(db, paper.id, written)}
             />
           ))}
         </ul>

@@ -21,9 +21,6 @@ export function OptionsApp({ db }: { db: ShelfmarkDB }) {
   const [query, setQuery] = useState('');
   const filtered = useMemo(() => papers && filterPapers(papers, query), [papers, query]);
   const keys = useMemo(() => citationKeys(papers ?? []), [papers]);
-  // Notes kept from sync conflicts, by paper (few: each waits for the user to dismiss it).
-  const conflicts = useLiveQuery(() => db.conflicts.toArray(), [db]);
-  const conflictsByPaper = useMemo(() => Map.groupBy(conflicts ?? [], (conflict) => conflict.paperId), [conflicts]);
   const searchIds = useMemo(() => (query.trim() && filtered ? filtered.map((paper) => paper.id) : undefined), [query, filtered]);
 
   return (
@@ -38,7 +35,7 @@ export function OptionsApp({ db }: { db: ShelfmarkDB }) {
         </a>
       </header>
       <div class="options-layout">
-        <LibraryView papers={filtered} total={papers?.length} query={query} onQuery={setQuery} citationKeys={keys} conflicts={conflictsByPaper} db={db} />
+        <LibraryView papers={filtered} total={papers?.length} query={query} onQuery={setQuery} citationKeys={keys} db={db} />
         <aside class="options-side">
           <section class="options-export" aria-labelledby="export-title">
             <h2 id="export-title">Export</h2>

@@ -64,7 +64,6 @@ export function testSetup(db: ShelfmarkDB, runtime: () => SyncRuntime): TestSetu
         return {
           papers: await db.papers.toArray(),
           tombstones: await db.tombstones.toArray(),
-          conflicts: await db.conflicts.toArray(),
           outbox: await db.outbox.count(),
           status: (await db.syncState.get('status')) ?? {},
         };

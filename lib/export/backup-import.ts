@@ -65,6 +65,7 @@ export const BackupPaperSchema = PaperRefSchema.omit({ upvotes: true, comments: 
   changedBy: z.partialRecord(z.enum(['meta', 'star', 'read', 'queue', 'note']), deviceId).optional(),
   metaAt: z.partialRecord(z.enum(META_KEYS), time).optional(),
   noteBase: StampSchema.optional(),
+  keptNotes: z.array(z.object({ text: z.string().max(LIMITS.note), written: StampSchema, dismissed: z.literal(true).optional() })).max(1_000).optional(),
 });
 
 // Every stored field must be in the schema, or importing would silently drop it: when a field is

@@ -51,6 +51,11 @@ export interface PaperRecord {
   metaAt?: Partial<Record<string, number>>;
   /** The note this one replaced (its change time and device): tells sync whether its writer had seen a note it overwrites. */
   noteBase?: Stamp;
+  /**
+   * Notes another device's note replaced without having seen them (sync conflicts), kept on the
+   * paper on every device until the user dismisses them. Merged as a set: a note is never dropped.
+   */
+  keptNotes?: KeptNote[];
   /** Folded words of title, authors and note: the search index. */
   words: string[];
 }
@@ -70,7 +75,7 @@ export interface Stamp {
 }
 
 /** The kinds of change the outbox tracks: the groups of fields, and a paper's removal. */
-export type ChangeKind = keyof FieldTimes | 'deleted';
+export type ChangeKind = keyof FieldTimes | 'deleted' | 'kept';
 
 /** A local change not yet pushed to the sync folder, written in the same transaction as the change. */
 export interface OutboxRow {
@@ -93,15 +98,13 @@ export interface TombstoneRecord {
   paper?: Omit<PaperRecord, 'words'>;
 }
 
-/** A note that lost to a newer note from another device, kept until the user dismisses it. */
-export interface NoteConflict {
-  n?: number;
-  paperId: PaperId;
+/** A note that lost to a newer note from another device that had not seen it. */
+export interface KeptNote {
   text: string;
-  /** When the kept text was written, and on which device. */
+  /** When the kept text was written, and on which device: its identity. */
   written: Stamp;
-  /** When the other device's note replaced it here. */
-  replacedAt: number;
+  /** Dismissed by the user (kept as a mark, so that merging cannot bring it back). */
+  dismissed?: true;
 }
 
 /** Small rows of sync bookkeeping by key: the clock, the remote folder's state, the status shown to the user. */
@@ -114,7 +117,6 @@ export type ShelfmarkDB = Dexie & {
   papers: EntityTable<PaperRecord, 'id'>;
   outbox: Table<OutboxRow, [PaperId, ChangeKind]>;
   tombstones: EntityTable<TombstoneRecord, 'id'>;
-  conflicts: EntityTable<NoteConflict, 'n'>;
   syncState: EntityTable<SyncStateRow, 'key'>;
 };
 
@@ -129,10 +131,10 @@ export function openDatabase(name = DB_NAME): ShelfmarkDB {
   db.version(1).stores({
     papers: 'id, starredAt, readAt, queuePos, noteUpdatedAt, createdAt, updatedAt, *words',
   });
-  // Sync (lib/sync): the outbox of local changes, tombstones of removed papers, notes kept from
-  // conflicts, and sync bookkeeping. Every paper already stored is a change not yet pushed anywhere.
+  // Sync (lib/sync): the outbox of local changes, tombstones of removed papers, and sync
+  // bookkeeping. Every paper already stored is a change not yet pushed anywhere.
   db.version(2)
-    .stores({ outbox: '[id+kind], id', tombstones: 'id', conflicts: '++n, paperId', syncState: 'key' })
+    .stores({ outbox: '[id+kind], id', tombstones: 'id', syncState: 'key' })
     .upgrade(async (tx) => {
       const rows: OutboxRow[] = [];
       await tx.table<PaperRecord, PaperId>('papers').each((paper) => {

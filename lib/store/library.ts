@@ -3,7 +3,7 @@ import type { PaperId, PaperRef } from '../paper';
 import { paperWords } from './search';
 import type { SiteName } from '../sites/types';
 import { stampLocalChange, wallClock } from './clock';
-import { groupStamp, setStamp, settle, touchMetadata, type MetaKey } from './merge';
+import { groupStamp, mergeKeptNotes, setStamp, settle, touchMetadata, type MetaKey } from './merge';
 import { changedKinds, changeTables, recordChanges } from './outbox';
 
 /**
@@ -145,7 +145,7 @@ export async function applyAction(
  */
 export async function removePapers(db: ShelfmarkDB, ids: readonly PaperId[], options: { now?: number } = {}): Promise<PaperId[]> {
   const now = options.now ?? wallClock();
-  return db.transaction('rw', [...changeTables(db), db.conflicts], async () => {
+  return db.transaction('rw', changeTables(db), async () => {
     const records = await db.papers.bulkGet([...ids]);
     const removed: PaperId[] = [];
     for (const record of records) {
@@ -157,8 +157,19 @@ export async function removePapers(db: ShelfmarkDB, ids: readonly PaperId[], opt
       removed.push(record.id);
     }
     await db.papers.bulkDelete(removed);
-    await db.conflicts.where('paperId').anyOf(removed).delete();
     return removed;
+  });
+}
+
+/** The user dismisses a note kept from a sync conflict: it stays dismissed on every device. */
+export async function dismissKeptNote(db: ShelfmarkDB, id: PaperId, written: Stamp, options: { now?: number } = {}): Promise<void> {
+  await db.transaction('rw', changeTables(db), async () => {
+    const record = await db.papers.get(id);
+    if (!record?.keptNotes) return;
+    const stamp = await stampLocalChange(db, options.now ?? wallClock());
+    record.keptNotes = mergeKeptNotes(record.keptNotes, [{ text: '', written, dismissed: true }]);
+    await db.papers.put(stripUndefined(record));
+    await recordChanges(db, id, ['kept'], stamp);
   });
 }
 

@@ -1,4 +1,4 @@
-import type { FieldTimes, PaperRecord, Stamp } from './db';
+import type { FieldTimes, KeptNote, PaperRecord, Stamp } from './db';
 import type { PaperLinks } from '../paper';
 
 /**
@@ -55,7 +55,7 @@ const LINK_KINDS = ['huggingface', 'abs', 'pdf', 'html'] as const satisfies read
 export type MetaKey = MetaField | `links.${(typeof LINK_KINDS)[number]}`;
 
 /** Fields merged by their own rules below (identity, bookkeeping, or derived). */
-type OwnRules = 'id' | 'links' | 'seen' | 'createdAt' | 'updatedAt' | 'changedAt' | 'changedBy' | 'metaAt';
+type OwnRules = 'id' | 'links' | 'seen' | 'createdAt' | 'updatedAt' | 'changedAt' | 'changedBy' | 'metaAt' | 'keptNotes';
 // Every stored field must be merged by some rule: a new PaperRecord field stops this compiling.
 type Merged = MetaField | (typeof USER_GROUPS)[UserGroup][number] | OwnRules;
 type NotMerged = Exclude<keyof Paper, Merged>;
@@ -121,9 +121,24 @@ export function mergePapers(first: Paper, second: Paper, tie: TieRule): { paper:
   if (second.seen && (!first.seen || second.seen.at > first.seen.at || (tie === 'device' && second.seen.at === first.seen.at && second.seen.url > first.seen.url))) {
     paper.seen = second.seen;
   }
+  paper.keptNotes = mergeKeptNotes(first.keptNotes, second.keptNotes);
   paper.createdAt = Math.min(first.createdAt, second.createdAt);
   paper.updatedAt = Math.max(first.updatedAt, second.updatedAt);
   return { paper: tidy(paper), report };
+}
+
+/** Kept notes are a set (by who wrote them when); dismissed on either side stays dismissed. */
+export function mergeKeptNotes(first: readonly KeptNote[] = [], second: readonly KeptNote[] = []): KeptNote[] | undefined {
+  const byWrite = new Map<string, KeptNote>();
+  for (const note of [...first, ...second]) {
+    const key = `${note.written.at} ${note.written.by}`;
+    const seen = byWrite.get(key);
+    // A dismissed note keeps only its mark (no text): enough that merging never brings it back.
+    const dismissed = seen?.dismissed || note.dismissed;
+    byWrite.set(key, dismissed ? { text: '', written: note.written, dismissed: true } : (seen ?? note));
+  }
+  const merged = [...byWrite.values()].sort((a, b) => compareStamps(a.written, b.written));
+  return merged.length > 0 ? merged : undefined;
 }
 
 function noteReport(first: Paper, second: Paper, secondWon: boolean, report: MergeReport): void {
@@ -206,6 +221,7 @@ export function setStamp(paper: Paper, group: Group, stamp: Stamp | undefined): 
  */
 function tidy(paper: Paper): Paper {
   tidyMetaAt(paper);
+  if (paper.keptNotes) paper.keptNotes = mergeKeptNotes(paper.keptNotes);
   if (paper.changedBy) {
     for (const key of Object.keys(paper.changedBy) as Group[]) {
       if (paper.changedAt[key] === undefined || paper.changedBy[key] === '') delete paper.changedBy[key];

@@ -1,5 +1,5 @@
 import type { ChangeKind, OutboxRow, PaperRecord, ShelfmarkDB, Stamp, TombstoneRecord } from '../store/db';
-import { compareStamps, mergeVersions, type Paper, type PaperVersion } from '../store/merge';
+import { compareStamps, mergeKeptNotes, mergeVersions, type MergeReport, type Paper, type PaperVersion } from '../store/merge';
 import { observeTime, readClock, stampLocalChange, wallClock } from '../store/clock';
 import { changeTables } from '../store/outbox';
 import { paperWords } from '../store/search';
@@ -224,7 +224,7 @@ async function applyEntries(
   snapshotCursors: Record<string, number>,
   now: () => number,
 ): Promise<{ changed: PaperId[]; received: number } | 'waiting'> {
-  const outcome = await db.transaction('rw', [...changeTables(db), db.conflicts], async () => {
+  const outcome = await db.transaction('rw', changeTables(db), async () => {
     const state = await loadRemoteState(db, target);
     const { deviceId } = await readClock(db);
     // The last entry of a paper is its newest state in this pull; merging is idempotent, so earlier ones add nothing.
@@ -242,7 +242,7 @@ async function applyEntries(
     const removals: PaperId[] = [];
     const tombstonePuts: TombstoneRecord[] = [];
     const tombstoneDeletes: PaperId[] = [];
-    const conflicts: { paperId: PaperId; text: string; written: Stamp; replacedAt: number }[] = [];
+    const outboxPuts: OutboxRow[] = [];
     const outboxDeletes: [PaperId, ChangeKind][] = [];
     let newest = 0;
     ids.forEach((id, i) => {
@@ -254,9 +254,10 @@ async function applyEntries(
       newest = Math.max(newest, entry.deleted?.at ?? 0, ...Object.values(entry.paper?.changedAt ?? {}).map((at) => at ?? 0));
       for (const group of merged.report.fromSecond) outboxDeletes.push([id, group]);
       const lost = merged.report.lostNote;
-      // A local note replaced by one whose writer had not seen it (or changed here since the last push) is kept.
-      if (lost?.side === 'first' && (dirty.has(id) || compareStamps(lost.winnerBase, lost.written) < 0)) {
-        conflicts.push({ paperId: id, text: lost.text, written: lost.written, replacedAt: now() });
+      if (merged.live && lost && unseen(lost, dirty.has(id))) {
+        // Kept on the paper, and pushed: every device shows it until the user dismisses it.
+        merged.paper!.keptNotes = mergeKeptNotes(merged.paper!.keptNotes, [{ text: lost.text, written: lost.written }]);
+        outboxPuts.push({ id, kind: 'kept', at: lost.written.at });
       }
       if (merged.live) {
         const paper = merged.paper!;
@@ -284,7 +285,7 @@ async function applyEntries(
     await db.tombstones.bulkPut(tombstonePuts);
     await db.tombstones.bulkDelete(tombstoneDeletes);
     await db.outbox.bulkDelete(outboxDeletes);
-    if (conflicts.length > 0) await db.conflicts.bulkAdd(conflicts);
+    await db.outbox.bulkPut(outboxPuts);
     await observeTime(db, newest);
     const cursors = { ...state.cursors };
     for (const [other, seq] of Object.entries(snapshotCursors)) if (other !== deviceId) cursors[other] = Math.max(cursors[other] ?? 0, seq);
@@ -297,6 +298,17 @@ async function applyEntries(
     return 'waiting';
   }
   return outcome;
+}
+
+/**
+ * Whether a note that lost was replaced by a writer who had not seen it (then it is kept): not when
+ * the winner replaced exactly that note; yes when this device's note changed since its last push
+ * (the other writer cannot have seen it, nor this one the other's); otherwise, yes when the winner
+ * replaced a note older than the one that lost.
+ */
+function unseen(lost: NonNullable<MergeReport['lostNote']>, localNoteDirty: boolean): boolean {
+  const order = compareStamps(lost.winnerBase, lost.written);
+  return order !== 0 && (localNoteDirty || order < 0);
 }
 
 /** Two entries of one paper in one pull, merged into one (the merge does not care about order). */

@@ -20,12 +20,12 @@ export interface StoredPaper {
   queuePos?: number;
   note: string;
   changedAt: Record<string, number>;
+  keptNotes?: { text: string; dismissed?: true }[];
 }
 
 export interface Stored {
   papers: StoredPaper[];
   tombstones: { id: string; deleted: { at: number; by: string } }[];
-  conflicts: { paperId: string; text: string }[];
   outbox: number;
   status: { lastSyncAt?: number; error?: string; failures?: number };
 }

@@ -119,6 +119,7 @@ describe('merge: commutative, associative, idempotent (property)', () => {
       createdAt: fc.integer({ min: 0, max: 12 }),
       updatedAt: fc.integer({ min: 0, max: 12 }),
       deleted: maybe(stamp),
+      kept: fc.array(fc.record({ written: stamp, dismissed: fc.boolean() }), { maxLength: 3 }),
       present: fc.boolean(),
     })
     .map((g) => {
@@ -141,6 +142,8 @@ describe('merge: commutative, associative, idempotent (property)', () => {
       if (g.abs) [fields.links, metaAt['links.abs']] = [{ abs: `https://arxiv.org/abs/${g.abs.at}` }, g.abs.at];
       fields.changedAt.meta = Math.max(...Object.values(metaAt));
       fields.metaAt = metaAt;
+      // Kept notes: a set by who wrote them when; one device may have dismissed what another still shows.
+      if (g.kept.length) fields.keptNotes = g.kept.map(({ written, dismissed }) => (dismissed ? { text: '', written, dismissed: true as const } : { text: `kept ${written.at} ${written.by}`, written }));
       if (g.seen !== undefined) fields.seen = { site: 'arxiv', url: `https://arxiv.org/list/${g.seen}`, at: g.seen };
       // One form for one meaning: merged with nothing, a version comes back in its canonical form.
       return result(mergeVersions({ paper: g.present ? fields : undefined, deleted: g.deleted }, {}));

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PaperRecord, ShelfmarkDB } from '@/lib/store/db';
-import { applyAction, removePapers, setNote, setQueued, setRead, setStarred } from '@/lib/store/library';
+import { applyAction, dismissKeptNote, removePapers, setNote, setQueued, setRead, setStarred } from '@/lib/store/library';
 import { moveToTop } from '@/lib/store/queue';
 import { readClock } from '@/lib/store/clock';
 import { allowRemovals, keepPapers, syncOnce, type SyncHooks } from '@/lib/sync/engine';
@@ -60,6 +60,11 @@ async function userState(db: ShelfmarkDB) {
 
 const id = (n: number) => paperRef(n).id;
 
+/** The notes kept on a paper from sync conflicts (not dismissed). */
+async function kept(db: ShelfmarkDB, n: number): Promise<string[]> {
+  return ((await db.papers.get(id(n)))?.keptNotes ?? []).filter((note) => !note.dismissed).map((note) => note.text);
+}
+
 describe('sync between devices', () => {
   it('a star, read, queue move and note on A appear on B; the folder holds one writer’s files per device', async () => {
     const { device, reader } = folder();
@@ -114,9 +119,16 @@ describe('sync between devices', () => {
     expect(await userState(a.db)).toEqual(await userState(b.db));
     expect((await a.db.papers.get(id(1)))).toMatchObject({ note: 'B’s later thoughts' });
     expect((await a.db.papers.get(id(1)))!.starredAt).toBeUndefined();
-    // A's note lost: kept on A, with who wrote it.
-    expect(await a.db.conflicts.toArray()).toEqual([expect.objectContaining({ paperId: id(1), text: 'A’s thoughts', written: expect.objectContaining({ at: 2_000 }) })]);
-    expect(await b.db.conflicts.count()).toBe(0);
+    // A's note lost to a note written without seeing it: kept on the paper, on both devices, with who wrote it when.
+    expect((await a.db.papers.get(id(1)))!.keptNotes).toEqual([{ text: 'A’s thoughts', written: { at: 2_000, by: expect.any(String) } }]);
+    expect(await kept(b.db, 1)).toEqual(['A’s thoughts']);
+
+    // Dismissed on B, it stays dismissed everywhere.
+    await dismissKeptNote(b.db, id(1), (await b.db.papers.get(id(1)))!.keptNotes![0]!.written);
+    await b.sync();
+    await a.sync();
+    expect(await kept(a.db, 1)).toEqual([]);
+    expect((await a.db.papers.get(id(1)))!.keptNotes).toEqual([{ text: '', written: { at: 2_000, by: expect.any(String) }, dismissed: true }]);
   });
 
   it('a note pushed, then overwritten elsewhere by someone who never saw it, is kept too', async () => {
@@ -132,12 +144,13 @@ describe('sync between devices', () => {
     await b.sync();
     await a.sync();
     expect((await a.db.papers.get(id(1)))!.note).toBe('written by B without seeing A’s');
-    expect((await a.db.conflicts.toArray()).map((conflict) => conflict.text)).toEqual(['pushed by A']);
+    expect(await kept(a.db, 1)).toEqual(['pushed by A']);
     // B now saw A's note: B's next edit replaces it knowingly, no conflict copy.
     await setNote(a.db, id(1), 'A again, after reading B', { now: 4_000 });
     await a.sync();
     await b.sync();
-    expect(await b.db.conflicts.count()).toBe(0);
+    expect(await kept(b.db, 1)).toEqual(['pushed by A']);
+    expect((await b.db.papers.get(id(1)))!.note).toBe('A again, after reading B');
   });
 
   it('a device whose clock is 10 minutes behind: its later edit wins on both', async () => {
@@ -155,7 +168,7 @@ describe('sync between devices', () => {
     await a.sync();
     expect((await a.db.papers.get(id(1)))!.note).toBe('B after A, clock behind');
     expect((await b.db.papers.get(id(1)))!.note).toBe('B after A, clock behind');
-    expect(await a.db.conflicts.count()).toBe(0); // B had seen A's note: no conflict
+    expect(await kept(a.db, 1)).toEqual([]); // B had seen A's note: no conflict
   });
 
   it('removals travel as tombstones; an edit made after a removal brings the paper back', async () => {
@@ -232,7 +245,7 @@ describe('sync survives crashes and server faults', () => {
     // The batch was written again under the same number: one file, one change.
     expect((await reader.list(`devices/${deviceId}/log`)).map((entry) => entry.path)).toEqual([`devices/${deviceId}/log/2.json`]);
     expect(await a.db.outbox.count()).toBe(0);
-    expect(await b.db.conflicts.count()).toBe(0);
+    expect(await kept(b.db, 1)).toEqual([]);
   });
 
   it('killed between download and apply: nothing applied, then everything once', async () => {
