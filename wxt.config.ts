@@ -13,13 +13,15 @@ const icons = Object.fromEntries(Object.keys(ICON_SIZES).map((size) => [size, ic
  * The shipped build asks the user.
  */
 const E2E = process.env.SHELFMARK_E2E === '1';
+/** `SHELFMARK_SYNC=0` builds without the sync runtime, in .output/no-sync: the benchmark weighs what sync adds. */
+const SYNC = process.env.SHELFMARK_SYNC !== '0';
 /** Hosts Shelfmark may ask for at run time: the user's WebDAV server for sync. */
 const OPTIONAL_HOSTS = ['https://*/*', 'http://*/*'];
 
 // https://wxt.dev/api/config.html
 export default defineConfig({
-  ...(E2E ? { outDir: '.output/e2e' } : {}),
-  vite: () => ({ define: { __SHELFMARK_E2E__: JSON.stringify(E2E) } }),
+  ...(E2E ? { outDir: '.output/e2e' } : SYNC ? {} : { outDir: '.output/no-sync' }),
+  vite: () => ({ define: { __SHELFMARK_E2E__: JSON.stringify(E2E), __SHELFMARK_SYNC__: JSON.stringify(SYNC) } }),
   manifest: ({ browser, manifestVersion }) => ({
     name: 'Shelfmark',
     description: 'Star, queue and annotate research papers where you find them: Hugging Face papers and arXiv.',

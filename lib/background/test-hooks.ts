@@ -1,6 +1,7 @@
 import type { ShelfmarkDB } from '../store/db';
 import { applyAction, removePapers, type PaperTarget, type UserAction } from '../store/library';
 import { setClockOffsetForTests } from '../store/clock';
+import { applyImport, parseBackup } from '../export/backup-import';
 import type { SyncHooks } from '../sync/engine';
 import type { SyncRuntime } from './sync-runtime';
 
@@ -25,7 +26,9 @@ export type TestRequest =
   | { type: 'shelfmark-test'; op: 'run' }
   | { type: 'shelfmark-test'; op: 'pause'; at: PausePoint }
   | { type: 'shelfmark-test'; op: 'paused' }
-  | { type: 'shelfmark-test'; op: 'read' };
+  | { type: 'shelfmark-test'; op: 'read' }
+  | { type: 'shelfmark-test'; op: 'summary' }
+  | { type: 'shelfmark-test'; op: 'import'; backup: string };
 
 export interface TestSetup {
   hooks: SyncHooks;
@@ -60,6 +63,14 @@ export function testSetup(db: ShelfmarkDB, runtime: () => SyncRuntime): TestSetu
         return null;
       case 'paused':
         return paused ?? null;
+      case 'import': {
+        // A whole library at once, through the JSON backup import (the benchmark's 10,000 papers).
+        const read = parseBackup(request.backup);
+        if (!read.ok) throw new Error(read.error);
+        return (await applyImport(db, read.backup)).added.length;
+      }
+      case 'summary':
+        return { papers: await db.papers.count(), outbox: await db.outbox.count(), status: (await db.syncState.get('status')) ?? {} };
       case 'read':
         return {
           papers: await db.papers.toArray(),

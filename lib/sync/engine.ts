@@ -78,7 +78,11 @@ export async function syncOnce(db: ShelfmarkDB, dav: WebDavClient, options: Sync
   if (state.head > 0 && !folders.includes(deviceId)) {
     // Our folder is gone (the sync folder was emptied or replaced): start afresh there. Nothing
     // is removed here for it: an empty folder is a new target, never a deletion.
-    state = { ...state, head: 0, logs: [], snapshot: undefined, cursors: {}, pending: undefined };
+    state = { ...state, head: 0, logs: [], snapshot: undefined, cursors: {}, pending: undefined, fullPush: undefined };
+  }
+  if (state.fullPush === undefined) {
+    // A device that starts with an empty library has nothing the folder lacks: only its later edits go up.
+    state = { ...state, fullPush: state.head === 0 && (await db.papers.count()) + (await db.tombstones.count()) > 0 };
     await saveState(db, state);
   }
   if (state.pending) state = await resolvePending(db, dav, state, retry);
@@ -103,7 +107,7 @@ export async function syncOnce(db: ShelfmarkDB, dav: WebDavClient, options: Sync
     state = await loadRemoteState(db, dav.target);
   }
 
-  const pushed = await push(db, dav, state, deviceId, options, retry, now);
+  const pushed = await push(db, dav, state, deviceId, folders.includes(deviceId), options, retry, now);
   result.pushed = pushed.count;
   devices.unshift({ id: deviceId, name: options.deviceName, updatedAt: pushed.updatedAt ?? new Date(now()).toISOString(), self: true });
   await updateStatus(db, { lastSyncAt: now(), error: undefined, failures: 0, devices, ...(result.removalsWaiting ? {} : { removals: undefined }) });
@@ -371,14 +375,14 @@ async function push(
   dav: WebDavClient,
   state: RemoteState,
   deviceId: string,
+  registered: boolean,
   options: SyncOptions,
   retry: Retry,
   now: () => number,
 ): Promise<{ count: number; updatedAt?: string }> {
   const { rows, entries, library } = await db.transaction('r', [db.outbox, db.papers, db.tombstones], async () => {
     const rows = await db.outbox.toArray();
-    const fresh = state.head === 0;
-    const full = fresh || new Set(rows.map((row) => row.id)).size > MAX_LOG_PAPERS || state.logs.length >= MAX_LOGS;
+    const full = state.fullPush || new Set(rows.map((row) => row.id)).size > MAX_LOG_PAPERS || state.logs.length >= MAX_LOGS;
     if (!full) return { rows, entries: await entriesFor(db, [...new Set(rows.map((row) => row.id))]), library: false };
     // A snapshot: the whole library as this device knows it, tombstones included.
     const [papers, tombstones] = await Promise.all([db.papers.toArray(), db.tombstones.toArray()]);
@@ -387,14 +391,21 @@ async function push(
     for (const tombstone of tombstones) if (tombstone.paper) all.push(entry(tombstone.id, tombstone.paper, tombstone.deleted));
     return { rows, entries: all, library: true };
   });
-  if (rows.length === 0 && !library) return { count: 0 };
+  const updatedAt = new Date(now()).toISOString();
+  const deviceFile = (head: number, snapshot: FileRef | undefined, logs: FileRef[]): DeviceFile =>
+    ({ format: 'shelfmark-sync-device', version: SYNC_VERSION, deviceId, name: options.deviceName, updatedAt, head, snapshot, logs });
+  if (rows.length === 0 && !library) {
+    if (registered) return { count: 0 };
+    // Nothing to push yet: the device announces itself, so that the others list it.
+    await retry(() => dav.mkcol(paths.device(deviceId)));
+    await retry(() => dav.put(paths.deviceFile(deviceId), encodeJson(deviceFile(state.head, state.snapshot, state.logs))));
+    return { count: 0, updatedAt };
+  }
 
   const seq = state.head + 1;
   const pending = { seq, rows: rows.map(({ id, kind, at }) => ({ id, kind, at })) };
   await saveState(db, { ...state, pending });
-  if (state.head === 0) {
-    await retry(() => dav.mkcol(paths.device(deviceId)));
-  }
+  if (!registered) await retry(() => dav.mkcol(paths.device(deviceId)));
   let file: FileRef;
   let logs = state.logs;
   let snapshot = state.snapshot;
@@ -413,10 +424,8 @@ async function push(
     logs = [...logs, file];
   }
   await options.hooks?.afterUpload?.();
-  const updatedAt = new Date(now()).toISOString();
-  const device: DeviceFile = { format: 'shelfmark-sync-device', version: SYNC_VERSION, deviceId, name: options.deviceName, updatedAt, head: seq, snapshot, logs };
-  await retry(() => dav.put(paths.deviceFile(deviceId), encodeJson(device)));
-  await finishPush(db, { ...state, head: seq, logs, snapshot, pending });
+  await retry(() => dav.put(paths.deviceFile(deviceId), encodeJson(deviceFile(seq, snapshot, logs))));
+  await finishPush(db, { ...state, head: seq, logs, snapshot, pending, fullPush: state.fullPush && !library });
   if (library) await removeCompacted(dav, deviceId, state);
   return { count: entries.length, updatedAt };
 }

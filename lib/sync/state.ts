@@ -28,6 +28,11 @@ export interface RemoteState extends SyncStateRow {
   cursors: Record<string, number>;
   /** A push written but not yet confirmed (a crash between upload and device file): finished or redone next time. */
   pending?: { seq: number; rows: { id: PaperId; kind: ChangeKind; at: number }[] };
+  /**
+   * The whole library must go up as a snapshot: this device held papers before it first synced
+   * with this folder (or its own files there were lost). Unset until the first cycle decides.
+   */
+  fullPush?: boolean;
   /** Removals the user allowed past the guard: from this device, up to this head. */
   allowRemovals?: { deviceId: string; head: number };
 }

@@ -80,6 +80,11 @@ export function read(browser: Browser): Promise<Stored> {
   return control(browser, { op: 'read' });
 }
 
+/** Counts and status only: cheap enough to poll while a large library syncs. */
+export function summary(browser: Browser): Promise<{ papers: number; outbox: number; status: Stored['status'] }> {
+  return control(browser, { op: 'summary' });
+}
+
 /** Every stored paper, by id. */
 export async function papers(browser: Browser): Promise<Record<string, StoredPaper>> {
   return Object.fromEntries((await read(browser)).papers.map((paper) => [paper.id, paper]));
