@@ -30,7 +30,12 @@ export default defineConfig({
     // The content script's matches (Hugging Face, arXiv) are its only hosts; the sync folder's host
     // is asked for when the user turns sync on. README: Permissions.
     permissions: ['storage', 'alarms'],
-    ...(E2E ? { host_permissions: OPTIONAL_HOSTS } : { optional_host_permissions: OPTIONAL_HOSTS }),
+    // Manifest V2 (Firefox) lists optional hosts among its optional permissions.
+    ...(E2E
+      ? { host_permissions: OPTIONAL_HOSTS }
+      : manifestVersion === 2
+        ? { optional_permissions: OPTIONAL_HOSTS }
+        : { optional_host_permissions: OPTIONAL_HOSTS }),
     icons,
     // The toolbar button (its title is the popup's <title>); Firefox's MV2 build calls it browser_action.
     [manifestVersion === 2 ? 'browser_action' : 'action']: { default_icon: icons },
