@@ -1,9 +1,9 @@
-import type { OutboxRow, PaperRecord, ShelfmarkDB, Stamp } from '../store/db';
+import type { OutboxRow, PaperRecord, ShelfmarkDB } from '../store/db';
 import { notifyChanged } from '../ui/extension-actions';
-import { stripUndefined } from '../store/library';
-import { META_FIELDS, mergePapers, setStamp, type Group, type MetaKey } from '../store/merge';
+import { renewChanges, stripUndefined } from '../store/library';
+import { META_FIELDS, mergePapers, type Group, type MetaKey } from '../store/merge';
 import { changeTables, changedKinds } from '../store/outbox';
-import { observeTime, stampLocalChange, wallClock } from '../store/clock';
+import { observeTime, wallClock } from '../store/clock';
 import { LIMITS, PaperRefSchema, SeenAtSchema } from '../messages';
 import type { PaperId } from '../paper';
 import { paperWords } from '../store/search';
@@ -281,7 +281,6 @@ export async function applyImport(db: ShelfmarkDB, backup: ReadBackup, options: 
   return db.transaction('rw', changeTables(db), async () => {
     const { plan, local } = await readAndPlan(db, backup);
     const written = [...plan.added, ...plan.updated];
-    const removed = await db.tombstones.bulkGet(plan.added.map((record) => record.id));
     const outbox: OutboxRow[] = [];
     let newest = 0;
     for (const record of written) {
@@ -289,23 +288,17 @@ export async function applyImport(db: ShelfmarkDB, backup: ReadBackup, options: 
       newest = Math.max(newest, ...Object.values(record.changedAt).map((at) => at ?? 0));
     }
     await observeTime(db, newest);
-    for (const [i, tombstone] of removed.entries()) {
-      if (tombstone) outbox.push(...(await restore(db, plan.added[i]!, tombstone.deleted, options.now ?? wallClock())));
-    }
     await db.outbox.bulkPut(outbox);
+    // A paper removed here comes back from the backup: each of its groups is changed now, after the removal.
+    const removed = (await db.tombstones.count()) === 0 ? [] : await db.tombstones.bulkGet(plan.added.map((record) => record.id));
+    for (const [i, tombstone] of removed.entries()) {
+      if (!tombstone) continue;
+      await renewChanges(db, plan.added[i]!, options.now ?? wallClock(), tombstone.deleted);
+      await db.tombstones.put({ id: tombstone.id, deleted: tombstone.deleted });
+    }
     await db.papers.bulkPut(written);
     return plan;
   });
-}
-
-/** A paper removed here comes back from a backup: each of its groups is changed now, after the removal. */
-async function restore(db: ShelfmarkDB, record: PaperRecord, deleted: Stamp, now: number): Promise<OutboxRow[]> {
-  const groups = Object.keys(record.changedAt) as Group[];
-  const stamp = await stampLocalChange(db, now, [deleted.at, ...Object.values(record.changedAt)]);
-  for (const group of groups) setStamp(record, group, stamp);
-  delete record.metaAt;
-  await db.tombstones.put({ id: record.id, deleted });
-  return groups.map((kind) => ({ id: record.id, kind, at: stamp.at }));
 }
 
 /**

@@ -161,6 +161,19 @@ export async function removePapers(db: ShelfmarkDB, ids: readonly PaperId[], opt
   });
 }
 
+/**
+ * Changes every group of a paper now, later than `after` (a removal) and than its own times: the
+ * paper then wins over that removal everywhere (restored from a backup, or kept past the removal
+ * guard). Inside a transaction over changeTables; the caller stores the record.
+ */
+export async function renewChanges(db: ShelfmarkDB, record: PaperRecord, now: number, after?: Stamp): Promise<void> {
+  const groups = Object.keys(record.changedAt) as (keyof PaperRecord['changedAt'])[];
+  const stamp = await stampLocalChange(db, now, [after?.at, ...Object.values(record.changedAt)]);
+  for (const group of groups) setStamp(record, group, stamp);
+  delete record.metaAt;
+  await recordChanges(db, record.id, groups, stamp);
+}
+
 /** The user dismisses a note kept from a sync conflict: it stays dismissed on every device. */
 export async function dismissKeptNote(db: ShelfmarkDB, id: PaperId, written: Stamp, options: { now?: number } = {}): Promise<void> {
   await db.transaction('rw', changeTables(db), async () => {

@@ -1,6 +1,7 @@
 import type { ChangeKind, OutboxRow, PaperRecord, ShelfmarkDB, Stamp, TombstoneRecord } from '../store/db';
 import { compareStamps, mergeKeptNotes, mergeVersions, type MergeReport, type Paper, type PaperVersion } from '../store/merge';
-import { observeTime, readClock, stampLocalChange, wallClock } from '../store/clock';
+import { observeTime, readClock, wallClock } from '../store/clock';
+import { renewChanges } from '../store/library';
 import { changeTables } from '../store/outbox';
 import { paperWords } from '../store/search';
 import { backupPaper } from '../export/backup';
@@ -349,21 +350,11 @@ export async function allowRemovals(db: ShelfmarkDB, target: string, deviceId: s
  */
 export async function keepPapers(db: ShelfmarkDB, ids: readonly PaperId[], now = wallClock()): Promise<void> {
   await db.transaction('rw', changeTables(db), async () => {
-    const records = await db.papers.bulkGet([...ids]);
-    const rows: OutboxRow[] = [];
-    for (const record of records) {
+    for (const record of await db.papers.bulkGet([...ids])) {
       if (!record) continue;
-      const stamp = await stampLocalChange(db, now, Object.values(record.changedAt));
-      const groups = Object.keys(record.changedAt) as (keyof PaperRecord['changedAt'])[];
-      for (const group of groups) {
-        record.changedAt[group] = stamp.at;
-        record.changedBy = { ...record.changedBy, [group]: stamp.by };
-        rows.push({ id: record.id, kind: group, at: stamp.at });
-      }
-      delete record.metaAt;
+      await renewChanges(db, record, now);
       await db.papers.put(record);
     }
-    await db.outbox.bulkPut(rows);
   });
   await updateStatus(db, { removals: undefined });
 }

@@ -33,22 +33,24 @@ afterAll(async () => {
 const network = (url: string) => url.startsWith(proxy.url);
 const newFolder = (): SyncTarget => ({ url: `${proxy.url}e2e-${++folders}/Shelfmark/`, username: server.username, password: server.password });
 
-async function twoProfiles(): Promise<[Browser, Browser]> {
-  return Promise.all([launch({ build: 'test', network, pages: { [HF_URL]: HF_PAGE } }), launch({ build: 'test', network })]);
+/** Two profiles of the test build (A serves the Hugging Face listing) for the tests of one describe block. */
+function useTwoProfiles(): { a: Browser; b: Browser } {
+  const profiles = {} as { a: Browser; b: Browser };
+  beforeAll(async () => {
+    [profiles.a, profiles.b] = await Promise.all([launch({ build: 'test', network, pages: { [HF_URL]: HF_PAGE } }), launch({ build: 'test', network })]);
+  });
+  afterAll(async () => {
+    await profiles.a?.close();
+    await profiles.b?.close();
+  });
+  return profiles;
 }
 
 describe('sync between two profiles', () => {
-  let a: Browser;
-  let b: Browser;
-  beforeAll(async () => {
-    [a, b] = await twoProfiles();
-  });
-  afterAll(async () => {
-    await a?.close();
-    await b?.close();
-  });
+  const profiles = useTwoProfiles();
 
   it('set up on the options page; a star, read, queue move and note on A appear on B', async () => {
+    const { a, b } = profiles;
     const target = newFolder();
     for (const [browser, name] of [[a, 'Laptop'], [b, 'Desktop']] as const) {
       const options = await browser.context.newPage();
@@ -131,17 +133,10 @@ function generatedEdits(seed: number, device: string, count: number, start: numb
 }
 
 describe('sync after both profiles were offline', () => {
-  let a: Browser;
-  let b: Browser;
-  beforeAll(async () => {
-    [a, b] = await twoProfiles();
-  });
-  afterAll(async () => {
-    await a?.close();
-    await b?.close();
-  });
+  const profiles = useTwoProfiles();
 
   it('500 edits each on overlapping papers, removals and edits after them: equal after two cycles, overwritten notes kept, no paper gone without a tombstone', async () => {
+    const { a, b } = profiles;
     const target = newFolder();
     await configureSync(a, target, 'A');
     await configureSync(b, target, 'B');
@@ -198,17 +193,10 @@ describe('sync after both profiles were offline', () => {
 });
 
 describe('sync: clocks, crashes and faults', () => {
-  let a: Browser;
-  let b: Browser;
-  beforeAll(async () => {
-    [a, b] = await twoProfiles();
-  });
-  afterAll(async () => {
-    await a?.close();
-    await b?.close();
-  });
+  const profiles = useTwoProfiles();
 
   it('B’s clock is 10 minutes behind: B’s later edit wins on both', async () => {
+    const { a, b } = profiles;
     const target = newFolder();
     await configureSync(a, target, 'A');
     await configureSync(b, target, 'B', { clockOffsetMs: -10 * 60_000 });
@@ -227,6 +215,7 @@ describe('sync: clocks, crashes and faults', () => {
   });
 
   it('the worker killed between a batch upload and the device file, and between download and apply: no duplicate, no missing change', async () => {
+    const { a, b } = profiles;
     const target = newFolder();
     await configureSync(a, target, 'A');
     await configureSync(b, target, 'B');
@@ -259,6 +248,7 @@ describe('sync: clocks, crashes and faults', () => {
     ['a cut-off download', { kind: 'truncate-response' } as const, /did not arrive whole/],
     ['a refused connection', { kind: 'refuse' } as const, /Could not reach the server/],
   ])('%s leaves the local database unchanged and is retried with backoff', async (name, fault, message) => {
+    const { a, b } = profiles;
     const target = newFolder();
     await configureSync(a, target, 'A');
     await configureSync(b, target, 'B');

@@ -14,7 +14,7 @@ import {
   type ReadBackup,
 } from '@/lib/export/backup-import';
 import { papersInScope } from '@/lib/export/scope';
-import { stripUndefined } from '@/lib/store/library';
+import { removePapers, stripUndefined } from '@/lib/store/library';
 import { cleanText } from '@/lib/paper';
 import { paperWords } from '@/lib/store/search';
 import { freshDatabase } from '../db-helpers';
@@ -172,6 +172,19 @@ describe('preview and import', () => {
     expect(await snapshot(db)).toEqual(before);
   });
 
+  it('restores a paper removed here: it comes back later than its removal, for sync too', async () => {
+    const db = freshDatabase();
+    await db.papers.bulkPut([LLAMA]);
+    await removePapers(db, [LLAMA.id], { now: T0 + 50_000 });
+    const removedAt = (await db.tombstones.get(LLAMA.id))!.deleted;
+    await applyImport(db, read(toBackup([LLAMA], new Date(T0))), { now: T0 + 60_000 });
+    const back = (await db.papers.get(LLAMA.id))!;
+    expect(back).toMatchObject({ note: LLAMA.note, starredAt: LLAMA.starredAt });
+    for (const at of Object.values(back.changedAt)) expect(at).toBeGreaterThan(removedAt.at);
+    expect(await db.tombstones.get(LLAMA.id)).toEqual({ id: LLAMA.id, deleted: removedAt });
+    expect((await db.outbox.where('id').equals(LLAMA.id).toArray()).map((row) => row.kind).sort()).toEqual(['deleted', ...Object.keys(LLAMA.changedAt)].sort());
+  });
+
   it('tells open tabs which papers changed, unchanged ones left out, in batches the protocol accepts', async () => {
     const db = freshDatabase();
     await db.papers.bulkPut([TRICKY]);
@@ -184,7 +197,7 @@ describe('preview and import', () => {
     const batches = vi.fn(async (_ids: readonly string[]) => {});
     await announceImport(await applyImport(freshDatabase(), read(backupText(many))), batches);
     expect(batches.mock.calls.map(([ids]) => ids.length)).toEqual([10_000, 1]);
-  });
+  }, 30_000); // two imports of 10,001 papers each (with their outbox rows) in fake-indexeddb
 });
 
 describe('merge: newer local data is never lost', () => {

@@ -62,6 +62,14 @@ describe.each(SERVERS)('WebDAV contract: %s', (name) => {
     expect((await failure(dav.list('nowhere'))).kind).toBe('not-found');
   });
 
+  it('makes the sync folder and the folders above it that are missing', async () => {
+    const dav = new WebDavClient({ url: `${proxy.url}deep-${++folders}/Apps/Shelfmark/`, username: server.username, password: server.password });
+    expect((await failure(dav.list(''))).kind).toBe('not-found');
+    await dav.makeFolder();
+    await dav.makeFolder(); // there already: fine
+    expect(await dav.list('')).toEqual([]);
+  });
+
   it('puts, lists with sizes, gets back the same bytes, and deletes', async () => {
     const dav = await client();
     await dav.mkcol('log');
