@@ -21,7 +21,12 @@ const OPTIONAL_HOSTS = ['https://*/*', 'http://*/*'];
 // https://wxt.dev/api/config.html
 export default defineConfig({
   ...(E2E ? { outDir: '.output/e2e' } : SYNC ? {} : { outDir: '.output/no-sync' }),
-  vite: () => ({ define: { __SHELFMARK_E2E__: JSON.stringify(E2E), __SHELFMARK_SYNC__: JSON.stringify(SYNC) } }),
+  hooks: {
+    // Build-time flags for the builds only (unit tests see them undefined: the shipped behaviour).
+    'vite:build:extendConfig': (_entrypoints, config) => {
+      config.define = { ...config.define, __SHELFMARK_E2E__: JSON.stringify(E2E), __SHELFMARK_SYNC__: JSON.stringify(SYNC) };
+    },
+  },
   manifest: ({ browser, manifestVersion }) => ({
     name: 'Shelfmark',
     description: 'Star, queue and annotate research papers where you find them: Hugging Face papers and arXiv.',

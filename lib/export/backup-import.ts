@@ -1,7 +1,7 @@
 import type { OutboxRow, PaperRecord, ShelfmarkDB } from '../store/db';
 import { notifyChanged } from '../ui/extension-actions';
 import { renewChanges, stripUndefined } from '../store/library';
-import { META_FIELDS, mergePapers, type Group, type MetaKey } from '../store/merge';
+import { META_FIELDS, mergePapers, samePaper, type Group, type MetaKey } from '../store/merge';
 import { changeTables, changedKinds } from '../store/outbox';
 import { observeTime, wallClock } from '../store/clock';
 import { LIMITS, PaperRefSchema, SeenAtSchema } from '../messages';
@@ -332,13 +332,7 @@ async function readAndPlan(db: ShelfmarkDB, backup: ReadBackup): Promise<{ plan:
 
 /** Equal as stored data (key order aside), ignoring the derived search index. */
 function sameData(a: PaperRecord, b: PaperRecord): boolean {
-  return canonicalJson(backupPaper(a)) === canonicalJson(backupPaper(b));
-}
-
-function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, item: unknown) =>
-    isObject(item) && !Array.isArray(item) ? Object.fromEntries(Object.entries(item).sort(([x], [y]) => (x < y ? -1 : 1))) : item,
-  );
+  return samePaper(backupPaper(a), backupPaper(b));
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -246,6 +246,17 @@ function blank(value: unknown): boolean {
   return value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
 }
 
+/** Equal as stored data, whatever the order of their keys. */
+export function samePaper(a: Paper | undefined, b: Paper | undefined): boolean {
+  return canonicalJson(a) === canonicalJson(b);
+}
+
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, item: unknown) =>
+    item && typeof item === 'object' && !Array.isArray(item) ? Object.fromEntries(Object.entries(item).sort(([x], [y]) => (x < y ? -1 : 1))) : item,
+  );
+}
+
 // ——— Removal (tombstones) ———
 
 /** The result of merging two versions, with whether the paper is in the library after it. */

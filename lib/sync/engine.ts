@@ -1,5 +1,5 @@
 import type { ChangeKind, OutboxRow, PaperRecord, ShelfmarkDB, Stamp, TombstoneRecord } from '../store/db';
-import { compareStamps, mergeKeptNotes, mergeVersions, type MergeReport, type Paper, type PaperVersion } from '../store/merge';
+import { compareStamps, mergeKeptNotes, mergeVersions, samePaper, type MergeReport, type Paper, type PaperVersion } from '../store/merge';
 import { observeTime, readClock, wallClock } from '../store/clock';
 import { renewChanges } from '../store/library';
 import { changeTables } from '../store/outbox';
@@ -99,7 +99,7 @@ export async function syncOnce(db: ShelfmarkDB, dav: WebDavClient, options: Sync
   others.sort((a, b) => (b.snapshot?.seq ?? 0) - (a.snapshot?.seq ?? 0) || (a.updatedAt < b.updatedAt ? 1 : -1));
   for (const device of others) {
     devices.push({ id: device.deviceId, name: device.name, updatedAt: device.updatedAt, self: false });
-    const pulled = await pullDevice(db, dav, device, options, retry, now);
+    const pulled = await pullDevice(db, dav, device, options, retry);
     if (pulled === 'waiting') result.removalsWaiting = true;
     else {
       result.changed.push(...pulled.changed);
@@ -170,7 +170,6 @@ async function pullDevice(
   device: DeviceFile,
   options: SyncOptions,
   retry: Retry,
-  now: () => number,
 ): Promise<{ changed: PaperId[]; received: number } | 'waiting'> {
   const state = await loadRemoteState(db, dav.target);
   const cursor = state.cursors[device.deviceId] ?? 0;
@@ -189,7 +188,7 @@ async function pullDevice(
     ({ entries, cursors } = await download(dav, device, cursor, retry));
   }
   await options.hooks?.beforeApply?.();
-  return applyEntries(db, dav.target, device, entries, cursors, now);
+  return applyEntries(db, dav.target, device, entries, cursors);
 }
 
 /** Everything after `cursor`: the snapshot if the batches after the cursor are gone, then the batches. */
@@ -227,7 +226,6 @@ async function applyEntries(
   device: DeviceFile,
   entries: readonly Entry[],
   snapshotCursors: Record<string, number>,
-  now: () => number,
 ): Promise<{ changed: PaperId[]; received: number } | 'waiting'> {
   const outcome = await db.transaction('rw', changeTables(db), async () => {
     const state = await loadRemoteState(db, target);
@@ -322,15 +320,6 @@ function combine(a: Entry, b: Entry): Entry {
   return { id: a.id, ...(merged.paper ? { paper: merged.paper } : {}), ...(merged.deleted ? { deleted: merged.deleted } : {}) };
 }
 
-function samePaper(a: Paper | undefined, b: Paper | undefined): boolean {
-  return canonicalJson(a) === canonicalJson(b);
-}
-
-function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, item: unknown) =>
-    item && typeof item === 'object' && !Array.isArray(item) ? Object.fromEntries(Object.entries(item).sort(([x], [y]) => (x < y ? -1 : 1))) : item,
-  );
-}
 
 // ——— Removal guard: the user's answer ———
 
