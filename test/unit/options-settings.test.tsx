@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { OptionsSettings } from '@/components/options/OptionsSettings';
 import { loadSettings, setHideRead } from '@/lib/settings';
@@ -24,8 +24,8 @@ describe('options page settings', () => {
   it('shows and changes hiding read papers per site, the setting the listings use', async () => {
     await setHideRead('arxiv', true);
     render(<OptionsSettings />, root);
-    await settle();
-    expect(checkbox('arXiv').checked).toBe(true);
+    // The stored settings arrive asynchronously (slower on a loaded machine): wait for them, not a fixed time.
+    await vi.waitFor(() => expect(checkbox('arXiv').checked).toBe(true));
     expect(checkbox('Hugging Face').checked).toBe(false);
 
     checkbox('Hugging Face').click();
