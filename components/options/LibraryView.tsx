@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { PaperRecord, ShelfmarkDB } from '@/lib/store/db';
 import { dismissKeptNote } from '@/lib/store/library';
+import { notifyChanged } from '@/lib/ui/extension-actions';
 import { LibraryRow } from './LibraryRow';
 
 export interface LibraryViewProps {
@@ -70,7 +71,7 @@ export function LibraryView({ papers, total, query, onQuery, citationKeys, db }:
               paper={paper}
               citationKey={citationKeys.get(paper.id)}
               onCopy={copy}
-              onDismissKept={(written) => void dismissKeptNote(db, paper.id, written)}
+              onDismissKept={(written) => void dismissKeptNote(db, paper.id, written).then(() => notifyChanged([paper.id]))}
             />
           ))}
         </ul>

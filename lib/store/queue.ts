@@ -101,7 +101,8 @@ async function placeAt(db: ShelfmarkDB, id: PaperId, position: number, now = wal
  * Spreads out the positions around `position` when neighbours got too close to put anything
  * between them. It renumbers a window of papers around the crowded spot between the papers just
  * outside the window (whose positions stay), widening the window until the gaps are comfortable;
- * the order never changes. Only `queuePos` is written: this is bookkeeping, not a user's change.
+ * the order never changes. Only `queuePos` is written: this is bookkeeping, not a user's change, so
+ * it is not stamped nor sent to other devices (they keep their own spacing of the same order).
  */
 export async function respace(db: ShelfmarkDB, position: number): Promise<void> {
   for (let reach = 16; ; reach *= 4) {
