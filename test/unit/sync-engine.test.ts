@@ -60,6 +60,17 @@ async function userState(db: ShelfmarkDB) {
 
 const id = (n: number) => paperRef(n).id;
 
+/** Devices A and B on a new folder, both holding paper 1 starred on A at time 1,000. */
+async function twoDevices(): Promise<{ a: Device; b: Device; reader: WebDavClient }> {
+  const { device, reader } = folder();
+  const a = device('A');
+  const b = device('B');
+  await setStarred(a.db, paperRef(1), true, { now: 1_000 });
+  await a.sync();
+  await b.sync();
+  return { a, b, reader };
+}
+
 /** The notes kept on a paper from sync conflicts (not dismissed). */
 async function kept(db: ShelfmarkDB, n: number): Promise<string[]> {
   return ((await db.papers.get(id(n)))?.keptNotes ?? []).filter((note) => !note.dismissed).map((note) => note.text);
@@ -102,12 +113,7 @@ describe('sync between devices', () => {
   });
 
   it('concurrent edits converge; a local note replaced by a newer one is kept as a conflict copy', async () => {
-    const { device } = folder();
-    const a = device('A');
-    const b = device('B');
-    await setStarred(a.db, paperRef(1), true, { now: 1_000 });
-    await a.sync();
-    await b.sync();
+    const { a, b } = await twoDevices();
     // Both edit offline: A stars 2 and writes a note on 1; B writes a later note on 1 and unstars 1.
     await setNote(a.db, id(1), 'A’s thoughts', { now: 2_000 });
     await setStarred(a.db, paperRef(2), true, { now: 2_100 });
@@ -132,12 +138,7 @@ describe('sync between devices', () => {
   });
 
   it('a note pushed, then overwritten elsewhere by someone who never saw it, is kept too', async () => {
-    const { device } = folder();
-    const a = device('A');
-    const b = device('B');
-    await setStarred(a.db, paperRef(1), true, { now: 1_000 });
-    await a.sync();
-    await b.sync();
+    const { a, b } = await twoDevices();
     await setNote(a.db, id(1), 'pushed by A', { now: 2_000 });
     await a.sync(); // pushed: no longer "changed since the last sync" on A
     await setNote(b.db, id(1), 'written by B without seeing A’s', { now: 3_000 });
@@ -266,12 +267,7 @@ describe('sync survives crashes and server faults', () => {
     ['a download cut off', { method: 'GET', path: /log\/2\.json$/, fault: { kind: 'truncate-response' } as const }],
     ['a refused connection', { method: 'GET', path: /device\.json$/, fault: { kind: 'refuse' } as const }],
   ])('%s is retried within the cycle', async (_name, rule) => {
-    const { device } = folder();
-    const a = device('A');
-    const b = device('B');
-    await setStarred(a.db, paperRef(1), true);
-    await a.sync();
-    await b.sync();
+    const { a, b } = await twoDevices();
     await setNote(a.db, id(1), 'after the fault');
     await a.sync();
     proxy.add({ ...rule, times: 2 });
@@ -285,12 +281,7 @@ describe('sync survives crashes and server faults', () => {
     ['500 (every try)', 500, 'server'],
     ['507', 507, 'full'],
   ])('a %s leaves the local database unchanged, and the next cycle succeeds', async (_name, status, kind) => {
-    const { device } = folder();
-    const a = device('A');
-    const b = device('B');
-    await setStarred(a.db, paperRef(1), true);
-    await a.sync();
-    await b.sync();
+    const { a, b } = await twoDevices();
     await setNote(a.db, id(1), 'pending');
     await setStarred(b.db, id(1), false);
     await a.sync();
