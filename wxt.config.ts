@@ -31,10 +31,11 @@ export default defineConfig({
     name: 'Shelfmark',
     description: 'Star, queue and annotate research papers where you find them: Hugging Face papers and arXiv.',
     homepage_url: pkg.homepage,
-    // The library and settings live in the extension's own storage; alarms run sync while it is on.
-    // The content script's matches (Hugging Face, arXiv) are its only hosts; the sync folder's host
-    // is asked for when the user turns sync on. README: Permissions.
-    permissions: ['storage', 'alarms'],
+    // storage: the settings; unlimitedStorage: the library and its snapshots are never capped nor
+    // cleared to free disk space; alarms: the weekly snapshot, and sync while it is on. The content
+    // script's matches (Hugging Face, arXiv) are its only hosts; the sync folder's host is asked for
+    // when the user turns sync on. README: Permissions.
+    permissions: ['storage', 'unlimitedStorage', 'alarms'],
     // Manifest V2 (Firefox) lists optional hosts among its optional permissions.
     ...(E2E
       ? { host_permissions: OPTIONAL_HOSTS }

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { ShelfmarkDB } from '@/lib/store/db';
+import type { SnapshotsDB } from '@/lib/store/snapshots';
 import { citationKeys } from '@/lib/export/bibtex';
 import { filterPapers } from '@/lib/export/scope';
 import { useLiveQuery } from '@/lib/ui/use-live-query';
@@ -9,13 +10,14 @@ import { ImportPanel } from './ImportPanel';
 import { LibraryView } from './LibraryView';
 import { OptionsSettings } from './OptionsSettings';
 import { SyncPanel } from './SyncPanel';
+import { SnapshotsPanel } from './SnapshotsPanel';
 
 const TEXT = {
   welcome: 'Getting started: what Shelfmark does, pinning, keys',
 } as const;
 
-/** The options page: the whole library with its filter, export, import and settings. */
-export function OptionsApp({ db }: { db: ShelfmarkDB }) {
+/** The options page: the whole library with its filter, export, import, snapshots and settings. */
+export function OptionsApp({ db, snapshots }: { db: ShelfmarkDB; snapshots: SnapshotsDB }) {
   // A full page may hold every record: thousands of papers are a few megabytes.
   const papers = useLiveQuery(() => db.papers.orderBy('updatedAt').reverse().toArray(), [db]);
   const [query, setQuery] = useState('');
@@ -48,6 +50,7 @@ export function OptionsApp({ db }: { db: ShelfmarkDB }) {
           </section>
           <SyncPanel db={db} />
           <ImportPanel db={db} />
+          <SnapshotsPanel db={db} snapshots={snapshots} paperCount={papers?.length} />
           <OptionsSettings />
         </aside>
       </div>

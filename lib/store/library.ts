@@ -166,8 +166,13 @@ export async function removePapers(db: ShelfmarkDB, ids: readonly PaperId[], opt
  * paper then wins over that removal everywhere (restored from a backup, or kept past the removal
  * guard). Inside a transaction over changeTables; the caller stores the record.
  */
-export async function renewChanges(db: ShelfmarkDB, record: PaperRecord, now: number, after?: Stamp): Promise<void> {
-  const groups = Object.keys(record.changedAt) as (keyof PaperRecord['changedAt'])[];
+export async function renewChanges(
+  db: ShelfmarkDB,
+  record: PaperRecord,
+  now: number,
+  after?: Stamp,
+  groups: readonly (keyof PaperRecord["changedAt"])[] = Object.keys(record.changedAt) as (keyof PaperRecord["changedAt"])[],
+): Promise<void> {
   const stamp = await stampLocalChange(db, now, [after?.at, ...Object.values(record.changedAt)]);
   for (const group of groups) setStamp(record, group, stamp);
   delete record.metaAt;

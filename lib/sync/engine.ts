@@ -5,6 +5,7 @@ import { renewChanges } from '../store/library';
 import { changeTables } from '../store/outbox';
 import { paperWords } from '../store/search';
 import { backupPaper } from '../export/backup';
+import { boundStoredPaper } from '../bounds';
 import type { PaperId } from '../paper';
 import { SyncError } from './errors';
 import {
@@ -188,7 +189,9 @@ async function pullDevice(
     ({ entries, cursors } = await download(dav, device, cursor, retry));
   }
   await options.hooks?.beforeApply?.();
-  return applyEntries(db, dav.target, device, entries, cursors);
+  // Metadata from the folder is bounded and cleaned like a card's or a backup's (lib/bounds.ts).
+  const bounded = entries.map((entry) => (entry.paper ? { ...entry, paper: boundStoredPaper(entry.paper) } : entry));
+  return applyEntries(db, dav.target, device, bounded, cursors);
 }
 
 /** Everything after `cursor`: the snapshot if the batches after the cursor are gone, then the batches. */

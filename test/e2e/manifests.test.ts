@@ -47,9 +47,9 @@ describe.each(BUILDS)('the $name manifest', ({ dir, action, optionalHosts }) => 
     expect(manifest[action].default_popup).toBe('popup.html');
   });
 
-  it('asks for storage and alarms, a sync folder’s host only when sync is turned on, runs on Hugging Face and arXiv only, and names its homepage', () => {
+  it('asks for storage, unlimitedStorage and alarms, a sync folder’s host only when sync is turned on, runs on Hugging Face and arXiv only, and names its homepage', () => {
     const manifest = read();
-    expect(manifest.permissions).toEqual(['storage', 'alarms']);
+    expect(manifest.permissions).toEqual(['storage', 'unlimitedStorage', 'alarms']);
     expect(manifest[optionalHosts]).toEqual(OPTIONAL_HOSTS);
     expect(manifest.host_permissions).toBeUndefined();
     expect(manifest.content_scripts.flatMap((script: Manifest) => script.matches).sort()).toEqual(HOSTS);
