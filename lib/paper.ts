@@ -464,10 +464,24 @@ export function identify(candidates: Iterable<string | null | undefined>): Paper
   return { id: ranked[0]!.id, aliases: ranked.slice(1).map((entry) => entry.id) };
 }
 
-/** Of two canonical ids of one paper, the one that should name its record (the `identify` order). */
-export function preferredId(a: PaperId, b: PaperId): PaperId {
+/**
+ * Orders the ids of one paper for naming its record: by scheme (the `identify` order), then as
+ * strings. A total order, so every device names a paper known by the same ids the same way
+ * (sync's merge is then the same whatever order copies meet in).
+ */
+export function compareIds(a: PaperId, b: PaperId): number {
   const rank = (id: PaperId) => SCHEME_RANK[schemeOf(id) ?? 'scholar'];
-  return rank(b) < rank(a) ? b : a;
+  return rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+/**
+ * The stored name of a paper known by `ids`: the first in compareIds order is its id, the next
+ * MAX_ALIASES its aliases, in that order. A function of the set alone: naming a union of names is
+ * naming the union of their ids, so names merge commutatively and associatively.
+ */
+export function namePaper(ids: Iterable<PaperId>): PaperIdentity {
+  const sorted = [...new Set(ids)].sort(compareIds);
+  return { id: sorted[0]!, aliases: sorted.slice(1, 1 + MAX_ALIASES) };
 }
 
 /** The DOI of a `doi:` id, or of the ids that have one by definition (arXiv, new-style ACL). */

@@ -8,7 +8,7 @@
  *   440×280 promotional tile rendered from docs/store/promo-tile.html, and the 128 px icon;
  * - assets/welcome/: the first-run page's three pictures, light and dark (bundled: rebuild after).
  */
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
@@ -129,6 +129,28 @@ async function options(browser: Browser) {
   await page.close();
 }
 
+/**
+ * The BibTeX import's preview: a JabRef export imported first, then a Zotero export that shares a
+ * paper with it, so the preview shows new, in-library and rejected entries.
+ */
+async function bibtexPreview(browser: Browser, theme: Theme) {
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 1200, height: 900 });
+  await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  const input = page.getByLabel(/^BibTeX file/);
+  const bib = (name: string) => ({ name: `${name}.bib`, mimeType: 'text/x-bibtex', buffer: readFileSync(`test/fixtures/bibtex/${name}.bib`) });
+  await input.setInputFiles(bib('jabref'));
+  await page.getByRole('group', { name: 'Import jabref.bib' }).getByRole('button', { name: 'Import' }).click();
+  await page.locator('.import-done').waitFor();
+  await input.setInputFiles(bib('zotero'));
+  const panel = page.locator('section[aria-labelledby="bibtex-import-title"]');
+  await panel.getByRole('group', { name: 'Import zotero.bib' }).waitFor();
+  await panel.locator('summary', { hasText: 'New papers' }).click();
+  await settle(page);
+  await panel.screenshot({ path: `${DOCS}/options-bibtex-import-${theme}.png` });
+  await page.close();
+}
+
 /** The other sites: a page as a user meets it, restyled offline, with a few papers triaged. */
 const SITES = [
   { name: 'acl', url: 'https://aclanthology.org/people/andreas-madsack/', html: readSharedPage('acl_people_andreas-madsack_2026-07_redesign.html'), css: ACL_CSS, cards: 6 },
@@ -221,6 +243,7 @@ for (const theme of only ? [] : (['light', 'dark'] as const)) {
     if (theme === 'light') await arxiv(browser);
     const popupPicture = await popup(browser, theme);
     await welcome(browser, theme);
+    await bibtexPreview(browser, theme);
     if (theme === 'light') {
       await storePopup(browser, popupPicture);
       await options(browser);

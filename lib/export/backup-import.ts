@@ -1,7 +1,10 @@
-import type { FieldTimes, PaperRecord, ShelfmarkDB } from '../store/db';
+import type { OutboxRow, PaperRecord, ShelfmarkDB, TombstoneRecord } from '../store/db';
 import { notifyChanged, notifyChangedInBatches } from '../ui/extension-actions';
 import { boundStoredPaper } from '../bounds';
-import { addIds, mergeRecords, stripUndefined } from '../store/library';
+import { foldRecords, renewChanges, stripUndefined, tombstonesOf } from '../store/library';
+import { META_FIELDS, compareStamps, idsOf, mergePapers, nameOf, samePaper, type Group, type MetaKey } from '../store/merge';
+import { changeTables, changedKinds, moveChanges } from '../store/outbox';
+import { observeTime, wallClock } from '../store/clock';
 import { LIMITS, PaperRefSchema, SeenAtSchema } from '../messages';
 import type { PaperId } from '../paper';
 import { paperWords } from '../store/search';
@@ -35,6 +38,11 @@ const MAX_DEPTH = 16;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 const time = z.number().nonnegative(); // milliseconds since 1970
+/** A device id of sync (lib/store/clock.ts makes them): letters and digits, safe in a folder name. */
+export const DeviceIdSchema = z.string().regex(/^[a-z0-9]{1,64}$/, 'not a device id');
+const deviceId = DeviceIdSchema;
+export const StampSchema = z.object({ at: time, by: z.union([DeviceIdSchema, z.literal('')]) });
+const META_KEYS = [...META_FIELDS, 'links.huggingface', 'links.abs', 'links.pdf', 'links.html'] as const satisfies readonly MetaKey[];
 
 export const BackupPaperSchema = PaperRefSchema.omit({ upvotes: true, comments: true }).extend({
   authors: PaperRefSchema.shape.authors.unwrap(),
@@ -55,6 +63,10 @@ export const BackupPaperSchema = PaperRefSchema.omit({ upvotes: true, comments: 
     queue: time.optional(),
     note: time.optional(),
   }),
+  changedBy: z.partialRecord(z.enum(['meta', 'star', 'read', 'queue', 'note']), deviceId).optional(),
+  metaAt: z.partialRecord(z.enum(META_KEYS), time).optional(),
+  noteBase: StampSchema.optional(),
+  keptNotes: z.array(z.object({ text: z.string().max(LIMITS.note), written: StampSchema, dismissed: z.literal(true).optional() })).max(1_000).optional(),
 });
 
 // Every stored field must be in the schema, or importing would silently drop it: when a field is
@@ -153,8 +165,10 @@ export function readBackupData(data: unknown): BackupReadResult {
       rejected.push({ index, id: rawId, message: describeIssues(parsed.error.issues, ['papers', index]) });
       return;
     }
-    const paper: BackupPaper = boundStoredPaper(parsed.data);
-    const ids = [paper.id, ...(paper.aliases ?? [])];
+    // Named as Shelfmark names a paper known by these ids (a file edited by hand may order them otherwise).
+    const bounded = boundStoredPaper(parsed.data);
+    const paper: BackupPaper = stripUndefined({ ...bounded, ...nameOf(idsOf(bounded)) });
+    const ids = idsOf(paper);
     const earlier = ids.map((id) => firstIndex.get(id)).find((found) => found !== undefined);
     if (earlier !== undefined) {
       rejected.push({ index, id: paper.id, message: `${formatPath(['papers', index, 'id'])}: the same paper as papers[${earlier}]` });
@@ -196,31 +210,6 @@ function checkTree(root: unknown): string | undefined {
 
 // ——— Merge ———
 
-const META_FIELDS = [
-  'title', 'authors', 'authorCount', 'organization', 'abstract', 'date', 'version',
-  'primaryCategory', 'categories', 'journalRef', 'paperComments', 'venue', 'year',
-] as const satisfies readonly (keyof BackupPaper)[];
-
-/** The user-state groups and the fields each one owns (FieldTimes names the group). */
-const STATE_GROUPS = {
-  star: ['starredAt'],
-  read: ['readAt'],
-  queue: ['queuePos', 'queuedAt'],
-  note: ['note', 'noteUpdatedAt'],
-} as const satisfies Record<Exclude<keyof FieldTimes, 'meta'>, readonly (keyof BackupPaper)[]>;
-
-// Every stored field must be merged by some rule below: a new PaperRecord field stops this compiling.
-type MergedByRule = (typeof META_FIELDS)[number] | (typeof STATE_GROUPS)[keyof typeof STATE_GROUPS][number];
-type NotMerged = Exclude<keyof BackupPaper, MergedByRule | 'id' | 'aliases' | 'links' | 'seen' | 'createdAt' | 'updatedAt' | 'changedAt'>;
-const mergeCoversEveryField: [NotMerged] extends [never] ? true : { notMerged: NotMerged } = true;
-void mergeCoversEveryField;
-
-const isNewer = (incoming: number | undefined, local: number | undefined) => (incoming ?? -1) > (local ?? -1);
-
-function isBlank(value: unknown): boolean {
-  return value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
-}
-
 export interface MergedPaper {
   record: PaperRecord;
   /** True when the queue fields came from the backup (their position may then need moving). */
@@ -228,9 +217,10 @@ export interface MergedPaper {
 }
 
 /**
- * One paper of the backup merged into the local copy (or made new), group by group. The two may
- * know the paper under different ids (the backup under its DOI, the library under its arXiv id
- * with the DOI as an alias): the merged record keeps every id, named by the best one.
+ * One paper of the backup merged into the local copy (or made new), group by group, by the merge
+ * sync uses (lib/store/merge.ts), with the tie rule of backups: on equal times the local copy stays.
+ * The two may know the paper under different ids (the backup under its DOI, the library under its
+ * arXiv id with the DOI as an alias): the merged record keeps every id, named by the best one.
  */
 export function mergePaper(local: PaperRecord | undefined, incoming: BackupPaper): MergedPaper {
   if (!local) {
@@ -238,31 +228,10 @@ export function mergePaper(local: PaperRecord | undefined, incoming: BackupPaper
     record.words = paperWords(record);
     return { record: stripUndefined(record), queueFromBackup: incoming.queuePos !== undefined };
   }
-  const record: PaperRecord = { ...local, changedAt: { ...local.changedAt } };
-  addIds(record, incoming.id, incoming.aliases ?? []);
-  const target = record as unknown as Record<string, unknown>;
-
-  // Metadata: the newer side's values, with the older side filling what the newer one lacks (blanks never replace).
-  const metaFromBackup = isNewer(incoming.changedAt.meta, local.changedAt.meta);
-  const [newer, older] = metaFromBackup ? [incoming, local] : [local, incoming];
-  for (const field of META_FIELDS) {
-    target[field] = isBlank(newer[field]) ? older[field] : newer[field];
-  }
-  record.links = { ...older.links, ...newer.links };
-  if (metaFromBackup) record.changedAt.meta = incoming.changedAt.meta;
-  if (incoming.seen && isNewer(incoming.seen.at, local.seen?.at)) record.seen = incoming.seen;
-
-  let queueFromBackup = false;
-  for (const [group, fields] of Object.entries(STATE_GROUPS) as [keyof typeof STATE_GROUPS, readonly (keyof BackupPaper)[]][]) {
-    if (!isNewer(incoming.changedAt[group], local.changedAt[group])) continue;
-    for (const field of fields) target[field] = incoming[field];
-    record.changedAt[group] = incoming.changedAt[group];
-    if (group === 'queue') queueFromBackup = true;
-  }
-  record.createdAt = Math.min(local.createdAt, incoming.createdAt);
-  record.updatedAt = Math.max(local.updatedAt, incoming.updatedAt);
+  const { paper, report } = mergePapers(backupPaper(local), incoming, 'first');
+  const record: PaperRecord = { ...paper, words: [] };
   record.words = paperWords(record);
-  return { record: stripUndefined(record), queueFromBackup };
+  return { record, queueFromBackup: report.fromSecond.includes('queue') };
 }
 
 export interface ImportPlan {
@@ -288,7 +257,7 @@ export interface QueueEntry {
  * found under their ids and aliases) and `localQueue` does. Pure: the preview and the import share it.
  *
  * A backup paper is merged into every local record its ids reach; several such records become one
- * first (lib/store/library.ts mergeRecords), so nothing of either is lost.
+ * first (lib/store/merge.ts foldPapers: notes that lose are kept), so nothing of either is lost.
  *
  * Queue: papers whose queue state comes from the backup keep their positions when nothing else is
  * queued locally (a restore into an empty library is exact); otherwise they go after the local
@@ -298,13 +267,12 @@ export function planImport(
   backup: ReadBackup,
   local: readonly PaperRecord[],
   localQueue: readonly QueueEntry[],
-  now = Date.now(),
 ): ImportPlan {
   // The local records as they stand while the backup's papers are merged in, one after the other, under each of their ids.
   const byId = new Map<PaperId, PaperRecord>();
   const original = new Map<PaperId, PaperRecord>();
   const index = (record: PaperRecord) => {
-    for (const id of [record.id, ...(record.aliases ?? [])]) byId.set(id, record);
+    for (const id of idsOf(record)) byId.set(id, record);
   };
   for (const record of local) {
     original.set(record.id, record);
@@ -316,8 +284,8 @@ export function planImport(
   // Which entry made a record: a later backup paper that reaches it updates that entry.
   const entryOf = new Map<PaperRecord, Entry>();
   for (const paper of backup.papers) {
-    const reached = [...new Set([paper.id, ...(paper.aliases ?? [])].map((id) => byId.get(id)).filter((record) => record !== undefined))];
-    const current = reached.length > 1 ? mergeRecords(reached, now) : reached[0];
+    const reached = [...new Set(idsOf(paper).map((id) => byId.get(id)).filter((record) => record !== undefined))];
+    const current = reached.length > 0 ? foldRecords(reached) : undefined;
     const result = mergePaper(current, paper);
     for (const old of reached) if (old.id !== result.record.id) replaced.add(old.id);
     const earlier = reached.map((record) => entryOf.get(record)).filter((entry) => entry !== undefined);
@@ -357,15 +325,44 @@ export function planImport(
 
 /** What importing would do, read in one consistent snapshot. Changes nothing. */
 export async function previewImport(db: ShelfmarkDB, backup: ReadBackup): Promise<ImportPlan> {
-  return db.transaction('r', db.papers, () => readAndPlan(db, backup));
+  return db.transaction('r', db.papers, async () => (await readAndPlan(db, backup)).plan);
 }
 
-/** Imports in one transaction: every paper lands or (on any failure) none does. */
-export async function applyImport(db: ShelfmarkDB, backup: ReadBackup): Promise<ImportPlan> {
-  return db.transaction('rw', db.papers, async () => {
-    const plan = await readAndPlan(db, backup);
-    if (plan.replaced.length) await db.papers.bulkDelete(plan.replaced);
-    await db.papers.bulkPut([...plan.added, ...plan.updated]);
+/**
+ * Imports in one transaction: every paper lands or (on any failure) none does. What changed goes
+ * into the outbox for sync, and the clock learns the backup's times. A paper removed here and
+ * present in the backup comes back: restoring it is a change made now, later than its removal.
+ * Local records the backup showed to be one paper leave for the record they were merged into.
+ */
+export async function applyImport(db: ShelfmarkDB, backup: ReadBackup, options: { now?: number } = {}): Promise<ImportPlan> {
+  return db.transaction('rw', changeTables(db), async () => {
+    const { plan, local } = await readAndPlan(db, backup);
+    const written = [...plan.added, ...plan.updated];
+    const outbox: OutboxRow[] = [];
+    let newest = 0;
+    for (const record of written) {
+      for (const kind of changedKinds(local.get(record.id), record)) outbox.push({ id: record.id, kind, at: record.changedAt[kind as Group] ?? record.updatedAt });
+      newest = Math.max(newest, ...Object.values(record.changedAt).map((at) => at ?? 0));
+    }
+    await observeTime(db, newest);
+    await db.outbox.bulkPut(outbox);
+    // A paper removed here comes back from the backup: each of its groups is changed now, after the removal.
+    const removals = (await db.tombstones.count()) === 0 ? [] : await tombstonesOf(db, plan.added.flatMap(idsOf));
+    if (removals.length > 0) {
+      const removalOf = new Map<PaperId, TombstoneRecord>();
+      for (const tombstone of removals) for (const id of [tombstone.id, ...(tombstone.paper?.aliases ?? [])]) removalOf.set(id, tombstone);
+      for (const record of plan.added) {
+        const latest = idsOf(record).map((id) => removalOf.get(id)?.deleted).reduce((a, b) => (compareStamps(a, b) >= 0 ? a : b), undefined);
+        if (latest) await renewChanges(db, record, options.now ?? wallClock(), latest);
+      }
+      await db.tombstones.bulkPut(removals.filter((tombstone) => tombstone.paper).map(({ id, deleted }) => ({ id, deleted })));
+    }
+    if (plan.replaced.length > 0) {
+      const replaced = new Set(plan.replaced);
+      await db.papers.bulkDelete(plan.replaced);
+      for (const record of written) await moveChanges(db, idsOf(record).filter((id) => replaced.has(id)), record.id);
+    }
+    await db.papers.bulkPut(written);
     return plan;
   });
 }
@@ -381,8 +378,8 @@ export async function announceImport(
   await notifyChangedInBatches([...plan.added, ...plan.updated].map((record) => record.id), notify);
 }
 
-async function readAndPlan(db: ShelfmarkDB, backup: ReadBackup): Promise<ImportPlan> {
-  const ids = [...new Set(backup.papers.flatMap((paper) => [paper.id, ...(paper.aliases ?? [])]))];
+async function readAndPlan(db: ShelfmarkDB, backup: ReadBackup): Promise<{ plan: ImportPlan; local: Map<PaperId, PaperRecord> }> {
+  const ids = [...new Set(backup.papers.flatMap(idsOf))];
   const [stored, byAlias, queueIds, queuePositions] = await Promise.all([
     db.papers.bulkGet(ids),
     db.papers.where('aliases').anyOf(ids).toArray(),
@@ -392,20 +389,14 @@ async function readAndPlan(db: ShelfmarkDB, backup: ReadBackup): Promise<ImportP
   const local = new Map<PaperId, PaperRecord>();
   for (const record of [...stored, ...byAlias]) if (record) local.set(record.id, record);
   const localQueue = queueIds.map((id, i) => ({ id, queuePos: queuePositions[i] as number }));
-  return planImport(backup, [...local.values()], localQueue);
+  return { plan: planImport(backup, [...local.values()], localQueue), local };
 }
 
 // ——— Helpers ———
 
 /** Equal as stored data (key order aside), ignoring the derived search index. */
 function sameData(a: PaperRecord, b: PaperRecord): boolean {
-  return canonicalJson(backupPaper(a)) === canonicalJson(backupPaper(b));
-}
-
-function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, item: unknown) =>
-    isObject(item) && !Array.isArray(item) ? Object.fromEntries(Object.entries(item).sort(([x], [y]) => (x < y ? -1 : 1))) : item,
-  );
+  return samePaper(backupPaper(a), backupPaper(b));
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

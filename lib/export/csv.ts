@@ -1,8 +1,8 @@
 import Papa from 'papaparse';
 import type { PaperRecord } from '../store/db';
 import { arxivIdOf, paperLinks } from '../paper';
-import { paperDoi, paperYear } from './bibtex';
-import { paperUrl } from './link';
+import { paperYear } from './bibtex';
+import { paperDoi, paperUrl } from './link';
 
 /**
  * A spreadsheet of papers: RFC 4180 (quoting and CRLF line ends by papaparse), UTF-8 with a byte

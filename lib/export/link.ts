@@ -1,5 +1,5 @@
 import type { PaperRecord } from '../store/db';
-import { paperLinks, schemeOf, type PaperId } from '../paper';
+import { doiOf, paperLinks, schemeOf, type PaperId } from '../paper';
 
 /**
  * The page a paper link should open: its own page as a card linked it (arXiv abstract, Anthology
@@ -49,4 +49,13 @@ export function markdownLink(paper: Pick<PaperRecord, 'id' | 'title' | 'links' |
   const title = escapeMarkdown(paper.title);
   const url = paperUrl(paper);
   return url ? `[${title}](${markdownUrl(url)})` : title;
+}
+
+/** The paper's DOI: of its id (a DOI, or arXiv's own `10.48550/arXiv.<id>`), else of its first alias that is one. */
+export function paperDoi(paper: Pick<PaperRecord, 'id' | 'aliases'>): string | undefined {
+  for (const id of [paper.id, ...(paper.aliases ?? [])]) {
+    const doi = doiOf(id);
+    if (doi) return doi;
+  }
+  return undefined;
 }

@@ -1,12 +1,17 @@
-import type { FieldTimes, PaperRecord, ShelfmarkDB } from './db';
-import { MAX_ALIASES, preferredId, type PaperId, type PaperRef } from '../paper';
+import type { PaperRecord, ShelfmarkDB, Stamp, TombstoneRecord } from './db';
+import type { PaperId, PaperRef } from '../paper';
 import { paperWords } from './search';
 import type { SiteName } from '../sites/types';
+import { stampLocalChange, wallClock } from './clock';
+import { foldPapers, groupStamp, idsOf, mergeKeptNotes, nameOf, setStamp, settle, touchMetadata, type MetaKey, type Paper } from './merge';
+import { changedKinds, changeTables, moveChanges, recordChanges } from './outbox';
 
 /**
  * The operations on the library, shared by the background (messages from pages) and the extension
  * pages (popup, options). Each says what the user wants, not what to flip (`setStarred(id, true)`),
  * so a retried message is harmless; each runs in one transaction and changes only the fields it owns.
+ * Each change is stamped by the hybrid logical clock (lib/store/clock.ts) and recorded in the
+ * outbox (lib/store/outbox.ts) in the same transaction, for sync.
  */
 
 /** What a page needs to draw a card's controls. */
@@ -73,7 +78,7 @@ export async function getStates(
   const states: Record<PaperId, PaperState> = {};
   for (const [id, names] of cardIds) {
     const records = [...new Set(names.flatMap((name) => found.get(name) ?? []))];
-    states[id] = records.length > 1 ? stateOf(mergeRecords(records, Date.now())) : stateOf(records[0]);
+    states[id] = records.length > 0 ? stateOf(foldRecords(records)) : EMPTY_STATE;
   }
   return states;
 }
@@ -89,7 +94,7 @@ export async function statesUnderEveryId(db: ShelfmarkDB, ids: readonly PaperId[
   for (const id of ids) states[id] = EMPTY_STATE;
   for (const record of records) {
     const state = stateOf(record);
-    for (const id of [record.id, ...(record.aliases ?? [])]) states[id] = state;
+    for (const id of idsOf(record)) states[id] = state;
   }
   return states;
 }
@@ -114,19 +119,22 @@ export async function applyAction(
   action: UserAction,
   options: { seen?: SeenAt; now?: number } = {},
 ): Promise<PaperState | null> {
-  const now = options.now ?? Date.now();
-  return db.transaction('rw', db.papers, async () => {
+  const now = options.now ?? wallClock();
+  return db.transaction('rw', changeTables(db), async () => {
     const card = typeof target === 'string' ? null : target;
     const found = await recordsOf(db, card ? [card.id, ...(card.aliases ?? [])] : [target as PaperId]);
     if (found.length === 0 && !card) return null;
     // A paper enters the library when the user first acts on it; turning off what was never on stores nothing.
     if (found.length === 0 && isClearing(action)) return EMPTY_STATE;
 
-    // Records the card shows to be one paper become one, named by the best of all their ids.
-    const record = found.length ? mergeRecords(found, now) : newRecord(card!, now);
+    // Later than what it replaces, whatever this device's clock says.
+    const stamp = await stampLocalChange(db, now, found.flatMap((record) => Object.values(record.changedAt)));
+    // Records the card shows to be one paper become one (foldPapers), named by the best of all their ids.
+    const existing = found.length > 0 ? foldRecords(found) : undefined;
+    const record: PaperRecord = existing ? { ...existing, changedAt: { ...existing.changedAt } } : newRecord(card!, now, stamp);
     if (card) {
-      addIds(record, card.id, card.aliases ?? []);
-      if (found.length) mergeMetadata(record, card, now);
+      Object.assign(record, nameOf([...idsOf(record), card.id, ...(card.aliases ?? [])]));
+      if (existing) mergeMetadata(record, card, stamp);
     }
     if (options.seen) record.seen = { ...options.seen, at: now };
 
@@ -134,19 +142,19 @@ export async function applyAction(
       case 'star':
         if (action.value !== (record.starredAt !== undefined)) {
           record.starredAt = action.value ? now : undefined;
-          touch(record.changedAt, 'star', now);
+          setStamp(record, 'star', stamp);
         }
         break;
       case 'read':
         if (action.value !== (record.readAt !== undefined)) {
           record.readAt = action.value ? now : undefined;
-          touch(record.changedAt, 'read', now);
+          setStamp(record, 'read', stamp);
         }
         // A paper read is done: it leaves the reading queue (and stays in the read history).
         if (action.value && record.queuePos !== undefined) {
           record.queuePos = undefined;
           record.queuedAt = undefined;
-          touch(record.changedAt, 'queue', now);
+          setStamp(record, 'queue', stamp);
         }
         break;
       case 'queue':
@@ -158,23 +166,103 @@ export async function applyAction(
             record.queuePos = undefined;
             record.queuedAt = undefined;
           }
-          touch(record.changedAt, 'queue', now);
+          setStamp(record, 'queue', stamp);
         }
         break;
       case 'note':
         if (action.text !== record.note) {
           record.note = action.text;
           record.noteUpdatedAt = action.text.trim() === '' ? undefined : now;
-          touch(record.changedAt, 'note', now);
+          // What this note replaced: sync tells from it whether the writer had seen a note it overwrites.
+          record.noteBase = existing ? groupStamp(existing, 'note') : undefined;
+          setStamp(record, 'note', stamp);
         }
         break;
     }
     record.updatedAt = now;
     record.words = paperWords(record);
-    const replaced = found.filter((old) => old.id !== record.id).map((old) => old.id);
-    if (replaced.length) await db.papers.bulkDelete(replaced);
-    await db.papers.put(stripUndefined(record));
+    await replaceRecords(db, found, stripUndefined(record));
+    await recordChanges(db, record.id, changedKinds(found.find((old) => old.id === record.id), record), stamp);
     return stateOf(record);
+  });
+}
+
+/**
+ * Stores `record` in place of `found`, the records it was folded from: those under other ids
+ * leave, their unpushed changes moved to it. Removals of the paper under any of its ids keep only
+ * their times (it is back in the library: see TombstoneRecord). Inside a transaction over changeTables.
+ */
+export async function replaceRecords(db: ShelfmarkDB, found: readonly PaperRecord[], record: PaperRecord): Promise<void> {
+  const replaced = found.filter((old) => old.id !== record.id).map((old) => old.id);
+  if (replaced.length > 0) await db.papers.bulkDelete(replaced);
+  await db.papers.put(record);
+  await moveChanges(db, replaced, record.id);
+  if (found.length === 0 || replaced.length > 0 || (await db.tombstones.count()) > 0) {
+    for (const tombstone of await tombstonesOf(db, idsOf(record))) {
+      if (tombstone.paper) await db.tombstones.put({ id: tombstone.id, deleted: tombstone.deleted });
+    }
+  }
+}
+
+/** The removals of a paper known by any of `ids`: under their own id, or with one of them as an alias. */
+export async function tombstonesOf(db: ShelfmarkDB, ids: readonly PaperId[]): Promise<TombstoneRecord[]> {
+  const unique = [...new Set(ids)];
+  const [direct, byAlias] = await Promise.all([db.tombstones.bulkGet(unique), db.tombstones.where('paper.aliases').anyOf(unique).toArray()]);
+  const tombstones = new Map<PaperId, TombstoneRecord>();
+  for (const tombstone of [...direct, ...byAlias]) if (tombstone) tombstones.set(tombstone.id, tombstone);
+  return [...tombstones.values()];
+}
+
+/**
+ * Removes papers from the library. Each leaves a tombstone (its removal time, and the paper with
+ * its user state cleared), recorded in the outbox for sync: a removal is a change like any other,
+ * and a change made elsewhere after it brings the paper back. Returns the ids removed.
+ */
+export async function removePapers(db: ShelfmarkDB, ids: readonly PaperId[], options: { now?: number } = {}): Promise<PaperId[]> {
+  const now = options.now ?? wallClock();
+  return db.transaction('rw', changeTables(db), async () => {
+    const records = await db.papers.bulkGet([...ids]);
+    const removed: PaperId[] = [];
+    for (const record of records) {
+      if (!record) continue;
+      const stamp = await stampLocalChange(db, now, Object.values(record.changedAt));
+      const { words: _index, ...paper } = record;
+      await db.tombstones.put({ id: record.id, deleted: stamp, paper: settle(paper, stamp).paper });
+      await recordChanges(db, record.id, ['deleted'], stamp);
+      removed.push(record.id);
+    }
+    await db.papers.bulkDelete(removed);
+    return removed;
+  });
+}
+
+/**
+ * Changes every group of a paper now, later than `after` (a removal) and than its own times: the
+ * paper then wins over that removal everywhere (restored from a backup, or kept past the removal
+ * guard). Inside a transaction over changeTables; the caller stores the record.
+ */
+export async function renewChanges(
+  db: ShelfmarkDB,
+  record: PaperRecord,
+  now: number,
+  after?: Stamp,
+  groups: readonly (keyof PaperRecord["changedAt"])[] = Object.keys(record.changedAt) as (keyof PaperRecord["changedAt"])[],
+): Promise<void> {
+  const stamp = await stampLocalChange(db, now, [after?.at, ...Object.values(record.changedAt)]);
+  for (const group of groups) setStamp(record, group, stamp);
+  delete record.metaAt;
+  await recordChanges(db, record.id, groups, stamp);
+}
+
+/** The user dismisses a note kept from a sync conflict: it stays dismissed on every device. */
+export async function dismissKeptNote(db: ShelfmarkDB, id: PaperId, written: Stamp, options: { now?: number } = {}): Promise<void> {
+  await db.transaction('rw', changeTables(db), async () => {
+    const record = await db.papers.get(id);
+    if (!record?.keptNotes) return;
+    const stamp = await stampLocalChange(db, options.now ?? wallClock());
+    record.keptNotes = mergeKeptNotes(record.keptNotes, [{ text: '', written, dismissed: true }]);
+    await db.papers.put(stripUndefined(record));
+    await recordChanges(db, id, ['kept'], stamp);
   });
 }
 
@@ -196,7 +284,8 @@ async function nextQueuePosition(db: ShelfmarkDB): Promise<number> {
   return last?.queuePos === undefined ? 1 : Math.floor(last.queuePos) + 1;
 }
 
-function newRecord(ref: PaperRef, now: number): PaperRecord {
+/** A paper's first record, made from its card's metadata at `stamp`. */
+export function newRecord(ref: PaperRef, now: number, stamp: Stamp): PaperRecord {
   const record: PaperRecord = {
     id: ref.id,
     title: ref.title,
@@ -208,7 +297,7 @@ function newRecord(ref: PaperRef, now: number): PaperRecord {
     changedAt: {},
     words: [],
   };
-  mergeMetadata(record, ref, now);
+  mergeMetadata(record, ref, stamp);
   return record;
 }
 
@@ -218,109 +307,40 @@ const META_FIELDS = [
   'primaryCategory', 'journalRef', 'paperComments', 'venue', 'year',
 ] as const satisfies readonly (keyof PaperRef & keyof PaperRecord)[];
 
-/**
- * Gives the record another copy's ids (a card's, a backup's): the best of all becomes its id
- * (lib/paper.ts `identify` order), the others its aliases, the record's own first.
- */
-export function addIds(record: PaperRecord, id: PaperId, aliases: readonly PaperId[]): void {
-  const all = [record.id, ...(record.aliases ?? []), id, ...aliases];
-  const best = all.reduce(preferredId);
-  record.id = best;
-  const others = [...new Set(all)].filter((other) => other !== best).slice(0, MAX_ALIASES);
-  record.aliases = others.length ? others : undefined;
+/** Records of one paper (found under its ids) as one record (lib/store/merge.ts foldPapers); one record as it is. */
+export function foldRecords(records: readonly [PaperRecord, ...PaperRecord[]] | readonly PaperRecord[]): PaperRecord {
+  if (records.length === 1) return records[0]!;
+  const papers = records.map(({ words: _index, ...paper }) => paper);
+  return { ...foldPapers(papers as [Paper, ...Paper[]]), words: [] };
 }
 
-/** Notes of two records of one paper, both kept: the one of the record keeping its id first. */
-const NOTE_SEPARATOR = '\n\n';
-
-/**
- * Stored records that turn out to be one paper (a card showed their ids together), as one record.
- * Nothing is lost: starred, read or queued if any of them was (the earliest time, the first place
- * in the queue), every note kept (one after the other, when they differ), metadata from the first
- * with blanks filled from the others, every id kept. The record whose id is best comes first (it
- * keeps its id), the others follow oldest first. Groups that change take `now` as their change
- * time, so the merged state wins later merges of older copies (a backup).
- */
-export function mergeRecords(records: readonly PaperRecord[], now: number): PaperRecord {
-  const first = records.find((record) => record.id === records.map((other) => other.id).reduce(preferredId))!;
-  const others = records.filter((record) => record !== first).sort((a, b) => a.createdAt - b.createdAt);
-  const merged: PaperRecord = { ...first, links: { ...first.links }, changedAt: { ...first.changedAt } };
-  if (others.length === 0) return merged;
-  const target = merged as unknown as Record<string, unknown>;
-  const ids: PaperId[] = [];
-  for (const other of others) {
-    ids.push(other.id, ...(other.aliases ?? []));
-    for (const field of [...META_FIELDS, 'categories'] as const) {
-      const value = target[field];
-      if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) target[field] = other[field];
-    }
-    if (merged.authors.length === 0) merged.authors = other.authors;
-    merged.links = { ...other.links, ...merged.links };
-    if (other.seen && (!merged.seen || other.seen.at > merged.seen.at)) merged.seen = other.seen;
-    merged.createdAt = Math.min(merged.createdAt, other.createdAt);
-    merged.starredAt = earliest(merged.starredAt, other.starredAt);
-    merged.readAt = earliest(merged.readAt, other.readAt);
-    if (other.queuePos !== undefined && (merged.queuePos === undefined || other.queuePos < merged.queuePos)) {
-      merged.queuePos = other.queuePos;
-      merged.queuedAt = other.queuedAt;
-    }
-    if (other.note.trim() !== '' && !merged.note.includes(other.note.trim())) {
-      merged.note = merged.note.trim() === '' ? other.note : `${merged.note}${NOTE_SEPARATOR}${other.note}`;
-      merged.noteUpdatedAt = Math.max(merged.noteUpdatedAt ?? 0, other.noteUpdatedAt ?? 0) || undefined;
-    }
-    for (const group of ['meta', 'star', 'read', 'queue', 'note'] as const) {
-      const time = Math.max(merged.changedAt[group] ?? -1, other.changedAt[group] ?? -1);
-      if (time >= 0) merged.changedAt[group] = time;
-    }
-  }
-  const changed = (group: keyof FieldTimes, a: unknown, b: unknown) => {
-    if (a !== b) touch(merged.changedAt, group, now);
-  };
-  changed('star', first.starredAt, merged.starredAt);
-  changed('read', first.readAt, merged.readAt);
-  changed('queue', first.queuePos, merged.queuePos);
-  changed('note', first.note, merged.note);
-  touch(merged.changedAt, 'meta', now);
-  addIds(merged, first.id, ids);
-  merged.words = paperWords(merged);
-  return merged;
-}
-
-function earliest(a: number | undefined, b: number | undefined): number | undefined {
-  return a === undefined ? b : b === undefined ? a : Math.min(a, b);
-}
-
-function mergeMetadata(record: PaperRecord, ref: PaperRef, now: number): void {
-  let changed = false;
+function mergeMetadata(record: PaperRecord, ref: PaperRef, stamp: Stamp): void {
+  const changed: MetaKey[] = [];
   const target = record as unknown as Record<string, unknown>;
   for (const field of META_FIELDS) {
     const value = ref[field];
     if (value !== undefined && value !== '' && value !== target[field]) {
       target[field] = value;
-      changed = true;
+      changed.push(field);
     }
   }
   if (ref.authors?.length && ref.authors.join('\n') !== record.authors.join('\n')) {
     record.authors = [...ref.authors];
-    changed = true;
+    changed.push('authors');
   }
   if (ref.categories?.length && ref.categories.join(' ') !== record.categories?.join(' ')) {
     record.categories = [...ref.categories];
-    changed = true;
+    changed.push('categories');
   }
   if (ref.links) {
     for (const [kind, href] of Object.entries(ref.links) as [keyof PaperRecord['links'], string | undefined][]) {
       if (href && record.links[kind] !== href) {
         record.links = { ...record.links, [kind]: href };
-        changed = true;
+        changed.push(`links.${kind}`);
       }
     }
   }
-  if (changed) touch(record.changedAt, 'meta', now);
-}
-
-function touch(times: FieldTimes, field: keyof FieldTimes, now: number): void {
-  times[field] = now;
+  if (changed.length > 0) touchMetadata(record, changed, stamp);
 }
 
 /** IndexedDB stores `undefined` properties as present; dropping them keeps records and backups clean. */

@@ -3,7 +3,8 @@ import { Annotator } from '@/lib/content/annotator';
 import type { Request } from '@/lib/messages';
 import { handleMessage } from '@/lib/background/handle-message';
 import type { PaperState } from '@/lib/store/library';
-import { EMPTY_STATE, getStates, mergeRecords, setNote, setQueued, setRead, setStarred, statesUnderEveryId } from '@/lib/store/library';
+import { EMPTY_STATE, foldRecords, getStates, setNote, setQueued, setRead, setStarred, statesUnderEveryId } from '@/lib/store/library';
+import type { PaperRecord } from '@/lib/store/db';
 import { viewRecords } from '@/lib/store/views';
 import type { PaperRef } from '@/lib/paper';
 import { freshDatabase } from '../db-helpers';
@@ -12,7 +13,7 @@ import { backgroundSend } from './content-fixture';
 /**
  * One paper, several ids: a card that shows an arXiv link beside a DOI and a dblp key is one paper.
  * Whatever id a later card shows it under, it finds the same record; records that turn out to be
- * one paper become one, losing nothing.
+ * one paper become one, as sync merges copies (the later change of each state wins), losing no note.
  */
 
 const ARXIV = 'arxiv:2303.14702';
@@ -70,14 +71,9 @@ describe('a paper known by several ids', () => {
     await setNote(db, card(DOI), 'published version: new experiments', { now: 1300 });
     expect(await db.papers.count()).toBe(3);
 
-    // Before anyone acts, a card showing all three ids shows them together.
+    // Before anyone acts, a card showing all three ids shows them together: the later note.
     const before = await getStates(db, [ARXIV], { [ARXIV]: [DOI, DBLP] });
-    expect(before[ARXIV]).toEqual({
-      starred: true,
-      read: true,
-      queued: true,
-      note: 'arXiv version: see §4\n\npublished version: new experiments',
-    });
+    expect(before[ARXIV]).toEqual({ starred: true, read: true, queued: true, note: 'published version: new experiments' });
 
     await setStarred(db, card(ARXIV, [DOI, DBLP]), true, { now: 2000 });
     const all = await db.papers.toArray();
@@ -90,11 +86,18 @@ describe('a paper known by several ids', () => {
       starredAt: 1000,
       readAt: 1250,
       queuedAt: 1200,
-      note: 'arXiv version: see §4\n\npublished version: new experiments',
+      note: 'published version: new experiments',
       createdAt: 1000,
     });
-    expect(all[0]!.changedAt.note).toBe(2000);
+    // The other note is kept under the paper (the options page shows it), with when it was written.
+    expect(all[0]!.keptNotes).toEqual([{ text: 'arXiv version: see §4', written: { at: 1100, by: expect.any(String) } }]);
+    expect(all[0]!.changedAt.note).toBe(1300);
     expect(await getStates(db, [DOI, DBLP])).toEqual({ [DOI]: before[ARXIV], [DBLP]: before[ARXIV] });
+
+    // For sync: the folded records' changes wait under the paper's id, their own rows are gone.
+    const outbox = await db.outbox.toArray();
+    expect(new Set(outbox.map((row) => row.id))).toEqual(new Set([ARXIV]));
+    expect(outbox.map((row) => row.kind).sort()).toEqual(['aliases', 'kept', 'meta', 'note', 'queue', 'read', 'star']);
   });
 
   it('never renames a record to a worse id', async () => {
@@ -105,16 +108,18 @@ describe('a paper known by several ids', () => {
     expect(await db.papers.get(SCHOLAR)).toBeUndefined();
   });
 
-  it('merges notes that are the same once, and keeps the earliest star', () => {
+  it('folds records of one paper to the same record in any order: each state by its later change, a same note once', () => {
     const base = { title: 'T', authors: [], links: {}, note: 'same', createdAt: 5, updatedAt: 5, changedAt: {}, words: [] };
-    const merged = mergeRecords(
-      [
-        { ...base, id: DOI, starredAt: 30 },
-        { ...base, id: ARXIV, starredAt: 20, createdAt: 1 },
-      ],
-      99,
-    );
-    expect(merged).toMatchObject({ id: ARXIV, aliases: [DOI], note: 'same', starredAt: 20, createdAt: 1 });
+    const records: PaperRecord[] = [
+      { ...base, id: DOI, starredAt: 30, changedAt: { star: 30, note: 7 }, changedBy: { star: 'b', note: 'b' } },
+      { ...base, id: ARXIV, createdAt: 1, changedAt: { star: 40, note: 9 }, changedBy: { star: 'a', note: 'a' } },
+      { ...base, id: DBLP, note: 'other', changedAt: { note: 3 }, changedBy: { note: 'c' } },
+    ];
+    const folded = foldRecords(records);
+    expect(folded).toMatchObject({ id: ARXIV, aliases: [DOI, DBLP], note: 'same', createdAt: 1, keptNotes: [{ text: 'other', written: { at: 3, by: 'c' } }] });
+    // Unstarred on the arXiv record after it was starred on the DOI one: not starred.
+    expect(folded.starredAt).toBeUndefined();
+    for (const order of [[2, 1, 0], [1, 0, 2], [0, 2, 1]]) expect(foldRecords(order.map((i) => records[i]!))).toEqual(folded);
   });
 
   it('tells pages under every id of the paper, so a card showing any of them follows', async () => {
