@@ -133,7 +133,10 @@ export async function applyAction(
     const existing = found.length > 0 ? foldRecords(found) : undefined;
     const record: PaperRecord = existing ? { ...existing, changedAt: { ...existing.changedAt } } : newRecord(card!, now, stamp);
     if (card) {
-      Object.assign(record, nameOf([...idsOf(record), card.id, ...(card.aliases ?? [])]));
+      // A paper removed before, under ids this card shows, comes back under all the ids it had.
+      const removed = existing ? [] : await tombstonesOf(db, [card.id, ...(card.aliases ?? [])]);
+      const known = removed.flatMap((tombstone) => (tombstone.paper ? idsOf(tombstone.paper) : []));
+      Object.assign(record, nameOf([...idsOf(record), card.id, ...(card.aliases ?? []), ...known]));
       if (existing) mergeMetadata(record, card, stamp);
     }
     if (options.seen) record.seen = { ...options.seen, at: now };
