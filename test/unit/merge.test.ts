@@ -148,7 +148,7 @@ describe('merge: commutative, associative, idempotent (property)', () => {
       present: fc.boolean(),
     })
     .map((g) => {
-      const fields: Paper = paper({ createdAt: g.createdAt, updatedAt: g.updatedAt, changedAt: {}, changedBy: {}, aliases: [] });
+      const fields: Paper = paper({ createdAt: g.createdAt, updatedAt: g.updatedAt, changedAt: {}, changedBy: {} });
       const set = (group: 'star' | 'read' | 'queue' | 'note', s: Stamp | undefined) => {
         if (!s) return false;
         fields.changedAt[group] = s.at;
@@ -170,8 +170,8 @@ describe('merge: commutative, associative, idempotent (property)', () => {
       // Kept notes: a set by who wrote them when; one device may have dismissed what another still shows.
       if (g.kept.length) fields.keptNotes = g.kept.map(({ written, dismissed }) => (dismissed ? { text: '', written, dismissed: true as const } : { text: `kept ${written.at} ${written.by}`, written }));
       if (g.seen !== undefined) fields.seen = { site: 'arxiv', url: `https://arxiv.org/list/${g.seen}`, at: g.seen };
-      [fields.id, ...fields.aliases!] = g.ids;
-      if (fields.aliases!.length === 0) delete fields.aliases;
+      fields.id = g.ids[0]!;
+      if (g.ids.length > 1) fields.aliases = g.ids.slice(1);
       // One form for one meaning: merged with nothing, a version comes back in its canonical form.
       return result(mergeVersions({ paper: g.present ? fields : undefined, deleted: g.deleted }, {}));
     });
