@@ -1,6 +1,7 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { PaperId, PaperLinks } from '../paper';
 import type { SiteName } from '../sites/types';
+import { CATALOG_TABLE, catalogMiddleware, type CatalogRow } from './catalog';
 
 /**
  * The Shelfmark database. Only the background and extension pages (popup, options) import this
@@ -53,7 +54,11 @@ export interface FieldTimes {
   note?: number;
 }
 
-export type ShelfmarkDB = Dexie & { papers: EntityTable<PaperRecord, 'id'> };
+export type ShelfmarkDB = Dexie & {
+  papers: EntityTable<PaperRecord, 'id'>;
+  /** What extension pages load of every paper at once: lib/store/catalog.ts. */
+  catalog: Table<CatalogRow, CatalogRow['id']>;
+};
 
 export const DB_NAME = 'shelfmark';
 
@@ -66,6 +71,9 @@ export function openDatabase(name = DB_NAME): ShelfmarkDB {
   db.version(1).stores({
     papers: 'id, starredAt, readAt, queuePos, noteUpdatedAt, createdAt, updatedAt, *words',
   });
+  // The catalog (lib/store/catalog.ts): built from the records on first read, then kept by its middleware.
+  db.version(2).stores({ [CATALOG_TABLE]: 'id' });
+  db.use(catalogMiddleware(db));
   return db;
 }
 
