@@ -1,0 +1,334 @@
+import type { PaperId } from '../paper';
+import { CATALOG_KEYS, entryKeys, type CatalogBucket, type CatalogKey } from './catalog';
+
+/**
+ * The library's search, in memory: built from the catalog (lib/store/catalog.ts) and kept in step
+ * with it bucket by bucket, so a key typed costs no database query. The semantics are those of the
+ * `*words` index it replaces: a paper matches when every query token starts one of its words.
+ *
+ * Compact at 50,000 papers (about 15 MB): each paper is a slot in flat arrays (its id, its words as
+ * one string, its keys in a Float64Array), and the words are indexed by their first two letters
+ * (postings: for each letter pair, the slots having a word that starts with it). A token's
+ * candidates are its pair's slots (every slot starting with its letter for a one-letter token),
+ * checked against the words when the token is longer. Slots changed since the postings were built
+ * are checked directly, until there are enough of them to build the postings again.
+ *
+ * Orders (a view's order, the library's) are arrays of slots, sorted once and then patched as
+ * papers change: a search walks its view's order and keeps the slots that matched.
+ */
+
+/** A list's order: by one catalog key, ascending (the queue) or newest first; ties by id, as IndexedDB orders an index. */
+export interface ListOrder {
+  key: CatalogKey;
+  newestFirst: boolean;
+}
+
+const KEY_COUNT = CATALOG_KEYS.length;
+/** Up to this many papers changed at once, cached orders are patched; beyond, sorted again when next asked. */
+const PATCH_LIMIT = 64;
+/** Postings are rebuilt once this share of the slots has changed since they were built. */
+const STALE_SHARE = 1 / 16;
+const MIN_STALE = 256;
+
+interface CachedOrder extends ListOrder {
+  column: number;
+  slots: Uint32Array;
+}
+
+export class SearchIndex {
+  /** Changes whenever what the index answers may have changed. */
+  version = 0;
+
+  private readonly keepCites: boolean;
+  private ids: (PaperId | undefined)[] = [];
+  private words: string[] = [];
+  private cites: string[] = [];
+  private keys = new Float64Array(0);
+  private readonly slotOf = new Map<PaperId, number>();
+  /** The ids each bucket held when last set: what a new version of it no longer holds is gone. */
+  private readonly bucketIds = new Map<number, readonly PaperId[]>();
+
+  private readonly grams = new Map<number, number>();
+  private readonly gramsByFirst = new Map<number, number[]>();
+  private gramStart = new Uint32Array(1);
+  private gramSlots = new Uint32Array(0);
+  /** 1 for a slot whose postings are out of date (changed, added or removed since they were built). */
+  private stale = new Uint8Array(0);
+  private staleSlots: number[] = [];
+
+  private orders: CachedOrder[] = [];
+  private marks = new Uint32Array(0);
+  private generation = 0;
+
+  constructor(buckets: readonly CatalogBucket[], options: { cites?: boolean } = {}) {
+    this.keepCites = options.cites ?? false;
+    for (const bucket of buckets) this.setBucket(bucket);
+    this.buildPostings();
+  }
+
+  /** How many papers it holds. */
+  get size(): number {
+    return this.slotOf.size;
+  }
+
+  /** Takes the bucket as the catalog now holds it: its papers are added, changed or removed to match. */
+  setBucket(bucket: CatalogBucket): void {
+    const now = new Set(bucket.ids);
+    const changes: [slot: number, before: Float64Array][] = [];
+    for (const id of this.bucketIds.get(bucket.id) ?? []) {
+      if (now.has(id)) continue;
+      const slot = this.slotOf.get(id);
+      if (slot !== undefined) changes.push([slot, this.remove(slot)]);
+    }
+    bucket.ids.forEach((id, i) => {
+      const change = this.put(id, bucket.words[i]!, entryKeys(bucket, i), bucket.cites[i]!);
+      if (change) changes.push(change);
+    });
+    this.bucketIds.set(bucket.id, bucket.ids);
+    if (changes.length === 0) return;
+    if (changes.length > PATCH_LIMIT) this.orders = [];
+    else this.patchOrders(changes);
+    this.version++;
+  }
+
+  /** The id of a slot (of a search's result). */
+  idAt(slot: number): PaperId {
+    return this.ids[slot]!;
+  }
+
+  /** The base citation key of a paper (kept when the index was made with `cites`). */
+  citeOf(slot: number): string {
+    return this.cites[slot]!;
+  }
+
+  /** Every paper's slot, for walking the whole library. */
+  slots(): IterableIterator<number> {
+    return this.slotOf.values();
+  }
+
+  /**
+   * The slots in `order` whose papers match every token (tokens folded as `queryTokens` gives
+   * them), or, with `alsoId`, whose id it accepts. No tokens and no `alsoId`: the whole order.
+   */
+  search(tokens: readonly string[], order: ListOrder, alsoId?: (id: PaperId) => boolean): Uint32Array {
+    const sorted = this.order(order);
+    if (tokens.length === 0 && !alsoId) return sorted;
+    const generation = tokens.length > 0 ? this.mark(tokens) : -1;
+    const found = new Uint32Array(sorted.length);
+    let count = 0;
+    for (const slot of sorted) {
+      if (this.marks[slot] === generation || alsoId?.(this.ids[slot]!)) found[count++] = slot;
+    }
+    return found.slice(0, count);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Slots
+
+  /** Adds or updates a paper; returns its slot and its keys before, when anything changed. */
+  private put(id: PaperId, words: string, keys: Float64Array, cite: string): [number, Float64Array] | undefined {
+    let slot = this.slotOf.get(id);
+    const added = slot === undefined;
+    if (slot === undefined) {
+      slot = this.ids.length;
+      this.grow(slot + 1);
+      this.ids.push(id);
+      this.words.push('');
+      this.slotOf.set(id, slot);
+    }
+    if (this.keepCites) this.cites[slot] = cite;
+    const before = this.keys.slice(slot * KEY_COUNT, (slot + 1) * KEY_COUNT);
+    const sameKeys = before.every((value, k) => Object.is(value, keys[k]));
+    if (!added && sameKeys && this.words[slot] === words) return undefined;
+    if (this.words[slot] !== words) {
+      this.words[slot] = words;
+      this.markStale(slot);
+    }
+    this.keys.set(keys, slot * KEY_COUNT);
+    return [slot, before];
+  }
+
+  /** Empties a slot (its number is not reused); returns its keys before. */
+  private remove(slot: number): Float64Array {
+    const before = this.keys.slice(slot * KEY_COUNT, (slot + 1) * KEY_COUNT);
+    this.slotOf.delete(this.ids[slot]!);
+    this.ids[slot] = undefined;
+    this.words[slot] = '';
+    this.keys.fill(NaN, slot * KEY_COUNT, (slot + 1) * KEY_COUNT);
+    this.markStale(slot);
+    return before;
+  }
+
+  private grow(slots: number): void {
+    if (slots * KEY_COUNT <= this.keys.length) return;
+    const capacity = Math.max(slots, Math.ceil(this.stale.length * 1.5), 64);
+    const keys = new Float64Array(capacity * KEY_COUNT).fill(NaN);
+    keys.set(this.keys);
+    this.keys = keys;
+    const stale = new Uint8Array(capacity);
+    stale.set(this.stale);
+    this.stale = stale;
+    const marks = new Uint32Array(capacity);
+    marks.set(this.marks);
+    this.marks = marks;
+  }
+
+  private markStale(slot: number): void {
+    if (this.stale[slot]) return;
+    this.stale[slot] = 1;
+    this.staleSlots.push(slot);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Matching
+
+  /** Marks the slots matching every token with a new generation number, and returns it. */
+  private mark(tokens: readonly string[]): number {
+    if (this.staleSlots.length > Math.max(MIN_STALE, this.size * STALE_SHARE)) this.buildPostings();
+    let previous = 0;
+    for (const token of tokens) {
+      if (this.generation >= 0xfffffff0) {
+        this.marks.fill(0);
+        this.generation = 0;
+      }
+      const generation = ++this.generation;
+      const marks = this.marks;
+      const first = previous === 0;
+      this.candidates(token, (slot) => {
+        if (first || marks[slot] === previous) marks[slot] = generation;
+      });
+      previous = generation;
+    }
+    return previous;
+  }
+
+  /** Calls `visit` for every slot having a word that starts with `token` (some slots more than once). */
+  private candidates(token: string, visit: (slot: number) => void): void {
+    const pattern = ` ${token}`;
+    const check = token.length > 2;
+    const first = token.charCodeAt(0);
+    const grams = token.length === 1 ? (this.gramsByFirst.get(first) ?? []) : [this.grams.get(gramKey(first, token.charCodeAt(1)))];
+    for (const gram of grams) {
+      if (gram === undefined) continue;
+      for (let k = this.gramStart[gram]!, end = this.gramStart[gram + 1]!; k < end; k++) {
+        const slot = this.gramSlots[k]!;
+        if (this.stale[slot] || (check && !this.words[slot]!.includes(pattern))) continue;
+        visit(slot);
+      }
+    }
+    for (const slot of this.staleSlots) if (this.words[slot]!.includes(pattern)) visit(slot);
+  }
+
+  /** Postings of every slot's words by their first two letters; no slot is stale afterwards. */
+  private buildPostings(): void {
+    let pairGrams = new Uint32Array(1 << 16);
+    let pairSlots = new Uint32Array(1 << 16);
+    let pairs = 0;
+    let lastSlot = new Int32Array(256).fill(-1);
+    this.grams.clear();
+    this.gramsByFirst.clear();
+    this.words.forEach((words, slot) => {
+      for (let at = words.indexOf(' '); at >= 0; at = words.indexOf(' ', at + 1)) {
+        const first = words.charCodeAt(at + 1);
+        const second = words.charCodeAt(at + 2);
+        const key = gramKey(first, Number.isNaN(second) || second === 32 ? 0 : second);
+        let gram = this.grams.get(key);
+        if (gram === undefined) {
+          gram = this.grams.size;
+          this.grams.set(key, gram);
+          const byFirst = this.gramsByFirst.get(first);
+          if (byFirst) byFirst.push(gram);
+          else this.gramsByFirst.set(first, [gram]);
+          if (gram >= lastSlot.length) lastSlot = grown(lastSlot, gram + 1, -1);
+        }
+        if (lastSlot[gram] === slot) continue; // one posting per slot and pair
+        lastSlot[gram] = slot;
+        if (pairs === pairGrams.length) {
+          pairGrams = grown(pairGrams, pairs * 2, 0);
+          pairSlots = grown(pairSlots, pairs * 2, 0);
+        }
+        pairGrams[pairs] = gram;
+        pairSlots[pairs++] = slot;
+      }
+    });
+    // Counting sort of the pairs by letter pair.
+    const start = new Uint32Array(this.grams.size + 1);
+    for (let i = 0; i < pairs; i++) start[pairGrams[i]! + 1]!++;
+    for (let gram = 0; gram < this.grams.size; gram++) start[gram + 1]! += start[gram]!;
+    const fill = start.slice(0, this.grams.size);
+    const slots = new Uint32Array(pairs);
+    for (let i = 0; i < pairs; i++) slots[fill[pairGrams[i]!]!++] = pairSlots[i]!;
+    this.gramStart = start;
+    this.gramSlots = slots;
+    for (const slot of this.staleSlots) this.stale[slot] = 0;
+    this.staleSlots = [];
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Orders
+
+  private order(order: ListOrder): Uint32Array {
+    const cached = this.orders.find((entry) => entry.key === order.key && entry.newestFirst === order.newestFirst);
+    if (cached) return cached.slots;
+    const column = CATALOG_KEYS.indexOf(order.key);
+    const slots: number[] = [];
+    for (const slot of this.slotOf.values()) if (!Number.isNaN(this.keys[slot * KEY_COUNT + column]!)) slots.push(slot);
+    const entry: CachedOrder = { ...order, column, slots: Uint32Array.from(slots).sort(this.comparer(column, order.newestFirst)) };
+    this.orders.push(entry);
+    return entry.slots;
+  }
+
+  private comparer(column: number, newestFirst: boolean): (a: number, b: number) => number {
+    const sign = newestFirst ? -1 : 1;
+    return (a, b) => {
+      const ka = this.keys[a * KEY_COUNT + column]!;
+      const kb = this.keys[b * KEY_COUNT + column]!;
+      if (ka !== kb) return ka < kb ? -sign : sign;
+      const ia = this.ids[a]!;
+      const ib = this.ids[b]!;
+      return ia === ib ? 0 : ia < ib ? -sign : sign;
+    };
+  }
+
+  /**
+   * Moves the slots whose keys changed to their places in every cached order (or out of it): all
+   * are taken out first, so the rest is in order by the current keys when each goes back in.
+   */
+  private patchOrders(changes: readonly (readonly [slot: number, before: Float64Array])[]): void {
+    for (const order of this.orders) {
+      const column = order.column;
+      const moved = changes.filter(([slot, before]) => !Object.is(before[column], this.keys[slot * KEY_COUNT + column]));
+      if (moved.length === 0) continue;
+      const out = new Set(moved.filter(([, before]) => !Number.isNaN(before[column])).map(([slot]) => slot));
+      let slots = out.size > 0 ? order.slots.filter((slot) => !out.has(slot)) : order.slots;
+      const compare = this.comparer(column, order.newestFirst);
+      for (const [slot] of moved) {
+        if (Number.isNaN(this.keys[slot * KEY_COUNT + column])) continue;
+        let low = 0;
+        let high = slots.length;
+        while (low < high) {
+          const mid = (low + high) >> 1;
+          if (compare(slots[mid]!, slot) < 0) low = mid + 1;
+          else high = mid;
+        }
+        const next = new Uint32Array(slots.length + 1);
+        next.set(slots.subarray(0, low));
+        next[low] = slot;
+        next.set(slots.subarray(low), low + 1);
+        slots = next;
+      }
+      order.slots = slots;
+    }
+  }
+}
+
+function gramKey(first: number, second: number): number {
+  return first * 0x10000 + second;
+}
+
+function grown<T extends Uint32Array | Int32Array>(array: T, length: number, fill: number): T {
+  const next = new (array.constructor as new (length: number) => T)(length);
+  next.fill(fill);
+  next.set(array);
+  return next;
+}
