@@ -149,6 +149,10 @@ function seenText(seen: NonNullable<PaperRecord['seen']>): string {
   return `${host} · ${formatDate(seen.at)}`;
 }
 
+/** Made once: a toLocaleDateString call builds a formatter each time, the first rows' largest cost. */
+let dateFormat: Intl.DateTimeFormat | undefined;
+
 function formatDate(at: number): string {
-  return new Date(at).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+  dateFormat ??= new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+  return dateFormat.format(at);
 }

@@ -6,6 +6,7 @@ import type { PaperId } from '@/lib/paper';
 import { moveAfter, moveBefore, moveToTop } from '@/lib/store/queue';
 import { queryTokens } from '@/lib/store/search';
 import { useLibrarySummary, usePaperList } from '@/lib/ui/use-paper-list';
+import { useSearchIndex } from '@/lib/ui/live-search-index';
 import { VIEWS, type ViewName } from '@/lib/store/views';
 import { EmptyState } from './EmptyState';
 import { ExportMenu } from '../shared/ExportMenu';
@@ -22,9 +23,6 @@ const STATUS_MS = 4_000;
 
 type FocusRequest = { n: number; index: number; id?: PaperId };
 
-/** How long a one-letter search waits for the next key: it matches most of a library, and is rarely what is meant. */
-const BROAD_SEARCH_DELAY_MS = 200;
-
 /**
  * The toolbar popup: the reading queue and the other views of the library, searchable, driven by
  * mouse or keyboard. Reads the database directly (live queries by index); every change is written
@@ -33,7 +31,7 @@ const BROAD_SEARCH_DELAY_MS = 200;
 export function PopupApp({ db }: { db: ShelfmarkDB }) {
   const [view, setView] = useState<ViewName>('queue');
   const [query, setQuery] = useState('');
-  const tokens = useBroadSearchDelay(useMemo(() => queryTokens(query), [query]));
+  const tokens = useMemo(() => queryTokens(query), [query]);
   const [visible, setVisible] = useState({ first: 0, last: 0 });
   const [active, setActive] = useState(0);
   const [focus, setFocus] = useState<FocusRequest>({ n: 0, index: 0 });
@@ -41,10 +39,11 @@ export function PopupApp({ db }: { db: ShelfmarkDB }) {
   const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
 
-  // The counts wait for the first rows: they read more of the database than one screenful does.
+  // The search index loads after the first rows (it reads the whole catalog), or at the first key typed.
   const [started, setStarted] = useState(false);
-  const summary = useLibrarySummary(db, started);
-  const page = usePaperList(db, view, tokens, visible, summary?.counts);
+  const summary = useLibrarySummary(db);
+  const index = useSearchIndex(db, started || tokens.length > 0);
+  const page = usePaperList(db, view, tokens, visible, summary?.counts, index);
   useEffect(() => {
     if (page) setStarted(true);
   }, [page !== undefined]);
@@ -266,8 +265,8 @@ export function PopupApp({ db }: { db: ShelfmarkDB }) {
         {counts && <span class="queue-summary">{counts.queue === 1 ? '1 to read' : `${counts.queue.toLocaleString()} to read`}</span>}
         <div class="header-actions">
           <OptionsLink />
-          {/* After the first rows: its counts read the whole library, the first rows only a screenful. */}
-          {summary && <ExportMenu db={db} counts={summary.counts} searchIds={page && page.view === view ? page.ids : undefined} />}
+          {/* After the first rows: nothing on their way. */}
+          {started && <ExportMenu db={db} counts={counts} searchIds={page && page.view === view ? page.ids : undefined} />}
         </div>
       </header>
       <SearchBox
@@ -278,10 +277,18 @@ export function PopupApp({ db }: { db: ShelfmarkDB }) {
         scope={view === 'all' ? 'all papers' : label.toLowerCase()}
       />
       <ViewTabs view={view} counts={counts} onSelect={changeView} controls={LIST_ID} />
-      {page && page.query !== '' && page.view === view && (
+      {tokens.length > 0 && !index ? (
         <p class="result-count" aria-live="polite">
-          {page.total === 1 ? '1 match' : `${page.total.toLocaleString()} matches`} in {label}
+          Preparing the search…
         </p>
+      ) : (
+        page &&
+        page.query !== '' &&
+        page.view === view && (
+          <p class="result-count" aria-live="polite">
+            {page.total === 1 ? '1 match' : `${page.total.toLocaleString()} matches`} in {label}
+          </p>
+        )
       )}
       {/* data-results-for: the query the list shows the answer to, for tests and the benchmark to wait on. */}
       <div class="list-area" data-results-for={page && page.view === view ? page.query : undefined}>
@@ -338,22 +345,4 @@ export function PopupApp({ db }: { db: ShelfmarkDB }) {
       </footer>
     </main>
   );
-}
-
-/**
- * The search to run: `tokens` at once, except a one-letter query, which runs only if no other key
- * follows within BROAD_SEARCH_DELAY_MS (typing "transformer" does not first list every "t" paper).
- */
-function useBroadSearchDelay(tokens: string[]): string[] {
-  const broad = tokens.length === 1 && tokens[0]!.length === 1;
-  const [settled, setSettled] = useState(tokens);
-  useEffect(() => {
-    if (!broad) {
-      setSettled(tokens);
-      return;
-    }
-    const timer = setTimeout(() => setSettled(tokens), BROAD_SEARCH_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [tokens]);
-  return broad ? settled : tokens;
 }

@@ -107,18 +107,14 @@ export function buildCatalog(db: ShelfmarkDB): Promise<CatalogBucket[]> {
   return db.transaction('rw', db.papers, db.catalog, async () => {
     const rows = await db.catalog.toArray();
     if (rows.some((row) => isCurrent(row, db.verno))) return rows.filter((row): row is CatalogBucket => row.id !== META_ID);
-    const buckets = Array.from({ length: CATALOG_BUCKETS }, (_, id) => emptyBucket(id));
+    const buckets = catalogBuckets([]);
     const counts = zeroCounts();
     let last: PaperId | undefined;
     for (;;) {
       const from = last === undefined ? db.papers.orderBy(':id') : db.papers.where(':id').above(last);
       const records = await from.limit(BUILD_CHUNK).toArray();
       if (records.length === 0) break;
-      for (const record of records) {
-        const entry = catalogEntry(record);
-        putEntry(buckets[bucketOf(entry.id)]!, entry);
-        countEntry(counts, entry.keys, 1);
-      }
+      addToCatalog(buckets, records, counts);
       last = records[records.length - 1]!.id;
     }
     await db.catalog.clear();
@@ -128,7 +124,22 @@ export function buildCatalog(db: ShelfmarkDB): Promise<CatalogBucket[]> {
   });
 }
 
-function emptyBucket(id: number): CatalogBucket {
+/** The catalog of these records, without a database (tests, benchmarks). */
+export function catalogBuckets(records: readonly PaperRecord[]): CatalogBucket[] {
+  const buckets = Array.from({ length: CATALOG_BUCKETS }, (_, id) => emptyBucket(id));
+  addToCatalog(buckets, records, zeroCounts());
+  return buckets;
+}
+
+function addToCatalog(buckets: CatalogBucket[], records: readonly PaperRecord[], counts: ViewCounts): void {
+  for (const record of records) {
+    const entry = catalogEntry(record);
+    putEntry(buckets[bucketOf(entry.id)]!, entry);
+    countEntry(counts, entry.keys, 1);
+  }
+}
+
+export function emptyBucket(id: number): CatalogBucket {
   return { id, ids: [], words: [], keys: new Float64Array(0), cites: [] };
 }
 
