@@ -94,7 +94,11 @@ function capitalise(word: string): string {
   return word[0]!.toUpperCase() + word.slice(1);
 }
 
-/** Writes records straight into the extension's database, from a page of the extension's origin. */
+/**
+ * Writes records straight into the extension's database, from a page of the extension's origin
+ * (raw IndexedDB: fast, and the same records the library writes), and drops the catalog's meta row:
+ * the next page that reads the catalog builds it from the records.
+ */
 export async function seed(page: Page, records: PaperRecord[]): Promise<void> {
   for (let i = 0; i < records.length; i += 5_000) {
     await page.evaluate(async (chunk) => {
@@ -104,9 +108,11 @@ export async function seed(page: Page, records: PaperRecord[]): Promise<void> {
         request.onerror = () => reject(request.error);
       });
       await new Promise<void>((resolve, reject) => {
-        const transaction = db.transaction('papers', 'readwrite');
+        const transaction = db.transaction(['papers', 'catalog'], 'readwrite');
         const store = transaction.objectStore('papers');
         for (const record of chunk) store.put(record);
+        // Written behind the catalog's back: its meta row goes, so the next page to read it builds it again.
+        transaction.objectStore('catalog').delete('meta');
         transaction.oncomplete = () => resolve();
         transaction.onerror = () => reject(transaction.error);
       });

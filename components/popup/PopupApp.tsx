@@ -250,6 +250,21 @@ export function PopupApp({ db }: { db: ShelfmarkDB }) {
   };
   const onKeyRef = useRef(onKey);
   onKeyRef.current = onKey;
+
+  // The rows' callbacks are made once (calling the latest `command`), so a row renders again only when its paper does.
+  const commandRef = useRef(command);
+  commandRef.current = command;
+  const rowActions = useMemo(
+    () => ({
+      onCommand: (name: RowCommand, paper: PaperRecord) => void commandRef.current(name, paper),
+      onSaveNote: (paper: PaperRecord, text: string) => void attempt(() => actOnPaper(db, paper.id, { kind: 'note', text })),
+      onCloseNote: (paper: PaperRecord) => {
+        setEditing(null);
+        document.querySelector<HTMLElement>(`#${LIST_ID} li[data-paper-id="${CSS.escape(paper.id)}"]`)?.focus();
+      },
+    }),
+    [db],
+  );
   useEffect(() => {
     const listener = (event: KeyboardEvent) => onKeyRef.current(event);
     document.addEventListener('keydown', listener);
@@ -300,8 +315,9 @@ export function PopupApp({ db }: { db: ShelfmarkDB }) {
           <EmptyState view={view} query={page.query === '' ? undefined : query.trim()} onSearchAll={() => changeView('all')} />
         ) : (
           <PaperList
-            key={`${page.view}\u0000${page.query}`}
+            key={page.view}
             id={LIST_ID}
+            contents={page.query}
             label={page.query ? `${VIEWS[page.view].label}: papers matching ${query}` : `${VIEWS[page.view].label} papers`}
             total={total}
             rowAt={rowAt}
@@ -318,13 +334,7 @@ export function PopupApp({ db }: { db: ShelfmarkDB }) {
                 // The whole queue's first row is its head; a search may not list the head at all.
                 readNext={page.view === 'queue' && (page.query === '' ? index === 0 : paper.id === summary?.queueHead)}
                 editingNote={editing === paper.id}
-                onCommand={(name, target) => void command(name, target)}
-                onSaveNote={(target, text) => void attempt(() => actOnPaper(db, target.id, { kind: 'note', text }))}
-                onCloseNote={() => {
-                  setEditing(null);
-                  const row = document.querySelector<HTMLElement>(`#${LIST_ID} li[data-paper-id="${CSS.escape(paper.id)}"]`);
-                  row?.focus();
-                }}
+                {...rowActions}
               />
             )}
           />

@@ -7,11 +7,11 @@ import { CATALOG_KEYS, entryKeys, type CatalogBucket, type CatalogKey } from './
  * `*words` index it replaces: a paper matches when every query token starts one of its words.
  *
  * Compact at 50,000 papers (about 15 MB): each paper is a slot in flat arrays (its id, its words as
- * one string, its keys in a Float64Array), and the words are indexed by their first two letters
- * (postings: for each letter pair, the slots having a word that starts with it). A token's
- * candidates are its pair's slots (every slot starting with its letter for a one-letter token),
- * checked against the words when the token is longer. Slots changed since the postings were built
- * are checked directly, until there are enough of them to build the postings again.
+ * one string, its keys in a Float64Array), and the words are indexed by their first three letters
+ * (postings: for each prefix, in order, the slots having a word that starts with it). A token of up
+ * to three letters is one run of the postings, exact; a longer token's candidates (its first three
+ * letters') are checked against their words. Slots changed since the postings were built are
+ * checked directly, until there are enough of them to build the postings again.
  *
  * Orders (a view's order, the library's) are arrays of slots, sorted once and then patched as
  * papers change: a search walks its view's order and keeps the slots that matched.
@@ -24,6 +24,8 @@ export interface ListOrder {
 }
 
 const KEY_COUNT = CATALOG_KEYS.length;
+/** Words are indexed by their first three letters: a longer token is checked against the words of its candidates. */
+const PREFIX = 3;
 /** Up to this many papers changed at once, cached orders are patched; beyond, sorted again when next asked. */
 const PATCH_LIMIT = 64;
 /** Postings are rebuilt once this share of the slots has changed since they were built. */
@@ -36,7 +38,7 @@ interface CachedOrder extends ListOrder {
 }
 
 export class SearchIndex {
-  /** Changes whenever what the index answers may have changed. */
+  /** Changes whenever a paper it holds was written (what it answers, or the records behind, may have changed). */
   version = 0;
 
   private readonly keepCites: boolean;
@@ -48,10 +50,10 @@ export class SearchIndex {
   /** The ids each bucket held when last set: what a new version of it no longer holds is gone. */
   private readonly bucketIds = new Map<number, readonly PaperId[]>();
 
-  private readonly grams = new Map<number, number>();
-  private readonly gramsByFirst = new Map<number, number[]>();
-  private gramStart = new Uint32Array(1);
-  private gramSlots = new Uint32Array(0);
+  /** The postings: for each word prefix (prefixKeys, in order), its slots, prefixSlots[prefixStart[i] … prefixStart[i + 1]]. */
+  private prefixKeys = new Float64Array(0);
+  private prefixStart = new Uint32Array(1);
+  private prefixSlots = new Uint32Array(0);
   /** 1 for a slot whose postings are out of date (changed, added or removed since they were built). */
   private stale = new Uint8Array(0);
   private staleSlots: number[] = [];
@@ -62,7 +64,18 @@ export class SearchIndex {
 
   constructor(buckets: readonly CatalogBucket[], options: { cites?: boolean } = {}) {
     this.keepCites = options.cites ?? false;
-    for (const bucket of buckets) this.setBucket(bucket);
+    // Every entry is new: appended as it is, without comparing it to anything.
+    const size = buckets.reduce((sum, bucket) => sum + bucket.ids.length, 0);
+    this.grow(size);
+    for (const bucket of buckets) {
+      const first = this.ids.length;
+      this.ids.push(...bucket.ids);
+      this.words.push(...bucket.words);
+      if (this.keepCites) this.cites.push(...bucket.cites);
+      this.keys.set(bucket.keys, first * KEY_COUNT);
+      bucket.ids.forEach((id, i) => this.slotOf.set(id, first + i));
+      this.bucketIds.set(bucket.id, bucket.ids);
+    }
     this.buildPostings();
   }
 
@@ -85,10 +98,11 @@ export class SearchIndex {
       if (change) changes.push(change);
     });
     this.bucketIds.set(bucket.id, bucket.ids);
-    if (changes.length === 0) return;
-    if (changes.length > PATCH_LIMIT) this.orders = [];
-    else this.patchOrders(changes);
+    // A bucket is written only when one of its papers is: even with the same entries, the records
+    // behind them changed (a link, where it was seen), and whoever shows them reads them again.
     this.version++;
+    if (changes.length > PATCH_LIMIT) this.orders = [];
+    else if (changes.length > 0) this.patchOrders(changes);
   }
 
   /** The id of a slot (of a search's result). */
@@ -185,81 +199,107 @@ export class SearchIndex {
   /** Marks the slots matching every token with a new generation number, and returns it. */
   private mark(tokens: readonly string[]): number {
     if (this.staleSlots.length > Math.max(MIN_STALE, this.size * STALE_SHARE)) this.buildPostings();
+    const { marks, words, stale, staleSlots, prefixSlots } = this;
     let previous = 0;
+    let matched: number[] | undefined;
     for (const token of tokens) {
       if (this.generation >= 0xfffffff0) {
-        this.marks.fill(0);
+        marks.fill(0);
         this.generation = 0;
       }
       const generation = ++this.generation;
-      const marks = this.marks;
-      const first = previous === 0;
-      this.candidates(token, (slot) => {
-        if (first || marks[slot] === previous) marks[slot] = generation;
-      });
+      const pattern = ` ${token}`;
+      const [from, to] = this.postingRange(token);
+      const next: number[] = [];
+      if (matched && matched.length * 4 < to - from + staleSlots.length) {
+        // Few papers left: check their words rather than walk the token's postings.
+        for (const slot of matched) {
+          if (!words[slot]!.includes(pattern)) continue;
+          marks[slot] = generation;
+          next.push(slot);
+        }
+      } else {
+        const first = previous === 0;
+        const check = token.length > PREFIX; // the postings are exact up to PREFIX letters
+        for (let k = from; k < to; k++) {
+          const slot = prefixSlots[k]!;
+          if (marks[slot] === generation || stale[slot] || !(first || marks[slot] === previous)) continue;
+          if (check && !words[slot]!.includes(pattern)) continue;
+          marks[slot] = generation;
+          next.push(slot);
+        }
+        for (const slot of staleSlots) {
+          if (marks[slot] === generation || !(first || marks[slot] === previous) || !words[slot]!.includes(pattern)) continue;
+          marks[slot] = generation;
+          next.push(slot);
+        }
+      }
+      matched = next;
       previous = generation;
     }
     return previous;
   }
 
-  /** Calls `visit` for every slot having a word that starts with `token` (some slots more than once). */
-  private candidates(token: string, visit: (slot: number) => void): void {
-    const pattern = ` ${token}`;
-    const check = token.length > 2;
-    const first = token.charCodeAt(0);
-    const grams = token.length === 1 ? (this.gramsByFirst.get(first) ?? []) : [this.grams.get(gramKey(first, token.charCodeAt(1)))];
-    for (const gram of grams) {
-      if (gram === undefined) continue;
-      for (let k = this.gramStart[gram]!, end = this.gramStart[gram + 1]!; k < end; k++) {
-        const slot = this.gramSlots[k]!;
-        if (this.stale[slot] || (check && !this.words[slot]!.includes(pattern))) continue;
-        visit(slot);
-      }
-    }
-    for (const slot of this.staleSlots) if (this.words[slot]!.includes(pattern)) visit(slot);
+  /**
+   * Where in the postings the token's candidates are: the slots having a word that starts with its
+   * first PREFIX letters (prefixes are in order, so a shorter token's are one run of them).
+   */
+  private postingRange(token: string): [from: number, to: number] {
+    const letter = (i: number, after: number) => (i < token.length ? token.charCodeAt(i) : after);
+    const low = prefixKey(letter(0, 0), letter(1, 0), letter(2, 0));
+    const high = prefixKey(letter(0, 0), letter(1, 0xffff), letter(2, 0xffff));
+    const first = lowerBound(this.prefixKeys, low);
+    const end = lowerBound(this.prefixKeys, high + 1);
+    return [this.prefixStart[first]!, this.prefixStart[end]!];
   }
 
-  /** Postings of every slot's words by their first two letters; no slot is stale afterwards. */
+  /** Postings of every slot's words by their first PREFIX letters; no slot is stale afterwards. */
   private buildPostings(): void {
-    let pairGrams = new Uint32Array(1 << 16);
+    let pairPrefixes = new Uint32Array(1 << 16);
     let pairSlots = new Uint32Array(1 << 16);
     let pairs = 0;
-    let lastSlot = new Int32Array(256).fill(-1);
-    this.grams.clear();
-    this.gramsByFirst.clear();
-    this.words.forEach((words, slot) => {
-      for (let at = words.indexOf(' '); at >= 0; at = words.indexOf(' ', at + 1)) {
-        const first = words.charCodeAt(at + 1);
-        const second = words.charCodeAt(at + 2);
-        const key = gramKey(first, Number.isNaN(second) || second === 32 ? 0 : second);
-        let gram = this.grams.get(key);
-        if (gram === undefined) {
-          gram = this.grams.size;
-          this.grams.set(key, gram);
-          const byFirst = this.gramsByFirst.get(first);
-          if (byFirst) byFirst.push(gram);
-          else this.gramsByFirst.set(first, [gram]);
-          if (gram >= lastSlot.length) lastSlot = grown(lastSlot, gram + 1, -1);
+    const ids = new Map<number, number>(); // prefix key → its number in order of first appearance
+    const keys: number[] = [];
+    let lastSlot = new Int32Array(1024).fill(-1);
+    const { words } = this;
+    for (let slot = 0; slot < words.length; slot++) {
+      const text = words[slot]!;
+      for (let at = text.indexOf(' '); at >= 0; at = text.indexOf(' ', at + 1)) {
+        // A word's letters after the first, 0 where it is shorter (NaN past the end, 32 at the next space).
+        const second = text.charCodeAt(at + 2);
+        const c2 = second > 32 ? second : 0;
+        const third = c2 === 0 ? 0 : text.charCodeAt(at + 3);
+        const key = prefixKey(text.charCodeAt(at + 1), c2, third > 32 ? third : 0);
+        let id = ids.get(key);
+        if (id === undefined) {
+          id = keys.length;
+          ids.set(key, id);
+          keys.push(key);
+          if (id >= lastSlot.length) lastSlot = grown(lastSlot, lastSlot.length * 2, -1);
         }
-        if (lastSlot[gram] === slot) continue; // one posting per slot and pair
-        lastSlot[gram] = slot;
-        if (pairs === pairGrams.length) {
-          pairGrams = grown(pairGrams, pairs * 2, 0);
-          pairSlots = grown(pairSlots, pairs * 2, 0);
+        if (lastSlot[id] === slot) continue; // one posting per slot and prefix
+        lastSlot[id] = slot;
+        if (pairs === pairPrefixes.length) {
+          pairPrefixes = grown(pairPrefixes, pairs * 2);
+          pairSlots = grown(pairSlots, pairs * 2);
         }
-        pairGrams[pairs] = gram;
+        pairPrefixes[pairs] = id;
         pairSlots[pairs++] = slot;
       }
-    });
-    // Counting sort of the pairs by letter pair.
-    const start = new Uint32Array(this.grams.size + 1);
-    for (let i = 0; i < pairs; i++) start[pairGrams[i]! + 1]!++;
-    for (let gram = 0; gram < this.grams.size; gram++) start[gram + 1]! += start[gram]!;
-    const fill = start.slice(0, this.grams.size);
+    }
+    // Prefixes in order, then a counting sort of the pairs by prefix.
+    const order = Uint32Array.from(keys.keys()).sort((a, b) => keys[a]! - keys[b]!);
+    const rank = new Uint32Array(keys.length);
+    order.forEach((id, i) => (rank[id] = i));
+    const start = new Uint32Array(keys.length + 1);
+    for (let i = 0; i < pairs; i++) start[rank[pairPrefixes[i]!]! + 1]!++;
+    for (let i = 0; i < keys.length; i++) start[i + 1]! += start[i]!;
+    const fill = start.slice(0, keys.length);
     const slots = new Uint32Array(pairs);
-    for (let i = 0; i < pairs; i++) slots[fill[pairGrams[i]!]!++] = pairSlots[i]!;
-    this.gramStart = start;
-    this.gramSlots = slots;
+    for (let i = 0; i < pairs; i++) slots[fill[rank[pairPrefixes[i]!]!]!++] = pairSlots[i]!;
+    this.prefixKeys = Float64Array.from(order, (id) => keys[id]!);
+    this.prefixStart = start;
+    this.prefixSlots = slots;
     for (const slot of this.staleSlots) this.stale[slot] = 0;
     this.staleSlots = [];
   }
@@ -322,13 +362,27 @@ export class SearchIndex {
   }
 }
 
-function gramKey(first: number, second: number): number {
-  return first * 0x10000 + second;
+/** The first letters of a word (UTF-16 code units, 0 where it is shorter) as one number that sorts as they do. */
+function prefixKey(c1: number, c2: number, c3: number): number {
+  return c1 * 2 ** 32 + c2 * 2 ** 16 + c3;
 }
 
-function grown<T extends Uint32Array | Int32Array>(array: T, length: number, fill: number): T {
+/** The first index of `sorted` whose value is at least `value`. */
+function lowerBound(sorted: Float64Array, value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid]! < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** A longer copy of `array`, the new places set to `fill`. */
+function grown<T extends Uint32Array | Int32Array>(array: T, length: number, fill = 0): T {
   const next = new (array.constructor as new (length: number) => T)(length);
-  next.fill(fill);
+  if (fill !== 0) next.fill(fill, array.length);
   next.set(array);
   return next;
 }

@@ -1,4 +1,4 @@
-import { useMemo, useRef } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { PaperRecord, ShelfmarkDB } from '../store/db';
 import type { PaperId } from '../paper';
 import { libraryCounts } from '../store/catalog';
@@ -16,8 +16,12 @@ import { viewPage, VIEWS, type ViewCounts, type ViewName } from '../store/views'
  * and reads only the records of the block on screen.
  */
 
-/** Rows are read in blocks of this many, so scrolling within a block reads nothing. */
-export const BLOCK = 40;
+/**
+ * Rows are read in blocks of this many, so scrolling within a block reads nothing; a search's
+ * blocks are smaller (a popup shows about ten rows): a key typed reads only what it shows.
+ */
+const BLOCK = 40;
+const SEARCH_BLOCK = 16;
 
 export interface PaperListPage {
   view: ViewName;
@@ -76,31 +80,60 @@ export function usePaperList(
 ): PaperListPage | undefined {
   const query = tokens.join(' ');
   const searching = query !== '';
-  const from = Math.floor(Math.max(0, visible.first) / BLOCK) * BLOCK;
-  const to = (Math.floor(Math.max(visible.first, visible.last) / BLOCK) + 1) * BLOCK;
+  const block = searching ? SEARCH_BLOCK : BLOCK;
+  const from = Math.floor(Math.max(0, visible.first) / block) * block;
+  const to = (Math.floor(Math.max(visible.first, visible.last) / block) + 1) * block;
 
-  // Searching: the matches, in the view's order, from memory (recomputed when the index changes).
+  // Searching: the matches, in the view's order, from memory (recomputed when a paper is written).
   const version = index?.version;
+  const records = useRef<RecordCache>({ records: new Map() });
   const found = useMemo(() => {
     if (!searching || !index) return null;
     const slots = index.search(tokens, { key: VIEWS[view].index, newestFirst: VIEWS[view].newestFirst });
-    return { view, query, ids: Array.from(slots, (slot) => index.idAt(slot)) };
+    const ids = Array.from(slots, (slot) => index.idAt(slot));
+    const cache = records.current;
+    if (cache.index !== index || cache.version !== version) Object.assign(cache, { index, version, records: new Map() });
+    // The first block: from the papers the keys before listed, or asked for at once, so the
+    // database reads while the page renders the key typed.
+    const first = ids.slice(0, SEARCH_BLOCK);
+    const firstRows = first.every((id) => cache.records.has(id)) ? first.map((id) => cache.records.get(id)) : undefined;
+    return { view, query, ids, firstRows, firstBlock: firstRows ? Promise.resolve(firstRows) : readRecords(db, cache, first) };
     // `tokens` is `query` split: the query stands for both.
-  }, [index, version, view, query]);
+  }, [db, index, version, view, query]);
 
-  // The block on screen: a range of the view's index, or the records of the matches there.
-  const read = useLiveQuery(async (): Promise<Block | null> => {
-    if (!searching) {
-      const rows = await viewPage(db, view, from, to - from);
-      // A short block is the end of the view: its length is then known exactly.
-      return { view, query, offset: from, rows, total: rows.length < to - from ? from + rows.length : undefined };
-    }
-    if (!found) return null; // the index is still loading: the last answer stays
-    const rows = await db.papers.bulkGet(found.ids.slice(from, to));
-    return { view, query, offset: from, rows, total: found.ids.length, ids: found.ids };
-  }, [db, view, query, from, to, found]);
+  // Not searching, the block on screen is a range of the view's index, kept live by Dexie.
+  const listed = useLiveQuery(async (): Promise<Block | null> => {
+    if (searching) return null;
+    const rows = await viewPage(db, view, from, to - from);
+    // A short block is the end of the view: its length is then known exactly.
+    return { view, query, offset: from, rows, total: rows.length < to - from ? from + rows.length : undefined };
+  }, [db, view, query, from, to]);
 
-  const shown = useLastDefined(read);
+  // Searching, it is the records of the matches there, read at once (no live query's first-run
+  // delay on a key typed): `found` changes whenever a paper is written, so they stay live too.
+  const [matched, setMatched] = useState<Block | null>(null);
+  const firstBlock = found !== null && from === 0 && to === SEARCH_BLOCK;
+  useLayoutEffect(() => {
+    if (!found || (firstBlock && found.firstRows)) return;
+    let current = true;
+    const read = firstBlock ? found.firstBlock : readRecords(db, records.current, found.ids.slice(from, to));
+    read.then(
+      (rows) => current && setMatched({ view, query, offset: from, rows, total: found.ids.length, ids: found.ids }),
+      (error: unknown) => console.error('[Shelfmark] could not read the matching papers', error),
+    );
+    return () => {
+      current = false;
+    };
+  }, [db, found, from, to]);
+  const answer =
+    found && firstBlock && found.firstRows
+      ? { view, query, offset: 0, rows: found.firstRows, total: found.ids.length, ids: found.ids }
+      : matched?.query === query && matched.view === view
+        ? matched
+        : null;
+
+  // Until an answer for the current query, the last one stays (the index may still be loading).
+  const shown = useLastDefined(searching ? answer : listed);
   const count = shown && shown.query === '' ? counts?.[shown.view] : undefined;
   return useMemo(
     () =>
@@ -114,6 +147,27 @@ export function usePaperList(
       },
     [shown, count],
   );
+}
+
+/** Records read for searches, kept while the search index stays at one version (no paper written since). */
+interface RecordCache {
+  index?: SearchIndex;
+  version?: number;
+  records: Map<PaperId, PaperRecord>;
+}
+
+/** Enough for the first blocks of the last few dozen keys typed. */
+const MAX_CACHED_RECORDS = 1_000;
+
+async function readRecords(db: ShelfmarkDB, cache: RecordCache, ids: readonly PaperId[]): Promise<(PaperRecord | undefined)[]> {
+  const { index, version } = cache;
+  const rows = await db.papers.bulkGet([...ids]);
+  // Kept only if no paper was written meanwhile (the read may have come before the write).
+  if (cache.index === index && cache.version === version) {
+    if (cache.records.size > MAX_CACHED_RECORDS) cache.records.clear();
+    for (const row of rows) if (row) cache.records.set(row.id, row);
+  }
+  return rows;
 }
 
 /** The last value that was not null/undefined. */

@@ -112,7 +112,7 @@ async function apply(db: ShelfmarkDB, change: Change): Promise<void> {
 }
 
 describe('the in-memory search', () => {
-  it('answers as the words index did, in every view and the library, through any changes', async () => {
+  it('answers as the words index did, in every view and the library, through any changes', { timeout: 60_000 }, async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(paperArb, { minLength: 1, maxLength: 15 }),
@@ -152,7 +152,7 @@ describe('the in-memory search', () => {
     );
   });
 
-  it('keeps answering as papers keep changing: postings rebuilt, orders patched and re-sorted', async () => {
+  it('keeps answering as papers keep changing: postings rebuilt, orders patched and re-sorted', { timeout: 60_000 }, async () => {
     const db = freshDatabase();
     await buildCatalog(db);
     for (let n = 1; n <= 400; n++) {
