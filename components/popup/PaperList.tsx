@@ -80,7 +80,7 @@ export function PaperList(props: PaperListProps) {
   useLayoutEffect(() => {
     if (shownContents.current === props.contents) return;
     shownContents.current = props.contents;
-    virtualizer.scrollToOffset(0);
+    if (virtualizer.scrollOffset) virtualizer.scrollToOffset(0); // (its own record: reading the element's would force a layout)
   }, [props.contents]);
 
   const items = virtualizer.getVirtualItems();
