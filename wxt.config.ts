@@ -1,12 +1,22 @@
 import { defineConfig } from 'wxt';
+import { ICON_SIZES, iconPath } from './modules/icons';
+import pkg from './package.json';
+
+/** The icon at every size, rendered from assets/icon.svg by modules/icons.ts. */
+const icons = Object.fromEntries(Object.keys(ICON_SIZES).map((size) => [size, iconPath(Number(size) as keyof typeof ICON_SIZES)]));
 
 // https://wxt.dev/api/config.html
 export default defineConfig({
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'Shelfmark',
     description: 'Star, queue and annotate research papers where you find them: Hugging Face papers and arXiv.',
+    homepage_url: pkg.homepage,
+    // The only permission: the library and settings live in the extension's own storage. The
+    // content script's matches (Hugging Face, arXiv) are its only hosts. README: Permissions.
     permissions: ['storage'],
-    action: { default_title: 'Shelfmark: reading queue' },
+    icons,
+    // The toolbar button (its title is the popup's <title>); Firefox's MV2 build calls it browser_action.
+    [manifestVersion === 2 ? 'browser_action' : 'action']: { default_icon: icons },
     commands: {
       // Opens the toolbar popup (the reading queue) from the keyboard.
       [browser === 'firefox' ? '_execute_browser_action' : '_execute_action']: {
@@ -19,16 +29,26 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'shelfmark@shelfmark.dev',
-              strict_min_version: '142.0',
+              // data_collection_permissions is Firefox 140's (142 on Android); nothing else needs as much.
+              strict_min_version: '140.0',
               // Shelfmark sends nothing anywhere: everything stays on the device.
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),
   }),
+  zip: {
+    // Mozilla's review rebuilds the add-on from the sources archive: it holds what the build reads
+    // (README: "Building from source"), not the tests, benchmarks, scripts or pictures.
+    excludeSources: ['test/**', 'bench/**', 'docs/**', 'scripts/**', 'vitest.config.ts'],
+  },
   webExt: {
-    binaries: { chrome: process.env.CHROME_PATH ?? '/usr/bin/chromium' },
+    binaries: {
+      chrome: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+      firefox: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
+    },
     chromiumArgs: [
       '--no-first-run',
       '--disable-background-networking',

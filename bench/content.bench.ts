@@ -253,7 +253,7 @@ it('a change shows in another tab: the time from a click in one tab to the other
     const runs: number[] = [];
     for (let run = -1; run < 12; run++) {
       const star = control(first, id, 'Star');
-      const next = (await star.getAttribute('aria-pressed')) === 'true' ? 'false' : 'true';
+      const next = (await star.pressed()) === 'true' ? 'false' : 'true';
       // The other tab notes when its button changes; both clocks are the machine's (Date.now).
       const seen = second.evaluate(
         ({ target, value }) =>

@@ -1,5 +1,6 @@
 import { announceChange, refreshBadge } from '@/lib/background/broadcast';
 import { getDatabase } from '@/lib/store/db';
+import { handleInstalled } from '@/lib/background/first-run';
 import { handleMessage } from '@/lib/background/handle-message';
 import { isStatesMessage } from '@/lib/messaging';
 
@@ -13,6 +14,6 @@ export default defineBackground(() => {
     return true; // answer asynchronously
   });
 
-  browser.runtime.onInstalled.addListener(() => void refreshBadge(db));
+  browser.runtime.onInstalled.addListener((details) => void handleInstalled(db, details));
   browser.runtime.onStartup.addListener(() => void refreshBadge(db));
 });

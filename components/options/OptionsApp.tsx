@@ -7,10 +7,15 @@ import { libraryFilter } from '@/lib/store/search';
 import type { ListOrder, SearchIndex } from '@/lib/store/search-index';
 import { searchIndexReady, useSearchIndex } from '@/lib/ui/live-search-index';
 import { useLiveQuery } from '@/lib/ui/use-live-query';
+import { BrandMark } from '../shared/BrandMark';
 import { ExportMenu } from '../shared/ExportMenu';
 import { ImportPanel } from './ImportPanel';
 import { LIBRARY_PAGE, LibraryView } from './LibraryView';
 import { OptionsSettings } from './OptionsSettings';
+
+const TEXT = {
+  welcome: 'Getting started: what Shelfmark does, pinning, keys',
+} as const;
 
 /** The library's order: most recently changed first. */
 const LIBRARY_ORDER: ListOrder = { key: 'updatedAt', newestFirst: true };
@@ -59,7 +64,13 @@ export function OptionsApp({ db }: { db: ShelfmarkDB }) {
   return (
     <div class="options-page">
       <header class="options-header">
-        <h1>Shelfmark</h1>
+        <h1>
+          <BrandMark size={24} />
+          Shelfmark
+        </h1>
+        <a class="options-welcome" href={browser.runtime.getURL('/welcome.html')}>
+          {TEXT.welcome}
+        </a>
       </header>
       <div class="options-layout">
         <LibraryView

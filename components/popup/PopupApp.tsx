@@ -9,6 +9,7 @@ import { useLibrarySummary, usePaperList } from '@/lib/ui/use-paper-list';
 import { useSearchIndex } from '@/lib/ui/live-search-index';
 import { VIEWS, type ViewName } from '@/lib/store/views';
 import { EmptyState } from './EmptyState';
+import { BrandMark } from '../shared/BrandMark';
 import { ExportMenu } from '../shared/ExportMenu';
 import { OptionsLink } from './OptionsLink';
 import { PaperList, type DropSide } from './PaperList';
@@ -276,7 +277,10 @@ export function PopupApp({ db }: { db: ShelfmarkDB }) {
   return (
     <main class="popup">
       <header class="popup-header">
-        <h1>Shelfmark</h1>
+        <h1>
+          <BrandMark />
+          Shelfmark
+        </h1>
         {counts && <span class="queue-summary">{counts.queue === 1 ? '1 to read' : `${counts.queue.toLocaleString()} to read`}</span>}
         <div class="header-actions">
           <OptionsLink />

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalIds, SHARED_PAGES } from '../fixtures/shared-pages';
 import { fixture } from '../pages';
-import { control, controlIds, launch, readSharedPage, type Browser } from './harness';
+import { control, controlIds, launch, readSharedPage, pressedAll, type Browser } from './harness';
 
 /**
  * The built extension on every real page in ../shared/pages, served at the URL it was captured
@@ -35,7 +35,7 @@ describe('every real page gets exactly the expected control roots', () => {
     try {
       expect(await controlIds(page)).toEqual(expected);
       // Each root is a Shelfmark control group with its buttons, reachable by their names.
-      await expect.poll(() => control(page, expected[0]!, 'Star').getAttribute('aria-pressed')).toBe('false');
+      await expect.poll(() => control(page, expected[0]!, 'Star').pressed()).toBe('false');
     } finally {
       await page.close();
     }
@@ -46,7 +46,7 @@ describe('one paper, one state, on every site', () => {
   it('starred on Hugging Face, it shows starred on both its cards of an arXiv listing and on its abstract page', async () => {
     const hf = await browser.open(HF_SEARCH, 4);
     await control(hf, HYBRIDRAG, 'Star').click();
-    await expect.poll(() => control(hf, HYBRIDRAG, 'Star').getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => control(hf, HYBRIDRAG, 'Star').pressed()).toBe('true');
 
     // The /new listing has it twice: as a cross-list and as a replacement.
     const listing = await browser.open(ARXIV_NEW, 8);
@@ -54,22 +54,21 @@ describe('one paper, one state, on every site', () => {
       'arxiv:2602.11201', 'arxiv:2602.11230', 'arxiv:2602.11302', HYBRIDRAG,
       'arxiv:2602.10999', HYBRIDRAG, 'arxiv:2511.01234', 'arxiv:cs/0601001',
     ]);
-    const stars = control(listing, HYBRIDRAG, 'Star');
-    await expect.poll(() => stars.evaluateAll((buttons) => buttons.map((button) => button.getAttribute('aria-pressed')))).toEqual(['true', 'true']);
-    await expect.poll(() => control(listing, 'arxiv:2602.11201', 'Star').getAttribute('aria-pressed')).toBe('false');
+    await expect.poll(() => pressedAll(listing, HYBRIDRAG, 'Star')).toEqual(['true', 'true']);
+    await expect.poll(() => control(listing, 'arxiv:2602.11201', 'Star').pressed()).toBe('false');
 
     const abs = await browser.open(SHARED_PAGES.arxivAbs.url, 1);
-    await expect.poll(() => control(abs, HYBRIDRAG, 'Star').getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => control(abs, HYBRIDRAG, 'Star').pressed()).toBe('true');
 
     // Unstarred on the abstract page: the open listing and Hugging Face tabs follow.
     await control(abs, HYBRIDRAG, 'Star').click();
-    await expect.poll(() => stars.evaluateAll((buttons) => buttons.map((button) => button.getAttribute('aria-pressed')))).toEqual(['false', 'false']);
-    await expect.poll(() => control(hf, HYBRIDRAG, 'Star').getAttribute('aria-pressed')).toBe('false');
+    await expect.poll(() => pressedAll(listing, HYBRIDRAG, 'Star')).toEqual(['false', 'false']);
+    await expect.poll(() => control(hf, HYBRIDRAG, 'Star').pressed()).toBe('false');
 
     // Queued from the replacement's card: both cards of the listing say so.
-    await control(listing, HYBRIDRAG, 'Add to queue').nth(1).click();
-    await expect.poll(() => control(listing, HYBRIDRAG, 'Add to queue').evaluateAll((buttons) => buttons.map((button) => button.getAttribute('aria-pressed')))).toEqual(['true', 'true']);
-    await expect.poll(() => control(abs, HYBRIDRAG, 'Add to queue').getAttribute('aria-pressed')).toBe('true');
+    await control(listing, HYBRIDRAG, 'Add to queue', { nth: 1 }).click();
+    await expect.poll(() => pressedAll(listing, HYBRIDRAG, 'Add to queue')).toEqual(['true', 'true']);
+    await expect.poll(() => control(abs, HYBRIDRAG, 'Add to queue').pressed()).toBe('true');
 
     for (const page of [hf, listing, abs]) await page.close();
   });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { control, controlIds, launch, readSharedPage, waitForCards, type Browser } from './harness';
+import { control, controlIds, launch, noteEditor, pressed, readSharedPage, waitForCards, type Browser } from './harness';
 import { syntheticHfListing } from './synthetic-listing';
 
 /*
@@ -62,9 +62,7 @@ declare const chrome: {
   storage: { local: { get(key: string): Promise<Record<string, unknown>> } };
 };
 
-const pressed = (page: Page, id: string, name: string) => control(page, id, name).getAttribute('aria-pressed');
 const card = (page: Page, id: string) => page.locator(`article:has([data-shelfmark-id="${id}"])`);
-const noteEditor = (page: Page, id: string) => page.locator(`[data-shelfmark-id="${id}"]`).getByRole('textbox', { name: 'Note text' });
 const dock = (page: Page) => page.locator('shelfmark-dock');
 
 describe('on-page controls on a Hugging Face listing', () => {
@@ -79,7 +77,7 @@ describe('on-page controls on a Hugging Face listing', () => {
   it('every control toggles with one click, and its state is kept across reload', async () => {
     const page = await browser.open(HF_URL, HF_CARDS);
     for (const name of ['Star', 'Mark read', 'Add to queue', 'Note']) {
-      expect(await control(page, LLAMA, name).count(), name).toBe(1);
+      expect(await control(page, LLAMA, name).present(), name).toBe(true);
       await expect.poll(() => pressed(page, LLAMA, name)).toBe('false');
     }
 
@@ -113,11 +111,11 @@ describe('on-page controls on a Hugging Face listing', () => {
     expect(await pressed(page, TORA, 'Mark read')).toBe('true');
     expect(await pressed(page, TORA, 'Star')).toBe('false');
     // A card with a note shows it, with its first words on hover; the editor opens on the saved text.
-    expect(await control(page, MOMA, 'Note').getAttribute('title')).toBe('Note: Early fusion, **modality-aware** experts. Compare with Chameleon.');
-    expect(await control(page, MOMA, 'Note').getAttribute('data-has-note')).toBe('');
-    expect(await control(page, LLAMA, 'Note').getAttribute('data-has-note')).toBeNull();
+    expect(await control(page, MOMA, 'Note').attribute('title')).toBe('Note: Early fusion, **modality-aware** experts. Compare with Chameleon.');
+    expect(await control(page, MOMA, 'Note').attribute('data-has-note')).toBe('');
+    expect(await control(page, LLAMA, 'Note').attribute('data-has-note')).toBeNull();
     await control(page, MOMA, 'Note').click();
-    expect(await noteEditor(page, MOMA).inputValue()).toBe('Early fusion, **modality-aware** experts.\nCompare with Chameleon.');
+    expect(await noteEditor(page, MOMA).value()).toBe('Early fusion, **modality-aware** experts.\nCompare with Chameleon.');
 
     // Read papers recede: the read card is subdued (when the pointer and focus are elsewhere).
     await page.mouse.move(1200, 5);
@@ -328,7 +326,7 @@ describe('keyboard triage of an arXiv listing, checked in the database', () => {
       chrome.runtime.sendMessage({ type: 'act', paper: { id: 'arxiv:2602.11156', title: 'HybridRAG' }, action: { kind: 'read', value: true } }),
     );
     const abs = await browser.open('https://arxiv.org/abs/2602.11156', 1);
-    await expect.poll(() => control(abs, 'arxiv:2602.11156', 'Mark read').getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => control(abs, 'arxiv:2602.11156', 'Mark read').pressed()).toBe('true');
     expect(await abs.locator('#abs').isVisible()).toBe(true);
     expect(await abs.locator('[data-shelfmark-hidden]').count()).toBe(0);
     await abs.close();
@@ -391,7 +389,7 @@ describe('live everywhere: two tabs of the same page and the popup agree', () =>
       LLAMA,
     );
     for (const page of [first, second]) {
-      await expect.poll(() => control(page, LLAMA, 'Note').getAttribute('title'), { timeout: 10_000 }).toBe('Note: Written in the popup');
+      await expect.poll(() => control(page, LLAMA, 'Note').attribute('title'), { timeout: 10_000 }).toBe('Note: Written in the popup');
     }
 
     // Unstarring in a tab empties it from the popup and the other tab.
@@ -422,7 +420,7 @@ describe('a note typed and the tab closed at once', () => {
 
     // And it is there when the page is opened again.
     const again = await browser.open(HF_URL, HF_CARDS);
-    await expect.poll(() => control(again, TORA, 'Note').getAttribute('title')).toBe('Note: Typed and the tab closed at once.');
+    await expect.poll(() => control(again, TORA, 'Note').attribute('title')).toBe('Note: Typed and the tab closed at once.');
   });
 });
 
@@ -484,16 +482,16 @@ describe('fits the host page', () => {
   it('the page\'s styles never reach into the controls', async () => {
     const page = await browser.open(HOSTILE_URL, HF_CARDS);
     const star = control(page, LLAMA, 'Star');
-    const box = await star.boundingBox();
+    const box = await star.box();
     expect(box).toMatchObject({ width: 26, height: 26 });
-    const style = await star.evaluate((button) => {
+    const style = await star.evaluate((button: Element) => {
       const computed = getComputedStyle(button);
       const icon = getComputedStyle(button.querySelector('svg')!);
       return { color: computed.color, display: computed.display, icon: icon.width };
     });
     expect(style).toEqual({ color: 'rgb(107, 114, 128)', display: 'flex', icon: '18px' }); // a flex item: blockified
     await control(page, LLAMA, 'Note').click();
-    expect(await noteEditor(page, LLAMA).isVisible()).toBe(true);
+    expect(await noteEditor(page, LLAMA).present()).toBe(true);
     await page.keyboard.press('Escape');
     await page.keyboard.press('?');
     await expect.poll(() => dock(page).getByRole('dialog').isVisible()).toBe(true);
@@ -504,7 +502,7 @@ describe('fits the host page', () => {
     const page = await browser.open(HF_URL, HF_CARDS);
     await control(page, LLAMA, 'Star').click();
     await expect.poll(() => pressed(page, LLAMA, 'Star')).toBe('true');
-    const colour = () => control(page, LLAMA, 'Star').evaluate((button) => getComputedStyle(button).color);
+    const colour = () => control(page, LLAMA, 'Star').evaluate((button: Element) => getComputedStyle(button).color);
     expect(await colour()).toBe('rgb(217, 119, 6)');
     await page.evaluate(() => document.documentElement.classList.add('dark'));
     expect(await colour()).toBe('rgb(251, 191, 36)');

@@ -34,7 +34,7 @@ async function download(page: Page, click: () => Promise<void>): Promise<Downloa
 async function press(page: Page, id: string, name: string) {
   const button = control(page, id, name);
   await button.click();
-  await expect.poll(() => button.getAttribute('aria-pressed')).toBe('true');
+  await expect.poll(() => button.pressed()).toBe('true');
 }
 
 describe('export and import in the built extension', () => {
@@ -141,7 +141,7 @@ describe('export and import in the built extension', () => {
     const browser = await launch({ pages });
     try {
       const listing = await browser.open(DAILY_URL, 13);
-      await expect.poll(() => control(listing, LLAMA, 'Star').getAttribute('aria-pressed')).toBe('false');
+      await expect.poll(() => control(listing, LLAMA, 'Star').pressed()).toBe('false');
       const options = await openOptions(browser);
       const fileInput = options.getByLabel(/^Backup file/);
 
@@ -184,12 +184,12 @@ describe('export and import in the built extension', () => {
       // The listing page that was open all along shows the restored state, and keeps it after a reload.
       const expected = { [LLAMA]: ['Star', 'Add to queue'], [TORA]: ['Star'], [NERF]: ['Mark read'] };
       for (const [id, names] of Object.entries(expected)) {
-        for (const name of names) await expect.poll(() => control(listing, id, name).getAttribute('aria-pressed')).toBe('true');
+        for (const name of names) await expect.poll(() => control(listing, id, name).pressed()).toBe('true');
       }
-      await expect.poll(() => control(listing, NERF, 'Star').getAttribute('aria-pressed')).toBe('false');
+      await expect.poll(() => control(listing, NERF, 'Star').pressed()).toBe('false');
       await listing.reload();
       for (const [id, names] of Object.entries(expected)) {
-        for (const name of names) await expect.poll(() => control(listing, id, name).getAttribute('aria-pressed')).toBe('true');
+        for (const name of names) await expect.poll(() => control(listing, id, name).pressed()).toBe('true');
       }
     } finally {
       await browser.close();

@@ -23,15 +23,15 @@ describe('star a paper on a real Hugging Face page and find it in the popup', ()
       expect(ids).toContain('arxiv:2404.01300');
 
       const star = control(page, LLAMA, 'Star');
-      await expect.poll(() => star.getAttribute('aria-pressed')).toBe('false');
+      await expect.poll(() => star.pressed()).toBe('false');
       await star.click();
-      await expect.poll(() => star.getAttribute('aria-pressed')).toBe('true');
+      await expect.poll(() => star.pressed()).toBe('true');
       // Only that paper changed.
-      await expect.poll(() => control(page, 'arxiv:2407.21705', 'Star').getAttribute('aria-pressed')).toBe('false');
+      await expect.poll(() => control(page, 'arxiv:2407.21705', 'Star').pressed()).toBe('false');
 
       await page.reload();
       await waitForCards(page, 13);
-      await expect.poll(() => control(page, LLAMA, 'Star').getAttribute('aria-pressed')).toBe('true');
+      await expect.poll(() => control(page, LLAMA, 'Star').pressed()).toBe('true');
 
       const popup = await browser.openPopup();
       await popup.getByRole('tab', { name: /Starred/ }).click();
@@ -51,14 +51,14 @@ describe('star a paper on a real Hugging Face page and find it in the popup', ()
     browser = await launch({ profileDir, pages });
     try {
       const page = await browser.open(DAILY_URL, 13);
-      await expect.poll(() => control(page, LLAMA, 'Star').getAttribute('aria-pressed')).toBe('true');
+      await expect.poll(() => control(page, LLAMA, 'Star').pressed()).toBe('true');
       const popup = await browser.openPopup();
       await popup.getByRole('tab', { name: /Starred/ }).click();
       await expect.poll(() => popup.getByRole('link', { name: 'The Llama 3 Herd of Models' }).count()).toBe(1);
 
       // Unstar: the popup empties and tells a new user what to do.
       await control(page, LLAMA, 'Star').click();
-      await expect.poll(() => control(page, LLAMA, 'Star').getAttribute('aria-pressed')).toBe('false');
+      await expect.poll(() => control(page, LLAMA, 'Star').pressed()).toBe('false');
       await expect.poll(() => popup.getByText('No starred papers yet').count()).toBe(1);
     } finally {
       await browser.close();

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
 
 /**
  * Drives the built extension (.output/chrome-mv3) in Debian's Chromium. Pages are served at their
@@ -116,9 +116,165 @@ export function controlIds(page: Page): Promise<string[]> {
   return page.$$eval('[data-shelfmark-id]', (roots) => roots.map((root) => root.getAttribute('data-shelfmark-id') ?? ''));
 }
 
-/** A button of a card's controls, by its accessible name ("Star", "Mark read", "Add to queue", "Note"). */
-export function control(page: Page, id: string, name: string) {
-  return page.locator(`[data-shelfmark-id="${id}"]`).getByRole('button', { name, exact: true });
+/**
+ * One of a card's controls, found as a screen reader finds it: through the accessibility tree
+ * (the DevTools protocol's Accessibility domain sees inside closed shadow roots, which no page
+ * script can). Clicks are trusted input at the control's box, as a user's are.
+ */
+export interface Control {
+  /** `aria-pressed` as the accessibility tree reports it ('true' or 'false'); null for a control that does not toggle. */
+  pressed(): Promise<string | null>;
+  /** Scrolls the control into view and clicks the middle of its box with the mouse. */
+  click(): Promise<void>;
+  /** Moves keyboard focus to the control. */
+  focus(): Promise<void>;
+  /** The value of a text field (the note editor). */
+  value(): Promise<string>;
+  /** Replaces a text field's value as a user would: focus, select all, type (trusted input). */
+  fill(text: string): Promise<void>;
+  /** The accessible description (what a screen reader reads after the name). */
+  description(): Promise<string>;
+  /** True when the control is in the accessibility tree now (not hidden, mounted). */
+  present(): Promise<boolean>;
+  /** The control's border box in the page's viewport, as a user sees it. */
+  box(): Promise<{ x: number; y: number; width: number; height: number }>;
+  /** An attribute of the control's element, read with the DevTools' privileges (no page script can). */
+  attribute(name: string): Promise<string | null>;
+  /** Runs `fn` on the control's element with the DevTools' privileges (computed styles, say). */
+  evaluate<T>(fn: (element: Element) => T): Promise<T>;
+}
+
+/** How long a control is looked for before the test fails with a clear message. */
+const CONTROL_TIMEOUT_MS = 10_000;
+const sessions = new WeakMap<Page, Promise<CDPSession>>();
+
+function cdp(page: Page): Promise<CDPSession> {
+  let session = sessions.get(page);
+  if (!session) {
+    session = page.context().newCDPSession(page);
+    sessions.set(page, session);
+  }
+  return session;
+}
+
+interface AxNode {
+  backendDOMNodeId?: number;
+  ignored?: boolean;
+  value?: { value?: unknown };
+  description?: { value?: unknown };
+  properties?: { name: string; value: { value?: unknown } }[];
+}
+
+/**
+ * The accessibility node named `name` with role `role` in the control root of paper `id` (the
+ * `nth` root when the paper is on the page more than once), or null when there is none yet. A
+ * card whose controls are mounted lazily is scrolled into view first.
+ */
+async function findControl(page: Page, id: string, name: string, role: string, nth: number): Promise<AxNode | null> {
+  const session = await cdp(page);
+  const { root } = await session.send('DOM.getDocument', { depth: 0 });
+  const { nodeIds } = await session.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: `[data-shelfmark-id="${id}"]` });
+  const rootId = nodeIds[nth];
+  if (rootId === undefined) {
+    const cards = await session.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: `[data-shelfmark-card="${id}"]` });
+    const card = cards.nodeIds[nth];
+    if (card !== undefined) await session.send('DOM.scrollIntoViewIfNeeded', { nodeId: card }).catch(() => undefined);
+    return null;
+  }
+  const { node } = await session.send('DOM.describeNode', { nodeId: rootId });
+  const { nodes } = await session.send('Accessibility.queryAXTree', { backendNodeId: node.backendNodeId, accessibleName: name, role });
+  const found = (nodes as AxNode[]).find((candidate) => !candidate.ignored && candidate.backendDOMNodeId !== undefined);
+  // Controls far off screen may not be built or rendered yet (content-visibility): bring them near, as a user would.
+  if (!found) await session.send('DOM.scrollIntoViewIfNeeded', { nodeId: rootId }).catch(() => undefined);
+  return found ?? null;
+}
+
+/** A control of paper `id`'s card by its accessible name ("Star", "Mark read", "Add to queue", "Note", "Tag"). */
+export function control(page: Page, id: string, name: string, options: { role?: string; nth?: number } = {}): Control {
+  const role = options.role ?? 'button';
+  const nth = options.nth ?? 0;
+  const describe = `the ${role} "${name}" of ${id}${nth ? ` (#${nth + 1})` : ''}`;
+  async function node(): Promise<AxNode & { backendDOMNodeId: number }> {
+    const deadline = Date.now() + CONTROL_TIMEOUT_MS;
+    for (;;) {
+      const found = await findControl(page, id, name, role, nth).catch(() => null);
+      if (found?.backendDOMNodeId !== undefined) return found as AxNode & { backendDOMNodeId: number };
+      if (Date.now() > deadline) throw new Error(`No ${describe} in the accessibility tree after ${CONTROL_TIMEOUT_MS} ms`);
+      await page.waitForTimeout(50);
+    }
+  }
+  return {
+    async pressed() {
+      const found = await node();
+      const property = found.properties?.find((candidate) => candidate.name === 'pressed');
+      return property ? String(property.value.value) : null;
+    },
+    async click() {
+      const session = await cdp(page);
+      const { backendDOMNodeId: backendNodeId } = await node();
+      await session.send('DOM.scrollIntoViewIfNeeded', { backendNodeId });
+      const { model } = await session.send('DOM.getBoxModel', { backendNodeId });
+      const [x1, y1, , , x3, y3] = model.border as [number, number, number, number, number, number];
+      await page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
+    },
+    async focus() {
+      const session = await cdp(page);
+      const { backendDOMNodeId: backendNodeId } = await node();
+      await session.send('DOM.focus', { backendNodeId });
+    },
+    async value() {
+      const found = await node();
+      return String(found.value?.value ?? '');
+    },
+    async fill(text) {
+      await this.focus();
+      await page.keyboard.press('ControlOrMeta+A');
+      await page.keyboard.insertText(text);
+    },
+    async description() {
+      const found = await node();
+      return String(found.description?.value ?? '');
+    },
+    async present() {
+      return (await findControl(page, id, name, role, nth).catch(() => null)) !== null;
+    },
+    async box() {
+      const session = await cdp(page);
+      const { model } = await session.send('DOM.getBoxModel', { backendNodeId: (await node()).backendDOMNodeId });
+      const [x1, y1, , , x3, y3] = model.border as [number, number, number, number, number, number];
+      return { x: x1, y: y1, width: x3 - x1, height: y3 - y1 };
+    },
+    async attribute(attributeName) {
+      return this.evaluate(new Function('element', `return element.getAttribute(${JSON.stringify(attributeName)})`) as (element: Element) => string | null);
+    },
+    async evaluate<T>(fn: (element: Element) => T) {
+      const session = await cdp(page);
+      const { object } = await session.send('DOM.resolveNode', { backendNodeId: (await node()).backendDOMNodeId });
+      const { result, exceptionDetails } = await session.send('Runtime.callFunctionOn', {
+        objectId: object.objectId,
+        functionDeclaration: `function () { return (${fn.toString()})(this); }`,
+        returnByValue: true,
+      });
+      if (exceptionDetails) throw new Error(`evaluate on ${describe} failed: ${exceptionDetails.text}`);
+      return result.value as T;
+    },
+  };
+}
+
+/** `aria-pressed` of a control in every control root of paper `id` (a paper can be on a page twice), in page order. */
+export async function pressedAll(page: Page, id: string, name: string): Promise<(string | null)[]> {
+  const roots = await page.locator(`[data-shelfmark-id="${id}"]`).count();
+  return Promise.all(Array.from({ length: roots }, (_, nth) => control(page, id, name, { nth }).pressed()));
+}
+
+/** `aria-pressed` of a card's control, as the accessibility tree reports it. */
+export function pressed(page: Page, id: string, name: string): Promise<string | null> {
+  return control(page, id, name).pressed();
+}
+
+/** The note editor of a card (once opened). */
+export function noteEditor(page: Page, id: string): Control {
+  return control(page, id, 'Note text', { role: 'textbox' });
 }
 
 export function readSharedPage(name: string): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { control, controlIds, launch, readSharedPage, waitForCards } from './harness';
+import { control, controlIds, launch, readSharedPage, pressedAll, waitForCards } from './harness';
 
 /**
  * Hugging Face is a single-page app: it reaches /papers from another page of the site without a
@@ -30,7 +30,7 @@ describe('a single-page app: in-page navigation and cards added later', () => {
 
       // Scrolling loads more cards: they get controls too, and the state of one paper follows.
       await control(page, 'arxiv:2609.31590', 'Star').click();
-      await expect.poll(() => control(page, 'arxiv:2609.31590', 'Star').getAttribute('aria-pressed')).toBe('true');
+      await expect.poll(() => control(page, 'arxiv:2609.31590', 'Star').pressed()).toBe('true');
       await page.evaluate(() => {
         const grid = document.getElementById('grid')!;
         grid.insertAdjacentHTML(
@@ -41,8 +41,7 @@ describe('a single-page app: in-page navigation and cards added later', () => {
       });
       await waitForCards(page, 4);
       expect(await controlIds(page)).toEqual(['arxiv:2609.30222', 'arxiv:2609.31590', 'arxiv:2609.00042', 'arxiv:2609.31590']);
-      const stars = page.locator('[data-shelfmark-id="arxiv:2609.31590"]').getByRole('button', { name: 'Star', exact: true });
-      await expect.poll(() => stars.evaluateAll((buttons) => buttons.map((button) => button.getAttribute('aria-pressed')))).toEqual(['true', 'true']);
+      await expect.poll(() => pressedAll(page, 'arxiv:2609.31590', 'Star')).toEqual(['true', 'true']);
 
       // Back to a page Shelfmark does not serve: everything it added goes.
       await page.evaluate(() => {
@@ -56,7 +55,7 @@ describe('a single-page app: in-page navigation and cards added later', () => {
         document.getElementById('app')!.innerHTML = `<div id="grid">${cards}</div>`;
       }, CARDS_2026);
       await waitForCards(page, 2);
-      await expect.poll(() => control(page, 'arxiv:2609.31590', 'Star').getAttribute('aria-pressed')).toBe('true');
+      await expect.poll(() => control(page, 'arxiv:2609.31590', 'Star').pressed()).toBe('true');
     } finally {
       await browser.close();
     }

@@ -38,7 +38,7 @@ async function openPopup(browser: Browser): Promise<Page> {
 async function queueOnPage(page: Page, id: string) {
   const button = control(page, id, 'Add to queue');
   await button.click();
-  await expect.poll(() => button.getAttribute('aria-pressed')).toBe('true');
+  await expect.poll(() => button.pressed()).toBe('true');
 }
 
 describe('the popup reading queue, in the built extension', () => {
@@ -119,13 +119,13 @@ describe('the popup reading queue, in the built extension', () => {
   it('marks read from the popup: the paper moves to Read and the listing page updates', async () => {
     const popup = await openPopup(browser);
     await expect.poll(() => listed(popup)).toContain(TORA.title);
-    expect(await control(page, TORA.id, 'Mark read').getAttribute('aria-pressed')).toBe('false');
+    expect(await control(page, TORA.id, 'Mark read').pressed()).toBe('false');
 
     await row(popup, TORA.id).getByRole('button', { name: 'Mark read' }).click();
     await expect.poll(() => listed(popup)).toEqual([MOMA.title, SHIELD.title, LLAMA.title]);
     // The page says so without a reload (expect.poll's default: within a second).
-    await expect.poll(() => control(page, TORA.id, 'Mark read').getAttribute('aria-pressed')).toBe('true');
-    await expect.poll(() => control(page, TORA.id, 'Add to queue').getAttribute('aria-pressed')).toBe('false');
+    await expect.poll(() => control(page, TORA.id, 'Mark read').pressed()).toBe('true');
+    await expect.poll(() => control(page, TORA.id, 'Add to queue').pressed()).toBe('false');
     await expect.poll(() => badgeText(browser)).toBe('3');
 
     await popup.getByRole('tab', { name: /Read/ }).click();
@@ -138,7 +138,7 @@ describe('the popup reading queue, in the built extension', () => {
     await popup.keyboard.press('j');
     await popup.keyboard.press('r');
     await expect.poll(() => listed(popup)).toEqual([SHIELD.title, LLAMA.title]);
-    await expect.poll(() => control(page, MOMA.id, 'Mark read').getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => control(page, MOMA.id, 'Mark read').pressed()).toBe('true');
     await expect.poll(() => badgeText(browser)).toBe('2');
     await popup.close();
   });
@@ -192,10 +192,10 @@ describe('the popup reading queue, in the built extension', () => {
 
     await popup.keyboard.press('s');
     await expect.poll(() => row(popup, LLAMA.id).getByRole('button', { name: 'Star' }).getAttribute('aria-pressed')).toBe('true');
-    await expect.poll(() => control(page, LLAMA.id, 'Star').getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => control(page, LLAMA.id, 'Star').pressed()).toBe('true');
     await popup.keyboard.press('x');
     await expect.poll(() => listed(popup)).toEqual([SHIELD.title]);
-    await expect.poll(() => control(page, LLAMA.id, 'Add to queue').getAttribute('aria-pressed')).toBe('false');
+    await expect.poll(() => control(page, LLAMA.id, 'Add to queue').pressed()).toBe('false');
     await expect.poll(() => badgeText(browser)).toBe('1');
     // Removed from the queue, still starred.
     await popup.getByRole('tab', { name: /Starred/ }).click();
@@ -233,10 +233,10 @@ describe("the popup's counts and search, kept by the catalog, in the built exten
       await expect.poll(() => listed(popup)).toEqual([LLAMA.title]);
       await queueOnPage(page, TORA.id);
       await expect.poll(tabs).toEqual(['Queue1', 'Starred1', 'Notes0', 'Read0', 'All2']);
-      await popup.evaluate(
-        (paper) => chrome.runtime.sendMessage({ type: 'act', paper, action: { kind: 'note', text: 'Compare with the herd of llamas' } }),
-        TORA,
-      );
+      await popup.evaluate((paper) => {
+        const { chrome } = globalThis as unknown as { chrome: { runtime: { sendMessage(message: object): Promise<unknown> } } };
+        return chrome.runtime.sendMessage({ type: 'act', paper, action: { kind: 'note', text: 'Compare with the herd of llamas' } });
+      }, TORA);
       await expect.poll(() => listed(popup)).toEqual([TORA.title, LLAMA.title]); // newest first; the note's words are searched
       await expect.poll(tabs).toEqual(['Queue1', 'Starred1', 'Notes1', 'Read0', 'All2']);
 
