@@ -1,4 +1,3 @@
-import { Component } from 'preact';
 import type { PaperRecord } from '@/lib/store/db';
 import { paperUrl } from '@/lib/export/link';
 import { arxivIdOf, arxivLinks, formatAuthors, type PaperLinks } from '@/lib/paper';
@@ -7,6 +6,7 @@ import type { ViewName } from '@/lib/store/views';
 import { Highlighted } from './Highlighted';
 import { Icon } from '../shared/Icon';
 import { NoteEditor } from './NoteEditor';
+import { memo } from '@/lib/ui/memo';
 
 /** First authors shown in a row: the popup is narrow. */
 const AUTHORS_SHOWN = 3;
@@ -29,117 +29,109 @@ interface PaperRowProps {
 
 /**
  * One paper: title (opens its arXiv abstract), authors, where and when it was seen, note, actions.
- * It renders again only when one of its props changes (the popup passes the same callbacks every
- * time): a key typed re-renders the popup, and rows that stay need no work.
+ * Rendered again only when a prop changes (the popup passes the same callbacks every time): a key
+ * typed re-renders the popup, and the rows that stay cost nothing.
  */
-export class PaperRow extends Component<PaperRowProps> {
-  override shouldComponentUpdate(next: PaperRowProps): boolean {
-    return (Object.keys(next) as (keyof PaperRowProps)[]).some((key) => next[key] !== this.props[key]);
-  }
-
-  override render() {
-    const { paper, view, tokens, readNext, editingNote, onCommand, onSaveNote, onCloseNote } = this.props;
-    const links = openLinks(paper);
-    const queued = paper.queuePos !== undefined;
-    const starred = paper.starredAt !== undefined;
-    const read = paper.readAt !== undefined;
-    const hasNote = paper.note.trim() !== '';
-    const command = (name: RowCommand) => () => onCommand(name, paper);
-    return (
-      <article class="paper" aria-label={paper.title}>
-        {view === 'queue' && (
-          <span class="grip" draggable title="Drag to reorder (or Alt+↑ / Alt+↓)" aria-hidden="true">
-            <Icon name="grip" />
-          </span>
-        )}
-        <div class="paper-body">
-          <a class="paper-title" href={paperUrl(paper)} target="_blank" rel="noreferrer">
-            <Highlighted text={paper.title} tokens={tokens} />
-          </a>
-          {paper.authors.length > 0 ? (
-            <div class="paper-authors">
-              <Highlighted text={formatAuthors(paper.authors, AUTHORS_SHOWN)} tokens={tokens} />
-            </div>
-          ) : paper.organization ? (
-            <div class="paper-authors">{paper.organization}</div>
-          ) : null}
-          <div class="paper-meta">
-            {readNext && <span class="tag">Read next</span>}
-            {paper.seen && <span class="seen">{seenText(paper.seen)}</span>}
-            {read && view === 'read' && <span class="read-at">read {formatDate(paper.readAt!)}</span>}
+export const PaperRow = memo(function PaperRow({ paper, view, tokens, readNext, editingNote, onCommand, onSaveNote, onCloseNote }: PaperRowProps) {
+  const links = openLinks(paper);
+  const queued = paper.queuePos !== undefined;
+  const starred = paper.starredAt !== undefined;
+  const read = paper.readAt !== undefined;
+  const hasNote = paper.note.trim() !== '';
+  const command = (name: RowCommand) => () => onCommand(name, paper);
+  return (
+    <article class="paper" aria-label={paper.title}>
+      {view === 'queue' && (
+        <span class="grip" draggable title="Drag to reorder (or Alt+↑ / Alt+↓)" aria-hidden="true">
+          <Icon name="grip" />
+        </span>
+      )}
+      <div class="paper-body">
+        <a class="paper-title" href={paperUrl(paper)} target="_blank" rel="noreferrer">
+          <Highlighted text={paper.title} tokens={tokens} />
+        </a>
+        {paper.authors.length > 0 ? (
+          <div class="paper-authors">
+            <Highlighted text={formatAuthors(paper.authors, AUTHORS_SHOWN)} tokens={tokens} />
           </div>
-          {editingNote ? (
-            <NoteEditor
-              note={paper.note}
-              title={paper.title}
-              onSave={(text) => onSaveNote(paper, text)}
-              onClose={() => onCloseNote(paper)}
-            />
-          ) : (
-            hasNote && (
-              <p class={view === 'notes' ? 'paper-note full' : 'paper-note'}>
-                <Highlighted text={view === 'notes' ? paper.note : excerpt(paper.note, tokens)} tokens={tokens} />
-              </p>
-            )
-          )}
-          <div class="paper-actions" role="group" aria-label="Actions">
-            <button type="button" class="action read" aria-label="Mark read" aria-pressed={read} title={read ? 'Read: mark unread (r)' : 'Mark read (r)'} onClick={command('read')}>
-              <Icon name="read" />
-            </button>
-            <button type="button" class="action star" aria-label="Star" aria-pressed={starred} title={starred ? 'Starred: unstar (s)' : 'Star (s)'} onClick={command('star')}>
-              <Icon name="star" />
-            </button>
-            <button
-              type="button"
-              class="action queue"
-              aria-label={queued ? 'Remove from queue' : 'Add to queue'}
-              title={queued ? 'Remove from queue (x)' : 'Add to the end of the queue'}
-              onClick={command('queue')}
-            >
-              <Icon name={queued ? 'close' : 'queueAdd'} />
-            </button>
-            {view === 'queue' && !readNext && (
-              <button type="button" class="action" aria-label="Move to top" title="Move to top (t)" onClick={command('top')}>
-                <Icon name="top" />
-              </button>
-            )}
-            <button
-              type="button"
-              class="action"
-              aria-label={hasNote ? 'Edit note' : 'Add note'}
-              aria-expanded={editingNote}
-              title={hasNote ? 'Edit note (n)' : 'Add a note (n)'}
-              onClick={command('note')}
-            >
-              <Icon name="note" />
-            </button>
-            <button type="button" class="action" aria-label="Copy Markdown link" title="Copy a Markdown link (c)" onClick={command('copy')}>
-              <Icon name="copy" />
-            </button>
-            <span class="open-links">
-              {links.abs && (
-                <a href={links.abs} target="_blank" rel="noreferrer" aria-label="arXiv abstract" title="arXiv abstract">
-                  arXiv
-                </a>
-              )}
-              {links.pdf && (
-                <a href={links.pdf} target="_blank" rel="noreferrer" aria-label="PDF" title="PDF">
-                  PDF
-                </a>
-              )}
-              {links.huggingface && (
-                <a href={links.huggingface} target="_blank" rel="noreferrer" aria-label="Hugging Face page" title="Hugging Face page">
-                  HF
-                </a>
-              )}
-            </span>
-          </div>
+        ) : paper.organization ? (
+          <div class="paper-authors">{paper.organization}</div>
+        ) : null}
+        <div class="paper-meta">
+          {readNext && <span class="tag">Read next</span>}
+          {paper.seen && <span class="seen">{seenText(paper.seen)}</span>}
+          {read && view === 'read' && <span class="read-at">read {formatDate(paper.readAt!)}</span>}
         </div>
-      </article>
-    );
-  }
-}
-
+        {editingNote ? (
+          <NoteEditor
+            note={paper.note}
+            title={paper.title}
+            onSave={(text) => onSaveNote(paper, text)}
+            onClose={() => onCloseNote(paper)}
+          />
+        ) : (
+          hasNote && (
+            <p class={view === 'notes' ? 'paper-note full' : 'paper-note'}>
+              <Highlighted text={view === 'notes' ? paper.note : excerpt(paper.note, tokens)} tokens={tokens} />
+            </p>
+          )
+        )}
+        <div class="paper-actions" role="group" aria-label="Actions">
+          <button type="button" class="action read" aria-label="Mark read" aria-pressed={read} title={read ? 'Read: mark unread (r)' : 'Mark read (r)'} onClick={command('read')}>
+            <Icon name="read" />
+          </button>
+          <button type="button" class="action star" aria-label="Star" aria-pressed={starred} title={starred ? 'Starred: unstar (s)' : 'Star (s)'} onClick={command('star')}>
+            <Icon name="star" />
+          </button>
+          <button
+            type="button"
+            class="action queue"
+            aria-label={queued ? 'Remove from queue' : 'Add to queue'}
+            title={queued ? 'Remove from queue (x)' : 'Add to the end of the queue'}
+            onClick={command('queue')}
+          >
+            <Icon name={queued ? 'close' : 'queueAdd'} />
+          </button>
+          {view === 'queue' && !readNext && (
+            <button type="button" class="action" aria-label="Move to top" title="Move to top (t)" onClick={command('top')}>
+              <Icon name="top" />
+            </button>
+          )}
+          <button
+            type="button"
+            class="action"
+            aria-label={hasNote ? 'Edit note' : 'Add note'}
+            aria-expanded={editingNote}
+            title={hasNote ? 'Edit note (n)' : 'Add a note (n)'}
+            onClick={command('note')}
+          >
+            <Icon name="note" />
+          </button>
+          <button type="button" class="action" aria-label="Copy Markdown link" title="Copy a Markdown link (c)" onClick={command('copy')}>
+            <Icon name="copy" />
+          </button>
+          <span class="open-links">
+            {links.abs && (
+              <a href={links.abs} target="_blank" rel="noreferrer" aria-label="arXiv abstract" title="arXiv abstract">
+                arXiv
+              </a>
+            )}
+            {links.pdf && (
+              <a href={links.pdf} target="_blank" rel="noreferrer" aria-label="PDF" title="PDF">
+                PDF
+              </a>
+            )}
+            {links.huggingface && (
+              <a href={links.huggingface} target="_blank" rel="noreferrer" aria-label="Hugging Face page" title="Hugging Face page">
+                HF
+              </a>
+            )}
+          </span>
+        </div>
+      </div>
+    </article>
+  );
+});
 
 /** The pages a paper can be opened at: what its cards linked to, else the standard arXiv ones. */
 export function openLinks(paper: Pick<PaperRecord, 'id' | 'links'>): PaperLinks {
