@@ -30,6 +30,11 @@ import { median, report, type Sample } from './stats';
  */
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,50000').split(',').map(Number);
+/**
+ * SHELFMARK_BENCH_BASELINE=1: the build measured has no catalog and no search index (the code before
+ * them): their figures are left out, the rest is measured the same way, for a before/after table.
+ */
+const BASELINE = process.env.SHELFMARK_BENCH_BASELINE === '1';
 /** Words typed, one key at a time: common and rare prefixes, a note word, an author, two words. */
 const TYPED = ['transformer', 'diffusion mod', 'zebrafish', 'émile', 'graph neural'];
 const ROUNDS = { firstRows: 12, typing: 3, jumps: 8, options: 8 };
@@ -65,17 +70,26 @@ async function popupLoad(browser: Browser): Promise<{ firstRows: number; index: 
   const firstRows = await mark(page, 'shelfmark:first-rows');
   // Everything the page reads after its first rows is let finish, so that it does not run into the
   // next page's (a real popup is opened once, not twelve times in a row).
-  const index = await mark(page, 'shelfmark:search-index');
+  const index = BASELINE ? NaN : await mark(page, 'shelfmark:search-index');
   await countsShown(page);
   await page.close();
   return { firstRows, index };
 }
 
-/** A fresh options page: navigation start to its first library rows. */
+/** A fresh options page: navigation start to its first library rows (in the DOM, seen by a MutationObserver). */
 async function optionsLoad(browser: Browser): Promise<number> {
-  const page = await openPage(browser, 'options');
-  const firstRows = await mark(page, 'shelfmark:first-rows');
-  await mark(page, 'shelfmark:search-index');
+  const page = await browser.context.newPage();
+  await page.addInitScript(() => {
+    const observer = new MutationObserver(() => {
+      if (!document.querySelector('.library-row')) return;
+      performance.mark('bench:library-rows');
+      observer.disconnect();
+    });
+    observer.observe(document, { childList: true, subtree: true });
+  });
+  await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  const firstRows = await mark(page, 'bench:library-rows');
+  if (!BASELINE) await mark(page, 'shelfmark:search-index');
   await page.close();
   return firstRows;
 }
@@ -203,11 +217,13 @@ it('popup and options page: first rows, search as you type, heap, with 1k, 10k a
 
     progress(`${label}: stored; building the catalog`);
     const builder = await openPage(browser, 'popup');
-    const built = await mark(builder, 'shelfmark:search-index');
+    const built = BASELINE ? NaN : await mark(builder, 'shelfmark:search-index');
     await countsShown(builder);
     await builder.close();
-    tables.build!.push({ name: label, runs: [built], note: 'once per schema version: every record read' });
-    figure('catalog built from the records (first page after an upgrade)', size, 'ms', [built]);
+    if (!BASELINE) {
+      tables.build!.push({ name: label, runs: [built], note: 'once per schema version: every record read' });
+      figure('catalog built from the records (first page after an upgrade)', size, 'ms', [built]);
+    }
 
     const loads: { firstRows: number; index: number }[] = [];
     await popupLoad(browser);
@@ -216,13 +232,16 @@ it('popup and options page: first rows, search as you type, heap, with 1k, 10k a
     const ready = loads.map((load) => load.index);
     const queued = Math.round(size * SHARE.queue);
     tables.firstRows!.push({ name: label, runs: firstRows, note: `~${queued.toLocaleString('en')} queued; fresh page` });
-    tables.index!.push({ name: label, runs: ready, note: 'catalog read, index built' });
     figure('popup first rows (ms after navigation start)', size, 'ms', firstRows, GOALS.firstRows);
-    figure('popup search index ready (ms after navigation start)', size, 'ms', ready);
+    if (!BASELINE) {
+      tables.index!.push({ name: label, runs: ready, note: 'catalog read, index built' });
+      figure('popup search index ready (ms after navigation start)', size, 'ms', ready);
+    }
 
     progress(`${label}: typing`);
     const popup = await openPage(browser, 'popup');
-    await mark(popup, 'shelfmark:search-index');
+    if (BASELINE) await countsShown(popup);
+    else await mark(popup, 'shelfmark:search-index');
     const keys = { first: [] as number[], oneWord: [] as number[], twoWords: [] as number[] };
     for (let round = 0; round < ROUNDS.typing; round++) {
       for (const view of ['Queue', 'All']) {
@@ -292,21 +311,29 @@ function goalFigure(goal: Goal): string {
 function record(machine: { cores: number; loadAverage: number[]; chromium: string }, figures: Figure[]): void {
   const results = resolve(__dirname, 'results.json');
   const previous = existsSync(results) ? (JSON.parse(readFileSync(results, 'utf8')) as Record<string, unknown>) : {};
-  writeFileSync(results, `${JSON.stringify({ ...previous, popup: { ranAt: new Date().toISOString(), machine, figures } }, null, 2)}\n`);
+  const key = BASELINE ? 'popupBaseline' : 'popup';
+  writeFileSync(results, `${JSON.stringify({ ...previous, [key]: { ranAt: new Date().toISOString(), machine, figures } }, null, 2)}\n`);
+  if (BASELINE) return; // the before figures go to results.json only
 
   const fmt = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
-  const rows = figures.map(
-    (entry) =>
-      `| ${entry.name} | ${entry.papers / 1000}k | ${fmt(entry.median)} ${entry.unit} | ${fmt(entry.min)}–${fmt(entry.max)} | ${entry.runs} | ${entry.goal === undefined ? '' : `≤ ${entry.goal} ${entry.unit}`} |`,
-  );
+  // The same figure measured on the code before the catalog (a SHELFMARK_BENCH_BASELINE run), when there is one.
+  const baseline = (previous.popupBaseline as { ranAt: string; machine: typeof machine; figures: Figure[] } | undefined) ?? undefined;
+  const beforeOf = (entry: Figure) => baseline?.figures.find((other) => other.name === entry.name && other.papers === entry.papers);
+  const rows = figures.map((entry) => {
+    const old = beforeOf(entry);
+    return `| ${entry.name} | ${entry.papers / 1000}k | ${old ? `${fmt(old.median)} ${old.unit}` : ''} | ${fmt(entry.median)} ${entry.unit} | ${fmt(entry.min)}–${fmt(entry.max)} | ${entry.runs} | ${entry.goal === undefined ? '' : `≤ ${entry.goal} ${entry.unit}`} |`;
+  });
   const section = [
     '<!-- popup:start (written by bench/popup.bench.ts) -->',
     '## Popup and options page (library)',
     '',
     `Ran ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC; Chromium ${machine.chromium}, headless (new); ${machine.cores} cores; load average ${machine.loadAverage.slice(0, 3).join(', ')} at the start (shared machine: figures are noisy, read the medians).`,
+    baseline
+      ? `"Before": the same benchmark on the code before the catalog and the search index (\`SHELFMARK_BENCH_BASELINE=1\`), ran ${baseline.ranAt.slice(0, 16).replace('T', ' ')} UTC, load average ${baseline.machine.loadAverage.slice(0, 3).join(', ')} at its start.`
+      : '',
     '',
-    '| figure | library | median | min–max | runs | goal |',
-    '|---|---|---|---|---|---|',
+    '| figure | library | before | median | min–max | runs | goal |',
+    '|---|---|---|---|---|---|---|',
     ...rows,
     '<!-- popup:end -->',
   ].join('\n');
