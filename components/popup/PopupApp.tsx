@@ -10,7 +10,7 @@ import { useSearchIndex } from '@/lib/ui/live-search-index';
 import { VIEWS, type ViewName } from '@/lib/store/views';
 import { EmptyState } from './EmptyState';
 import { BrandMark } from '../shared/BrandMark';
-import { ExportMenu } from '../shared/ExportMenu';
+import type { ExportMenu as ExportMenuType } from '../shared/ExportMenu';
 import { OptionsLink } from './OptionsLink';
 import { PaperList, type DropSide } from './PaperList';
 import { PaperRow, type RowCommand } from './PaperRow';
@@ -48,6 +48,11 @@ export function PopupApp({ db }: { db: ShelfmarkDB }) {
   useEffect(() => {
     if (page) setStarted(true);
   }, [page !== undefined]);
+  // The Export menu (and the export formats behind it) loads after the first rows: nothing of it on their way.
+  const [ExportMenu, setExportMenu] = useState<typeof ExportMenuType | null>(null);
+  useEffect(() => {
+    if (started) void import('../shared/ExportMenu').then((module) => setExportMenu(() => module.ExportMenu));
+  }, [started]);
   const total = page?.total ?? 0;
   const rowAt = (index: number): PaperRecord | undefined => (page ? page.rows[index - page.offset] : undefined);
   const shownTokens = useMemo(() => (page?.query ? page.query.split(' ') : []), [page?.query]);
@@ -284,8 +289,7 @@ export function PopupApp({ db }: { db: ShelfmarkDB }) {
         {counts && <span class="queue-summary">{counts.queue === 1 ? '1 to read' : `${counts.queue.toLocaleString()} to read`}</span>}
         <div class="header-actions">
           <OptionsLink />
-          {/* After the first rows: nothing on their way. */}
-          {started && <ExportMenu db={db} counts={counts} searchIds={page && page.view === view ? page.ids : undefined} />}
+          {ExportMenu && <ExportMenu db={db} counts={counts} searchIds={page && page.view === view ? page.ids : undefined} />}
         </div>
       </header>
       <SearchBox
