@@ -11,9 +11,10 @@ export default defineConfig({
     name: 'Shelfmark',
     description: 'Star, queue and annotate research papers where you find them: Hugging Face papers and arXiv.',
     homepage_url: pkg.homepage,
-    // The only permission: the library and settings live in the extension's own storage. The
-    // content script's matches (Hugging Face, arXiv) are its only hosts. README: Permissions.
-    permissions: ['storage'],
+    // storage: the settings; unlimitedStorage: the library and its snapshots are never capped nor
+    // cleared to free disk space; alarms: the weekly snapshot. The content script's matches
+    // (Hugging Face, arXiv) are its only hosts. README: Permissions.
+    permissions: ['storage', 'unlimitedStorage', 'alarms'],
     icons,
     // The toolbar button (its title is the popup's <title>); Firefox's MV2 build calls it browser_action.
     [manifestVersion === 2 ? 'browser_action' : 'action']: { default_icon: icons },

@@ -1,13 +1,30 @@
 import type { PaperId } from './paper';
 import type { PaperState } from './store/library';
 import type { Request } from './messages';
+import type { ErrorCode } from './errors';
 
 /**
  * The sending side of the protocol, for content scripts and extension pages. Type-only imports of
  * the schemas keep Zod out of the content script; the background validates everything it receives.
  */
 
-export type Response<T> = { ok: true; data: T } | { ok: false; error: string };
+/**
+ * The background's answer. A failure carries `error`, plain words for the user (what happened,
+ * what to do), and `code`: `invalid` (a malformed message), `quota` (storage full), `busy`,
+ * `unavailable` (storage could not be opened), `failed` (anything else).
+ */
+export type Response<T> = { ok: true; data: T } | { ok: false; error: string; code?: ErrorCode };
+
+/** A request the background answered with a failure: `message` is its plain words. */
+export class RequestError extends Error {
+  constructor(
+    message: string,
+    readonly code: ErrorCode = 'failed',
+  ) {
+    super(message);
+    this.name = 'RequestError';
+  }
+}
 
 /** What each request answers with. */
 export interface ResponseData {
@@ -31,10 +48,10 @@ export function isStatesMessage(message: unknown): message is StatesMessage {
   );
 }
 
-/** Sends one request to the background and unwraps its answer; rejects with the background's error. */
+/** Sends one request to the background and unwraps its answer; rejects with a RequestError. */
 export async function sendRequest<R extends Request>(request: R): Promise<ResponseData[R['type']]> {
   const response = (await browser.runtime.sendMessage(request)) as Response<ResponseData[R['type']]> | undefined;
-  if (!response) throw new Error('Shelfmark background did not answer');
-  if (!response.ok) throw new Error(response.error);
+  if (!response) throw new RequestError('Shelfmark did not answer. Reload the page, then try again.', 'unavailable');
+  if (!response.ok) throw new RequestError(response.error, response.code);
   return response.data;
 }

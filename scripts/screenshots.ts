@@ -1,7 +1,8 @@
 /**
  * Every picture of Shelfmark, taken with the end-to-end tooling: the built extension in Chromium on
  * the real saved pages, restyled offline (scripts/site-styles.ts). Run: npm run screenshots
- * - docs/screenshots/: the README's pictures (dark variants, the options and first-run pages);
+ * - docs/screenshots/: the README's pictures (dark variants, the options page and its snapshots, the
+ *   first-run page);
  * - docs/store/: the store listing's 1280×800 screenshots (Hugging Face, arXiv, the popup), the
  *   440×280 promotional tile rendered from docs/store/promo-tile.html, and the 128 px icon;
  * - assets/welcome/: the first-run page's three pictures, light and dark (bundled: rebuild after).
@@ -151,6 +152,32 @@ async function promoTile(browser: Browser) {
   await page.close();
 }
 
+/** The options page's snapshots: a weekly one and the copy kept before a restore, a restore being confirmed. */
+async function snapshots(browser: Browser, theme: Theme) {
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 1200, height: 900 });
+  await page.emulateMedia({ colorScheme: theme });
+  await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  const worker = await browser.background();
+  // The background's daily alarm, now: the weekly snapshot is due.
+  await worker.evaluate(() =>
+    (globalThis as unknown as { chrome: { alarms: { create(name: string, info: object): Promise<void> } } }).chrome.alarms.create(
+      'shelfmark-weekly-snapshot',
+      { when: Date.now() },
+    ),
+  );
+  const rows = page.locator('.snapshot-row');
+  await rows.first().waitFor();
+  await rows.first().getByRole('button', { name: /^Restore/ }).click();
+  await page.getByRole('button', { name: 'Replace my library' }).click();
+  await page.locator('.snapshot-done').waitFor();
+  await rows.nth(1).waitFor();
+  await rows.nth(1).getByRole('button', { name: /^Restore/ }).click();
+  await settle(page);
+  await page.locator('.snapshots-panel').screenshot({ path: `${DOCS}/options-snapshots-${theme}.png` });
+  await page.close();
+}
+
 for (const dir of [DOCS, STORE, WELCOME]) mkdirSync(dir, { recursive: true });
 const arxivHtml = readSharedPage('arxiv_list_cs.CL_recent_2026-07.html').replace(/<\/head>/i, `<style>${ARXIV_CSS}</style></head>`);
 for (const theme of ['light', 'dark'] as const) {
@@ -170,6 +197,7 @@ for (const theme of ['light', 'dark'] as const) {
       await options(browser);
       await promoTile(browser);
     }
+    await snapshots(browser, theme);
   } finally {
     await browser.close();
   }

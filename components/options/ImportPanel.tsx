@@ -9,6 +9,7 @@ import {
   type ImportPlan,
   type ReadBackup,
 } from '@/lib/export/backup-import';
+import { plainError } from '@/lib/errors';
 import { ImportPreview } from './ImportPreview';
 
 type Step =
@@ -43,7 +44,7 @@ export function ImportPanel({ db }: { db: ShelfmarkDB }) {
       const plan = await previewImport(db, read.backup);
       setState({ step: 'preview', fileName: file.name, backup: read.backup, plan });
     } catch (error) {
-      setState({ step: 'error', message: `The library could not be read: ${messageOf(error)}` });
+      setState({ step: 'error', message: plainError(error, 'The library could not be read').error });
       reset();
     }
   }
@@ -57,7 +58,7 @@ export function ImportPanel({ db }: { db: ShelfmarkDB }) {
       void announceImport(plan);
     } catch (error) {
       console.error('[Shelfmark] import failed', error);
-      setState({ step: 'error', message: `The import failed and changed nothing: ${messageOf(error)}` });
+      setState({ step: 'error', message: plainError(error, 'The import failed and changed nothing').error });
     }
     reset();
   }
@@ -123,8 +124,4 @@ export function ImportPanel({ db }: { db: ShelfmarkDB }) {
       )}
     </section>
   );
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { PaperRecord, ShelfmarkDB } from '@/lib/store/db';
+import type { SnapshotsDB } from '@/lib/store/snapshots';
 import { settleCitationKeys } from '@/lib/export/bibtex';
 import type { PaperId } from '@/lib/paper';
 import { libraryCounts } from '@/lib/store/catalog';
@@ -12,6 +13,7 @@ import { ExportMenu } from '../shared/ExportMenu';
 import { ImportPanel } from './ImportPanel';
 import { LIBRARY_PAGE, LibraryView } from './LibraryView';
 import { OptionsSettings } from './OptionsSettings';
+import { SnapshotsPanel } from './SnapshotsPanel';
 
 const TEXT = {
   welcome: 'Getting started: what Shelfmark does, pinning, keys',
@@ -21,11 +23,11 @@ const TEXT = {
 const LIBRARY_ORDER: ListOrder = { key: 'updatedAt', newestFirst: true };
 
 /**
- * The options page: the whole library with its filter, export, import and settings. It reads a
- * page of records at a time: the first by the `updatedAt` index, filtered ones by the search index
- * (loaded after the first rows), so a library of 50,000 papers opens as fast as one of 50.
+ * The options page: the whole library with its filter, export, import, snapshots and settings. It
+ * reads a page of records at a time: the first by the `updatedAt` index, filtered ones by the
+ * search index (loaded after the first rows), so a library of 50,000 papers opens as fast as one of 50.
  */
-export function OptionsApp({ db }: { db: ShelfmarkDB }) {
+export function OptionsApp({ db, snapshots }: { db: ShelfmarkDB; snapshots: SnapshotsDB }) {
   const [query, setQuery] = useState('');
   const [limit, setLimit] = useState(LIBRARY_PAGE);
   const filter = useMemo(() => libraryFilter(query), [query]);
@@ -96,6 +98,7 @@ export function OptionsApp({ db }: { db: ShelfmarkDB }) {
             <ExportMenu db={db} counts={counts} searchIds={matches} alwaysOpen />
           </section>
           <ImportPanel db={db} />
+          <SnapshotsPanel db={db} snapshots={snapshots} paperCount={counts?.all} />
           <OptionsSettings />
         </aside>
       </div>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { loadSettings, setHideRead, watchSettings, type Settings } from '@/lib/settings';
+import { plainError } from '@/lib/errors';
 import { ADAPTERS } from '@/lib/sites';
 
 /**
@@ -29,7 +30,7 @@ export function OptionsSettings() {
               onChange={(event) => {
                 setError('');
                 setHideRead(site.name, event.currentTarget.checked).then(setSettings, (cause: unknown) =>
-                  setError(`Not saved: ${cause instanceof Error ? cause.message : String(cause)}`),
+                  setError(plainError(cause).error),
                 );
               }}
             />

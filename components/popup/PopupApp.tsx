@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { PaperRecord, ShelfmarkDB } from '@/lib/store/db';
+import { plainError } from '@/lib/errors';
 import { markdownLink } from '@/lib/export/link';
 import { actOnPaper, notifyChanged } from '@/lib/ui/extension-actions';
 import type { PaperId } from '@/lib/paper';
@@ -75,7 +76,7 @@ export function PopupApp({ db }: { db: ShelfmarkDB }) {
       if (done) say(done);
     } catch (error) {
       console.error('[Shelfmark] popup action failed', error);
-      say(`${failed}: ${error instanceof Error ? error.message : String(error)}`, true);
+      say(plainError(error, failed).error, true);
     }
   };
 

@@ -1,4 +1,4 @@
-import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
+import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreRangeType, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
 import type { PaperRecord, ShelfmarkDB } from './db';
 import type { PaperId } from '../paper';
 import { baseCitationKey } from '../export/bibtex';
@@ -22,6 +22,8 @@ export const CATALOG_BUCKETS = 64;
 /** The entry format; bump it when what an entry holds changes, and every catalog is rebuilt. */
 const CATALOG_FORMAT = 1;
 const META_ID = 'meta';
+/** Dexie's DBCoreRangeType.Any (a const enum: not there at run time): the whole table. */
+const ANY_RANGE = 3 as DBCoreRangeType;
 
 /** The keys an entry keeps, in this order: the views' indexes, then `updatedAt` (the library's order). */
 export const CATALOG_KEYS = ['queuePos', 'starredAt', 'noteUpdatedAt', 'readAt', 'createdAt', 'updatedAt'] as const;
@@ -232,8 +234,14 @@ async function followWrite(catalog: DBCoreTable, request: DBCoreMutateRequest, r
   const [meta] = (await catalog.getMany({ trans, keys: [META_ID] })) as [CatalogRow | undefined];
   if (!isCurrent(meta, schema)) return; // not built: whoever reads it next builds it from the records
   if (request.type === 'deleteRange') {
-    // A range of ids (clear()): the records are gone, their entries unknown here. Rebuilt on next read.
-    await catalog.mutate({ trans, type: 'delete', keys: [META_ID] });
+    if (request.range.type === ANY_RANGE) {
+      // Every record gone (clear(), as a snapshot's restore does before it writes the snapshot's): so is every entry.
+      await catalog.mutate({ trans, type: 'deleteRange', range: request.range });
+      await catalog.mutate({ trans, type: 'put', values: [{ ...meta, counts: zeroCounts() }] });
+    } else {
+      // Some range of ids: which entries went is not known here. Built again on next read.
+      await catalog.mutate({ trans, type: 'delete', keys: [META_ID] });
+    }
     return;
   }
   const done = (_: unknown, i: number) => !response.failures[i];

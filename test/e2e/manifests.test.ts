@@ -45,9 +45,9 @@ describe.each(BUILDS)('the $name manifest', ({ dir, action }) => {
     expect(manifest[action].default_popup).toBe('popup.html');
   });
 
-  it('asks for storage only, runs on Hugging Face and arXiv only, and names its homepage', () => {
+  it('asks for storage, unlimitedStorage and alarms only, runs on Hugging Face and arXiv only, and names its homepage', () => {
     const manifest = read();
-    expect(manifest.permissions).toEqual(['storage']);
+    expect(manifest.permissions).toEqual(['storage', 'unlimitedStorage', 'alarms']);
     expect(manifest.optional_permissions).toBeUndefined();
     expect(manifest.host_permissions).toBeUndefined();
     expect(manifest.content_scripts.flatMap((script: Manifest) => script.matches).sort()).toEqual(HOSTS);

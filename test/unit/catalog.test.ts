@@ -103,6 +103,19 @@ describe('the catalog', () => {
     expect((await libraryCounts(db))?.starred).toBe(1);
   });
 
+  it('follows the library emptied and filled again in one transaction (a snapshot restored)', async () => {
+    const db = freshDatabase();
+    await buildCatalog(db);
+    for (const n of [1, 2, 3]) await setStarred(db, paperRef(n), true);
+    const kept = (await db.papers.get(paperRef(2).id))!;
+    await db.transaction('rw', db.papers, async () => {
+      await db.papers.clear();
+      await db.papers.bulkAdd([{ ...kept, starredAt: undefined, readAt: 9 }].map(({ starredAt: _, ...record }) => record));
+    });
+    await expectInStep(db);
+    expect(await libraryCounts(db)).toEqual({ queue: 0, starred: 0, notes: 0, read: 1, all: 1 });
+  });
+
   it('is rebuilt after a write it could not follow (a range of records deleted)', async () => {
     const db = freshDatabase();
     await buildCatalog(db);

@@ -1,25 +1,80 @@
-import Dexie from 'dexie';
-import { describe, expect, it } from 'vitest';
-import { openDatabase, type PaperRecord } from '@/lib/store/db';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { DB_VERSION, openDatabase, SCHEMA_VERSIONS, type PaperRecord, type ShelfmarkDB } from '@/lib/store/db';
+import { BACKUP_VERSION_OF_SCHEMA, backupPaper } from '@/lib/export/backup';
+import { FORMATS } from '@/lib/export/formats';
+import { CAPS } from '@/lib/limits';
 import { buildCatalog, catalogEntry, entryKeys, libraryCounts, readCatalog, type CatalogBucket } from '@/lib/store/catalog';
 import { setStarred } from '@/lib/store/library';
-import { queryTokens } from '@/lib/store/search';
+import { paperWords, queryTokens } from '@/lib/store/search';
 import { SearchIndex } from '@/lib/store/search-index';
+import { openSnapshots, snapshotBackup, snapshotBeforeUpgrade, listSnapshots } from '@/lib/store/snapshots';
 import { VIEW_NAMES, VIEWS } from '@/lib/store/views';
-import { LLAMA, MALDACENA, TRICKY, TRICKY_TWIN } from './export-fixtures';
 
 /*
- * Upgrades: a populated database of an earlier schema version, opened with the current code.
+ * Upgrades: a populated database of every earlier schema version, built from a committed fixture
+ * (test/fixtures/db/v<N>.json: records exactly as version N stored them), then opened with the
+ * current code. Every record must come through intact (or changed exactly as its case says), every
+ * index must answer for every record, and a snapshot of the old records must be kept first.
  *
- * Version 2 adds the catalog (lib/store/catalog.ts), empty: the first page to read it builds it
- * from the records. (Written before the other cases of this file landed: when merging, fold it
- * into their table of cases and use their version 1 fixture.)
+ * A schema change (version N+1) adds: a fixture v<N>.json of a populated database of version N,
+ * written by version N's code, with every field it uses; and a case below. Earlier cases stay:
+ * each opens its fixture with the current code, through every upgrade since.
  */
 
-let counter = 0;
+interface UpgradeCase {
+  /** The schema version that stored the fixture. */
+  version: number;
+  fixture: string;
+  /** Records the upgrades change, by id: what the current code holds instead. Others must be exactly as stored. */
+  changed: Record<string, (stored: PaperRecord) => Partial<PaperRecord>>;
+}
 
-/** The catalog's entries by id. */
-function entries(buckets: readonly CatalogBucket[]) {
+const CASES: UpgradeCase[] = [
+  {
+    version: 1,
+    fixture: 'v1.json',
+    changed: {
+      // Version 2 bounds what was stored from pages before the caps and the cleaning (security audit rows 4, 5, 7).
+      'arxiv:2407.21783': (stored) => ({ authors: stored.authors.slice(0, CAPS.authors), authorCount: 150 }),
+      'arxiv:2402.01234': (stored) => ({
+        title: 'Invoice gnp.exe and zerowidth tricks',
+        authors: ['Mallory yrollaM', 'Eve Hidden'],
+        organization: 'Evil Corp',
+        abstract: `${stored.abstract!.slice(0, CAPS.abstract - 1)}…`,
+        paperComments: 'See https://evil.example',
+        links: { pdf: 'https://arxiv.org/pdf/2402.01234' }, // the off-site abstract and the login page are gone
+        note: 'My own note keeps its \u202Eexact\u202C text.',
+      }),
+    },
+  },
+  {
+    // Version 3 adds the catalog (lib/store/catalog.ts) and changes no record.
+    version: 2,
+    fixture: 'v2.json',
+    changed: {},
+  },
+];
+
+function fixture(name: string): PaperRecord[] {
+  const file = JSON.parse(readFileSync(resolve(__dirname, '../fixtures/db', name), 'utf8')) as { papers: PaperRecord[] };
+  return file.papers;
+}
+
+let counter = 0;
+/** A database of schema `version` holding `records` as they were stored, closed. */
+async function buildOldDatabase(version: number, records: readonly PaperRecord[]): Promise<string> {
+  const name = `shelfmark-migration-${version}-${++counter}`;
+  const old = openDatabase(name, { version });
+  await old.papers.bulkAdd(records as PaperRecord[]);
+  expect(old.verno).toBe(version);
+  old.close();
+  return name;
+}
+
+/** The catalog's entries by paper id. */
+function catalogEntries(buckets: readonly CatalogBucket[]) {
   return new Map(
     buckets.flatMap((bucket) =>
       bucket.ids.map((id, i) => [id, { id, words: bucket.words[i]!, keys: [...entryKeys(bucket, i)], cite: bucket.cites[i]! }] as const),
@@ -27,43 +82,166 @@ function entries(buckets: readonly CatalogBucket[]) {
   );
 }
 
-describe('a database of schema version 1 (papers only), opened with the current code', () => {
-  const stored: PaperRecord[] = [LLAMA, MALDACENA, TRICKY, TRICKY_TWIN];
-
-  async function versionOne(): Promise<string> {
-    const name = `shelfmark-migration-1-${++counter}`;
-    const old = new Dexie(name);
-    old.version(1).stores({ papers: 'id, starredAt, readAt, queuePos, noteUpdatedAt, createdAt, updatedAt, *words' });
-    await old.table('papers').bulkAdd(stored);
-    old.close();
-    return name;
+/** Every index of the current schema, answered by the database, against what the records say it should hold. */
+async function checkIndexes(db: ShelfmarkDB, records: readonly PaperRecord[]): Promise<string[]> {
+  const checked: string[] = [];
+  for (const index of db.papers.schema.indexes) {
+    const field = index.name as keyof PaperRecord;
+    const entries = records
+      .flatMap((record) => {
+        const value = record[field];
+        if (value === undefined) return [];
+        return (index.multi ? (value as (string | number)[]) : [value as string | number]).map((key) => ({ key, id: record.id }));
+      })
+      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    expect(await db.papers.orderBy(index.name).primaryKeys(), `index ${index.name}`).toEqual(entries.map((entry) => entry.id));
+    expect(await db.papers.orderBy(index.name).keys(), `index ${index.name}`).toEqual(entries.map((entry) => entry.key));
+    checked.push(index.name);
   }
+  return checked;
+}
 
-  it('keeps every record and gains the catalog, built from them on first read, then kept by every write', async () => {
-    const db = openDatabase(await versionOne());
+describe.each(CASES)('a database of schema version $version, opened with the current code', ({ version, fixture: file, changed }) => {
+  const stored = fixture(file);
+
+  it('keeps every record, changed only as the upgrades say', async () => {
+    const name = await buildOldDatabase(version, stored);
+    const db = openDatabase(name);
     try {
-      expect(await db.papers.orderBy('id').toArray()).toEqual([...stored].sort((a, b) => (a.id < b.id ? -1 : 1)));
-      expect(db.verno).toBe(2);
+      const now = await db.papers.orderBy('id').toArray();
+      expect(db.verno).toBe(DB_VERSION);
+      expect(now.map((record) => record.id)).toEqual(stored.map((record) => record.id).sort());
+      for (const before of stored) {
+        const after = now.find((record) => record.id === before.id)!;
+        const change = changed[before.id]?.(before);
+        const expected = { ...before, ...change };
+        if (change) expected.words = paperWords(expected);
+        expect(after, before.id).toEqual(expected);
+      }
+    } finally {
+      await db.delete();
+    }
+  });
+
+  it('gains the catalog: built from its records on first read, then kept by every write', async () => {
+    const db = openDatabase(await buildOldDatabase(version, stored));
+    try {
       // Not built yet: counts and searches wait for the first page that reads it.
       expect(await readCatalog(db)).toBeNull();
       expect(await libraryCounts(db)).toBeUndefined();
-      // A write before the build is not lost: the build reads the records as they are then.
-      await setStarred(db, MALDACENA.id, true, { now: 5 });
-
       const buckets = await buildCatalog(db);
       const records = await db.papers.toArray();
-      expect(entries(buckets)).toEqual(new Map(records.map((record) => [record.id, catalogEntry(record)])));
-      const counted = Object.fromEntries(VIEW_NAMES.map((view) => [view, records.filter((record) => record[VIEWS[view].index] !== undefined).length]));
-      expect(await libraryCounts(db)).toEqual(counted);
-      expect(counted).toEqual({ queue: 1, starred: 3, notes: 2, read: 1, all: 4 });
+      expect(catalogEntries(buckets)).toEqual(new Map(records.map((record) => [record.id, catalogEntry(record)])));
+      const counts = Object.fromEntries(VIEW_NAMES.map((view) => [view, records.filter((record) => record[VIEWS[view].index] !== undefined).length]));
+      expect(await libraryCounts(db)).toEqual(counts);
       const index = new SearchIndex(buckets);
-      const search = (query: string) => Array.from(index.search(queryTokens(query), { key: 'createdAt', newestFirst: true }), (slot) => index.idAt(slot));
-      expect(search('llama herd')).toEqual([LLAMA.id]);
-
+      const found = Array.from(index.search(queryTokens('emile'), { key: 'createdAt', newestFirst: true }), (slot) => index.idAt(slot));
+      expect(found.sort()).toEqual(['arxiv:2402.05672', 'arxiv:hep-th/9711200']);
       // From now on the middleware keeps it, in each write's transaction.
-      await setStarred(db, LLAMA.id, false, { now: 6 });
-      expect((await libraryCounts(db))?.starred).toBe(2);
-      expect(entries((await readCatalog(db))!).get(LLAMA.id)).toEqual(catalogEntry((await db.papers.get(LLAMA.id))!));
+      await setStarred(db, 'arxiv:0704.0001', true, { now: 5 });
+      const starred = (await db.papers.get('arxiv:0704.0001'))!;
+      expect(catalogEntries((await readCatalog(db))!).get(starred.id)).toEqual(catalogEntry(starred));
+      expect((await libraryCounts(db))?.starred).toBe(records.filter((record) => record.starredAt !== undefined && record.id !== starred.id).length + 1);
+    } finally {
+      await db.delete();
+    }
+  });
+
+  it('answers every index for every record', async () => {
+    const name = await buildOldDatabase(version, stored);
+    const db = openDatabase(name);
+    try {
+      const records = await db.papers.toArray();
+      expect(await checkIndexes(db, records)).toEqual(['starredAt', 'readAt', 'queuePos', 'noteUpdatedAt', 'createdAt', 'updatedAt', 'words']);
+      // The queries the library is read with: the queue in order, a word's prefix, a note's word.
+      expect(await db.papers.orderBy('queuePos').primaryKeys()).toEqual(['arxiv:2407.21783', 'arxiv:2402.05672']);
+      expect(await db.papers.where('words').startsWith('superconf').primaryKeys()).toEqual(['arxiv:hep-th/9711200']);
+      expect(await db.papers.where('words').startsWith('emile').primaryKeys()).toEqual(['arxiv:2402.05672', 'arxiv:hep-th/9711200']);
+      expect(await db.papers.where('starredAt').above(0).count()).toBe(stored.filter((record) => record.starredAt !== undefined).length);
+    } finally {
+      await db.delete();
+    }
+  });
+
+  it('keeps a snapshot of the records as they were before upgrading', async () => {
+    const name = await buildOldDatabase(version, stored);
+    const snapshots = openSnapshots(`${name}-snapshots`);
+    const db = openDatabase(name, { beforeUpgrade: (database, to) => snapshotBeforeUpgrade(database, to, snapshots, 1_000) });
+    try {
+      expect(await db.papers.count()).toBe(stored.length); // the first read opens (and upgrades) the database
+      const [info] = await listSnapshots(snapshots);
+      expect(info).toEqual({
+        id: `upgrade-${version}-to-${DB_VERSION}`,
+        kind: 'upgrade',
+        takenAt: 1_000,
+        paperCount: stored.length,
+        schemaVersion: version,
+        lastChange: Math.max(...stored.map((record) => record.updatedAt)),
+      });
+      const backup = await snapshotBackup(snapshots, info!.id);
+      expect(backup?.version).toBe(BACKUP_VERSION_OF_SCHEMA[version]);
+      const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
+      expect(backup?.papers).toEqual(stored.map(backupPaper).sort(byId));
+      // Opened again: already upgraded, no second snapshot.
+      db.close();
+      await openDatabase(name, { beforeUpgrade: (database, to) => snapshotBeforeUpgrade(database, to, snapshots, 2_000) }).papers.count();
+      expect(await listSnapshots(snapshots)).toHaveLength(1);
+    } finally {
+      await db.delete();
+      await snapshots.delete();
+    }
+  });
+});
+
+describe('the upgrade path itself', () => {
+  it('has a case for every earlier version, and a backup version for every version', () => {
+    const earlier = SCHEMA_VERSIONS.map((schema) => schema.version).filter((version) => version < DB_VERSION);
+    expect(CASES.map((c) => c.version)).toEqual(earlier);
+    for (const { version } of SCHEMA_VERSIONS) expect(BACKUP_VERSION_OF_SCHEMA[version], `database version ${version}`).toBeDefined();
+  });
+
+  it('a new database takes no snapshot (there is nothing to keep)', async () => {
+    const snapshots = openSnapshots(`fresh-snapshots-${++counter}`);
+    const db = openDatabase(`fresh-${counter}`, { beforeUpgrade: (database, to) => snapshotBeforeUpgrade(database, to, snapshots) });
+    try {
+      expect(await db.papers.count()).toBe(0);
+      expect(await listSnapshots(snapshots)).toEqual([]);
+    } finally {
+      await db.delete();
+      await snapshots.delete();
+    }
+  });
+
+  it('opens all the same when the snapshot cannot be taken', async () => {
+    const name = await buildOldDatabase(1, fixture('v1.json'));
+    const db = openDatabase(name, { beforeUpgrade: () => Promise.reject(new Error('disk full')) });
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      expect(await db.papers.count()).toBe(fixture('v1.json').length);
+      expect(logged).toHaveBeenCalledWith('[Shelfmark] could not keep a snapshot before upgrading the database', expect.any(Error));
+    } finally {
+      logged.mockRestore();
+      await db.delete();
+    }
+  });
+});
+
+describe('records stored before the cleaning', () => {
+  it('export clean in every format; the note keeps what the user typed', async () => {
+    const stored = fixture('v1.json');
+    const db = openDatabase(await buildOldDatabase(1, stored));
+    try {
+      const papers = await db.papers.toArray();
+      const note = stored.find((record) => record.id === 'arxiv:2402.01234')!.note;
+      const invisible = /[\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF\u00AD]/g;
+      for (const format of FORMATS) {
+        // CSV starts with a byte order mark on purpose (spreadsheets read UTF-8 by it).
+        const text = format.serialize(papers, { scope: 'all', now: new Date(0) }).replace(/^\uFEFF/, '');
+        expect(text, format.format).toContain('Invoice gnp.exe and zerowidth tricks');
+        expect(text, format.format).toContain('Mallory yrollaM');
+        // The only invisible characters left are the two the user typed in their note.
+        expect(text.match(invisible), format.format).toEqual(note.match(invisible));
+      }
     } finally {
       await db.delete();
     }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CAPS } from '@/lib/limits';
 import type { ShelfmarkDB } from '@/lib/store/db';
 import { buildCatalog, catalogBuckets, libraryCounts, readCatalog } from '@/lib/store/catalog';
 import { setNote, setQueued, setRead, setStarred } from '@/lib/store/library';
@@ -136,5 +137,16 @@ describe("the options page's filter", () => {
     expect(ids('2407.217')).toEqual([LLAMA.id]);
     expect(ids('arXiv:hep-th/9711')).toEqual([MALDACENA.id]);
     expect(ids('nothing matches')).toEqual([]);
+  });
+});
+
+describe('paperWords: the search index of a record', () => {
+  it('is the distinct words of title, authors and note, in that order, cut to the cap', () => {
+    const note = Array.from({ length: 5_000 }, (_, i) => `Wörd${i} wörd${i % 7}`).join(' ');
+    const paper = { title: 'Émile’s Transformers', authors: ['Zoë Ångström', 'Wei Zhang'], note };
+    const words = paperWords(paper);
+    expect(words).toEqual(tokenize(`${paper.title} ${paper.authors.join(' ')} ${paper.note}`).slice(0, CAPS.words));
+    expect(words).toHaveLength(CAPS.words);
+    expect(words.slice(0, 8)).toEqual(['emile', 's', 'transformers', 'zoe', 'angstrom', 'wei', 'zhang', 'word0']);
   });
 });
