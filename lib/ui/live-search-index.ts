@@ -80,6 +80,7 @@ class LiveSearchIndex {
         }
       } catch (error) {
         console.error('[Shelfmark] could not load the search index', error);
+        this.reload = true; // tried again at the next change
       } finally {
         this.running = undefined;
       }
