@@ -109,36 +109,29 @@ export function buildCatalog(db: ShelfmarkDB): Promise<CatalogBucket[]> {
   return db.transaction('rw', db.papers, db.catalog, async () => {
     const rows = await db.catalog.toArray();
     if (rows.some((row) => isCurrent(row, db.verno))) return rows.filter((row): row is CatalogBucket => row.id !== META_ID);
-    const buckets = catalogBuckets([]);
+    const buckets = Array.from({ length: CATALOG_BUCKETS }, (_, id) => new BucketEditor(emptyBucket(id)));
     const counts = zeroCounts();
     let last: PaperId | undefined;
     for (;;) {
       const from = last === undefined ? db.papers.orderBy(':id') : db.papers.where(':id').above(last);
       const records = await from.limit(BUILD_CHUNK).toArray();
       if (records.length === 0) break;
-      addToCatalog(buckets, records, counts);
+      for (const record of records) put(buckets, catalogEntry(record), counts);
       last = records[records.length - 1]!.id;
     }
     await db.catalog.clear();
+    const built = buckets.map((bucket) => bucket.done());
     const meta: CatalogMeta = { id: META_ID, format: CATALOG_FORMAT, schema: db.verno, counts };
-    await db.catalog.bulkPut([...buckets, meta]);
-    return buckets;
+    await db.catalog.bulkPut([...built, meta]);
+    return built;
   });
 }
 
 /** The catalog of these records, without a database (tests, benchmarks). */
 export function catalogBuckets(records: readonly PaperRecord[]): CatalogBucket[] {
-  const buckets = Array.from({ length: CATALOG_BUCKETS }, (_, id) => emptyBucket(id));
-  addToCatalog(buckets, records, zeroCounts());
-  return buckets;
-}
-
-function addToCatalog(buckets: CatalogBucket[], records: readonly PaperRecord[], counts: ViewCounts): void {
-  for (const record of records) {
-    const entry = catalogEntry(record);
-    putEntry(buckets[bucketOf(entry.id)]!, entry);
-    countEntry(counts, entry.keys, 1);
-  }
+  const buckets = Array.from({ length: CATALOG_BUCKETS }, (_, id) => new BucketEditor(emptyBucket(id)));
+  for (const record of records) put(buckets, catalogEntry(record), zeroCounts());
+  return buckets.map((bucket) => bucket.done());
 }
 
 export function emptyBucket(id: number): CatalogBucket {
@@ -155,41 +148,65 @@ function countEntry(counts: ViewCounts, keys: ArrayLike<number>, sign: 1 | -1): 
   });
 }
 
+/** Puts an entry in its bucket (of `buckets`, by bucket number) and counts it in place of what it replaces. */
+function put(buckets: readonly BucketEditor[], entry: CatalogEntry, counts: ViewCounts): void {
+  const before = buckets[bucketOf(entry.id)]!.put(entry);
+  if (before) countEntry(counts, before, -1);
+  countEntry(counts, entry.keys, 1);
+}
+
 /** The keys of entry `at` of a bucket. */
 export function entryKeys(bucket: CatalogBucket, at: number): Float64Array {
   return bucket.keys.subarray(at * KEY_COUNT, (at + 1) * KEY_COUNT);
 }
 
-/** Adds or replaces an entry in a bucket (in place); returns the keys it had, if any. */
-function putEntry(bucket: CatalogBucket, entry: CatalogEntry): Float64Array | undefined {
-  let at = bucket.ids.indexOf(entry.id);
-  const before = at < 0 ? undefined : entryKeys(bucket, at).slice();
-  if (at < 0) {
-    at = bucket.ids.length;
-    bucket.ids.push(entry.id);
-    const keys = new Float64Array(bucket.keys.length + KEY_COUNT);
-    keys.set(bucket.keys);
-    bucket.keys = keys;
-  }
-  bucket.words[at] = entry.words;
-  bucket.cites[at] = entry.cite;
-  bucket.keys.set(entry.keys, at * KEY_COUNT);
-  return before;
-}
+/** A bucket being changed: its entries in growable arrays, found by id; `done` gives the bucket to store. */
+class BucketEditor {
+  private readonly ids: PaperId[];
+  private readonly words: string[];
+  private readonly cites: string[];
+  private readonly keys: number[];
+  private readonly at = new Map<PaperId, number>();
 
-/** Removes an entry from a bucket (in place); returns the keys it had, if it was there. */
-function removeEntry(bucket: CatalogBucket, id: PaperId): Float64Array | undefined {
-  const at = bucket.ids.indexOf(id);
-  if (at < 0) return undefined;
-  const before = entryKeys(bucket, at).slice();
-  bucket.ids.splice(at, 1);
-  bucket.words.splice(at, 1);
-  bucket.cites.splice(at, 1);
-  const keys = new Float64Array(bucket.keys.length - KEY_COUNT);
-  keys.set(bucket.keys.subarray(0, at * KEY_COUNT));
-  keys.set(bucket.keys.subarray((at + 1) * KEY_COUNT), at * KEY_COUNT);
-  bucket.keys = keys;
-  return before;
+  constructor(private readonly bucket: CatalogBucket) {
+    this.ids = [...bucket.ids];
+    this.words = [...bucket.words];
+    this.cites = [...bucket.cites];
+    this.keys = Array.from(bucket.keys);
+    this.ids.forEach((id, i) => this.at.set(id, i));
+  }
+
+  /** Adds or replaces an entry; returns the keys it had, if any. */
+  put(entry: CatalogEntry): number[] | undefined {
+    let at = this.at.get(entry.id);
+    const before = at === undefined ? undefined : this.keys.slice(at * KEY_COUNT, (at + 1) * KEY_COUNT);
+    if (at === undefined) {
+      at = this.ids.length;
+      this.ids.push(entry.id);
+      this.at.set(entry.id, at);
+    }
+    this.words[at] = entry.words;
+    this.cites[at] = entry.cite;
+    entry.keys.forEach((key, k) => (this.keys[at * KEY_COUNT + k] = key));
+    return before;
+  }
+
+  /** Removes an entry; returns the keys it had, if it was there. */
+  remove(id: PaperId): number[] | undefined {
+    const at = this.at.get(id);
+    if (at === undefined) return undefined;
+    const before = this.keys.splice(at * KEY_COUNT, KEY_COUNT);
+    this.ids.splice(at, 1);
+    this.words.splice(at, 1);
+    this.cites.splice(at, 1);
+    this.at.clear();
+    this.ids.forEach((other, i) => this.at.set(other, i));
+    return before;
+  }
+
+  done(): CatalogBucket {
+    return { id: this.bucket.id, ids: this.ids, words: this.words, keys: Float64Array.from(this.keys), cites: this.cites };
+  }
 }
 
 /**
@@ -251,18 +268,15 @@ async function followWrite(catalog: DBCoreTable, request: DBCoreMutateRequest, r
 
   const touched = [...new Set([...written.map((entry) => entry.id), ...deleted].map(bucketOf))];
   const rows = (await catalog.getMany({ trans, keys: touched })) as (CatalogBucket | undefined)[];
-  const buckets = new Map(touched.map((id, i) => [id, rows[i] ?? emptyBucket(id)]));
+  const buckets: BucketEditor[] = [];
+  touched.forEach((id, i) => (buckets[id] = new BucketEditor(rows[i] ?? emptyBucket(id))));
   const counts = { ...meta.counts };
-  for (const entry of written) {
-    const before = putEntry(buckets.get(bucketOf(entry.id))!, entry);
-    if (before) countEntry(counts, before, -1);
-    countEntry(counts, entry.keys, 1);
-  }
+  for (const entry of written) put(buckets, entry, counts);
   for (const id of deleted) {
-    const before = removeEntry(buckets.get(bucketOf(id))!, id);
+    const before = buckets[bucketOf(id)]!.remove(id);
     if (before) countEntry(counts, before, -1);
   }
   const changedCounts = VIEW_NAMES.some((view) => counts[view] !== meta.counts[view]);
-  const values: CatalogRow[] = [...buckets.values(), ...(changedCounts ? [{ ...meta, counts }] : [])];
+  const values: CatalogRow[] = [...touched.map((id) => buckets[id]!.done()), ...(changedCounts ? [{ ...meta, counts }] : [])];
   await catalog.mutate({ trans, type: 'put', values });
 }
