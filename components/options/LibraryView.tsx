@@ -8,6 +8,8 @@ export interface LibraryViewProps {
   papers: readonly PaperRecord[] | undefined;
   /** How many papers the library holds. */
   total: number | undefined;
+  /** Whether the filter holds words to look for. */
+  filtering: boolean;
   /** Filtering: how many papers match (undefined while the search index loads). */
   matches: number | undefined;
   query: string;
@@ -22,7 +24,7 @@ export interface LibraryViewProps {
 export const LIBRARY_PAGE = 100;
 
 /** The whole library with a filter box; the filter is also the export's "Current search". */
-export function LibraryView({ papers, total, matches, query, onQuery, onMore, citationKey }: LibraryViewProps) {
+export function LibraryView({ papers, total, filtering, matches, query, onQuery, onMore, citationKey }: LibraryViewProps) {
   const [status, setStatus] = useState('');
 
   async function copy(text: string | Promise<string>, what: string) {
@@ -34,7 +36,6 @@ export function LibraryView({ papers, total, matches, query, onQuery, onMore, ci
     }
   }
 
-  const filtering = query.trim() !== '';
   const listed = filtering ? matches : total;
   const more = papers && listed !== undefined ? listed - papers.length : 0;
   return (

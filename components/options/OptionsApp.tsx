@@ -78,7 +78,8 @@ export function OptionsApp({ db, snapshots }: { db: ShelfmarkDB; snapshots: Snap
         <LibraryView
           papers={shown ?? undefined}
           total={counts?.all}
-          matches={filter ? matches?.length : undefined}
+          filtering={filter !== null}
+          matches={matches?.length}
           query={query}
           onQuery={(next) => {
             setQuery(next);

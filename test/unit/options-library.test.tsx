@@ -63,6 +63,8 @@ describe('the options page library, a page of records at a time', () => {
     expect(titles()).toHaveLength(84);
     expect(titles().every((title) => title?.startsWith('Zebra'))).toBe(true);
     expect(more()).toBeNull();
+    filter(' -- '); // no words: the whole library
+    await vi.waitFor(() => expect(count()).toBe('250 papers'));
     filter('2401.0025'); // a part of an arXiv id
     await vi.waitFor(() => expect(titles()).toEqual(['Zebra study 250']));
 
