@@ -20,8 +20,8 @@ export interface LibraryViewProps {
   citationKey(id: PaperId): Promise<string | undefined>;
 }
 
-/** Rows shown at a time: "Show more" adds as many. */
-export const LIBRARY_PAGE = 100;
+/** Rows shown at a time: "Show more" adds as many (a page of them is what the first rows cost to draw). */
+export const LIBRARY_PAGE = 50;
 
 /** The whole library with a filter box; the filter is also the export's "Current search". */
 export function LibraryView({ papers, total, filtering, matches, query, onQuery, onMore, citationKey }: LibraryViewProps) {

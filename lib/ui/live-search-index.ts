@@ -61,6 +61,8 @@ class LiveSearchIndex {
             this.reload = false;
             this.stale.clear();
             const buckets = (await readCatalog(this.db)) ?? (await buildCatalog(this.db));
+            // A task of its own: a key pressed meanwhile is not held up by both the read and the build.
+            await new Promise((resolve) => setTimeout(resolve));
             this.index = new SearchIndex(buckets, { cites: this.cites });
             this.loaded();
             performance.mark('shelfmark:search-index'); // for the benchmark: when a search can be answered
