@@ -7,7 +7,7 @@
  *   440×280 promotional tile rendered from docs/store/promo-tile.html, and the 128 px icon;
  * - assets/welcome/: the first-run page's three pictures, light and dark (bundled: rebuild after).
  */
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
@@ -127,6 +127,28 @@ async function options(browser: Browser) {
   await page.close();
 }
 
+/**
+ * The BibTeX import's preview: a JabRef export imported first, then a Zotero export that shares a
+ * paper with it, so the preview shows new, in-library and rejected entries.
+ */
+async function bibtexPreview(browser: Browser, theme: Theme) {
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 1200, height: 900 });
+  await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  const input = page.getByLabel(/^BibTeX file/);
+  const bib = (name: string) => ({ name: `${name}.bib`, mimeType: 'text/x-bibtex', buffer: readFileSync(`test/fixtures/bibtex/${name}.bib`) });
+  await input.setInputFiles(bib('jabref'));
+  await page.getByRole('group', { name: 'Import jabref.bib' }).getByRole('button', { name: 'Import' }).click();
+  await page.locator('.import-done').waitFor();
+  await input.setInputFiles(bib('zotero'));
+  const panel = page.locator('section[aria-labelledby="bibtex-import-title"]');
+  await panel.getByRole('group', { name: 'Import zotero.bib' }).waitFor();
+  await panel.locator('summary', { hasText: 'New papers' }).click();
+  await settle(page);
+  await panel.screenshot({ path: `${DOCS}/options-bibtex-import-${theme}.png` });
+  await page.close();
+}
+
 /** The first-run page, as installing opened it. */
 async function welcome(browser: Browser, theme: Theme) {
   const page = await browser.context.newPage();
@@ -192,6 +214,7 @@ for (const theme of ['light', 'dark'] as const) {
     if (theme === 'light') await arxiv(browser);
     const popupPicture = await popup(browser, theme);
     await welcome(browser, theme);
+    await bibtexPreview(browser, theme);
     if (theme === 'light') {
       await storePopup(browser, popupPicture);
       await options(browser);

@@ -10,6 +10,7 @@ import {
   type ReadBackup,
 } from '@/lib/export/backup-import';
 import { plainError } from '@/lib/errors';
+import { ImportButtons } from './ImportButtons';
 import { ImportPreview } from './ImportPreview';
 
 type Step =
@@ -93,26 +94,15 @@ export function ImportPanel({ db }: { db: ShelfmarkDB }) {
             {state.fileName}: {plural(state.plan.added.length + state.plan.updated.length, 'paper')} to import.
           </p>
           <ImportPreview plan={state.plan} />
-          <div class="import-buttons">
-            <button
-              type="button"
-              class="primary"
-              disabled={state.step === 'importing' || state.plan.added.length + state.plan.updated.length === 0}
-              onClick={() => state.step === 'preview' && void onImport(state.fileName, state.backup, state.plan)}
-            >
-              {state.step === 'importing' ? 'Importing…' : 'Import'}
-            </button>
-            <button
-              type="button"
-              disabled={state.step === 'importing'}
-              onClick={() => {
-                setState({ step: 'idle' });
-                reset();
-              }}
-            >
-              Cancel
-            </button>
-          </div>
+          <ImportButtons
+            importing={state.step === 'importing'}
+            canImport={state.plan.added.length + state.plan.updated.length > 0}
+            onImport={() => state.step === 'preview' && void onImport(state.fileName, state.backup, state.plan)}
+            onCancel={() => {
+              setState({ step: 'idle' });
+              reset();
+            }}
+          />
         </div>
       )}
       {state.step === 'done' && (

@@ -1,6 +1,8 @@
 import { useState } from 'preact/hooks';
-import type { PaperRecord } from '@/lib/store/db';
+import type { PaperRecord, ShelfmarkDB } from '@/lib/store/db';
 import type { PaperId } from '@/lib/paper';
+import { dismissKeptNote } from '@/lib/store/library';
+import { notifyChanged } from '@/lib/ui/extension-actions';
 import { LibraryRow } from './LibraryRow';
 
 export interface LibraryViewProps {
@@ -18,13 +20,14 @@ export interface LibraryViewProps {
   onMore(): void;
   /** The paper's key in an export of the whole library, so a copied entry matches the exported file. */
   citationKey(id: PaperId): Promise<string | undefined>;
+  db: ShelfmarkDB;
 }
 
 /** Rows shown at a time: "Show more" adds as many (a page of them is what the first rows cost to draw). */
 export const LIBRARY_PAGE = 50;
 
 /** The whole library with a filter box; the filter is also the export's "Current search". */
-export function LibraryView({ papers, total, filtering, matches, query, onQuery, onMore, citationKey }: LibraryViewProps) {
+export function LibraryView({ papers, total, filtering, matches, query, onQuery, onMore, citationKey, db }: LibraryViewProps) {
   const [status, setStatus] = useState('');
 
   async function copy(text: string | Promise<string>, what: string) {
@@ -70,7 +73,13 @@ export function LibraryView({ papers, total, filtering, matches, query, onQuery,
       ) : (
         <ul class="library-list" aria-label="Papers">
           {papers?.map((paper) => (
-            <LibraryRow key={paper.id} paper={paper} citationKey={() => citationKey(paper.id)} onCopy={copy} />
+            <LibraryRow
+              key={paper.id}
+              paper={paper}
+              citationKey={() => citationKey(paper.id)}
+              onCopy={copy}
+              onDismissKept={(written) => void dismissKeptNote(db, paper.id, written).then(() => notifyChanged([paper.id]))}
+            />
           ))}
         </ul>
       )}

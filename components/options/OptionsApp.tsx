@@ -10,9 +10,11 @@ import { searchIndexReady, useSearchIndex } from '@/lib/ui/live-search-index';
 import { useLiveQuery } from '@/lib/ui/use-live-query';
 import { BrandMark } from '../shared/BrandMark';
 import { ExportMenu } from '../shared/ExportMenu';
+import { BibtexImportPanel } from './BibtexImportPanel';
 import { ImportPanel } from './ImportPanel';
 import { LIBRARY_PAGE, LibraryView } from './LibraryView';
 import { OptionsSettings } from './OptionsSettings';
+import { SyncPanel } from './SyncPanel';
 import { SnapshotsPanel } from './SnapshotsPanel';
 
 const TEXT = {
@@ -87,6 +89,7 @@ export function OptionsApp({ db, snapshots }: { db: ShelfmarkDB; snapshots: Snap
           }}
           onMore={() => setLimit((n) => n + LIBRARY_PAGE)}
           citationKey={citationKey}
+          db={db}
         />
         <aside class="options-side">
           <section class="options-export" aria-labelledby="export-title">
@@ -98,7 +101,9 @@ export function OptionsApp({ db, snapshots }: { db: ShelfmarkDB; snapshots: Snap
             </p>
             <ExportMenu db={db} counts={counts} searchIds={matches} alwaysOpen />
           </section>
+          <SyncPanel db={db} />
           <ImportPanel db={db} />
+          <BibtexImportPanel db={db} />
           <SnapshotsPanel db={db} snapshots={snapshots} paperCount={counts?.all} />
           <OptionsSettings />
         </aside>

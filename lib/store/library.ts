@@ -1,12 +1,17 @@
-import type { FieldTimes, PaperRecord, ShelfmarkDB } from './db';
+import type { PaperRecord, ShelfmarkDB, Stamp } from './db';
 import type { PaperId, PaperRef } from '../paper';
 import { paperWords } from './search';
 import type { SiteName } from '../sites/types';
+import { stampLocalChange, wallClock } from './clock';
+import { groupStamp, mergeKeptNotes, setStamp, settle, touchMetadata, type MetaKey } from './merge';
+import { changedKinds, changeTables, recordChanges } from './outbox';
 
 /**
  * The operations on the library, shared by the background (messages from pages) and the extension
  * pages (popup, options). Each says what the user wants, not what to flip (`setStarred(id, true)`),
  * so a retried message is harmless; each runs in one transaction and changes only the fields it owns.
+ * Each change is stamped by the hybrid logical clock (lib/store/clock.ts) and recorded in the
+ * outbox (lib/store/outbox.ts) in the same transaction, for sync.
  */
 
 /** What a page needs to draw a card's controls. */
@@ -65,35 +70,37 @@ export async function applyAction(
   action: UserAction,
   options: { seen?: SeenAt; now?: number } = {},
 ): Promise<PaperState | null> {
-  const now = options.now ?? Date.now();
-  return db.transaction('rw', db.papers, async () => {
+  const now = options.now ?? wallClock();
+  return db.transaction('rw', changeTables(db), async () => {
     const id = typeof target === 'string' ? target : target.id;
     const existing = await db.papers.get(id);
     if (!existing && typeof target === 'string') return null;
     // A paper enters the library when the user first acts on it; turning off what was never on stores nothing.
     if (!existing && isClearing(action)) return EMPTY_STATE;
 
-    const record = existing ? { ...existing, changedAt: { ...existing.changedAt } } : newRecord(target as PaperRef, now);
-    if (existing && typeof target !== 'string') mergeMetadata(record, target, now);
+    // Later than what it replaces, whatever this device's clock says.
+    const stamp = await stampLocalChange(db, now, existing ? Object.values(existing.changedAt) : []);
+    const record = existing ? { ...existing, changedAt: { ...existing.changedAt } } : newRecord(target as PaperRef, now, stamp);
+    if (existing && typeof target !== 'string') mergeMetadata(record, target, stamp);
     if (options.seen) record.seen = { ...options.seen, at: now };
 
     switch (action.kind) {
       case 'star':
         if (action.value !== (record.starredAt !== undefined)) {
           record.starredAt = action.value ? now : undefined;
-          touch(record.changedAt, 'star', now);
+          setStamp(record, 'star', stamp);
         }
         break;
       case 'read':
         if (action.value !== (record.readAt !== undefined)) {
           record.readAt = action.value ? now : undefined;
-          touch(record.changedAt, 'read', now);
+          setStamp(record, 'read', stamp);
         }
         // A paper read is done: it leaves the reading queue (and stays in the read history).
         if (action.value && record.queuePos !== undefined) {
           record.queuePos = undefined;
           record.queuedAt = undefined;
-          touch(record.changedAt, 'queue', now);
+          setStamp(record, 'queue', stamp);
         }
         break;
       case 'queue':
@@ -105,21 +112,82 @@ export async function applyAction(
             record.queuePos = undefined;
             record.queuedAt = undefined;
           }
-          touch(record.changedAt, 'queue', now);
+          setStamp(record, 'queue', stamp);
         }
         break;
       case 'note':
         if (action.text !== record.note) {
           record.note = action.text;
           record.noteUpdatedAt = action.text.trim() === '' ? undefined : now;
-          touch(record.changedAt, 'note', now);
+          // What this note replaced: sync tells from it whether the writer had seen a note it overwrites.
+          record.noteBase = existing ? groupStamp(existing, 'note') : undefined;
+          setStamp(record, 'note', stamp);
         }
         break;
     }
     record.updatedAt = now;
     record.words = paperWords(record);
     await db.papers.put(stripUndefined(record));
+    await recordChanges(db, id, changedKinds(existing, record), stamp);
+    // Back in the library after a removal: the tombstone keeps only its time (see TombstoneRecord).
+    if (!existing) {
+      const tombstone = await db.tombstones.get(id);
+      if (tombstone?.paper) await db.tombstones.put({ id, deleted: tombstone.deleted });
+    }
     return stateOf(record);
+  });
+}
+
+/**
+ * Removes papers from the library. Each leaves a tombstone (its removal time, and the paper with
+ * its user state cleared), recorded in the outbox for sync: a removal is a change like any other,
+ * and a change made elsewhere after it brings the paper back. Returns the ids removed.
+ */
+export async function removePapers(db: ShelfmarkDB, ids: readonly PaperId[], options: { now?: number } = {}): Promise<PaperId[]> {
+  const now = options.now ?? wallClock();
+  return db.transaction('rw', changeTables(db), async () => {
+    const records = await db.papers.bulkGet([...ids]);
+    const removed: PaperId[] = [];
+    for (const record of records) {
+      if (!record) continue;
+      const stamp = await stampLocalChange(db, now, Object.values(record.changedAt));
+      const { words: _index, ...paper } = record;
+      await db.tombstones.put({ id: record.id, deleted: stamp, paper: settle(paper, stamp).paper });
+      await recordChanges(db, record.id, ['deleted'], stamp);
+      removed.push(record.id);
+    }
+    await db.papers.bulkDelete(removed);
+    return removed;
+  });
+}
+
+/**
+ * Changes every group of a paper now, later than `after` (a removal) and than its own times: the
+ * paper then wins over that removal everywhere (restored from a backup, or kept past the removal
+ * guard). Inside a transaction over changeTables; the caller stores the record.
+ */
+export async function renewChanges(
+  db: ShelfmarkDB,
+  record: PaperRecord,
+  now: number,
+  after?: Stamp,
+  groups: readonly (keyof PaperRecord["changedAt"])[] = Object.keys(record.changedAt) as (keyof PaperRecord["changedAt"])[],
+): Promise<void> {
+  const stamp = await stampLocalChange(db, now, [after?.at, ...Object.values(record.changedAt)]);
+  for (const group of groups) setStamp(record, group, stamp);
+  delete record.metaAt;
+  await recordChanges(db, record.id, groups, stamp);
+}
+
+/** The user dismisses a note kept from a sync conflict: it stays dismissed on every device. */
+export async function dismissKeptNote(db: ShelfmarkDB, id: PaperId, written: Stamp, options: { now?: number } = {}): Promise<void> {
+  await db.transaction('rw', changeTables(db), async () => {
+    const record = await db.papers.get(id);
+    if (!record?.keptNotes) return;
+    const stamp = await stampLocalChange(db, options.now ?? wallClock());
+    record.keptNotes = mergeKeptNotes(record.keptNotes, [{ text: '', written, dismissed: true }]);
+    await db.papers.put(stripUndefined(record));
+    await recordChanges(db, id, ['kept'], stamp);
   });
 }
 
@@ -141,7 +209,7 @@ async function nextQueuePosition(db: ShelfmarkDB): Promise<number> {
   return last?.queuePos === undefined ? 1 : Math.floor(last.queuePos) + 1;
 }
 
-function newRecord(ref: PaperRef, now: number): PaperRecord {
+function newRecord(ref: PaperRef, now: number, stamp: Stamp): PaperRecord {
   const record: PaperRecord = {
     id: ref.id,
     title: ref.title,
@@ -153,7 +221,7 @@ function newRecord(ref: PaperRef, now: number): PaperRecord {
     changedAt: {},
     words: [],
   };
-  mergeMetadata(record, ref, now);
+  mergeMetadata(record, ref, stamp);
   return record;
 }
 
@@ -163,37 +231,33 @@ const META_FIELDS = [
   'primaryCategory', 'journalRef', 'paperComments',
 ] as const satisfies readonly (keyof PaperRef & keyof PaperRecord)[];
 
-function mergeMetadata(record: PaperRecord, ref: PaperRef, now: number): void {
-  let changed = false;
+function mergeMetadata(record: PaperRecord, ref: PaperRef, stamp: Stamp): void {
+  const changed: MetaKey[] = [];
   const target = record as unknown as Record<string, unknown>;
   for (const field of META_FIELDS) {
     const value = ref[field];
     if (value !== undefined && value !== '' && value !== target[field]) {
       target[field] = value;
-      changed = true;
+      changed.push(field);
     }
   }
   if (ref.authors?.length && ref.authors.join('\n') !== record.authors.join('\n')) {
     record.authors = [...ref.authors];
-    changed = true;
+    changed.push('authors');
   }
   if (ref.categories?.length && ref.categories.join(' ') !== record.categories?.join(' ')) {
     record.categories = [...ref.categories];
-    changed = true;
+    changed.push('categories');
   }
   if (ref.links) {
     for (const [kind, href] of Object.entries(ref.links) as [keyof PaperRecord['links'], string | undefined][]) {
       if (href && record.links[kind] !== href) {
         record.links = { ...record.links, [kind]: href };
-        changed = true;
+        changed.push(`links.${kind}`);
       }
     }
   }
-  if (changed) touch(record.changedAt, 'meta', now);
-}
-
-function touch(times: FieldTimes, field: keyof FieldTimes, now: number): void {
-  times[field] = now;
+  if (changed.length > 0) touchMetadata(record, changed, stamp);
 }
 
 /** IndexedDB stores `undefined` properties as present; dropping them keeps records and backups clean. */

@@ -64,8 +64,9 @@ export async function launchFirefox(options: { profileDir?: string; pages: Site 
       page.on('request', (request) => {
         const body = options.pages[request.url()];
         // Anything else the page asks for (scripts, images, fonts) is refused: tests run offline.
-        if (body === undefined) return void request.abort('blockedbyclient');
-        void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body });
+        // A request the page dropped meanwhile (it navigated or closed) is gone: nothing to refuse or answer.
+        if (body === undefined) return void request.abort('blockedbyclient').catch(() => undefined);
+        void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body }).catch(() => undefined);
       });
       await page.goto(url);
       await page.waitForFunction(`(${recognisedPapers})().length === ${expectedCards}`, { timeout: 15_000 });

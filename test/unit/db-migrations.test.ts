@@ -1,21 +1,31 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { DB_VERSION, openDatabase, SCHEMA_VERSIONS, type PaperRecord, type ShelfmarkDB } from '@/lib/store/db';
+import {
+  DB_VERSION,
+  openDatabase,
+  SCHEMA_VERSIONS,
+  type OutboxRow,
+  type PaperRecord,
+  type ShelfmarkDB,
+  type SyncStateRow,
+  type TombstoneRecord,
+} from '@/lib/store/db';
 import { BACKUP_VERSION_OF_SCHEMA, backupPaper } from '@/lib/export/backup';
 import { FORMATS } from '@/lib/export/formats';
 import { CAPS } from '@/lib/limits';
 import { buildCatalog, catalogEntry, entryKeys, libraryCounts, readCatalog, type CatalogBucket } from '@/lib/store/catalog';
-import { setStarred } from '@/lib/store/library';
 import { paperWords, queryTokens } from '@/lib/store/search';
 import { SearchIndex } from '@/lib/store/search-index';
+import { setStarred } from '@/lib/store/library';
 import { openSnapshots, snapshotBackup, snapshotBeforeUpgrade, listSnapshots } from '@/lib/store/snapshots';
 import { VIEW_NAMES, VIEWS } from '@/lib/store/views';
+import JSZip from 'jszip';
 
 /*
  * Upgrades: a populated database of every earlier schema version, built from a committed fixture
- * (test/fixtures/db/v<N>.json: records exactly as version N stored them), then opened with the
- * current code. Every record must come through intact (or changed exactly as its case says), every
+ * (test/fixtures/db/v<N>.json: records exactly as version N stored them, and from version 3 its
+ * sync tables), then opened with the current code. Every record must come through intact (or changed exactly as its case says), every
  * index must answer for every record, and a snapshot of the old records must be kept first.
  *
  * A schema change (version N+1) adds: a fixture v<N>.json of a populated database of version N,
@@ -50,24 +60,48 @@ const CASES: UpgradeCase[] = [
     },
   },
   {
-    // Version 3 adds the catalog (lib/store/catalog.ts) and changes no record.
+    // Version 3 (sync) adds tables and changes no record.
     version: 2,
     fixture: 'v2.json',
     changed: {},
   },
+  {
+    // Version 4 adds the catalog (lib/store/catalog.ts) and changes no record.
+    version: 3,
+    fixture: 'v3.json',
+    changed: {},
+  },
 ];
 
+/** The tables sync added in version 3, as a fixture of version 3 or later holds them. */
+interface SyncTables {
+  outbox: OutboxRow[];
+  tombstones: TombstoneRecord[];
+  syncState: SyncStateRow[];
+}
+const SYNC_TABLES = ['outbox', 'tombstones', 'syncState'] as const;
+
+function readFixture(name: string): { papers: PaperRecord[] } & Partial<SyncTables> {
+  return JSON.parse(readFileSync(resolve(__dirname, '../fixtures/db', name), 'utf8')) as { papers: PaperRecord[] } & Partial<SyncTables>;
+}
+
 function fixture(name: string): PaperRecord[] {
-  const file = JSON.parse(readFileSync(resolve(__dirname, '../fixtures/db', name), 'utf8')) as { papers: PaperRecord[] };
-  return file.papers;
+  return readFixture(name).papers;
+}
+
+/** What a fixture holds besides its papers: sync's tables, empty before version 3. */
+function syncTables(name: string): SyncTables {
+  const file = readFixture(name);
+  return { outbox: file.outbox ?? [], tombstones: file.tombstones ?? [], syncState: file.syncState ?? [] };
 }
 
 let counter = 0;
-/** A database of schema `version` holding `records` as they were stored, closed. */
-async function buildOldDatabase(version: number, records: readonly PaperRecord[]): Promise<string> {
+/** A database of schema `version` holding `records` (and sync's rows, from version 3) as they were stored, closed. */
+async function buildOldDatabase(version: number, records: readonly PaperRecord[], sync?: SyncTables): Promise<string> {
   const name = `shelfmark-migration-${version}-${++counter}`;
   const old = openDatabase(name, { version });
   await old.papers.bulkAdd(records as PaperRecord[]);
+  if (sync) for (const table of SYNC_TABLES) await old.table(table).bulkAdd(sync[table]);
   expect(old.verno).toBe(version);
   old.close();
   return name;
@@ -103,9 +137,10 @@ async function checkIndexes(db: ShelfmarkDB, records: readonly PaperRecord[]): P
 
 describe.each(CASES)('a database of schema version $version, opened with the current code', ({ version, fixture: file, changed }) => {
   const stored = fixture(file);
+  const sync = version >= 3 ? syncTables(file) : undefined;
 
   it('keeps every record, changed only as the upgrades say', async () => {
-    const name = await buildOldDatabase(version, stored);
+    const name = await buildOldDatabase(version, stored, sync);
     const db = openDatabase(name);
     try {
       const now = await db.papers.orderBy('id').toArray();
@@ -118,13 +153,15 @@ describe.each(CASES)('a database of schema version $version, opened with the cur
         if (change) expected.words = paperWords(expected);
         expect(after, before.id).toEqual(expected);
       }
+      // Sync's rows (version 3 on): the outbox of changes not pushed yet, tombstones, the clock and the remote's state, as stored.
+      if (sync) for (const table of SYNC_TABLES) expect(await db.table(table).toArray(), table).toEqual(sync[table]);
     } finally {
       await db.delete();
     }
   });
 
   it('gains the catalog: built from its records on first read, then kept by every write', async () => {
-    const db = openDatabase(await buildOldDatabase(version, stored));
+    const db = openDatabase(await buildOldDatabase(version, stored, sync));
     try {
       // Not built yet: counts and searches wait for the first page that reads it.
       expect(await readCatalog(db)).toBeNull();
@@ -148,7 +185,7 @@ describe.each(CASES)('a database of schema version $version, opened with the cur
   });
 
   it('answers every index for every record', async () => {
-    const name = await buildOldDatabase(version, stored);
+    const name = await buildOldDatabase(version, stored, sync);
     const db = openDatabase(name);
     try {
       const records = await db.papers.toArray();
@@ -164,7 +201,7 @@ describe.each(CASES)('a database of schema version $version, opened with the cur
   });
 
   it('keeps a snapshot of the records as they were before upgrading', async () => {
-    const name = await buildOldDatabase(version, stored);
+    const name = await buildOldDatabase(version, stored, sync);
     const snapshots = openSnapshots(`${name}-snapshots`);
     const db = openDatabase(name, { beforeUpgrade: (database, to) => snapshotBeforeUpgrade(database, to, snapshots, 1_000) });
     try {
@@ -226,6 +263,37 @@ describe('the upgrade path itself', () => {
   });
 });
 
+/** An export as text: the zipped Markdown vault's notes one after the other. */
+async function exportedText(data: string | Uint8Array): Promise<string> {
+  if (typeof data === 'string') return data;
+  const zip = await JSZip.loadAsync(data);
+  return (await Promise.all(Object.values(zip.files).map((file) => file.async('string')))).join('\n');
+}
+
+describe('version 3 (sync)', () => {
+  it('every paper stored before sync waits in the outbox, each group with its time; no tombstone, no sync state yet', async () => {
+    const stored = fixture('v2.json');
+    const db = openDatabase(await buildOldDatabase(2, stored));
+    try {
+      const expected = stored
+        .flatMap((record) => Object.entries(record.changedAt).map(([kind, at]) => [record.id, kind, at]))
+        .sort((a, b) => (`${a[0]} ${a[1]}` < `${b[0]} ${b[1]}` ? -1 : 1));
+      expect(expected.length).toBeGreaterThan(stored.length);
+      expect((await db.outbox.toArray()).map((row) => [row.id, row.kind, row.at])).toEqual(expected);
+      expect(await db.tombstones.count()).toBe(0);
+      expect(await db.syncState.count()).toBe(0);
+      // And the upgraded library works: an edit is stamped after every time the paper holds, and waits in the outbox.
+      const paper = stored[0]!;
+      await setStarred(db, paper.id, paper.starredAt === undefined, { now: 10 });
+      const after = (await db.papers.get(paper.id))!;
+      expect(after.changedAt.star).toBeGreaterThan(Math.max(...Object.values(paper.changedAt).map((at) => at ?? 0)));
+      expect(await db.outbox.get([paper.id, 'star'])).toEqual({ id: paper.id, kind: 'star', at: after.changedAt.star });
+    } finally {
+      await db.delete();
+    }
+  });
+});
+
 describe('records stored before the cleaning', () => {
   it('export clean in every format; the note keeps what the user typed', async () => {
     const stored = fixture('v1.json');
@@ -236,9 +304,10 @@ describe('records stored before the cleaning', () => {
       const invisible = /[\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF\u00AD]/g;
       for (const format of FORMATS) {
         // CSV starts with a byte order mark on purpose (spreadsheets read UTF-8 by it).
-        const text = format.serialize(papers, { scope: 'all', now: new Date(0) }).replace(/^\uFEFF/, '');
+        const text = (await exportedText(await format.serialize(papers, { scope: 'all', now: new Date(0) }))).replace(/^\uFEFF/, '');
         expect(text, format.format).toContain('Invoice gnp.exe and zerowidth tricks');
-        expect(text, format.format).toContain('Mallory yrollaM');
+        // RIS and CSL-JSON write the name's parts ("yrollaM, Mallory", family and given).
+        expect(text, format.format).toMatch(/Mallory yrollaM|yrollaM, Mallory|"family": "yrollaM",\s+"given": "Mallory"/);
         // The only invisible characters left are the two the user typed in their note.
         expect(text.match(invisible), format.format).toEqual(note.match(invisible));
       }

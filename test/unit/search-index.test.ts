@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { PaperRecord, ShelfmarkDB } from '@/lib/store/db';
 import { buildCatalog, readCatalog } from '@/lib/store/catalog';
 import { setNote, setQueued, setRead, setStarred, type PaperTarget } from '@/lib/store/library';
+import { changeTables } from '@/lib/store/outbox';
 import { moveToTop } from '@/lib/store/queue';
 import { paperWords, queryTokens } from '@/lib/store/search';
 import { SearchIndex, type ListOrder } from '@/lib/store/search-index';
@@ -162,7 +163,7 @@ describe('the in-memory search', () => {
     const queries = ['gra', 'émile study', 'a', 'trans 1', 'zebra neu'];
     await expectSameAnswers(db, index, queries);
     // Many at once (more than any patching): notes on 300 papers, then a few moves, one at a time.
-    await db.transaction('rw', db.papers, async () => {
+    await db.transaction('rw', changeTables(db), async () => {
       for (let n = 1; n <= 300; n++) await setNote(db, paperRef(n).id, `note about ${WORDS[(n * 3) % WORDS.length]}`, { now: 100 + (n % 5) });
     });
     await refresh(db, index);
