@@ -209,7 +209,8 @@ async function nextQueuePosition(db: ShelfmarkDB): Promise<number> {
   return last?.queuePos === undefined ? 1 : Math.floor(last.queuePos) + 1;
 }
 
-function newRecord(ref: PaperRef, now: number, stamp: Stamp): PaperRecord {
+/** A paper's first record, made from its card's metadata at `stamp`. */
+export function newRecord(ref: PaperRef, now: number, stamp: Stamp): PaperRecord {
   const record: PaperRecord = {
     id: ref.id,
     title: ref.title,
