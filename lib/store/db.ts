@@ -3,6 +3,7 @@ import { boundStoredPaper } from '../bounds';
 import { LIMITS } from '../limits';
 import type { PaperId, PaperLinks } from '../paper';
 import type { SiteName } from '../sites/types';
+import { CATALOG_TABLE, catalogMiddleware, type CatalogRow } from './catalog';
 import { paperWords } from './search';
 import { snapshotBeforeUpgrade } from './snapshots';
 
@@ -132,6 +133,8 @@ export type ShelfmarkDB = Dexie & {
   outbox: Table<OutboxRow, [PaperId, ChangeKind]>;
   tombstones: EntityTable<TombstoneRecord, 'id'>;
   syncState: EntityTable<SyncStateRow, 'key'>;
+  /** What extension pages load of every paper at once: lib/store/catalog.ts. */
+  catalog: Table<CatalogRow, CatalogRow['id']>;
 };
 
 export const DB_NAME = 'shelfmark';
@@ -182,11 +185,17 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     },
   },
   {
+    // The catalog (lib/store/catalog.ts), empty: the first page to read it builds it from the
+    // records, then its middleware keeps it in every write's transaction.
+    version: 4,
+    stores: { [CATALOG_TABLE]: 'id' },
+  },
+  {
     // Papers known by more than one id (lib/paper.ts `identify`: a DOI beside an arXiv id, a dblp
     // key) are found by any of them, and so are removed ones (a change made elsewhere under an
     // alias must meet the removal: lib/sync/engine.ts). Records written before have no aliases and
     // need no change: a record without the field is simply not in the new indexes.
-    version: 4,
+    version: 5,
     stores: {
       papers: 'id, starredAt, readAt, queuePos, noteUpdatedAt, createdAt, updatedAt, *words, *aliases',
       tombstones: 'id, *paper.aliases',
@@ -213,6 +222,7 @@ export function openDatabase(name = DB_NAME, options: { version?: number; before
     const declared = db.version(schema.version).stores(schema.stores);
     if (schema.upgrade) declared.upgrade(schema.upgrade);
   }
+  db.use(catalogMiddleware(db));
   if (beforeUpgrade) {
     // Dexie opens on first use by calling db.open(): every way in passes here first.
     const open = db.open.bind(db);
