@@ -1,5 +1,6 @@
 import type { FieldTimes, PaperRecord, ShelfmarkDB } from './db';
 import type { PaperId, PaperRef } from '../paper';
+import { isLater, NO_VERSIONS, type StateGroup, type StateVersions } from '../state-order';
 import { paperWords } from './search';
 import type { SiteName } from '../sites/types';
 
@@ -9,23 +10,26 @@ import type { SiteName } from '../sites/types';
  * so a retried message is harmless; each runs in one transaction and changes only the fields it owns.
  */
 
-/** What a page needs to draw a card's controls. */
+/** What a page needs to draw a card's controls, and the version of each group (pages keep the newest). */
 export interface PaperState {
   starred: boolean;
   read: boolean;
   queued: boolean;
   note: string;
+  versions: StateVersions;
 }
 
-export const EMPTY_STATE: PaperState = Object.freeze({ starred: false, read: false, queued: false, note: '' });
+export const EMPTY_STATE: PaperState = Object.freeze({ starred: false, read: false, queued: false, note: '', versions: NO_VERSIONS });
 
 export function stateOf(record: PaperRecord | undefined): PaperState {
   if (!record) return EMPTY_STATE;
+  const { star = 0, read = 0, queue = 0, note = 0 } = record.changedAt;
   return {
     starred: record.starredAt !== undefined,
     read: record.readAt !== undefined,
     queued: record.queuePos !== undefined,
     note: record.note,
+    versions: { star, read, queue, note },
   };
 }
 
@@ -38,11 +42,16 @@ export interface SeenAt {
 /** A paper to act on: its card's metadata (which creates the record if needed), or the id of a stored one. */
 export type PaperTarget = PaperRef | PaperId;
 
-export type UserAction =
+/**
+ * What the user wants (the value they meant, never "toggle"), and `at`: when they acted (ms since the
+ * epoch; now when absent). Per group, the action with the latest `at` wins, whatever order they arrive in.
+ */
+export type UserAction = (
   | { kind: 'star'; value: boolean }
   | { kind: 'read'; value: boolean }
   | { kind: 'queue'; value: boolean }
-  | { kind: 'note'; text: string };
+  | { kind: 'note'; text: string }
+) & { at?: number };
 
 /** The states of the given papers, unknown ones as EMPTY_STATE; one read for the whole page. */
 export async function getStates(db: ShelfmarkDB, ids: readonly PaperId[]): Promise<Record<PaperId, PaperState>> {
@@ -77,42 +86,42 @@ export async function applyAction(
     if (existing && typeof target !== 'string') mergeMetadata(record, target, now);
     if (options.seen) record.seen = { ...options.seen, at: now };
 
+    // The action's time orders it (never later than now: a clock ahead must not block later changes).
+    const at = Math.min(action.at ?? now, now);
+    /** Whether the action comes after the group's last change; if so the group records it, changed or not. */
+    const takes = (group: StateGroup, value: boolean | string, current: boolean | string): boolean => {
+      if (!isLater(at, value, record.changedAt[group] ?? 0, current)) return false;
+      touch(record.changedAt, group, at);
+      return true;
+    };
     switch (action.kind) {
       case 'star':
-        if (action.value !== (record.starredAt !== undefined)) {
-          record.starredAt = action.value ? now : undefined;
-          touch(record.changedAt, 'star', now);
-        }
+        if (takes('star', action.value, record.starredAt !== undefined)) record.starredAt = action.value ? (record.starredAt ?? at) : undefined;
         break;
       case 'read':
-        if (action.value !== (record.readAt !== undefined)) {
-          record.readAt = action.value ? now : undefined;
-          touch(record.changedAt, 'read', now);
-        }
-        // A paper read is done: it leaves the reading queue (and stays in the read history).
-        if (action.value && record.queuePos !== undefined) {
+        if (takes('read', action.value, record.readAt !== undefined)) record.readAt = action.value ? (record.readAt ?? at) : undefined;
+        // A paper read is done: it leaves the reading queue (and stays in the read history). This is
+        // also a queue action of its own time, ordered among the queue's, even if a later read won.
+        if (action.value && takes('queue', false, record.queuePos !== undefined)) {
           record.queuePos = undefined;
           record.queuedAt = undefined;
-          touch(record.changedAt, 'queue', now);
         }
         break;
       case 'queue':
-        if (action.value !== (record.queuePos !== undefined)) {
-          if (action.value) {
-            record.queuePos = await nextQueuePosition(db);
-            record.queuedAt = now;
-          } else {
+        if (takes('queue', action.value, record.queuePos !== undefined)) {
+          if (!action.value) {
             record.queuePos = undefined;
             record.queuedAt = undefined;
+          } else if (record.queuePos === undefined) {
+            record.queuePos = await nextQueuePosition(db);
+            record.queuedAt = at;
           }
-          touch(record.changedAt, 'queue', now);
         }
         break;
       case 'note':
-        if (action.text !== record.note) {
+        if (takes('note', action.text, record.note) && action.text !== record.note) {
           record.note = action.text;
-          record.noteUpdatedAt = action.text.trim() === '' ? undefined : now;
-          touch(record.changedAt, 'note', now);
+          record.noteUpdatedAt = action.text.trim() === '' ? undefined : at;
         }
         break;
     }

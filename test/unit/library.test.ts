@@ -1,14 +1,21 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { applyAction, EMPTY_STATE, getStates, setNote, setQueued, setRead, setStarred } from '@/lib/store/library';
 import { viewRecords } from '@/lib/store/views';
 import { freshDatabase, paperRef } from '../db-helpers';
+
+/** A state's flags and note, without the versions. */
+const shown = (state: { versions?: unknown } | null | undefined) => {
+  const { versions: _, ...rest } = state ?? {};
+  return rest;
+};
 
 describe('library operations', () => {
   it('stores a paper when the user first stars it, with its metadata', async () => {
     const db = freshDatabase();
     const ref = paperRef(1, { authors: ['Ada Lovelace', 'Émile Borel'], links: { abs: 'https://arxiv.org/abs/2401.00001' } });
     const state = await setStarred(db, ref, true, { now: 1000, seen: { site: 'huggingface', url: 'https://huggingface.co/papers' } });
-    expect(state).toEqual({ ...EMPTY_STATE, starred: true });
+    expect(state).toEqual({ ...EMPTY_STATE, starred: true, versions: { ...EMPTY_STATE.versions, star: 1000 } });
     const record = await db.papers.get(ref.id);
     expect(record).toMatchObject({
       id: 'arxiv:2401.00001',
@@ -30,13 +37,17 @@ describe('library operations', () => {
     expect(await db.papers.count()).toBe(0);
   });
 
-  it('is idempotent: the same request twice leaves one change', async () => {
+  it('is idempotent: the same request twice leaves one change; starring again keeps when it was starred', async () => {
     const db = freshDatabase();
-    await setStarred(db, paperRef(1), true, { now: 1000 });
-    await setStarred(db, paperRef(1), true, { now: 2000 });
-    const record = await db.papers.get('arxiv:2401.00001');
-    expect(record!.starredAt).toBe(1000);
-    expect(record!.changedAt.star).toBe(1000);
+    const star = { kind: 'star', value: true, at: 1000 } as const;
+    await applyAction(db, paperRef(1), star, { now: 1500 });
+    const once = await db.papers.get('arxiv:2401.00001');
+    await applyAction(db, paperRef(1), star, { now: 2000 }); // retried after the service worker restarted
+    expect(await db.papers.get('arxiv:2401.00001')).toEqual({ ...once, updatedAt: 2000 });
+    expect(once).toMatchObject({ starredAt: 1000, changedAt: { star: 1000 } });
+    // A later action meaning the same is the group's latest: it keeps the star's time, records its own.
+    await setStarred(db, paperRef(1), true, { now: 3000 });
+    expect(await db.papers.get('arxiv:2401.00001')).toMatchObject({ starredAt: 1000, changedAt: { star: 3000 } });
   });
 
   it('unstars, keeping when that happened and dropping the flag', async () => {
@@ -64,11 +75,11 @@ describe('library operations', () => {
     await setRead(db, ref, true);
     await setQueued(db, ref, true);
     await setNote(db, ref, 'Read section 3 again');
-    expect((await getStates(db, [ref.id]))[ref.id]).toEqual({ starred: true, read: true, queued: true, note: 'Read section 3 again' });
+    expect(shown((await getStates(db, [ref.id]))[ref.id])).toEqual({ starred: true, read: true, queued: true, note: 'Read section 3 again' });
     await setRead(db, ref, false);
-    expect((await getStates(db, [ref.id]))[ref.id]).toEqual({ starred: true, read: false, queued: true, note: 'Read section 3 again' });
+    expect(shown((await getStates(db, [ref.id]))[ref.id])).toEqual({ starred: true, read: false, queued: true, note: 'Read section 3 again' });
     await setStarred(db, ref, false);
-    expect((await getStates(db, [ref.id]))[ref.id]).toEqual({ starred: false, read: false, queued: true, note: 'Read section 3 again' });
+    expect(shown((await getStates(db, [ref.id]))[ref.id])).toEqual({ starred: false, read: false, queued: true, note: 'Read section 3 again' });
   });
 
   it('takes a paper marked read out of the queue, and keeps it out when marked unread', async () => {
@@ -92,9 +103,12 @@ describe('library operations', () => {
 
   it('answers the state of a whole page in one call, unknown papers as empty', async () => {
     const db = freshDatabase();
-    await setStarred(db, paperRef(2), true);
+    await setStarred(db, paperRef(2), true, { now: 5 });
     const states = await getStates(db, ['arxiv:2401.00001', 'arxiv:2401.00002', 'arxiv:2401.00001']);
-    expect(states).toEqual({ 'arxiv:2401.00001': EMPTY_STATE, 'arxiv:2401.00002': { ...EMPTY_STATE, starred: true } });
+    expect(states).toEqual({
+      'arxiv:2401.00001': EMPTY_STATE,
+      'arxiv:2401.00002': { ...EMPTY_STATE, starred: true, versions: { ...EMPTY_STATE.versions, star: 5 } },
+    });
   });
 
   it('updates metadata from a later card, never blanking what it knew', async () => {
@@ -121,6 +135,72 @@ describe('library operations', () => {
       applyAction(db, ref, { kind: 'queue', value: true }),
       applyAction(db, ref, { kind: 'note', text: 'both' }),
     ]);
-    expect((await getStates(db, [ref.id]))[ref.id]).toEqual({ starred: true, read: false, queued: true, note: 'both' });
+    expect(shown((await getStates(db, [ref.id]))[ref.id])).toEqual({ starred: true, read: false, queued: true, note: 'both' });
+  });
+});
+
+describe('ordered and exact: the last action wins, whatever order the messages arrive in', () => {
+  const kinds = ['star', 'read', 'queue', 'note'] as const;
+  /** One user action: a kind, a value, and when it was made (distinct times, or the same millisecond). */
+  const actionArb = fc.record({
+    kind: fc.constantFrom(...kinds),
+    on: fc.boolean(),
+    text: fc.constantFrom('', 'a', 'b'),
+    at: fc.integer({ min: 1, max: 40 }),
+  });
+  const toAction = (a: { kind: (typeof kinds)[number]; on: boolean; text: string; at: number }) =>
+    a.kind === 'note' ? ({ kind: 'note', text: a.text, at: a.at } as const) : ({ kind: a.kind, value: a.on, at: a.at } as const);
+
+  it('any arrival order of the same actions ends in the same state (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(actionArb, { minLength: 1, maxLength: 12 }), fc.integer({ min: 0, max: 1_000 }), async (actions, seed) => {
+        // First a star, so the paper is stored whatever comes next; then the actions in time order, and shuffled.
+        const first = { kind: 'star', value: true, at: 0 } as const;
+        const sorted = [...actions].sort((a, b) => a.at - b.at);
+        const shuffled = [...actions].sort((a, b) => ((a.at * 7919 + seed) % 97) - ((b.at * 7919 + seed) % 97));
+        const inOrder = freshDatabase();
+        const outOfOrder = freshDatabase();
+        await applyAction(inOrder, paperRef(1), first, { now: 100 });
+        await applyAction(outOfOrder, paperRef(1), first, { now: 100 });
+        for (const action of sorted) await applyAction(inOrder, paperRef(1), toAction(action), { now: 100 });
+        for (const action of shuffled) await applyAction(outOfOrder, paperRef(1), toAction(action), { now: 100 });
+        const [a] = Object.values(await getStates(inOrder, ['arxiv:2401.00001']));
+        const [b] = Object.values(await getStates(outOfOrder, ['arxiv:2401.00001']));
+        expect(b).toEqual(a);
+      }),
+      { numRuns: 60 },
+    );
+  }, 30_000);
+
+  it('an older action arriving late changes nothing; the answer says what stands, with its version', async () => {
+    const db = freshDatabase();
+    await applyAction(db, paperRef(1), { kind: 'star', value: true, at: 10 }, { now: 100 });
+    await applyAction(db, paperRef(1), { kind: 'star', value: false, at: 30 }, { now: 100 });
+    const late = await applyAction(db, paperRef(1), { kind: 'star', value: true, at: 20 }, { now: 100 });
+    expect(late).toMatchObject({ starred: false, versions: { star: 30 } });
+  });
+
+  it('marking read takes the paper out of the queue only if no later queue action came first', async () => {
+    const db = freshDatabase();
+    await applyAction(db, paperRef(1), { kind: 'queue', value: true, at: 20 }, { now: 100 });
+    // Read at 10, queued at 20, arriving the other way round: read, and still queued, as in the user's order.
+    expect(await applyAction(db, paperRef(1), { kind: 'read', value: true, at: 10 }, { now: 100 })).toMatchObject({ read: true, queued: true });
+  });
+
+  it('at the same millisecond, on wins over off and the later text over the earlier, in every order', async () => {
+    for (const order of [[false, true], [true, false]]) {
+      const db = freshDatabase();
+      await applyAction(db, paperRef(1), { kind: 'queue', value: true, at: 1 }, { now: 100 });
+      for (const value of order) await applyAction(db, paperRef(1), { kind: 'star', value, at: 50 }, { now: 100 });
+      expect((await getStates(db, ['arxiv:2401.00001']))['arxiv:2401.00001']!.starred).toBe(true);
+    }
+  });
+
+  it('an action time in the future counts as now', async () => {
+    const db = freshDatabase();
+    await applyAction(db, paperRef(1), { kind: 'star', value: true, at: 10_000 }, { now: 100 });
+    expect((await db.papers.get('arxiv:2401.00001'))!.changedAt.star).toBe(100);
+    await applyAction(db, paperRef(1), { kind: 'star', value: false, at: 150 }, { now: 200 });
+    expect((await db.papers.get('arxiv:2401.00001'))!.starredAt).toBeUndefined();
   });
 });
