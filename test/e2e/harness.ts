@@ -10,7 +10,8 @@ import { chromium, type BrowserContext, type CDPSession, type Page, type Worker 
  */
 
 const here = dirname(fileURLToPath(import.meta.url));
-export const EXTENSION_DIR = resolve(here, '../../.output/chrome-mv3');
+/** The built extension; SHELFMARK_EXTENSION_DIR points elsewhere (a copy of an earlier build, to compare). */
+export const EXTENSION_DIR = process.env.SHELFMARK_EXTENSION_DIR ?? resolve(here, '../../.output/chrome-mv3');
 export const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
 /** URL → HTML served for it. Anything else the page asks for (scripts, images, fonts) is refused: tests run offline. */
@@ -38,10 +39,13 @@ export interface LaunchOptions {
   /** Answers for URLs that are not pages (images, say); refused when it returns undefined. */
   assets?: (url: string) => { body: string | Buffer; contentType: string } | undefined;
   viewport?: { width: number; height: number };
+  /** Load the built extension (the default); false gives the same browser without it (benchmarks compare the two). */
+  extension?: boolean;
 }
 
 export async function launch(options: LaunchOptions = {}): Promise<Browser> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+  const withExtension = options.extension ?? true;
+  if (withExtension && !existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No built extension at ${EXTENSION_DIR}: run \`npm run build\` first (npm test does).`);
   }
   const profileDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'shelfmark-profile-'));
@@ -60,8 +64,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      ...(withExtension ? [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`] : ['--disable-extensions']),
     ],
   });
   const pages: Site = { ...options.pages };
@@ -75,8 +78,8 @@ export async function launch(options: LaunchOptions = {}): Promise<Browser> {
     return route.abort('blockedbyclient');
   });
 
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
-  const extensionId = new URL(worker.url()).host;
+  const worker = withExtension ? (context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }))) : null;
+  const extensionId = worker ? new URL(worker.url()).host : '';
 
   const browser: Browser = {
     context,
@@ -140,8 +143,8 @@ export interface Control {
   box(): Promise<{ x: number; y: number; width: number; height: number }>;
   /** An attribute of the control's element, read with the DevTools' privileges (no page script can). */
   attribute(name: string): Promise<string | null>;
-  /** Runs `fn` on the control's element with the DevTools' privileges (computed styles, say). */
-  evaluate<T>(fn: (element: Element) => T): Promise<T>;
+  /** Runs `fn` on the control's element with the DevTools' privileges (computed styles, say); a promise it returns is awaited. */
+  evaluate<T>(fn: (element: Element) => T | Promise<T>): Promise<T>;
 }
 
 /** How long a control is looked for before the test fails with a clear message. */
@@ -247,13 +250,14 @@ export function control(page: Page, id: string, name: string, options: { role?: 
     async attribute(attributeName) {
       return this.evaluate(new Function('element', `return element.getAttribute(${JSON.stringify(attributeName)})`) as (element: Element) => string | null);
     },
-    async evaluate<T>(fn: (element: Element) => T) {
+    async evaluate<T>(fn: (element: Element) => T | Promise<T>) {
       const session = await cdp(page);
       const { object } = await session.send('DOM.resolveNode', { backendNodeId: (await node()).backendDOMNodeId });
       const { result, exceptionDetails } = await session.send('Runtime.callFunctionOn', {
         objectId: object.objectId,
         functionDeclaration: `function () { return (${fn.toString()})(this); }`,
         returnByValue: true,
+        awaitPromise: true,
       });
       if (exceptionDetails) throw new Error(`evaluate on ${describe} failed: ${exceptionDetails.text}`);
       return result.value as T;
