@@ -1,11 +1,15 @@
 import { defineConfig } from 'wxt';
+import { SITE_HOSTS } from './lib/sites/pages';
 
 // https://wxt.dev/api/config.html
 export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Shelfmark',
     description: 'Star, queue and annotate research papers where you find them: Hugging Face papers and arXiv.',
-    permissions: ['storage'],
+    // scripting: the content script injected where a single-page app navigates in-page to papers, and
+    // the read papers' styles inserted where no page script can read them (lib/background/page-scripts.ts).
+    permissions: ['storage', 'scripting'],
+    host_permissions: [...SITE_HOSTS],
     action: { default_title: 'Shelfmark: reading queue' },
     commands: {
       // Opens the toolbar popup (the reading queue) from the keyboard.

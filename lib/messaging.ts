@@ -7,7 +7,30 @@ import type { Request } from './messages';
  * the schemas keep Zod out of the content script; the background validates everything it receives.
  */
 
-export type Response<T> = { ok: true; data: T } | { ok: false; error: string };
+/** Why a request failed: the background's codes, and two of the sender's own. */
+export type ErrorCode =
+  | 'invalid'
+  | 'quota'
+  | 'busy'
+  | 'unavailable'
+  | 'failed'
+  /** The message did not reach the background, or its answer did not come back (the service worker stopped). */
+  | 'transport'
+  /** The extension was updated or removed: this page's Shelfmark can no longer reach it. */
+  | 'invalidated';
+
+export type Response<T> = { ok: true; data: T } | { ok: false; error: string; code?: ErrorCode };
+
+/** A failed request, with words for the user (never the browser's raw error text) and why. */
+export class RequestError extends Error {
+  constructor(
+    message: string,
+    readonly code: ErrorCode,
+  ) {
+    super(message);
+    this.name = 'RequestError';
+  }
+}
 
 /** What each request answers with. */
 export interface ResponseData {
@@ -31,10 +54,29 @@ export function isStatesMessage(message: unknown): message is StatesMessage {
   );
 }
 
-/** Sends one request to the background and unwraps its answer; rejects with the background's error. */
-export async function sendRequest<R extends Request>(request: R): Promise<ResponseData[R['type']]> {
-  const response = (await browser.runtime.sendMessage(request)) as Response<ResponseData[R['type']]> | undefined;
-  if (!response) throw new Error('Shelfmark background did not answer');
-  if (!response.ok) throw new Error(response.error);
+/** Sends one message to the background and unwraps its answer; rejects with a RequestError. */
+export async function sendMessage<T>(message: unknown): Promise<T> {
+  let response: Response<T> | undefined;
+  try {
+    response = (await browser.runtime.sendMessage(message)) as Response<T> | undefined;
+  } catch (error) {
+    throw transportError(error);
+  }
+  if (!response) throw new RequestError('Shelfmark could not reach its storage.', 'transport');
+  if (!response.ok) throw new RequestError(response.error, response.code ?? 'failed');
   return response.data;
+}
+
+/** Sends one request to the background and unwraps its answer; rejects with a RequestError. */
+export function sendRequest<R extends Request>(request: R): Promise<ResponseData[R['type']]> {
+  return sendMessage<ResponseData[R['type']]>(request);
+}
+
+/** The browser's error, in words for the user. */
+function transportError(error: unknown): RequestError {
+  const text = error instanceof Error ? error.message : String(error);
+  if (/context invalidated/i.test(text)) {
+    return new RequestError('Shelfmark was updated: reload the page to use it here.', 'invalidated');
+  }
+  return new RequestError('Shelfmark could not reach its storage.', 'transport');
 }

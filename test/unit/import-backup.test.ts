@@ -1,6 +1,7 @@
 import { Blob as NodeBlob } from 'node:buffer';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { LIMITS } from '@/lib/limits';
 import type { PaperRecord, ShelfmarkDB } from '@/lib/store/db';
 import { BACKUP_FORMAT, BACKUP_VERSION, backupPaper, toBackup, type BackupPaper } from '@/lib/export/backup';
 import {
@@ -180,10 +181,10 @@ describe('preview and import', () => {
     expect(notify).toHaveBeenCalledTimes(1);
     expect(notify).toHaveBeenCalledWith([LLAMA.id, MALDACENA.id]);
 
-    const many = Array.from({ length: 10_001 }, (_, n) => paper({ id: `arxiv:2402.${String(n + 1).padStart(5, '0')}` }));
+    const many = Array.from({ length: LIMITS.idsPerRequest * 2 + 1 }, (_, n) => paper({ id: `arxiv:2402.${String(n + 1).padStart(5, '0')}` }));
     const batches = vi.fn(async (_ids: readonly string[]) => {});
     await announceImport(await applyImport(freshDatabase(), read(backupText(many))), batches);
-    expect(batches.mock.calls.map(([ids]) => ids.length)).toEqual([10_000, 1]);
+    expect(batches.mock.calls.map(([ids]) => ids.length)).toEqual([LIMITS.idsPerRequest, LIMITS.idsPerRequest, 1]);
   });
 });
 

@@ -30,7 +30,16 @@ describe('options page settings', () => {
 
     checkbox('Hugging Face').click();
     await settle();
-    expect(await loadSettings()).toEqual({ hideRead: { arxiv: true, huggingface: true } });
+    expect(await loadSettings()).toEqual({ hideRead: { arxiv: true, huggingface: true }, dimRead: true });
+  });
+
+  it('shows and changes dimming read papers on pages', async () => {
+    render(<OptionsSettings />, root);
+    await settle();
+    expect(checkbox('Dim them').checked).toBe(true);
+    checkbox('Dim them').click();
+    await settle();
+    expect(await loadSettings()).toEqual({ hideRead: {}, dimRead: false });
   });
 
   it('follows a change made elsewhere (the pill on a listing, another tab)', async () => {
