@@ -29,6 +29,8 @@ import { median, report } from './stats';
  */
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+/** BENCH_PAGES=2,000 (a part of a page's name) runs only the pages whose name has it, and records nothing. */
+const ONLY = process.env.BENCH_PAGES;
 const SETTLE_MS = 1_500;
 const fixture = (name: string) => readFileSync(resolve(__dirname, '../test/fixtures', name), 'utf8');
 
@@ -40,7 +42,7 @@ interface BenchPage {
   kind: 'not a paper page' | 'paper page' | 'listing';
 }
 
-const PAGES: BenchPage[] = [
+const ALL_PAGES: BenchPage[] = [
   { name: 'Hugging Face model page', kind: 'not a paper page', url: 'https://huggingface.co/meta-llama/Llama-3.1-8B', html: () => fixture('hf_model_page.html') },
   { name: 'arXiv help page', kind: 'not a paper page', url: 'https://arxiv.org/help/', html: () => fixture('arxiv_help.html') },
   { name: 'arXiv abstract page', kind: 'paper page', url: 'https://arxiv.org/abs/2602.11156', html: () => readSharedPage('arxiv_abs_2602.11156_2026.html') },
@@ -51,6 +53,7 @@ const PAGES: BenchPage[] = [
   { name: 'arXiv listing, 2,000 entries', kind: 'listing', url: 'https://arxiv.org/list/cs.CL/pastweek?skip=0&show=2000', html: () => syntheticArxivListing(2_000) },
   { name: 'arXiv listing, 10,000 entries', kind: 'listing', url: 'https://arxiv.org/list/cs.CL/pastweek?skip=0&show=10000', html: () => syntheticArxivListing(10_000) },
 ];
+const PAGES = ONLY ? ALL_PAGES.filter((page) => ONLY.split(',').some((part) => page.name.includes(part))) : ALL_PAGES;
 
 interface Load {
   script: number;
@@ -277,7 +280,7 @@ it(`the content script's cost per page, against no extension (${ROUNDS} rounds, 
       `content.js: ${(sizes.contentBytes / 1024).toFixed(1)} KB, ${(sizes.contentGzip / 1024).toFixed(1)} KB gzipped.`,
     ].join('\n');
     console.log(`\n${markdown}\n`);
-    recordResults('content', { machine: about, rounds: ROUNDS, sizes, pages: results }, markdown);
+    if (!ONLY) recordResults('content', { machine: about, rounds: ROUNDS, sizes, pages: results }, markdown);
   } finally {
     await withIt.close();
     await without.close();

@@ -26,8 +26,10 @@ export async function handlePageRequest(message: unknown, sender: Browser.runtim
   try {
     switch (parsed.data.type) {
       case 'loadContent':
-        // Only where the manifest would have put it: the page's own URL, as the browser knows it.
-        if (!sender.url || !mayHoldPapers(sender.url)) return { ok: false, error: 'Shelfmark has nothing to do on this page.', code: 'invalid' };
+        // Only where the manifest would have put it: the page's URL as the browser knows it (the tab's:
+        // after an in-page navigation, `sender.url` is still the URL the document was loaded at).
+        const url = (sender.frameId ?? 0) === 0 ? sender.tab?.url : sender.url;
+        if (!url || !mayHoldPapers(url)) return { ok: false, error: 'Shelfmark has nothing to do on this page.', code: 'invalid' };
         await browser.scripting.insertCSS({ target, files: [CONTENT_CSS] }).catch(() => undefined);
         await browser.scripting.executeScript({ target, files: [CONTENT_SCRIPT] });
         return { ok: true, data: null };

@@ -6,8 +6,8 @@ import { cleanText } from '../paper';
 import type { Settings } from '../settings';
 import { adapterFor } from '../sites';
 import { createPageContext, type PageContext, type SiteAdapter } from '../sites/types';
-import { createControls, toggleValue, type CardControls, type ToggleKind } from './controls';
-import { CARD_ATTRIBUTE, PageStyle, PART_ATTRIBUTE, type InsertStyle } from './page-style';
+import { createControlRoot, createControls, toggleValue, type CardControls, type ToggleKind } from './controls';
+import { CARD_ATTRIBUTE, PageStyle, type InsertStyle, type ReadCard } from './page-style';
 import { NO_STATE, PaperStates, settles } from './paper-states';
 import { StateRequests } from './state-requests';
 
@@ -37,10 +37,11 @@ export interface AnnotatorOptions {
   insertStyle?: InsertStyle;
 }
 
-/** One card of the page: the site's element, its paper, and its controls once mounted. */
+/** One card of the page: the site's element, its paper, its control root, and its controls once built in it. */
 export interface PageCard {
   readonly card: Element;
   readonly id: PaperId;
+  root: HTMLElement;
   controls: CardControls | null;
 }
 
@@ -51,6 +52,16 @@ export const CURRENT_ATTRIBUTE = 'data-shelfmark-current';
 const SMALLEST_CARD_PX = 40;
 /** How far beyond the viewport controls are mounted ahead of scrolling: a screen above and below. */
 const NEAR_MARGIN = '100% 0px';
+/** The longest Shelfmark holds the page when it reads a long listing, in milliseconds: then it lets the page go on. */
+const SLICE_MS = 8;
+
+/** What one pass over the page found. */
+interface Pass {
+  /** Cards still to be mounted at once. */
+  atOnce: number;
+  changed: boolean;
+  skipped: number;
+}
 
 export class Annotator {
   private adapter: SiteAdapter | null = null;
@@ -234,13 +245,39 @@ export class Annotator {
     });
   }
 
-  private finishLoading(): void {
+  /**
+   * The document is parsed: the cards the first screens did not hold are found now, in slices (a
+   * 10,000-entry listing never holds the page for long), then changes are observed.
+   */
+  private async finishLoading(): Promise<void> {
     this.loading = false;
     if (this.scanFrame !== undefined) cancelAnimationFrame(this.scanFrame);
     this.scanFrame = undefined;
     // Page data an adapter reads once (Hugging Face's hydration JSON) is complete only now.
     if (this.adapter) this.page = createPageContext(this.options.document, this.href);
-    this.scan(false);
+    try {
+      this.followLocation();
+      const adapter = this.adapter;
+      if (adapter) {
+        const pass: Pass = { atOnce: this.eagerLeft, changed: false, skipped: 0 };
+        const order: PageCard[] = [];
+        // The cards read so far are the ones j/k move between, in order, while the others are read.
+        this.order = order;
+        let started = performance.now();
+        for (const card of adapter.findCards(this.options.document, this.page ?? undefined)) {
+          if (performance.now() - started > SLICE_MS) {
+            await yieldToPage();
+            if (this.options.signal.aborted || adapter !== this.adapter) return;
+            started = performance.now();
+          }
+          const entry = this.visit(adapter, card, false, pass);
+          if (entry) order.push(entry);
+        }
+        this.finishPass(pass);
+      }
+    } catch (error) {
+      this.options.log?.('scan failed', error);
+    }
     this.observe();
   }
 
@@ -269,57 +306,69 @@ export class Annotator {
       this.followLocation();
       const adapter = this.adapter;
       if (!adapter || !this.options.document.documentElement) return;
-      let atOnce = this.loading ? this.eagerLeft : this.eagerCount();
+      const pass: Pass = { atOnce: this.loading ? this.eagerLeft : this.eagerCount(), changed: false, skipped: 0 };
       const order: PageCard[] = [];
-      let skipped = 0;
-      let changed = false;
       for (const card of adapter.findCards(this.options.document, this.page ?? undefined)) {
-        let entry = this.cards.get(card);
-        if (entry && recheck) {
-          if (adapter.cardId(card) !== entry.id) {
-            // The site swapped the card's content in place: it is another paper now.
-            this.drop(entry);
-            entry = undefined;
-          } else if (entry.controls && !card.contains(entry.controls.root)) {
-            // Re-rendered without our root: it was near, it gets its controls again.
-            this.unmount(entry);
-            this.mount(entry);
-          }
-        }
-        if (!entry) {
-          const id = adapter.cardId(card);
-          if (!id) {
-            skipped++;
-            continue;
-          }
-          entry = this.add(card, id);
-          changed = true;
-          if (atOnce > 0) {
-            atOnce--;
-            this.mount(entry);
-          } else {
-            this.watch(entry);
-          }
-        }
-        order.push(entry);
+        const entry = this.visit(adapter, card, recheck, pass);
+        if (entry) order.push(entry);
       }
-      if (this.loading) this.eagerLeft = atOnce;
+      if (this.loading) this.eagerLeft = pass.atOnce;
       if (recheck) {
         for (const entry of [...this.cards.values()]) {
           if (!entry.card.isConnected) {
             this.drop(entry);
-            changed = true;
+            pass.changed = true;
           }
         }
       }
       this.order = order;
-      if (skipped !== this.skipped && skipped > 0) this.options.log?.(`skipped ${skipped} card(s) that could not be read`);
-      this.skipped = skipped;
-      if (changed) this.changed();
+      this.finishPass(pass);
     } catch (error) {
       // Never break the host page: a failed scan is logged and the next mutation retries.
       this.options.log?.('scan failed', error);
     }
+  }
+
+  /** One card the adapter found: its entry, new (marked, mounted or watched), known or changed; null when it cannot be read. */
+  private visit(adapter: SiteAdapter, card: Element, recheck: boolean, pass: Pass): PageCard | null {
+    let entry = this.cards.get(card);
+    if (entry && recheck) {
+      if (adapter.cardId(card) !== entry.id) {
+        // The site swapped the card's content in place: it is another paper now.
+        this.drop(entry);
+        entry = undefined;
+      } else if (!card.contains(entry.root)) {
+        // Re-rendered without our root: it gets a new one (with its controls, if it had them).
+        const wasMounted = entry.controls !== null;
+        this.unmount(entry);
+        // A closed shadow root stays with its host: the card gets a new root.
+        entry.root = createControlRoot(this.options.document, entry.id);
+        this.place(entry);
+        if (wasMounted) this.mount(entry);
+        else this.watch(entry);
+      }
+    }
+    if (entry) return entry;
+    const id = adapter.cardId(card);
+    if (!id) {
+      pass.skipped++;
+      return null;
+    }
+    entry = this.add(card, id);
+    pass.changed = true;
+    if (pass.atOnce > 0) {
+      pass.atOnce--;
+      this.mount(entry);
+    } else {
+      this.watch(entry);
+    }
+    return entry;
+  }
+
+  private finishPass(pass: Pass): void {
+    if (pass.skipped !== this.skipped && pass.skipped > 0) this.options.log?.(`skipped ${pass.skipped} card(s) that could not be read`);
+    this.skipped = pass.skipped;
+    if (pass.changed) this.changed();
   }
 
   /**
@@ -372,10 +421,9 @@ export class Annotator {
 
   /** Marks a new card (its id on its elements) and remembers it. */
   private add(card: Element, id: PaperId): PageCard {
-    const entry: PageCard = { card, id, controls: null };
-    const [first, ...rest] = cardParts(card);
-    first!.setAttribute(CARD_ATTRIBUTE, id);
-    for (const part of rest) part.setAttribute(PART_ATTRIBUTE, id);
+    const entry: PageCard = { card, id, root: createControlRoot(this.options.document, id), controls: null };
+    card.setAttribute(CARD_ATTRIBUTE, id);
+    this.place(entry);
     this.cards.set(card, entry);
     let cards = this.byId.get(id);
     if (!cards) this.byId.set(id, (cards = new Set()));
@@ -383,9 +431,15 @@ export class Annotator {
     return entry;
   }
 
-  /** Mounts the card's controls when it comes near the viewport. */
+  /** Puts the card's (empty) control root where the site's layout wants it. */
+  private place(entry: PageCard): void {
+    this.adapter?.mountControls(entry.card, entry.root);
+    this.byRoot.set(entry.root, entry);
+  }
+
+  /** Builds the card's controls when it comes near the viewport. */
   private watch(entry: PageCard): void {
-    if (this.near) this.near.observe(entry.card);
+    if (this.near) this.near.observe(entry.root);
     else this.mount(entry); // no IntersectionObserver: everything at once
     this.requests.ask(entry.id, false);
   }
@@ -393,41 +447,36 @@ export class Annotator {
   private cameNear(records: IntersectionObserverEntry[]): void {
     for (const record of records) {
       if (!record.isIntersecting) continue;
-      const entry = this.cards.get(record.target);
       this.near?.unobserve(record.target);
-      if (entry && !entry.controls && entry.card.isConnected) this.mount(entry);
+      const entry = this.byRoot.get(record.target);
+      if (entry && !entry.controls && entry.root.isConnected) this.mount(entry);
     }
   }
 
   private mount(entry: PageCard): CardControls {
-    this.near?.unobserve(entry.card);
-    const controls = createControls(this.options.document, entry.id, (action) => this.act(entry, action), this.states.shown(entry.id));
+    this.near?.unobserve(entry.root);
+    const controls = createControls(entry.root, (action) => this.act(entry, action), this.states.shown(entry.id));
     entry.controls = controls;
-    this.adapter?.mountControls(entry.card, controls.root);
-    this.byRoot.set(controls.root, entry);
     const failed = this.failed.get(entry.id);
     if (failed) controls.showError(failed.message);
     this.requests.ask(entry.id, true);
     return controls;
   }
 
+  /** Takes the card's control root out of the page (a note being typed is sent first). */
   private unmount(entry: PageCard): void {
-    if (!entry.controls) return;
+    this.near?.unobserve(entry.root);
     // A card the site removes while its note is being typed keeps what was typed.
-    entry.controls.flushNote();
-    entry.controls.root.remove();
+    entry.controls?.flushNote();
+    entry.root.remove();
     entry.controls = null;
   }
 
   /** Forgets a card that left the page (or changed paper), and everything Shelfmark put on it. */
   private drop(entry: PageCard): void {
     this.unmount(entry);
-    this.near?.unobserve(entry.card);
-    for (const part of cardParts(entry.card)) {
-      part.removeAttribute(CARD_ATTRIBUTE);
-      part.removeAttribute(PART_ATTRIBUTE);
-      part.removeAttribute(CURRENT_ATTRIBUTE);
-    }
+    entry.card.removeAttribute(CARD_ATTRIBUTE);
+    for (const part of cardParts(entry.card)) part.removeAttribute(CURRENT_ATTRIBUTE);
     this.cards.delete(entry.card);
     const cards = this.byId.get(entry.id);
     cards?.delete(entry);
@@ -474,11 +523,18 @@ export class Annotator {
         this.stylesChanged = false;
         this.wasListing = this.isListing;
         const hiding = this.hideRead && this.isListing;
-        const read = [...this.readIds];
+        const read = [...this.readIds].map((id) => this.readCard(id));
         this.style?.show(!hiding && this.settings.dimRead ? read : [], hiding ? read : []);
       }
       this.options.onChange?.();
     });
+  }
+
+  /** A read paper as its styles need it: its id, and how many elements after its card belong to it (arXiv's <dd>). */
+  private readCard(id: PaperId): ReadCard {
+    let following = 0;
+    for (const entry of this.byId.get(id) ?? []) following = Math.max(following, cardParts(entry.card).length - 1);
+    return { id, following };
   }
 
   private followLocation(): void {
@@ -513,4 +569,15 @@ function isOwnMutation(record: MutationRecord): boolean {
   return [...record.addedNodes, ...record.removedNodes].every(
     (node) => node instanceof Element && (node.localName === 'shelfmark-controls' || node.localName === 'shelfmark-dock'),
   );
+}
+
+/** Lets the page run (input, rendering) before going on; not a timer, which background tabs slow down. */
+function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(null);
+  });
 }

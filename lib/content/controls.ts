@@ -9,8 +9,9 @@ import { actedAt, isUserEvent } from './trust';
 /**
  * The controls of one card: a light host element carrying `data-shelfmark-id` (the page contract)
  * with a closed shadow root holding the buttons, their states and the note editor. The page sees
- * the host and nothing else: no state, no note, no preview (see shadow.ts). Plain DOM cloned from
- * one template; built only for cards near the viewport (the annotator decides when).
+ * the host and nothing else: no state, no note, no preview (see shadow.ts). The host is placed in
+ * every card at once (empty, it keeps the controls' room, so nothing moves when they come); the
+ * buttons are built, from one template, only for cards near the viewport (the annotator decides).
  */
 
 export type ToggleKind = 'star' | 'read' | 'queue';
@@ -143,11 +144,18 @@ function controlsTemplate(doc: Document): HTMLTemplateElement {
   return template;
 }
 
-/** The control root of one card, with its buttons, showing `state` (when known). */
-export function createControls(doc: Document, id: PaperId, onAction: ActionHandler, state?: PaperState): CardControls {
+/** The control root of a card, empty: it keeps the controls' room until they are built in it. */
+export function createControlRoot(doc: Document, id: PaperId): HTMLElement {
   const root = doc.createElement('shelfmark-controls');
   root.className = 'shelfmark-root';
   root.dataset.shelfmarkId = id;
+  return root;
+}
+
+/** Builds the controls in `root` (from createControlRoot), showing `state` when known. */
+export function createControls(root: HTMLElement, onAction: ActionHandler, state?: PaperState): CardControls {
+  const doc = root.ownerDocument;
+  const id = root.dataset.shelfmarkId!;
   const shadow = attachClosedRoot(root);
   const content = controlsTemplate(doc).content.cloneNode(true) as DocumentFragment;
   // The template's shape is known: [style, note-open style, bar], bar = [one button per toggle, note, status].

@@ -9,9 +9,14 @@ import type { PaperId } from '../paper';
  * card's display (README, Privacy); the "dim read papers" setting turns dimming off.
  */
 
-/** Attributes Shelfmark puts on a page's elements: the card's id, on the card and on the other elements of its entry. */
+/** The one attribute Shelfmark puts on a page's card: its id (the page contract). */
 export const CARD_ATTRIBUTE = 'data-shelfmark-card';
-export const PART_ATTRIBUTE = 'data-shelfmark-part';
+
+/** A read paper: its id, and how many elements after its card belong to its entry (an arXiv listing's <dd>). */
+export interface ReadCard {
+  id: PaperId;
+  following: number;
+}
 
 /** Inserts `css` in the page (for this frame) and removes each of `remove`, which may or may not be there. */
 export type InsertStyle = (css: string, remove: string[]) => Promise<void>;
@@ -34,7 +39,7 @@ export class PageStyle {
   ) {}
 
   /** Read papers to dim, and to hide. */
-  show(dim: Iterable<PaperId>, hide: Iterable<PaperId>): void {
+  show(dim: readonly ReadCard[], hide: readonly ReadCard[]): void {
     this.wanted = readCss(dim, hide);
     void this.sync();
   }
@@ -68,10 +73,16 @@ function quoted(id: PaperId): string {
   return `"${id.replace(/["\\]/g, '\\$&').replace(/[\n\r\f]/g, ' ')}"`;
 }
 
-/** The rules: one selector per card and part; a read card comes back to full strength under the pointer, focus or the cursor. */
-export function readCss(dim: Iterable<PaperId>, hide: Iterable<PaperId>): string {
-  const selectors = (ids: Iterable<PaperId>, suffix = '') =>
-    [...ids].flatMap((id) => [`[${CARD_ATTRIBUTE}=${quoted(id)}]${suffix}`, `[${PART_ATTRIBUTE}=${quoted(id)}]${suffix}`]);
+/**
+ * The rules: a selector per card and per element after it that belongs to its entry (`+ dd`); a
+ * read card comes back to full strength under the pointer, focus or the keyboard cursor.
+ */
+export function readCss(dim: readonly ReadCard[], hide: readonly ReadCard[]): string {
+  const selectors = (cards: readonly ReadCard[], suffix = '') =>
+    cards.flatMap(({ id, following }) => {
+      const card = `[${CARD_ATTRIBUTE}=${quoted(id)}]`;
+      return Array.from({ length: following + 1 }, (_, n) => `${card}${' + dd'.repeat(n)}${suffix}`);
+    });
   const dimmed = selectors(dim, ':not(:hover, :focus-within, [data-shelfmark-current])');
   const hidden = selectors(hide);
   return [

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Annotator, cardParts, type Send } from '@/lib/content/annotator';
 import { applyLocally } from '@/lib/content/paper-states';
+import { readCss } from '@/lib/content/page-style';
 import { LIMITS } from '@/lib/limits';
 import { RequestError } from '@/lib/messaging';
 import { EMPTY_STATE, setRead, type PaperState } from '@/lib/store/library';
@@ -231,25 +232,26 @@ describe('Annotator', () => {
     expect(button(root, 'Star').getAttribute('aria-pressed')).toBe('true');
   });
 
-  it('mounts controls only near the viewport; every card is marked at once; the keyboard mounts any', async () => {
+  it('builds controls only near the viewport; every card is marked and keeps their room at once; the keyboard builds any', async () => {
     vi.stubGlobal('IntersectionObserver', FakeIntersectionObserver);
     const all = ids(300);
     const { annotator } = setup(all.map((id) => card(id, `Paper ${id}`)).join(''));
     annotator.start();
     const atOnce = Math.ceil(innerHeight / 40);
+    const built = () => roots().filter((root) => shadowOf(root) !== undefined);
     expect(marked()).toHaveLength(300);
-    expect(roots()).toHaveLength(atOnce);
+    expect(roots()).toHaveLength(300); // every card's root, empty: the room of its controls
+    expect(built()).toHaveLength(atOnce);
     const io = FakeIntersectionObserver.last!;
-    const articles = [...document.querySelectorAll('article')];
     expect(io.observed.size).toBe(300 - atOnce);
-    io.near(articles.slice(100, 110));
-    expect(roots().map((root) => root.dataset.shelfmarkId)).toEqual([...all.slice(0, atOnce), ...all.slice(100, 110)].map((id) => `arxiv:${id}`));
-    expect(io.observed.has(articles[105]!)).toBe(false);
-    // j/k reach a card whose controls are not mounted: it gets them then.
+    io.near(roots().slice(100, 110));
+    expect(built().map((root) => root.dataset.shelfmarkId)).toEqual([...all.slice(0, atOnce), ...all.slice(100, 110)].map((id) => `arxiv:${id}`));
+    expect(io.observed.has(roots()[105]!)).toBe(false);
+    // j/k reach a card whose controls are not built: it gets them then.
     const far = annotator.visibleCards()[250]!;
     expect(far.controls).toBeNull();
     annotator.controlsOf(far);
-    expect(far.card.querySelector('[data-shelfmark-id]')).not.toBeNull();
+    expect(shadowOf(far.root)).toBeDefined();
   });
 
   it('asks for the states near the viewport first, then the rest in chunks, one request at a time', async () => {
@@ -274,7 +276,7 @@ describe('Annotator', () => {
     expect(asked[0]!.slice(0, atOnce)).toEqual(all.slice(0, atOnce)); // the mounted ones, first
     expect(asked.every((chunk) => chunk.length <= LIMITS.idsPerRequest)).toBe(true);
     expect(new Set(asked.flat()).size).toBe(1_200);
-  });
+  }, 30_000);
 
   it('skips and counts cards it cannot read, and the rest still work', async () => {
     const { annotator } = setup(card('not-an-id', 'Broken') + card('2407.21783', 'Llama'));
@@ -291,7 +293,7 @@ describe('Annotator', () => {
     await flush();
     controller.abort();
     expect(roots()).toHaveLength(0);
-    expect(document.querySelector('[data-shelfmark-card], [data-shelfmark-part]')).toBeNull();
+    expect(document.querySelector('[data-shelfmark-card]')).toBeNull();
   });
 });
 
@@ -336,7 +338,7 @@ describe('Annotator: read papers recede, with no attribute saying so', () => {
     expect(style()).not.toContain('display: none');
     annotator.setSettings({ hideRead: { huggingface: true }, dimRead: true });
     await flush();
-    expect(style()).toContain('[data-shelfmark-card="arxiv:2407.21705"] { display: none !important; }'.replace(' {', ',\n[data-shelfmark-part="arxiv:2407.21705"] {'));
+    expect(style()).toContain('[data-shelfmark-card="arxiv:2407.21705"] { display: none !important; }');
     expect(annotator.visibleCards().map((entry) => entry.id)).toEqual(['arxiv:2407.21783']);
     annotator.setSettings({ hideRead: { huggingface: false }, dimRead: true });
     await flush();
@@ -457,5 +459,17 @@ describe('cardParts', () => {
     expect(partIds('t1')).toEqual(['t1', 'd1']);
     expect(partIds('t2')).toEqual(['t2', 'd2a', 'd2b']);
     expect(partIds('t3')).toEqual(['t3']);
+  });
+});
+
+describe('readCss', () => {
+  it('dims and hides each read card and the elements of its entry after it, by id, never by an attribute of state', () => {
+    const css = readCss([{ id: 'arxiv:2401.00001', following: 1 }], [{ id: 'doi:10.1/"x"\\y', following: 0 }]);
+    expect(css).toBe(
+      '[data-shelfmark-card="arxiv:2401.00001"]:not(:hover, :focus-within, [data-shelfmark-current]),\n' +
+        '[data-shelfmark-card="arxiv:2401.00001"] + dd:not(:hover, :focus-within, [data-shelfmark-current]) { opacity: 0.5 !important; }\n' +
+        '[data-shelfmark-card="doi:10.1/\\"x\\"\\\\y"] { display: none !important; }',
+    );
+    expect(readCss([], [])).toBe('');
   });
 });

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createControls, notePreview, TOGGLES } from '@/lib/content/controls';
+import { createControlRoot, createControls, notePreview, TOGGLES } from '@/lib/content/controls';
 import { NOTE_SAVE_DELAY_MS } from '@/lib/content/note-draft';
 import type { PaperState, UserAction } from '@/lib/store/library';
 import { EMPTY_STATE } from '@/lib/store/library';
@@ -10,7 +10,7 @@ const EMPTY: PaperState = EMPTY_STATE;
 function mount(initial: PaperState = EMPTY) {
   const actions: UserAction[] = [];
   let answer = true;
-  const controls = createControls(document, 'arxiv:2407.21783', async (action) => {
+  const controls = createControls(createControlRoot(document, 'arxiv:2407.21783'), async (action) => {
     actions.push(action);
     return answer;
   }, initial);
