@@ -1,7 +1,7 @@
 import type { Browser } from 'wxt/browser';
 import type { Response } from '../messaging';
 import { PageRequestSchema } from '../messages';
-import { mayHoldPapers } from '../sites/pages';
+import { siteOfPage } from '../sites/pages';
 
 /**
  * The background's part in the page's own scripts and styles: injecting the content script where
@@ -10,8 +10,6 @@ import { mayHoldPapers } from '../sites/pages';
  * on the sender's tab and frame only.
  */
 
-const CONTENT_SCRIPT = '/content-scripts/content.js';
-const CONTENT_CSS = '/content-scripts/content.css';
 
 export function isPageRequest(message: unknown): boolean {
   const type = (message as { type?: unknown } | null)?.type;
@@ -29,9 +27,11 @@ export async function handlePageRequest(message: unknown, sender: Browser.runtim
         // Only where the manifest would have put it: the page's URL as the browser knows it (the tab's:
         // after an in-page navigation, `sender.url` is still the URL the document was loaded at).
         const url = (sender.frameId ?? 0) === 0 ? sender.tab?.url : sender.url;
-        if (!url || !mayHoldPapers(url)) return { ok: false, error: 'Shelfmark has nothing to do on this page.', code: 'invalid' };
-        await browser.scripting.insertCSS({ target, files: [CONTENT_CSS] }).catch(() => undefined);
-        await browser.scripting.executeScript({ target, files: [CONTENT_SCRIPT] });
+        const site = url ? siteOfPage(url) : null;
+        if (!site) return { ok: false, error: 'Shelfmark has nothing to do on this page.', code: 'invalid' };
+        // The site's content script and its stylesheet, as the manifest declares them (entrypoints/<site>.content.ts).
+        await browser.scripting.insertCSS({ target, files: [`/content-scripts/${site}.css`] }).catch(() => undefined);
+        await browser.scripting.executeScript({ target, files: [`/content-scripts/${site}.js` as '/content-scripts/arxiv.js'] });
         return { ok: true, data: null };
       case 'pageStyle': {
         const { insert, remove } = parsed.data;

@@ -4,7 +4,7 @@ import type { Request } from '../messages';
 import type { PaperId, PaperRef } from '../paper';
 import { cleanText } from '../paper';
 import type { Settings } from '../settings';
-import { adapterFor } from '../sites';
+import { findAdapter } from '../sites/match';
 import { createPageContext, type PageContext, type SiteAdapter } from '../sites/types';
 import { createControlRoot, createControls, toggleValue, type CardControls, type ToggleKind } from './controls';
 import { CARD_ATTRIBUTE, PageStyle, type InsertStyle, type ReadCard } from './page-style';
@@ -25,6 +25,8 @@ export type Send = <R extends Request>(request: R) => Promise<ResponseData[R['ty
 
 export interface AnnotatorOptions {
   document: Document;
+  /** The sites this content script reads (a site's content script bundles its own adapter only). */
+  adapters: readonly SiteAdapter[];
   /** The page's current URL (read on every scan: single-page apps change it without reloading). */
   location: () => string;
   send: Send;
@@ -541,7 +543,7 @@ export class Annotator {
     const href = this.options.location();
     if (href === this.href) return;
     this.href = href;
-    const adapter = adapterFor(href);
+    const adapter = findAdapter(this.options.adapters, href);
     if (adapter !== this.adapter) {
       for (const entry of [...this.cards.values()]) this.drop(entry);
       this.order = [];

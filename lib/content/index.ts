@@ -1,6 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { isStatesMessage, RequestError, sendMessage } from '../messaging';
 import type { Request } from '../messages';
+import type { SiteAdapter } from '../sites/types';
 import { defaultSettings, loadSettings, setHideRead, watchSettings, type Settings } from '../settings';
 import { Annotator, type Send } from './annotator';
 import './css/page.css';
@@ -13,11 +14,11 @@ import { Triage } from './triage';
 import { actedAt, isUserEvent } from './trust';
 
 /**
- * Starts Shelfmark on a page; everything it sets up ends with `ctx` (extension reloaded or removed).
- * Returns null when it already runs in this frame (declared for the page, and injected by the
- * router's request as a single-page app reached it).
+ * Starts Shelfmark on a page, reading it with `adapters`; everything it sets up ends with `ctx`
+ * (extension reloaded or removed). Returns null when it already runs in this frame (declared for
+ * the page, and injected by the router's request as a single-page app reached it).
  */
-export function startContentScript(ctx: ContentScriptContext): Annotator | null {
+export function startContentScript(ctx: ContentScriptContext, adapters: readonly SiteAdapter[]): Annotator | null {
   if (contentScriptRunning()) return null;
   setContentScriptRunning(true);
   ctx.onInvalidated(() => setContentScriptRunning(false));
@@ -41,6 +42,7 @@ export function startContentScript(ctx: ContentScriptContext): Annotator | null 
 
   const annotator = new Annotator({
     document,
+    adapters,
     location: () => location.href,
     send,
     insertStyle: async (css, remove) => {

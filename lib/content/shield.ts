@@ -1,4 +1,4 @@
-import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 
 /**
  * WXT stops an older copy of a content script when a newer one starts (after an update) with a DOM
@@ -9,7 +9,7 @@ import { ContentScriptContext } from 'wxt/utils/content-script-context';
  */
 export function shieldFromPageEvents(ctx: ContentScriptContext): void {
   // WXT 0.20's name for the event (private in its types): "<extension id>:<entrypoint>:wxt:content-script-started".
-  const type = (ContentScriptContext as unknown as { SCRIPT_STARTED_MESSAGE_TYPE: string }).SCRIPT_STARTED_MESSAGE_TYPE;
+  const type = (ctx.constructor as unknown as { SCRIPT_STARTED_MESSAGE_TYPE: string }).SCRIPT_STARTED_MESSAGE_TYPE;
   window.addEventListener(
     type,
     (event) => {

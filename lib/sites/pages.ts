@@ -1,10 +1,11 @@
 import type { SiteName } from './types';
 
 /*
- * Which pages of each site may hold papers, as data: the manifest declares the content script for
- * these pages only (so nothing of Shelfmark is evaluated on the other pages of the same hosts), the
- * router follows single-page apps to them, and the background checks them before injecting the
- * content script. No imports beyond types: the router's bundle is this file and a few lines.
+ * Which pages of each site may hold papers, as data: the manifest declares the site's content
+ * script (entrypoints/<site>.content.ts) for these pages only, so nothing of Shelfmark is evaluated
+ * on the other pages of the same hosts; the router follows single-page apps to them, and the
+ * background checks them before injecting that script. No imports beyond types: the router's
+ * bundle is this file and a few lines. A new site adds its entry here and its entrypoint.
  *
  * `papers` are match patterns (https://developer.chrome.com/docs/extensions/develop/concepts/match-patterns):
  * broad enough to hold every page the site's adapter serves (its `matches(url)` then decides
@@ -45,9 +46,17 @@ export const SITE_HOSTS: readonly string[] = [
   ...new Set([...PAPER_PAGES, ...SPA_PAGES].map((pattern) => pattern.replace(/^([^:]+:\/\/[^/]+)\/.*$/, '$1/*'))),
 ];
 
-/** True when `url` is one of the pages the content script is declared for (as the browser decides). */
+/** The site whose content script is declared for `url` (as the browser decides), or null. */
+export function siteOfPage(url: string): SiteName | null {
+  for (const [site, pages] of Object.entries(SITE_PAGES) as [SiteName, SitePages][]) {
+    if (pages.papers.some((pattern) => matchesPattern(pattern, url))) return site;
+  }
+  return null;
+}
+
+/** True when `url` is one of the pages a content script is declared for. */
 export function mayHoldPapers(url: string): boolean {
-  return PAPER_PAGES.some((pattern) => matchesPattern(pattern, url));
+  return siteOfPage(url) !== null;
 }
 
 /**

@@ -86,14 +86,20 @@ export async function applyAction(
     if (existing && typeof target !== 'string') mergeMetadata(record, target, now);
     if (options.seen) record.seen = { ...options.seen, at: now };
 
-    // The action's time orders it (never later than now: a clock ahead must not block later changes).
-    const at = Math.min(action.at ?? now, now);
-    /** Whether the action comes after the group's last change; if so the group records it, changed or not. */
+    /**
+     * Whether the action comes after the group's last change; if so the group records it, changed or
+     * not. A page's action is ordered by when the user acted (never later than now: a clock ahead
+     * must not block later changes); one without a time (an extension page's) is now, after
+     * everything stored, even within the same millisecond.
+     */
     const takes = (group: StateGroup, value: boolean | string, current: boolean | string): boolean => {
-      if (!isLater(at, value, record.changedAt[group] ?? 0, current)) return false;
+      const last = record.changedAt[group] ?? 0;
+      const at = action.at === undefined ? Math.max(now, last + 1) : Math.min(action.at, now);
+      if (!isLater(at, value, last, current)) return false;
       touch(record.changedAt, group, at);
       return true;
     };
+    const at = Math.min(action.at ?? now, now);
     switch (action.kind) {
       case 'star':
         if (takes('star', action.value, record.starredAt !== undefined)) record.starredAt = action.value ? (record.starredAt ?? at) : undefined;

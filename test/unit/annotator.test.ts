@@ -1,3 +1,4 @@
+import { ADAPTERS } from '@/lib/sites';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Annotator, cardParts, type Send } from '@/lib/content/annotator';
 import { applyLocally } from '@/lib/content/paper-states';
@@ -42,7 +43,7 @@ function setup(html: string, send?: Send, insertStyle?: (css: string, remove: st
     return null as never;
   };
   let href = URL_DAILY;
-  const annotator = new Annotator({ document, location: () => href, send: send ?? defaultSend, signal: controller.signal, insertStyle });
+  const annotator = new Annotator({ document, adapters: ADAPTERS, location: () => href, send: send ?? defaultSend, signal: controller.signal, insertStyle });
   return { annotator, controller, calls, states, navigate: (url: string) => (href = url) };
 }
 
@@ -309,7 +310,7 @@ describe('Annotator: read papers recede, with no attribute saying so', () => {
     const insertStyle = vi.fn(async (css: string) => {
       styles.push(css);
     });
-    const annotator = new Annotator({ document, location: () => URL_DAILY, send: backgroundSend(db), signal: controller.signal, onChange, insertStyle });
+    const annotator = new Annotator({ document, adapters: ADAPTERS, location: () => URL_DAILY, send: backgroundSend(db), signal: controller.signal, onChange, insertStyle });
     annotator.setSettings({ hideRead: settings.hideRead ?? {}, dimRead: settings.dimRead ?? true });
     annotator.start();
     await vi.waitFor(() => expect(annotator.summary().read).toBe(1));
@@ -352,7 +353,7 @@ describe('Annotator: read papers recede, with no attribute saying so', () => {
     const controller = new AbortController();
     running.push(controller);
     const styles: string[] = [];
-    const annotator = new Annotator({ document, location: () => URL_DAILY, send: backgroundSend(db), signal: controller.signal, insertStyle: async (css) => void styles.push(css) });
+    const annotator = new Annotator({ document, adapters: ADAPTERS, location: () => URL_DAILY, send: backgroundSend(db), signal: controller.signal, insertStyle: async (css) => void styles.push(css) });
     annotator.setSettings({ hideRead: { huggingface: true }, dimRead: true });
     annotator.start();
     await vi.waitFor(() => expect(annotator.summary().read).toBe(1));
@@ -392,7 +393,7 @@ describe('Annotator: notes are never lost', () => {
     document.body.innerHTML = html;
     const controller = new AbortController();
     running.push(controller);
-    const annotator = new Annotator({ document, location: () => URL_DAILY, send: backgroundSend(db, sent), signal: controller.signal });
+    const annotator = new Annotator({ document, adapters: ADAPTERS, location: () => URL_DAILY, send: backgroundSend(db, sent), signal: controller.signal });
     annotator.start();
     await flush();
     const root = roots()[0]!;

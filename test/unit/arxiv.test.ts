@@ -1,3 +1,4 @@
+import { ADAPTERS } from '@/lib/sites';
 import { describe, expect, it } from 'vitest';
 import { Annotator, type Send } from '@/lib/content/annotator';
 import { EMPTY_STATE, type PaperState } from '@/lib/store/library';
@@ -451,7 +452,7 @@ describe('arXiv on the page: a paper listed twice keeps both cards in the same s
       }
       return null as never;
     };
-    const annotator = new Annotator({ document, location: () => 'https://arxiv.org/list/cs.IR/new', send, signal: controller.signal });
+    const annotator = new Annotator({ document, adapters: ADAPTERS, location: () => 'https://arxiv.org/list/cs.IR/new', send, signal: controller.signal });
     try {
       annotator.start();
       await new Promise((resolve) => setTimeout(resolve, 50));

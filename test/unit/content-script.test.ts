@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startContentScript } from '@/lib/content';
+import { ADAPTERS } from '@/lib/sites';
 import { HIDE_READ_LABEL, SHORTCUTS_LABEL } from '@/lib/content/dock';
 import { handleMessage } from '@/lib/background/handle-message';
 import { getStates, setRead } from '@/lib/store/library';
@@ -38,7 +39,7 @@ async function start() {
   }) as never);
   document.body.innerHTML = `<input id="page-search" type="search">${hfCard('2407.21783', 'Llama')}${hfCard('2407.21705', 'Tora')}`;
   ctx = new ContentScriptContext('content');
-  const annotator = startContentScript(ctx)!;
+  const annotator = startContentScript(ctx, ADAPTERS)!;
   await vi.waitFor(() => expect(annotator.summary().read).toBe(1));
   const key = (key: string, target: EventTarget = document.body, init: KeyboardEventInit = {}) =>
     target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true, cancelable: true, ...init }));
@@ -86,7 +87,7 @@ describe('content script on a listing', () => {
     document.dispatchEvent(new CustomEvent(type, { detail: { contentScriptName: 'content', messageId: 'forged' } }));
     expect(ctx.isValid).toBe(true);
     expect(root(0).isConnected).toBe(true);
-    expect(startContentScript(new ContentScriptContext('content'))).toBeNull(); // injected again: already running
+    expect(startContentScript(new ContentScriptContext('content'), ADAPTERS)).toBeNull(); // injected again: already running
     expect(document.querySelectorAll('shelfmark-controls')).toHaveLength(2);
   });
 

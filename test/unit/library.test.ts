@@ -196,6 +196,15 @@ describe('ordered and exact: the last action wins, whatever order the messages a
     }
   });
 
+  it('an extension page\'s actions (no time: now) apply in the order they come, even within one millisecond', async () => {
+    const db = freshDatabase();
+    await applyAction(db, paperRef(1), { kind: 'queue', value: true }, { now: 100 });
+    await applyAction(db, paperRef(1), { kind: 'queue', value: false }, { now: 100 });
+    expect((await getStates(db, ['arxiv:2401.00001']))['arxiv:2401.00001']).toMatchObject({ queued: false, versions: { queue: 101 } });
+    await applyAction(db, paperRef(1), { kind: 'queue', value: true }, { now: 100 });
+    expect((await getStates(db, ['arxiv:2401.00001']))['arxiv:2401.00001']!.queued).toBe(true);
+  });
+
   it('an action time in the future counts as now', async () => {
     const db = freshDatabase();
     await applyAction(db, paperRef(1), { kind: 'star', value: true, at: 10_000 }, { now: 100 });

@@ -1,3 +1,4 @@
+import { ADAPTERS } from '@/lib/sites';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Annotator, CURRENT_ATTRIBUTE } from '@/lib/content/annotator';
 import { paperUrl, Triage } from '@/lib/content/triage';
@@ -14,7 +15,7 @@ async function setup(hideRead = false) {
   const db = freshDatabase();
   const controller = new AbortController();
   running.push(controller);
-  const annotator = new Annotator({ document, location: () => URL_DAILY, send: backgroundSend(db), signal: controller.signal });
+  const annotator = new Annotator({ document, adapters: ADAPTERS, location: () => URL_DAILY, send: backgroundSend(db), signal: controller.signal });
   annotator.setSettings({ hideRead: { huggingface: hideRead }, dimRead: true });
   annotator.start();
   await new Promise((resolve) => setTimeout(resolve, 50));
