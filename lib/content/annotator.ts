@@ -51,7 +51,7 @@ export interface PageCard {
 export const CURRENT_ATTRIBUTE = 'data-shelfmark-current';
 
 /** Cards mounted at once per scan: more than a screen holds (a card is at least this tall, in CSS pixels). */
-const SMALLEST_CARD_PX = 40;
+const SMALLEST_CARD_PX = 60;
 /** How far beyond the viewport controls are mounted ahead of scrolling: a screen above and below. */
 const NEAR_MARGIN = '100% 0px';
 /** The longest Shelfmark holds the page when it reads a long listing, in milliseconds: then it lets the page go on. */

@@ -238,7 +238,7 @@ describe('Annotator', () => {
     const all = ids(300);
     const { annotator } = setup(all.map((id) => card(id, `Paper ${id}`)).join(''));
     annotator.start();
-    const atOnce = Math.ceil(innerHeight / 40);
+    const atOnce = Math.ceil(innerHeight / 60);
     const built = () => roots().filter((root) => shadowOf(root) !== undefined);
     expect(marked()).toHaveLength(300);
     expect(roots()).toHaveLength(300); // every card's root, empty: the room of its controls
@@ -271,7 +271,7 @@ describe('Annotator', () => {
     };
     const { annotator } = setup(all.map((id) => card(id.slice(6), id)).join(''), send);
     annotator.start();
-    const atOnce = Math.ceil(innerHeight / 40);
+    const atOnce = Math.ceil(innerHeight / 60);
     await vi.waitFor(() => expect(asked.flat()).toHaveLength(1_200));
     expect(most).toBe(1);
     expect(asked[0]!.slice(0, atOnce)).toEqual(all.slice(0, atOnce)); // the mounted ones, first
