@@ -56,11 +56,18 @@ const SMALLEST_CARD_PX = 60;
 const NEAR_MARGIN = '100% 0px';
 /** The longest Shelfmark holds the page when it reads a long listing, in milliseconds: then it lets the page go on. */
 const SLICE_MS = 8;
+/**
+ * Cards watched together: one root in this many is observed, and its coming near builds the controls
+ * of its group and of the group before (a 50,000-card page has 12,500 observed roots, not 50,000).
+ */
+const GROUP = 4;
 
 /** What one pass over the page found. */
 interface Pass {
   /** Cards still to be mounted at once. */
   atOnce: number;
+  /** Cards new in this pass, in document order: their roots go in together, at the end of the pass. */
+  fresh: PageCard[];
   changed: boolean;
   skipped: number;
 }
@@ -75,6 +82,8 @@ export class Annotator {
   private readonly states = new PaperStates();
   private readonly requests: StateRequests;
   private readonly style: PageStyle | null;
+  /** Observed roots, each with the cards whose controls are built when it comes near. */
+  private readonly groups = new WeakMap<Element, PageCard[]>();
   /** Ids shown read, on this page. */
   private readonly readIds = new Set<PaperId>();
   /** A failed action per paper, shown as "Not saved" until its state is confirmed. */
@@ -261,7 +270,9 @@ export class Annotator {
       this.followLocation();
       const adapter = this.adapter;
       if (adapter) {
-        const pass: Pass = { atOnce: this.eagerLeft, changed: false, skipped: 0 };
+        // Read in slices (reading does not change the layout); the roots all go in at once at the
+        // end, one layout of the page rather than one per slice.
+        const pass: Pass = { atOnce: this.eagerLeft, fresh: [], changed: false, skipped: 0 };
         const order: PageCard[] = [];
         // The cards read so far are the ones j/k move between, in order, while the others are read.
         this.order = order;
@@ -308,13 +319,12 @@ export class Annotator {
       this.followLocation();
       const adapter = this.adapter;
       if (!adapter || !this.options.document.documentElement) return;
-      const pass: Pass = { atOnce: this.loading ? this.eagerLeft : this.eagerCount(), changed: false, skipped: 0 };
+      const pass: Pass = { atOnce: this.loading ? this.eagerLeft : this.eagerCount(), fresh: [], changed: false, skipped: 0 };
       const order: PageCard[] = [];
       for (const card of adapter.findCards(this.options.document, this.page ?? undefined)) {
         const entry = this.visit(adapter, card, recheck, pass);
         if (entry) order.push(entry);
       }
-      if (this.loading) this.eagerLeft = pass.atOnce;
       if (recheck) {
         for (const entry of [...this.cards.values()]) {
           if (!entry.card.isConnected) {
@@ -331,7 +341,7 @@ export class Annotator {
     }
   }
 
-  /** One card the adapter found: its entry, new (marked, mounted or watched), known or changed; null when it cannot be read. */
+  /** One card the adapter found: its entry, known, changed, or new (marked, its root to place); null when it cannot be read. */
   private visit(adapter: SiteAdapter, card: Element, recheck: boolean, pass: Pass): PageCard | null {
     let entry = this.cards.get(card);
     if (entry && recheck) {
@@ -347,7 +357,7 @@ export class Annotator {
         entry.root = createControlRoot(this.options.document, entry.id);
         this.place(entry);
         if (wasMounted) this.mount(entry);
-        else this.watch(entry);
+        else this.watch([entry]);
       }
     }
     if (entry) return entry;
@@ -357,17 +367,21 @@ export class Annotator {
       return null;
     }
     entry = this.add(card, id);
+    pass.fresh.push(entry);
     pass.changed = true;
-    if (pass.atOnce > 0) {
-      pass.atOnce--;
-      this.mount(entry);
-    } else {
-      this.watch(entry);
-    }
     return entry;
   }
 
+  /**
+   * The end of a pass: the new cards' roots go in, all in one go; those a screen holds get their
+   * controls at once, the others when they come near the viewport.
+   */
   private finishPass(pass: Pass): void {
+    for (const entry of pass.fresh) this.place(entry);
+    const atOnce = pass.fresh.slice(0, pass.atOnce);
+    for (const entry of atOnce) this.mount(entry);
+    this.watch(pass.fresh.slice(atOnce.length));
+    if (this.loading) this.eagerLeft = pass.atOnce - atOnce.length;
     if (pass.skipped !== this.skipped && pass.skipped > 0) this.options.log?.(`skipped ${pass.skipped} card(s) that could not be read`);
     this.skipped = pass.skipped;
     if (pass.changed) this.changed();
@@ -439,24 +453,33 @@ export class Annotator {
     this.byRoot.set(entry.root, entry);
   }
 
-  /** Builds the card's controls when it comes near the viewport. */
-  private watch(entry: PageCard): void {
-    if (this.near) this.near.observe(entry.root);
-    else this.mount(entry); // no IntersectionObserver: everything at once
-    this.requests.ask(entry.id, false);
+  /** Builds the cards' controls when they come near the viewport (`entries` in document order). */
+  private watch(entries: PageCard[]): void {
+    for (const entry of entries) this.requests.ask(entry.id, false);
+    const near = this.near;
+    if (!near) {
+      for (const entry of entries) this.mount(entry); // no IntersectionObserver: everything at once
+      return;
+    }
+    for (let i = 0; i < entries.length; i += GROUP) {
+      const sentinel = entries[i]!.root;
+      this.groups.set(sentinel, entries.slice(Math.max(0, i - GROUP), i + GROUP));
+      near.observe(sentinel);
+    }
   }
 
   private cameNear(records: IntersectionObserverEntry[]): void {
     for (const record of records) {
       if (!record.isIntersecting) continue;
       this.near?.unobserve(record.target);
-      const entry = this.byRoot.get(record.target);
-      if (entry && !entry.controls && entry.root.isConnected) this.mount(entry);
+      for (const entry of this.groups.get(record.target) ?? []) {
+        if (!entry.controls && entry.root.isConnected && this.cards.get(entry.card) === entry) this.mount(entry);
+      }
+      this.groups.delete(record.target);
     }
   }
 
   private mount(entry: PageCard): CardControls {
-    this.near?.unobserve(entry.root);
     const controls = createControls(entry.root, (action) => this.act(entry, action), this.states.shown(entry.id));
     entry.controls = controls;
     const failed = this.failed.get(entry.id);

@@ -4,7 +4,7 @@ import type { PaperId } from '../paper';
 import { NoteDraft, type NoteStatus } from './note-draft';
 import { attachClosedRoot } from './shadow';
 import { CONTROLS_CSS } from './styles';
-import { actedAt, isUserEvent } from './trust';
+import { actionTime, isUserEvent } from './trust';
 
 /**
  * The controls of one card: a light host element carrying `data-shelfmark-id` (the page contract)
@@ -195,7 +195,7 @@ export function createControls(root: HTMLElement, onAction: ActionHandler, state
       return;
     }
     // The value the user saw and meant: the opposite of what the button showed when clicked.
-    void onAction({ kind, value: button.getAttribute('aria-pressed') !== 'true', at: actedAt(event) });
+    void onAction({ kind, value: button.getAttribute('aria-pressed') !== 'true', at: actionTime() });
   });
 
   const controls: CardControls = {
@@ -310,7 +310,7 @@ function createNoteEditor(
   });
   // Only what the user types is the note.
   textarea.addEventListener('input', (event) => {
-    if (isUserEvent(event)) draft.change(textarea.value, actedAt(event));
+    if (isUserEvent(event)) draft.change(textarea.value, actionTime());
   });
   textarea.addEventListener('blur', (event) => {
     if (isUserEvent(event)) draft.flush();

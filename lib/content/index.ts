@@ -11,7 +11,7 @@ import { withRetries } from './retry';
 import { contentScriptRunning, setContentScriptRunning } from './running';
 import { shieldFromPageEvents } from './shield';
 import { Triage } from './triage';
-import { actedAt, isUserEvent } from './trust';
+import { actionTime, isUserEvent } from './trust';
 
 /**
  * Starts Shelfmark on a page, reading it with `adapters`; everything it sets up ends with `ctx`
@@ -110,7 +110,7 @@ export function startContentScript(ctx: ContentScriptContext, adapters: readonly
     if (!isUserEvent(event) || !annotator.site) return;
     const command = commandFor(event);
     if (!command || (dock?.helpOpen && command !== 'help')) return;
-    if (triage.run(command, actedAt(event))) event.preventDefault();
+    if (triage.run(command, actionTime())) event.preventDefault();
   });
   ctx.addEventListener(document, 'focusin', (event) => triage.followFocus(event));
   // Nothing typed is lost: notes are sent at once when the page is hidden (tab switched, window

@@ -222,11 +222,25 @@ export function dockControl(page: Page, name: string, role = 'button'): Control 
 
 function scopedControl(page: Page, scope: Scope, name: string, role: string, where: string): Control {
   const describe = `the ${role} "${name}" of ${where}`;
+  /** The control's node once found: asked for again directly (one call) while it is still there with its name. */
+  let known: number | undefined;
   async function node(): Promise<AxNode & { backendDOMNodeId: number }> {
+    if (known !== undefined) {
+      const session = await cdp(page);
+      const again = await session
+        .send('Accessibility.getPartialAXTree', { backendNodeId: known, fetchRelatives: false })
+        .then(({ nodes }) => (nodes as (AxNode & { name?: { value?: unknown } })[]).find((candidate) => candidate.backendDOMNodeId === known))
+        .catch(() => undefined);
+      if (again && !again.ignored && again.name?.value === name) return again as AxNode & { backendDOMNodeId: number };
+      known = undefined;
+    }
     const deadline = Date.now() + CONTROL_TIMEOUT_MS;
     for (;;) {
       const found = await findControl(page, scope, name, role).catch(() => null);
-      if (found?.backendDOMNodeId !== undefined) return found as AxNode & { backendDOMNodeId: number };
+      if (found?.backendDOMNodeId !== undefined) {
+        known = found.backendDOMNodeId;
+        return found as AxNode & { backendDOMNodeId: number };
+      }
       if (Date.now() > deadline) throw new Error(`No ${describe} in the accessibility tree after ${CONTROL_TIMEOUT_MS} ms`);
       await page.waitForTimeout(50);
     }
