@@ -4,7 +4,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { control, launch, readSharedPage, type Browser } from '../test/e2e/harness';
+import { cardIds, control, launch, readSharedPage, type Browser } from '../test/e2e/harness';
 import { ARXIV_CSS, withSiteStyles } from './site-styles';
 
 const OUT = 'docs/screenshots';
@@ -52,7 +52,7 @@ async function popup(browser: Browser, theme: 'light' | 'dark') {
 async function arxiv(browser: Browser) {
   const page = await browser.open(ARXIV_URL, 50);
   await page.evaluate(() => window.scrollTo(0, 0));
-  const ids = await page.$$eval('[data-shelfmark-id]', (roots) => roots.slice(0, 4).map((root) => root.getAttribute('data-shelfmark-id')!));
+  const ids = (await cardIds(page)).slice(0, 4);
   await press(page, ids[0]!, 'Star');
   await press(page, ids[0]!, 'Add to queue');
   await press(page, ids[1]!, 'Mark read');
