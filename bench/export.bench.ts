@@ -3,10 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import type { Locator, Page } from 'playwright-core';
 import { it } from 'vitest';
 import { openDatabase, type PaperRecord } from '@/lib/store/db';
 import { applyImport, parseBackup, previewImport, type ReadBackup } from '@/lib/export/backup-import';
-import { citationKeys } from '@/lib/export/bibtex';
+import { toBackup } from '@/lib/export/backup';
+import { citationKeys, toBibtex } from '@/lib/export/bibtex';
+import { applyBibtexImport, papersFromBibtex, previewBibtexImport } from '@/lib/export/bibtex-import';
+import { parseBibtex } from '@/lib/export/bibtex-read';
 import { FORMATS } from '@/lib/export/formats';
 import { filterPapers, papersInScope } from '@/lib/export/scope';
 import { paperWords } from '@/lib/store/search';
@@ -14,11 +18,13 @@ import { launch } from '../test/e2e/harness';
 import { measure, median, report, type Sample } from './stats';
 
 /**
- * Export and import of a 10,000-paper library: each format's serializer, reading and merging a
- * backup, and the same in the built extension in Chromium (real IndexedDB, the options page).
+ * Export and import of a 10,000-paper library: each format's serializer (at 1,000 and 10,000
+ * papers), reading and merging a backup, reading and importing a .bib file, and the same in the
+ * built extension in Chromium (real IndexedDB, the options page).
  */
 
 const PAPERS = 10_000;
+const SIZES = [1_000, 10_000];
 const T0 = Date.UTC(2025, 0, 1);
 
 /** A deterministic library that looks like a heavy user's: abstracts, authors, a note on one paper in four. */
@@ -60,6 +66,27 @@ function collector(): () => void {
   return runInNewContext('gc') as () => void;
 }
 
+/**
+ * One import through the options page into an empty library: from choosing the file to the preview,
+ * then from "Import" to done (milliseconds each). `panel` is the import's section of the page.
+ */
+async function timeImport(page: Page, panel: Locator, input: Locator, path: string): Promise<{ preview: number; apply: number }> {
+  await page.evaluate(() => new Promise<void>((resolve, reject) => {
+    const request = indexedDB.deleteDatabase('shelfmark');
+    request.onsuccess = () => resolve();
+    request.onerror = () => reject(request.error);
+  }));
+  await page.reload();
+  let start = performance.now();
+  await input.setInputFiles(path);
+  await panel.locator('.import-confirm').waitFor({ timeout: 300_000 });
+  const preview = performance.now() - start;
+  start = performance.now();
+  await panel.getByRole('button', { name: 'Import', exact: true }).click();
+  await panel.locator('.import-done').waitFor({ timeout: 300_000 });
+  return { preview, apply: performance.now() - start };
+}
+
 const mb = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 
 it('exports and imports 10,000 papers (serializers and merge, Node)', async () => {
@@ -67,22 +94,25 @@ it('exports and imports 10,000 papers (serializers and merge, Node)', async () =
   const papers = library(PAPERS);
   const context = { scope: 'all' as const, now: new Date(T0) };
 
-  const serialize: Sample[] = [];
-  for (const spec of FORMATS) {
-    gc();
-    const before = process.memoryUsage().heapUsed;
-    const text = spec.serialize(papers, context);
-    const held = process.memoryUsage().heapUsed - before; // no collection in between: roughly the peak
-    const size = new TextEncoder().encode(text).length;
-    serialize.push({
-      name: spec.label,
-      runs: await measure(() => spec.serialize(papers, context), 7, 2),
-      note: `file ${mb(size)}, heap +${mb(held)} while building`,
-    });
+  for (const size of SIZES) {
+    const some = papers.slice(0, size);
+    const serialize: Sample[] = [];
+    for (const spec of FORMATS) {
+      gc();
+      const before = process.memoryUsage().heapUsed;
+      const data = await spec.serialize(some, context);
+      const held = process.memoryUsage().heapUsed - before; // no collection in between: roughly the peak
+      const bytes = typeof data === 'string' ? new TextEncoder().encode(data).length : data.length;
+      serialize.push({
+        name: spec.label,
+        runs: await measure(() => spec.serialize(some, context), size > 1_000 ? 5 : 9, 1),
+        note: `file ${mb(bytes)}, heap +${mb(held)} while building`,
+      });
+    }
+    report(`Export: serialize ${size.toLocaleString('en')} papers`, serialize);
   }
-  report(`Export: serialize ${PAPERS.toLocaleString('en')} papers`, serialize);
 
-  const backupText = FORMATS.find((spec) => spec.format === 'json')!.serialize(papers, context);
+  const backupText = toBackup(papers, context.now);
   let backup: ReadBackup | undefined;
   gc();
   const before = process.memoryUsage().heapUsed;
@@ -126,10 +156,65 @@ it('exports and imports 10,000 papers (serializers and merge, Node)', async () =
   await db.delete();
 });
 
+it('imports a .bib of 1,000 and 10,000 papers (Node: Citation.js, fake-indexeddb)', async () => {
+  for (const size of SIZES) {
+    const bib = toBibtex(library(size), { abstracts: true });
+    const read = await parseBibtex(bib);
+    if (!read.ok) throw new Error(read.error);
+    const papers = papersFromBibtex(read.bibtex);
+    const db = openDatabase(`bench-bibtex-${size}`);
+    const runs = size > 1_000 ? 2 : 5;
+    const samples: Sample[] = [
+      { name: 'read: checks, parse, TeX to text', runs: await measure(() => parseBibtex(bib), runs, 1), note: `${mb(bib.length)} of BibTeX with abstracts` },
+      { name: 'papers: ids, validation', runs: await measure(() => papersFromBibtex(read.bibtex), runs, 1) },
+      { name: 'preview into an empty library', runs: await measure(() => previewBibtexImport(db, papers), runs, 1) },
+      {
+        name: 'import into an empty library (starred, queued)',
+        runs: await measure(async () => {
+          await db.papers.clear();
+          await applyBibtexImport(db, papers, { star: true, queue: true });
+        }, runs, 0),
+        note: 'one transaction, fake-indexeddb (slow)',
+      },
+    ];
+    report(`Import: a .bib of ${size.toLocaleString('en')} papers`, samples);
+    await db.delete();
+  }
+});
+
+it('imports a .bib of 1,000 and 10,000 papers through the options page (Chromium, real IndexedDB)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'shelfmark-bench-bib-'));
+  const browser = await launch();
+  try {
+    const page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const samples: Sample[] = [];
+    for (const size of SIZES) {
+      const path = join(dir, `library-${size}.bib`);
+      writeFileSync(path, toBibtex(library(size), { abstracts: true }));
+      const preview: number[] = [];
+      const apply: number[] = [];
+      for (let run = 0; run < (size > 1_000 ? 2 : 3); run++) {
+        const times = await timeImport(page, page.locator('section[aria-labelledby="bibtex-import-title"]'), page.getByLabel(/^BibTeX file/), path);
+        preview.push(times.preview);
+        apply.push(times.apply);
+      }
+      samples.push(
+        { name: `${size.toLocaleString('en')} papers: choose file → preview`, runs: preview, note: 'read, Citation.js, ids, preview' },
+        { name: `${size.toLocaleString('en')} papers: confirm → done`, runs: apply, note: 'one IndexedDB transaction, starred' },
+      );
+    }
+    report('Chromium, options page, BibTeX import (with abstracts)', samples);
+  } finally {
+    await browser.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 it('exports and imports 10,000 papers in the built extension (Chromium, real IndexedDB)', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'shelfmark-bench-'));
   const backupPath = join(dir, 'backup.json');
-  writeFileSync(backupPath, FORMATS.find((spec) => spec.format === 'json')!.serialize(library(PAPERS), { scope: 'all', now: new Date(T0) }));
+  writeFileSync(backupPath, toBackup(library(PAPERS), new Date(T0)));
   const browser = await launch();
   try {
     const page = await browser.context.newPage();
@@ -148,20 +233,9 @@ it('exports and imports 10,000 papers in the built extension (Chromium, real Ind
     const preview: number[] = [];
     const apply: number[] = [];
     for (let run = 0; run < 3; run++) {
-      await page.evaluate(() => new Promise<void>((resolve, reject) => {
-        const request = indexedDB.deleteDatabase('shelfmark');
-        request.onsuccess = () => resolve();
-        request.onerror = () => reject(request.error);
-      }));
-      await page.reload();
-      let start = performance.now();
-      await input.setInputFiles(backupPath);
-      await page.locator('.import-confirm').waitFor({ timeout: 120_000 });
-      preview.push(performance.now() - start);
-      start = performance.now();
-      await page.getByRole('button', { name: 'Import', exact: true }).click();
-      await page.locator('.import-done').waitFor({ timeout: 120_000 });
-      apply.push(performance.now() - start);
+      const times = await timeImport(page, page.locator('section[aria-labelledby="import-title"]'), input, backupPath);
+      preview.push(times.preview);
+      apply.push(times.apply);
     }
     // The page with every paper loaded: from navigation to the rows on screen.
     const load = await measure(async () => {

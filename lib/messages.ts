@@ -7,33 +7,36 @@ export { LIMITS };
 /**
  * The message protocol between pages (content scripts, popup, options) and the background.
  * Every request is validated against `RequestSchema` in the background; a request that fails
- * validation changes nothing and is answered `{ ok: false, error }`.
+ * validation changes nothing and is answered `{ ok: false, error, code: 'invalid' }`.
  */
 
+export const CanonicalIdSchema = z.string().max(LIMITS.id).refine(isCanonicalId, 'not a canonical paper id');
 
-export const CanonicalIdSchema = z.string().max(200).refine(isCanonicalId, 'not a canonical paper id');
-
-const text = (max: number) => z.string().max(max);
 const httpUrl = z
   .string()
-  .max(2_000)
+  .max(LIMITS.url)
   .refine((value) => /^https?:\/\//i.test(value), 'not an http(s) URL');
 
+/**
+ * A card's metadata as sent: types are checked here, sizes are not (the message budget bounds
+ * them, and the background clips them to the caps with boundPaperRef: a longer title is clipped,
+ * not refused).
+ */
 export const PaperRefSchema = z.object({
   id: CanonicalIdSchema,
-  title: z.string().trim().min(1).max(LIMITS.title),
+  title: z.string().trim().min(1),
   version: z.number().int().positive().max(1_000).optional(),
-  authors: z.array(text(500)).max(LIMITS.list).optional(),
+  authors: z.array(z.string()).optional(),
   authorCount: z.number().int().nonnegative().max(1_000_000).optional(),
-  organization: text(500).optional(),
-  abstract: text(LIMITS.text).optional(),
+  organization: z.string().optional(),
+  abstract: z.string().optional(),
   date: z.iso.date().optional(),
   upvotes: z.number().int().nonnegative().optional(),
   comments: z.number().int().nonnegative().optional(),
-  primaryCategory: text(100).optional(),
-  categories: z.array(text(100)).max(100).optional(),
-  journalRef: text(2_000).optional(),
-  paperComments: text(LIMITS.text).optional(),
+  primaryCategory: z.string().optional(),
+  categories: z.array(z.string()).optional(),
+  journalRef: z.string().optional(),
+  paperComments: z.string().optional(),
   links: z
     .object({ huggingface: httpUrl.optional(), abs: httpUrl.optional(), pdf: httpUrl.optional(), html: httpUrl.optional() })
     .optional(),
@@ -46,7 +49,7 @@ export const UserActionSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('star'), value: z.boolean(), at: actedAt }),
   z.object({ kind: z.literal('read'), value: z.boolean(), at: actedAt }),
   z.object({ kind: z.literal('queue'), value: z.boolean(), at: actedAt }),
-  z.object({ kind: z.literal('note'), text: text(LIMITS.note), at: actedAt }),
+  z.object({ kind: z.literal('note'), text: z.string().max(LIMITS.note), at: actedAt }),
 ]);
 
 export const SeenAtSchema = z.object({ site: z.enum(['huggingface', 'arxiv']), url: httpUrl });
@@ -54,9 +57,13 @@ export const SeenAtSchema = z.object({ site: z.enum(['huggingface', 'arxiv']), u
 export const RequestSchema = z.discriminatedUnion('type', [
   /** A page asks for the state of all its cards at once. */
   z.object({ type: z.literal('getStates'), ids: z.array(CanonicalIdSchema).max(LIMITS.idsPerRequest) }),
-  /** A card's control was used: the paper's metadata (creates it on first use) and what the user wants. */
+  /**
+   * A card's control was used: the paper's metadata (creates it on first use; the background
+   * bounds it, lib/bounds.ts) and what the user wants. `seen` is what the page claims; the
+   * background ignores it and takes where the paper was seen from the browser's sender (the tab).
+   */
   z.object({ type: z.literal('act'), paper: PaperRefSchema, action: UserActionSchema, seen: SeenAtSchema.optional() }),
-  /** An extension page changed these papers directly in the database: tell the open tabs. */
+  /** An extension page changed these papers directly in the database: tell the open tabs. Extension pages only. */
   z.object({ type: z.literal('changed'), ids: z.array(CanonicalIdSchema).max(LIMITS.idsPerRequest) }),
 ]);
 
@@ -74,3 +81,31 @@ export const PageRequestSchema = z.discriminatedUnion('type', [
 ]);
 
 export type PageRequest = z.infer<typeof PageRequestSchema>;
+
+/**
+ * True when `message` is within `max` characters (every string's length, plus one per value and
+ * per array item, plus object keys). Counts at most about `max` before answering, so a message of
+ * megabytes or of a million authors is refused at once, before validation or any other work.
+ */
+export function withinMessageBudget(message: unknown, max: number = LIMITS.messageChars): boolean {
+  let used = 0;
+  const stack: unknown[] = [message];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    used += typeof value === 'string' ? value.length + 1 : 1;
+    if (used > max) return false;
+    if (typeof value !== 'object' || value === null) continue;
+    if (Array.isArray(value)) {
+      used += value.length;
+      if (used > max) return false;
+      for (const item of value) stack.push(item);
+      continue;
+    }
+    for (const key in value) {
+      used += key.length + 1;
+      if (used > max) return false;
+      stack.push((value as Record<string, unknown>)[key]);
+    }
+  }
+  return true;
+}

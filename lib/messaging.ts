@@ -1,31 +1,32 @@
 import type { PaperId } from './paper';
 import type { PaperState } from './store/library';
 import type { Request } from './messages';
+import type { ErrorCode } from './errors';
 
 /**
  * The sending side of the protocol, for content scripts and extension pages. Type-only imports of
  * the schemas keep Zod out of the content script; the background validates everything it receives.
  */
 
-/** Why a request failed: the background's codes, and two of the sender's own. */
-export type ErrorCode =
-  | 'invalid'
-  | 'quota'
-  | 'busy'
-  | 'unavailable'
-  | 'failed'
-  /** The message did not reach the background, or its answer did not come back (the service worker stopped). */
-  | 'transport'
-  /** The extension was updated or removed: this page's Shelfmark can no longer reach it. */
-  | 'invalidated';
-
+/**
+ * The background's answer. A failure carries `error`, plain words for the user (what happened,
+ * what to do), and `code`: `invalid` (a malformed message), `quota` (storage full), `busy`,
+ * `unavailable` (storage could not be opened), `failed` (anything else).
+ */
 export type Response<T> = { ok: true; data: T } | { ok: false; error: string; code?: ErrorCode };
 
-/** A failed request, with words for the user (never the browser's raw error text) and why. */
+/**
+ * Why a request failed: the background's codes, and two of the sender's own: `transport` (the
+ * message or its answer did not get through: the service worker stopped; sending it again is
+ * harmless) and `invalidated` (the extension was updated or removed: this page cannot reach it).
+ */
+export type SendErrorCode = ErrorCode | 'transport' | 'invalidated';
+
+/** A failed request: `message` is plain words for the user (never the browser's raw error text). */
 export class RequestError extends Error {
   constructor(
     message: string,
-    readonly code: ErrorCode,
+    readonly code: SendErrorCode = 'failed',
   ) {
     super(message);
     this.name = 'RequestError';
@@ -62,8 +63,8 @@ export async function sendMessage<T>(message: unknown): Promise<T> {
   } catch (error) {
     throw transportError(error);
   }
-  if (!response) throw new RequestError('Shelfmark could not reach its storage.', 'transport');
-  if (!response.ok) throw new RequestError(response.error, response.code ?? 'failed');
+  if (!response) throw new RequestError('Shelfmark could not reach its storage. Try again, or reload the page if it keeps failing.', 'transport');
+  if (!response.ok) throw new RequestError(response.error, response.code);
   return response.data;
 }
 
@@ -78,5 +79,5 @@ function transportError(error: unknown): RequestError {
   if (/context invalidated/i.test(text)) {
     return new RequestError('Shelfmark was updated: reload the page to use it here.', 'invalidated');
   }
-  return new RequestError('Shelfmark could not reach its storage.', 'transport');
+  return new RequestError('Shelfmark could not reach its storage. Try again, or reload the page if it keeps failing.', 'transport');
 }

@@ -1,15 +1,31 @@
 /**
- * README screenshots, taken with the end-to-end tooling: the built extension in Chromium on the
- * real saved pages, restyled offline (scripts/site-styles.ts). Run: npm run screenshots
+ * Every picture of Shelfmark, taken with the end-to-end tooling: the built extension in Chromium on
+ * the real saved pages, restyled offline (scripts/site-styles.ts). Run: npm run screenshots
+ * - docs/screenshots/: the README's pictures (dark variants, the options page and its snapshots, the
+ *   first-run page);
+ * - docs/store/: the store listing's 1280×800 screenshots (Hugging Face, arXiv, the popup), the
+ *   440×280 promotional tile rendered from docs/store/promo-tile.html, and the 128 px icon;
+ * - assets/welcome/: the first-run page's three pictures, light and dark (bundled: rebuild after).
  */
-import { mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
-import { cardIds, control, launch, readSharedPage, type Browser } from '../test/e2e/harness';
+import { cardIds, control, EXTENSION_DIR, launch, readSharedPage, type Browser } from '../test/e2e/harness';
 import { ARXIV_CSS, withSiteStyles } from './site-styles';
 
-const OUT = 'docs/screenshots';
+type Theme = 'light' | 'dark';
+
+const DOCS = 'docs/screenshots';
+const STORE = 'docs/store';
+const WELCOME = 'assets/welcome';
 const HF_URL = 'https://huggingface.co/papers?date=2024-08-01';
 const ARXIV_URL = 'https://arxiv.org/list/cs.CL/recent';
+/** The stores' screenshot size (Chrome Web Store, Edge Add-ons; AMO takes any). */
+const STORE_SIZE = { width: 1280, height: 800 };
+const POPUP_SIZE = { width: 400, height: 560 };
+/** The first-run pictures are 4:3 crops, shown at about half their width (sharp on high-density screens). */
+const JPEG = { type: 'jpeg', quality: 85 } as const;
 
 /** Paper thumbnails and avatars are on Hugging Face's CDN, out of reach offline: a neutral placeholder stands in. */
 function placeholderImage(url: string) {
@@ -22,8 +38,11 @@ async function press(page: Page, id: string, name: string) {
   await control(page, id, name).click();
 }
 
+/** Lets late layout and transitions settle before a picture. */
+const settle = (page: Page) => page.waitForTimeout(400);
+
 /** A morning's triage on the Hugging Face daily page: starred, queued, read, a note being written. */
-async function huggingface(browser: Browser, theme: 'light' | 'dark') {
+async function huggingface(browser: Browser, theme: Theme) {
   const page = await browser.open(HF_URL, 13);
   await press(page, 'arxiv:2407.21783', 'Star');
   await press(page, 'arxiv:2407.21783', 'Add to queue');
@@ -33,22 +52,14 @@ async function huggingface(browser: Browser, theme: 'light' | 'dark') {
   await page.keyboard.type('Trajectory conditioning via a 3D VAE: compare with MotionCtrl. Check the ablation in §4.3.');
   await page.mouse.move(5, 5); // a read card is subdued unless hovered
   await page.evaluate(() => window.scrollTo(0, 150));
-  await page.waitForTimeout(400);
-  await page.screenshot({ path: `${OUT}/huggingface-${theme}.png` });
+  await settle(page);
+  await page.screenshot({ path: theme === 'light' ? `${STORE}/huggingface.png` : `${DOCS}/huggingface-dark.png` });
+  await page.screenshot({ path: `${WELCOME}/listing-${theme}.jpg`, clip: { x: 0, y: 110, width: 840, height: 630 }, ...JPEG });
   await page.keyboard.press('Escape');
   await page.close();
 }
 
-async function popup(browser: Browser, theme: 'light' | 'dark') {
-  const page = await browser.openPopup();
-  await page.setViewportSize({ width: 400, height: 560 });
-  await page.emulateMedia({ colorScheme: theme });
-  await page.getByRole('tab', { name: /Queue/ }).waitFor();
-  await page.waitForTimeout(400);
-  await page.screenshot({ path: `${OUT}/popup-${theme}.png` });
-  await page.close();
-}
-
+/** An arXiv listing mid-triage: controls on the id lines, a read entry dimmed, the keyboard cursor three papers down. */
 async function arxiv(browser: Browser) {
   const page = await browser.open(ARXIV_URL, 50);
   await page.evaluate(() => window.scrollTo(0, 0));
@@ -60,12 +71,49 @@ async function arxiv(browser: Browser) {
   await page.mouse.move(5, 5);
   // The keyboard cursor, where j/k put it.
   await page.locator('body').click({ position: { x: 5, y: 400 } });
-  await page.keyboard.press('j');
-  await page.keyboard.press('j');
-  await page.keyboard.press('j');
+  for (let i = 0; i < 3; i++) await page.keyboard.press('j');
   await page.evaluate(() => window.scrollTo(0, 250));
-  await page.waitForTimeout(400);
-  await page.screenshot({ path: `${OUT}/arxiv-light.png` });
+  await settle(page);
+  await page.screenshot({ path: `${STORE}/arxiv.png` });
+  await page.screenshot({ path: `${WELCOME}/keyboard-light.jpg`, clip: { x: 20, y: 250, width: 720, height: 540 }, ...JPEG });
+  await page.close();
+}
+
+/** The popup at its toolbar size; returns its picture for the store's composite. */
+async function popup(browser: Browser, theme: Theme): Promise<Buffer> {
+  const page = await browser.openPopup();
+  await page.setViewportSize(POPUP_SIZE);
+  await page.emulateMedia({ colorScheme: theme });
+  await page.getByRole('tab', { name: /Queue/ }).waitFor();
+  await settle(page);
+  const picture = await page.screenshot({ path: `${DOCS}/popup-${theme}.png` });
+  await page.screenshot({ path: `${WELCOME}/queue-${theme}.jpg`, clip: { x: 0, y: 0, width: POPUP_SIZE.width, height: 300 }, ...JPEG });
+  await page.close();
+  return picture;
+}
+
+/**
+ * The store's popup screenshot: the popup as it opens from the toolbar, over the page it was
+ * filled from (the two pictures taken above, composed by Chromium).
+ */
+async function storePopup(browser: Browser, popupPicture: Buffer) {
+  const page = await browser.context.newPage();
+  await page.setViewportSize(STORE_SIZE);
+  const backdrop = await (async () => {
+    const listing = await browser.open(HF_URL, 13);
+    await listing.evaluate(() => window.scrollTo(0, 150));
+    await settle(listing);
+    const shot = await listing.screenshot();
+    await listing.close();
+    return shot;
+  })();
+  const dataUrl = (png: Buffer) => `data:image/png;base64,${png.toString('base64')}`;
+  await page.setContent(`<!doctype html><style>
+    body { margin: 0; width: 1280px; height: 800px; overflow: hidden; background: url(${dataUrl(backdrop)}) no-repeat; }
+    .shade { position: absolute; inset: 0; background: rgb(15 23 42 / 0.18); }
+    img { position: absolute; top: 10px; right: 24px; border-radius: 10px; box-shadow: 0 12px 40px rgb(0 0 0 / 0.35), 0 0 0 1px rgb(0 0 0 / 0.12); }
+  </style><div class="shade"></div><img src="${dataUrl(popupPicture)}" width="${POPUP_SIZE.width}" height="${POPUP_SIZE.height}">`);
+  await page.screenshot({ path: `${STORE}/popup.png` });
   await page.close();
 }
 
@@ -74,27 +122,108 @@ async function options(browser: Browser) {
   await page.setViewportSize({ width: 1200, height: 760 });
   await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
   await page.locator('.library-row').first().waitFor();
-  await page.waitForTimeout(300);
-  await page.screenshot({ path: `${OUT}/options-light.png` });
+  await settle(page);
+  await page.screenshot({ path: `${DOCS}/options-light.png` });
   await page.close();
 }
 
-mkdirSync(OUT, { recursive: true });
+/**
+ * The BibTeX import's preview: a JabRef export imported first, then a Zotero export that shares a
+ * paper with it, so the preview shows new, in-library and rejected entries.
+ */
+async function bibtexPreview(browser: Browser, theme: Theme) {
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 1200, height: 900 });
+  await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  const input = page.getByLabel(/^BibTeX file/);
+  const bib = (name: string) => ({ name: `${name}.bib`, mimeType: 'text/x-bibtex', buffer: readFileSync(`test/fixtures/bibtex/${name}.bib`) });
+  await input.setInputFiles(bib('jabref'));
+  await page.getByRole('group', { name: 'Import jabref.bib' }).getByRole('button', { name: 'Import' }).click();
+  await page.locator('.import-done').waitFor();
+  await input.setInputFiles(bib('zotero'));
+  const panel = page.locator('section[aria-labelledby="bibtex-import-title"]');
+  await panel.getByRole('group', { name: 'Import zotero.bib' }).waitFor();
+  await panel.locator('summary', { hasText: 'New papers' }).click();
+  await settle(page);
+  await panel.screenshot({ path: `${DOCS}/options-bibtex-import-${theme}.png` });
+  await page.close();
+}
+
+/** The first-run page, as installing opened it. */
+async function welcome(browser: Browser, theme: Theme) {
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 1200, height: 800 });
+  await page.emulateMedia({ colorScheme: theme });
+  await page.goto(`chrome-extension://${browser.extensionId}/welcome.html`);
+  await page.getByRole('heading', { name: 'Shelfmark is ready' }).waitFor();
+  await page.waitForFunction(() => [...document.images].every((image) => image.complete));
+  await settle(page);
+  await page.screenshot({ path: `${DOCS}/welcome-${theme}.png`, fullPage: true });
+  await page.close();
+}
+
+/** The 440×280 promotional tile, drawn in HTML (docs/store/promo-tile.html) and rendered here. */
+async function promoTile(browser: Browser) {
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 440, height: 280 });
+  // The harness refuses every URL it does not serve; the tile and the icon it shows are local files.
+  await page.route(/^file:/, (route) => route.continue());
+  await page.goto(pathToFileURL(resolve(STORE, 'promo-tile.html')).href);
+  await page.waitForFunction(() => [...document.images].every((image) => image.complete && image.naturalWidth > 0));
+  await page.screenshot({ path: `${STORE}/promo-tile-440x280.png` });
+  await page.close();
+}
+
+/** The options page's snapshots: a weekly one and the copy kept before a restore, a restore being confirmed. */
+async function snapshots(browser: Browser, theme: Theme) {
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 1200, height: 900 });
+  await page.emulateMedia({ colorScheme: theme });
+  await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  const worker = await browser.background();
+  // The background's daily alarm, now: the weekly snapshot is due.
+  await worker.evaluate(() =>
+    (globalThis as unknown as { chrome: { alarms: { create(name: string, info: object): Promise<void> } } }).chrome.alarms.create(
+      'shelfmark-weekly-snapshot',
+      { when: Date.now() },
+    ),
+  );
+  const rows = page.locator('.snapshot-row');
+  await rows.first().waitFor();
+  await rows.first().getByRole('button', { name: /^Restore/ }).click();
+  await page.getByRole('button', { name: 'Replace my library' }).click();
+  await page.locator('.snapshot-done').waitFor();
+  await rows.nth(1).waitFor();
+  await rows.nth(1).getByRole('button', { name: /^Restore/ }).click();
+  await settle(page);
+  await page.locator('.snapshots-panel').screenshot({ path: `${DOCS}/options-snapshots-${theme}.png` });
+  await page.close();
+}
+
+for (const dir of [DOCS, STORE, WELCOME]) mkdirSync(dir, { recursive: true });
 const arxivHtml = readSharedPage('arxiv_list_cs.CL_recent_2026-07.html').replace(/<\/head>/i, `<style>${ARXIV_CSS}</style></head>`);
 for (const theme of ['light', 'dark'] as const) {
   const browser = await launch({
     pages: { [HF_URL]: await withSiteStyles(readSharedPage('hf_daily_2024-08-01.html'), theme === 'dark'), [ARXIV_URL]: arxivHtml },
     colorScheme: theme,
-    viewport: { width: 1280, height: 860 },
+    viewport: STORE_SIZE,
     assets: placeholderImage,
   });
   try {
     await huggingface(browser, theme);
     if (theme === 'light') await arxiv(browser);
-    await popup(browser, theme);
-    if (theme === 'light') await options(browser);
+    const popupPicture = await popup(browser, theme);
+    await welcome(browser, theme);
+    await bibtexPreview(browser, theme);
+    if (theme === 'light') {
+      await storePopup(browser, popupPicture);
+      await options(browser);
+      await promoTile(browser);
+    }
+    await snapshots(browser, theme);
   } finally {
     await browser.close();
   }
 }
-console.log(`Screenshots written to ${OUT}/`);
+copyFileSync(resolve(EXTENSION_DIR, 'icons/128.png'), `${STORE}/icon-128.png`);
+console.log(`Pictures written to ${DOCS}/, ${STORE}/ and ${WELCOME}/ (rebuild to bundle the first-run pictures)`);

@@ -9,6 +9,8 @@ import {
   type ImportPlan,
   type ReadBackup,
 } from '@/lib/export/backup-import';
+import { plainError } from '@/lib/errors';
+import { ImportButtons } from './ImportButtons';
 import { ImportPreview } from './ImportPreview';
 
 type Step =
@@ -43,7 +45,7 @@ export function ImportPanel({ db }: { db: ShelfmarkDB }) {
       const plan = await previewImport(db, read.backup);
       setState({ step: 'preview', fileName: file.name, backup: read.backup, plan });
     } catch (error) {
-      setState({ step: 'error', message: `The library could not be read: ${messageOf(error)}` });
+      setState({ step: 'error', message: plainError(error, 'The library could not be read').error });
       reset();
     }
   }
@@ -57,7 +59,7 @@ export function ImportPanel({ db }: { db: ShelfmarkDB }) {
       void announceImport(plan);
     } catch (error) {
       console.error('[Shelfmark] import failed', error);
-      setState({ step: 'error', message: `The import failed and changed nothing: ${messageOf(error)}` });
+      setState({ step: 'error', message: plainError(error, 'The import failed and changed nothing').error });
     }
     reset();
   }
@@ -92,26 +94,15 @@ export function ImportPanel({ db }: { db: ShelfmarkDB }) {
             {state.fileName}: {plural(state.plan.added.length + state.plan.updated.length, 'paper')} to import.
           </p>
           <ImportPreview plan={state.plan} />
-          <div class="import-buttons">
-            <button
-              type="button"
-              class="primary"
-              disabled={state.step === 'importing' || state.plan.added.length + state.plan.updated.length === 0}
-              onClick={() => state.step === 'preview' && void onImport(state.fileName, state.backup, state.plan)}
-            >
-              {state.step === 'importing' ? 'Importing…' : 'Import'}
-            </button>
-            <button
-              type="button"
-              disabled={state.step === 'importing'}
-              onClick={() => {
-                setState({ step: 'idle' });
-                reset();
-              }}
-            >
-              Cancel
-            </button>
-          </div>
+          <ImportButtons
+            importing={state.step === 'importing'}
+            canImport={state.plan.added.length + state.plan.updated.length > 0}
+            onImport={() => state.step === 'preview' && void onImport(state.fileName, state.backup, state.plan)}
+            onCancel={() => {
+              setState({ step: 'idle' });
+              reset();
+            }}
+          />
         </div>
       )}
       {state.step === 'done' && (
@@ -123,8 +114,4 @@ export function ImportPanel({ db }: { db: ShelfmarkDB }) {
       )}
     </section>
   );
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

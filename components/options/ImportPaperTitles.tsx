@@ -4,7 +4,7 @@ import type { PaperRecord } from '@/lib/store/db';
 export const LISTED = 100;
 
 /** A folded list of the titles of papers an import adds or updates. */
-export function ImportPaperTitles({ label, papers }: { label: string; papers: readonly PaperRecord[] }) {
+export function ImportPaperTitles({ label, papers }: { label: string; papers: readonly Pick<PaperRecord, 'id' | 'title'>[] }) {
   if (papers.length === 0) return null;
   return (
     <details class="import-titles">

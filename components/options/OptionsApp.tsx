@@ -1,15 +1,23 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { ShelfmarkDB } from '@/lib/store/db';
+import type { SnapshotsDB } from '@/lib/store/snapshots';
 import { citationKeys } from '@/lib/export/bibtex';
 import { filterPapers } from '@/lib/export/scope';
 import { useLiveQuery } from '@/lib/ui/use-live-query';
+import { BrandMark } from '../shared/BrandMark';
 import { ExportMenu } from '../shared/ExportMenu';
+import { BibtexImportPanel } from './BibtexImportPanel';
 import { ImportPanel } from './ImportPanel';
 import { LibraryView } from './LibraryView';
 import { OptionsSettings } from './OptionsSettings';
+import { SnapshotsPanel } from './SnapshotsPanel';
 
-/** The options page: the whole library with its filter, export, import and settings. */
-export function OptionsApp({ db }: { db: ShelfmarkDB }) {
+const TEXT = {
+  welcome: 'Getting started: what Shelfmark does, pinning, keys',
+} as const;
+
+/** The options page: the whole library with its filter, export, import, snapshots and settings. */
+export function OptionsApp({ db, snapshots }: { db: ShelfmarkDB; snapshots: SnapshotsDB }) {
   // A full page may hold every record: thousands of papers are a few megabytes.
   const papers = useLiveQuery(() => db.papers.orderBy('updatedAt').reverse().toArray(), [db]);
   const [query, setQuery] = useState('');
@@ -20,7 +28,13 @@ export function OptionsApp({ db }: { db: ShelfmarkDB }) {
   return (
     <div class="options-page">
       <header class="options-header">
-        <h1>Shelfmark</h1>
+        <h1>
+          <BrandMark size={24} />
+          Shelfmark
+        </h1>
+        <a class="options-welcome" href={browser.runtime.getURL('/welcome.html')}>
+          {TEXT.welcome}
+        </a>
       </header>
       <div class="options-layout">
         <LibraryView papers={filtered} total={papers?.length} query={query} onQuery={setQuery} citationKeys={keys} />
@@ -35,6 +49,8 @@ export function OptionsApp({ db }: { db: ShelfmarkDB }) {
             <ExportMenu db={db} searchIds={searchIds} alwaysOpen />
           </section>
           <ImportPanel db={db} />
+          <BibtexImportPanel db={db} />
+          <SnapshotsPanel db={db} snapshots={snapshots} paperCount={papers?.length} />
           <OptionsSettings />
         </aside>
       </div>

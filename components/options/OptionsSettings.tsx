@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { loadSettings, setDimRead, setHideRead, watchSettings, type Settings } from '@/lib/settings';
+import { plainError } from '@/lib/errors';
 import { ADAPTERS } from '@/lib/sites';
 
 /**
@@ -11,7 +12,7 @@ export function OptionsSettings() {
   const [error, setError] = useState('');
   const save = (change: Promise<Settings>) => {
     setError('');
-    change.then(setSettings, (cause: unknown) => setError(`Not saved: ${cause instanceof Error ? cause.message : String(cause)}`));
+    change.then(setSettings, (cause: unknown) => setError(plainError(cause).error));
   };
   useEffect(() => {
     const controller = new AbortController();

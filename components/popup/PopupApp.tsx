@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { PaperRecord, ShelfmarkDB } from '@/lib/store/db';
+import { plainError } from '@/lib/errors';
 import { markdownLink } from '@/lib/export/link';
 import { actOnPaper, notifyChanged } from '@/lib/ui/extension-actions';
 import type { PaperId } from '@/lib/paper';
@@ -8,6 +9,7 @@ import { queryTokens } from '@/lib/store/search';
 import { useLibrarySummary, usePaperList } from '@/lib/ui/use-paper-list';
 import { VIEWS, type ViewName } from '@/lib/store/views';
 import { EmptyState } from './EmptyState';
+import { BrandMark } from '../shared/BrandMark';
 import { ExportMenu } from '../shared/ExportMenu';
 import { OptionsLink } from './OptionsLink';
 import { PaperList, type DropSide } from './PaperList';
@@ -70,7 +72,7 @@ export function PopupApp({ db }: { db: ShelfmarkDB }) {
       if (done) say(done);
     } catch (error) {
       console.error('[Shelfmark] popup action failed', error);
-      say(`${failed}: ${error instanceof Error ? error.message : String(error)}`, true);
+      say(plainError(error, failed).error, true);
     }
   };
 
@@ -262,7 +264,10 @@ export function PopupApp({ db }: { db: ShelfmarkDB }) {
   return (
     <main class="popup">
       <header class="popup-header">
-        <h1>Shelfmark</h1>
+        <h1>
+          <BrandMark />
+          Shelfmark
+        </h1>
         {counts && <span class="queue-summary">{counts.queue === 1 ? '1 to read' : `${counts.queue.toLocaleString()} to read`}</span>}
         <div class="header-actions">
           <OptionsLink />

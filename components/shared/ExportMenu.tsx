@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { ShelfmarkDB } from '@/lib/store/db';
 import { downloadFile } from '@/lib/export/download';
-import { exportFile, FORMATS, type ExportFormat } from '@/lib/export/formats';
+import { exportFile, formatSpec, FORMATS, type ExportFormat } from '@/lib/export/formats';
 import { papersInScope, scopeLabel, SCOPES, type ExportScope } from '@/lib/export/scope';
 import type { PaperId } from '@/lib/paper';
 import { useLiveQuery } from '@/lib/ui/use-live-query';
@@ -27,6 +27,7 @@ export function ExportMenu({ db, searchIds, alwaysOpen = false, counts: givenCou
   const [open, setOpen] = useState(alwaysOpen);
   const [chosenScope, setScope] = useState<ExportScope>('all');
   const [format, setFormat] = useState<ExportFormat>('bibtex');
+  const [abstracts, setAbstracts] = useState(false);
   const [status, setStatus] = useState<Status | null>(null);
   const [busy, setBusy] = useState(false);
   const ownCounts = useLiveQuery(() => (givenCounts ? undefined : viewCounts(db)), [db, givenCounts === undefined]);
@@ -59,7 +60,7 @@ export function ExportMenu({ db, searchIds, alwaysOpen = false, counts: givenCou
         setStatus({ kind: 'empty', text: `Nothing to export: “${scopeLabel(scope)}” has no papers.` });
         return;
       }
-      const file = exportFile(papers, format, { scope, now: new Date() });
+      const file = await exportFile(papers, format, { scope, now: new Date(), abstracts });
       downloadFile(file);
       setStatus({ kind: 'done', text: `Saved ${file.name} (${papers.length} ${papers.length === 1 ? 'paper' : 'papers'}).` });
     } catch (error) {
@@ -120,6 +121,12 @@ export function ExportMenu({ db, searchIds, alwaysOpen = false, counts: givenCou
               ))}
             </select>
           </label>
+          {formatSpec(format).abstracts && (
+            <label class="export-check">
+              <input type="checkbox" checked={abstracts} onChange={(event) => setAbstracts(event.currentTarget.checked)} />
+              Include abstracts
+            </label>
+          )}
           {/* aria-disabled, not disabled: a disabled button drops the keyboard focus to <body>. */}
           <button type="submit" class="outline-button export-download" aria-disabled={busy}>
             Download

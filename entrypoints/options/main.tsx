@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { OptionsApp } from '@/components/options/OptionsApp';
 import { getDatabase } from '@/lib/store/db';
+import { getSnapshots } from '@/lib/store/snapshots';
 
-render(<OptionsApp db={getDatabase()} />, document.getElementById('app')!);
+render(<OptionsApp db={getDatabase()} snapshots={getSnapshots()} />, document.getElementById('app')!);

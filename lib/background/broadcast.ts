@@ -29,5 +29,7 @@ export async function refreshBadge(db: ShelfmarkDB): Promise<void> {
   // MV3 has `action`; Firefox's MV2 build has `browserAction`.
   const action = browser.action ?? browser.browserAction;
   await action.setBadgeText({ text: queued > 0 ? String(queued) : '' });
-  await action.setBadgeBackgroundColor({ color: '#4f46e5' });
+  // Amber, not the icon's indigo, so the count stands apart from the icon under it (assets/icon.svg).
+  await action.setBadgeBackgroundColor({ color: '#b45309' });
+  await action.setBadgeTextColor?.({ color: '#ffffff' });
 }

@@ -1,46 +1,88 @@
 import type { ShelfmarkDB } from '../store/db';
 import { applyAction, getStates, type PaperState } from '../store/library';
 import type { Response, ResponseData } from '../messaging';
-import { RequestSchema } from '../messages';
+import { LIMITS, RequestSchema, withinMessageBudget } from '../messages';
+import { boundPaperRef } from '../bounds';
+import { plainError } from '../errors';
 import type { PaperId } from '../paper';
+import type { MessageSource } from './sender';
 
 /** What the background does after a change: tell every open page and refresh the badge. */
 export interface ChangeListener {
   (states: Record<PaperId, PaperState>): void | Promise<void>;
 }
 
+/** Waits until a tab may have `ids` more states (the per-tab pacing of lib/background/rate-limit.ts). */
+export type Pace = (tabId: number, ids: number) => Promise<void>;
+
+export interface MessageContext {
+  /** Who sent it, as the browser says; an extension page when not given (tests, direct calls). */
+  source?: MessageSource;
+  pace?: Pace;
+}
+
+const EXTENSION: MessageSource = { kind: 'extension' };
+
 /**
- * The background's answer to one message. Validates it first: a malformed message changes
- * nothing and is answered `{ ok: false, error }`. Never throws.
+ * The background's answer to one message. A message is counted first (one over LIMITS is refused
+ * before anything else reads it), then validated: a malformed message changes nothing and is
+ * answered `{ ok: false, error, code: 'invalid' }`. A card's metadata is clipped to the caps and
+ * cleaned (lib/bounds.ts); where the paper was seen is the sender's tab, not the message's claim.
+ * Failures of storage are answered in plain words with their code. Never throws.
  */
 export async function handleMessage(
   db: ShelfmarkDB,
   message: unknown,
   onChange: ChangeListener,
+  { source = EXTENSION, pace }: MessageContext = {},
 ): Promise<Response<ResponseData[keyof ResponseData]>> {
-  const parsed = RequestSchema.safeParse(message);
-  if (!parsed.success) {
-    return { ok: false, error: `Invalid message: ${parsed.error.issues.map(describeIssue).join('; ')}` };
+  if (!withinMessageBudget(message)) {
+    return invalid(`the message is larger than any Shelfmark sends (over ${LIMITS.messageChars.toLocaleString('en')} characters)`);
   }
+  const parsed = RequestSchema.safeParse(message);
+  if (!parsed.success) return invalid(parsed.error.issues.slice(0, 3).map(describeIssue).join('; '));
   const request = parsed.data;
+  // Only extension pages write the database directly and announce it; a page has nothing to announce.
+  if (request.type === 'changed' && source.kind !== 'extension') return invalid('only Shelfmark’s own pages announce changes');
+  if (request.type === 'act') {
+    // What a page may store: clean text within the caps, links only to the paper or the sender's site.
+    request.paper = boundPaperRef(request.paper, source.kind === 'page' ? source.site : undefined);
+    if (!request.paper.title) return invalid('paper.title: a title made only of invisible characters');
+  }
   try {
     switch (request.type) {
       case 'getStates':
+        if (source.kind === 'page' && source.tabId !== undefined) await pace?.(source.tabId, request.ids.length);
         return { ok: true, data: await getStates(db, request.ids) };
       case 'act': {
-        const state = await applyAction(db, request.paper, request.action, { seen: request.seen });
-        const data = state ?? (await getStates(db, [request.paper.id]))[request.paper.id]!;
-        await onChange({ [request.paper.id]: data });
+        const { paper } = request;
+        const seen = source.kind === 'page' ? source.seen : undefined;
+        const state = await applyAction(db, paper, request.action, { seen });
+        const data = state ?? (await getStates(db, [paper.id]))[paper.id]!;
+        await announce(onChange, { [paper.id]: data });
         return { ok: true, data };
       }
       case 'changed':
-        await onChange(await getStates(db, request.ids));
+        await announce(onChange, await getStates(db, request.ids));
         return { ok: true, data: null };
     }
   } catch (error) {
     console.error('[Shelfmark] request failed', request.type, error);
-    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    return { ok: false, ...plainError(error, request.type === 'act' ? 'Not saved' : 'Your library could not be read') };
   }
+}
+
+/** Tells tabs and the badge; a failure there is logged, never turned into a failure of a write that landed. */
+async function announce(onChange: ChangeListener, states: Record<PaperId, PaperState>): Promise<void> {
+  try {
+    await onChange(states);
+  } catch (error) {
+    console.warn('[Shelfmark] could not tell open tabs about a change', error);
+  }
+}
+
+function invalid(why: string): { ok: false; error: string; code: 'invalid' } {
+  return { ok: false, error: `Invalid message: ${why}`, code: 'invalid' };
 }
 
 function describeIssue(issue: { path: PropertyKey[]; message: string }): string {

@@ -2,6 +2,7 @@ import type { Browser } from 'wxt/browser';
 import type { Response } from '../messaging';
 import { PageRequestSchema } from '../messages';
 import { siteOfPage } from '../sites/pages';
+import { senderPageUrl } from './sender';
 
 /**
  * The background's part in the page's own scripts and styles: injecting the content script where
@@ -24,9 +25,8 @@ export async function handlePageRequest(message: unknown, sender: Browser.runtim
   try {
     switch (parsed.data.type) {
       case 'loadContent':
-        // Only where the manifest would have put it: the page's URL as the browser knows it (the tab's:
-        // after an in-page navigation, `sender.url` is still the URL the document was loaded at).
-        const url = (sender.frameId ?? 0) === 0 ? sender.tab?.url : sender.url;
+        // Only where the manifest would have put it: the page's URL now, as the browser knows it.
+        const url = senderPageUrl(sender);
         const site = url ? siteOfPage(url) : null;
         if (!site) return { ok: false, error: 'Shelfmark has nothing to do on this page.', code: 'invalid' };
         // The site's content script and its stylesheet, as the manifest declares them (entrypoints/<site>.content.ts).

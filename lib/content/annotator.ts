@@ -429,7 +429,9 @@ export class Annotator {
     this.states.settle(id, action);
     if (failure !== undefined) {
       this.options.log?.('could not save', id, action.kind, failure);
-      this.failed.set(id, { action, message: failure instanceof RequestError ? failure.message : 'Shelfmark could not save this.' });
+      const why = failure instanceof RequestError ? failure.message : 'something went wrong. Try again.';
+      // The background's words say "Not saved: …" already; the sender's own say what happened.
+      this.failed.set(id, { action, message: /^not saved/i.test(why) ? why : `Not saved: ${why}` });
     }
     this.refresh(id);
     return failure === undefined;

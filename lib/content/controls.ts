@@ -68,7 +68,7 @@ export interface CardControls {
   /** The element focused inside the controls, if any. */
   readonly activeElement: Element | null;
   update(state: PaperState): void;
-  /** Shows that saving failed, with the reason, until clearError or the next change of state. */
+  /** Shows that saving failed ("Not saved: …", in plain words) until clearError. */
   showError(message: string): void;
   clearError(): void;
   /** Opens the note editor and puts the cursor in it. */
@@ -222,7 +222,7 @@ export function createControls(root: HTMLElement, onAction: ActionHandler, state
       editor?.show(state.note);
     },
     showError(message) {
-      status.textContent = `Not saved: ${message}`;
+      status.textContent = message;
     },
     clearError() {
       status.textContent = '';

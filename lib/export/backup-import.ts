@@ -1,5 +1,6 @@
 import type { FieldTimes, PaperRecord, ShelfmarkDB } from '../store/db';
-import { notifyChanged } from '../ui/extension-actions';
+import { notifyChanged, notifyChangedInBatches } from '../ui/extension-actions';
+import { boundStoredPaper } from '../bounds';
 import { stripUndefined } from '../store/library';
 import { LIMITS, PaperRefSchema, SeenAtSchema } from '../messages';
 import type { PaperId } from '../paper';
@@ -115,6 +116,15 @@ export function parseBackup(text: string): BackupReadResult {
   } catch (error) {
     return fail(`This file is not JSON (${errorText(error)}). Choose a file saved with Shelfmark's "JSON backup" export. ${NOTHING_CHANGED}`);
   }
+  return readBackupData(data);
+}
+
+/**
+ * Reads a backup already parsed from JSON (a file's, or a snapshot's kept envelope): the shape of
+ * the tree, the envelope, then each paper, whose metadata is bounded and cleaned as a card's would
+ * be (lib/bounds.ts: invisible characters, caps, links only to the paper itself).
+ */
+export function readBackupData(data: unknown): BackupReadResult {
   const shapeProblem = checkTree(data);
   if (shapeProblem) return fail(`${shapeProblem} ${NOTHING_CHANGED}`);
 
@@ -142,7 +152,7 @@ export function parseBackup(text: string): BackupReadResult {
       rejected.push({ index, id: rawId, message: describeIssues(parsed.error.issues, ['papers', index]) });
       return;
     }
-    const paper: BackupPaper = parsed.data;
+    const paper: BackupPaper = boundStoredPaper(parsed.data);
     const earlier = firstIndex.get(paper.id);
     if (earlier !== undefined) {
       rejected.push({ index, id: paper.id, message: `${formatPath(['papers', index, 'id'])}: the same paper as papers[${earlier}]` });
@@ -319,10 +329,7 @@ export async function announceImport(
   plan: ImportPlan,
   notify: (ids: readonly PaperId[]) => Promise<void> = notifyChanged,
 ): Promise<void> {
-  const changed = [...plan.added, ...plan.updated].map((record) => record.id);
-  for (let start = 0; start < changed.length; start += LIMITS.idsPerRequest) {
-    await notify(changed.slice(start, start + LIMITS.idsPerRequest));
-  }
+  await notifyChangedInBatches([...plan.added, ...plan.updated].map((record) => record.id), notify);
 }
 
 async function readAndPlan(db: ShelfmarkDB, backup: ReadBackup): Promise<ImportPlan> {

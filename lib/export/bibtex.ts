@@ -1,7 +1,8 @@
 import type { PaperRecord } from '../store/db';
 import { arxivIdOf, arxivLinks } from '../paper';
 import { foldText, tokenize } from '../store/search';
-import { paperUrl } from './link';
+import { lastName, shortAuthors } from './authors';
+import { paperDoi, paperUrl } from './link';
 
 /**
  * BibTeX for reference managers: one `@misc` entry per paper, arXiv papers with `eprint`,
@@ -13,8 +14,13 @@ import { paperUrl } from './link';
 
 export type BibtexPaper = Pick<
   PaperRecord,
-  'id' | 'title' | 'authors' | 'date' | 'primaryCategory' | 'links' | 'seen' | 'note'
+  'id' | 'title' | 'authors' | 'authorCount' | 'abstract' | 'date' | 'primaryCategory' | 'links' | 'seen' | 'note'
 >;
+
+export interface BibtexOptions {
+  /** Adds the stored abstract as `abstract` (Zotero, JabRef and Mendeley import it). */
+  abstracts?: boolean;
+}
 
 const SPECIAL: Record<string, string> = {
   '\\': '\\textbackslash{}',
@@ -56,18 +62,9 @@ const STOP_WORDS = new Set(
     'about using what when why how do does can your our we you it its this that these those not no').split(' '),
 );
 
-const NAME_SUFFIX = /^(?:jr|sr|ii|iii|iv|v)\.?$/i;
-
 /** Lower-case ASCII letters and digits only: every BibTeX and LaTeX version accepts them in keys. */
 function keyPart(text: string): string {
   return foldText(text).replace(/[^a-z0-9]/g, '');
-}
-
-function lastName(author: string): string {
-  if (author.includes(',')) return author.slice(0, author.indexOf(',')).trim(); // "Lovelace, Ada"
-  const parts = author.trim().split(/\s+/);
-  while (parts.length > 1 && NAME_SUFFIX.test(parts[parts.length - 1]!)) parts.pop();
-  return parts[parts.length - 1] ?? '';
 }
 
 /** The year of first submission for arXiv papers (the id says it: 2407.21783 → 2024), else the page's date. */
@@ -127,25 +124,26 @@ export function citationKeys(papers: readonly Pick<PaperRecord, 'id' | 'title' |
 
 /**
  * Authors joined by " and ". A name that BibTeX would misread (one containing the word "and", or a
- * comma, which BibTeX reads as "Last, First") is braced so it stays one literal name.
+ * comma, which BibTeX reads as "Last, First") is braced so it stays one literal name. A long list
+ * ends in BibTeX's own "and others", which styles print as "et al." (see lib/export/authors.ts).
  */
-function authorList(authors: readonly string[]): string {
-  return authors
-    .map((author) => {
-      const escaped = escapeBibtex(author.trim());
-      return /\band\b|,/i.test(author) ? `{${escaped}}` : escaped;
-    })
-    .join(' and ');
+function authorList(paper: Pick<PaperRecord, 'authors' | 'authorCount'>): string {
+  const { names, shortened } = shortAuthors(paper);
+  const written = names.map((author) => {
+    const escaped = escapeBibtex(author.trim());
+    return /\band\b|,/i.test(author) ? `{${escaped}}` : escaped;
+  });
+  return [...written, ...(shortened ? ['others'] : [])].join(' and ');
 }
 
 /** One entry. `key` comes from citationKeys (for a single paper: its base key). */
-export function bibtexEntry(paper: BibtexPaper, key = baseCitationKey(paper)): string {
+export function bibtexEntry(paper: BibtexPaper, key = baseCitationKey(paper), options: BibtexOptions = {}): string {
   const arxivId = arxivIdOf(paper.id);
   const fields: [string, string][] = [
     // Double braces keep the title's capitals (model names, acronyms) in styles that lower-case titles.
     ['title', `{${escapeBibtex(paper.title)}}`],
   ];
-  if (paper.authors.length > 0) fields.push(['author', authorList(paper.authors)]);
+  if (paper.authors.length > 0) fields.push(['author', authorList(paper)]);
   const year = paperYear(paper);
   if (year) fields.push(['year', year]);
   if (arxivId) {
@@ -154,14 +152,16 @@ export function bibtexEntry(paper: BibtexPaper, key = baseCitationKey(paper)): s
   }
   const url = arxivId ? arxivLinks(arxivId).abs : paperUrl(paper);
   if (url) fields.push(['url', verbatim(url)]);
-  if (arxivId) fields.push(['doi', verbatim(`10.48550/arXiv.${arxivId}`)]);
+  const doi = paperDoi(paper);
+  if (doi) fields.push(['doi', verbatim(doi)]);
+  if (options.abstracts && paper.abstract?.trim()) fields.push(['abstract', escapeBibtex(paper.abstract.trim())]);
   if (paper.note.trim() !== '') fields.push(['annote', escapeBibtex(paper.note)]);
   const body = fields.map(([name, value]) => `  ${name} = {${value}}`).join(',\n');
   return `@misc{${key},\n${body}\n}\n`;
 }
 
 /** A .bib file: one entry per paper, in the given order, with unique keys. */
-export function toBibtex(papers: readonly BibtexPaper[]): string {
+export function toBibtex(papers: readonly BibtexPaper[], options: BibtexOptions = {}): string {
   const keys = citationKeys(papers);
-  return papers.map((paper) => bibtexEntry(paper, keys.get(paper.id))).join('\n');
+  return papers.map((paper) => bibtexEntry(paper, keys.get(paper.id), options)).join('\n');
 }

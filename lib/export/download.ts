@@ -6,7 +6,7 @@ import type { ExportFile } from './formats';
  * a browser that reads the blob after the click returns still finds it.
  */
 export function downloadFile(file: ExportFile, doc: Document = document): void {
-  const url = URL.createObjectURL(new Blob([file.text], { type: file.mimeType }));
+  const url = URL.createObjectURL(new Blob([file.data as BlobPart], { type: file.mimeType }));
   const link = doc.createElement('a');
   link.href = url;
   link.download = file.name;

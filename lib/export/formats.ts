@@ -5,11 +5,13 @@ import { toCsv } from './csv';
 import { toMarkdown } from './markdown';
 import { scopeLabel, type ExportScope } from './scope';
 
-export type ExportFormat = 'bibtex' | 'markdown' | 'csv' | 'json';
+export type ExportFormat = 'bibtex' | 'ris' | 'csl' | 'markdown' | 'markdown-vault' | 'csv' | 'json';
 
 export interface ExportContext {
   scope: ExportScope;
   now: Date;
+  /** Include each paper's stored abstract (formats whose spec says `abstracts`). */
+  abstracts?: boolean;
 }
 
 export interface FormatSpec {
@@ -17,7 +19,10 @@ export interface FormatSpec {
   label: string;
   extension: string;
   mimeType: string;
-  serialize(papers: readonly PaperRecord[], context: ExportContext): string;
+  /** True when the format can carry abstracts: the export menu then offers the option. */
+  abstracts: boolean;
+  /** The formats added for reference managers load on first use, so the popup does not carry them. */
+  serialize(papers: readonly PaperRecord[], context: ExportContext): string | Promise<string | Uint8Array>;
 }
 
 export const FORMATS: readonly FormatSpec[] = [
@@ -26,20 +31,47 @@ export const FORMATS: readonly FormatSpec[] = [
     label: 'BibTeX (.bib)',
     extension: 'bib',
     mimeType: 'application/x-bibtex;charset=utf-8',
-    serialize: (papers) => toBibtex(papers),
+    abstracts: true,
+    serialize: (papers, { abstracts }) => toBibtex(papers, { abstracts }),
+  },
+  {
+    format: 'ris',
+    label: 'RIS (.ris)',
+    extension: 'ris',
+    mimeType: 'application/x-research-info-systems;charset=utf-8',
+    abstracts: true,
+    serialize: async (papers, { abstracts }) => (await import('./ris')).toRis(papers, { abstracts }),
+  },
+  {
+    format: 'csl',
+    label: 'CSL-JSON (.json)',
+    extension: 'csl.json',
+    mimeType: 'application/vnd.citationstyles.csl+json;charset=utf-8',
+    abstracts: true,
+    serialize: async (papers, { abstracts }) => (await import('./csl')).toCslJson(papers, { abstracts }),
   },
   {
     format: 'markdown',
     label: 'Markdown (.md)',
     extension: 'md',
     mimeType: 'text/markdown;charset=utf-8',
-    serialize: (papers, { scope, now }) => toMarkdown(papers, { title: scopeLabel(scope), exportedAt: now }),
+    abstracts: true,
+    serialize: (papers, { scope, now, abstracts }) => toMarkdown(papers, { title: scopeLabel(scope), exportedAt: now, abstracts }),
+  },
+  {
+    format: 'markdown-vault',
+    label: 'Markdown, a file per paper (.zip)',
+    extension: 'zip',
+    mimeType: 'application/zip',
+    abstracts: true,
+    serialize: async (papers, { now, abstracts }) => (await import('./markdown-vault')).toMarkdownVault(papers, { exportedAt: now, abstracts }),
   },
   {
     format: 'csv',
     label: 'CSV spreadsheet (.csv)',
     extension: 'csv',
     mimeType: 'text/csv;charset=utf-8',
+    abstracts: false,
     serialize: (papers) => toCsv(papers),
   },
   {
@@ -47,6 +79,7 @@ export const FORMATS: readonly FormatSpec[] = [
     label: 'JSON backup (.json)',
     extension: 'json',
     mimeType: 'application/json;charset=utf-8',
+    abstracts: false,
     serialize: (papers, { now }) => toBackup(papers, now),
   },
 ];
@@ -69,10 +102,11 @@ export function exportFileName(scope: ExportScope, format: ExportFormat, now: Da
 export interface ExportFile {
   name: string;
   mimeType: string;
-  text: string;
+  /** Text for the text formats, bytes for the zip. */
+  data: string | Uint8Array;
 }
 
-export function exportFile(papers: readonly PaperRecord[], format: ExportFormat, context: ExportContext): ExportFile {
+export async function exportFile(papers: readonly PaperRecord[], format: ExportFormat, context: ExportContext): Promise<ExportFile> {
   const spec = formatSpec(format);
-  return { name: exportFileName(context.scope, format, context.now), mimeType: spec.mimeType, text: spec.serialize(papers, context) };
+  return { name: exportFileName(context.scope, format, context.now), mimeType: spec.mimeType, data: await spec.serialize(papers, context) };
 }

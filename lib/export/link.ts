@@ -27,3 +27,10 @@ export function markdownLink(paper: Pick<PaperRecord, 'id' | 'title' | 'links' |
   const url = paperUrl(paper);
   return url ? `[${title}](${markdownUrl(url)})` : title;
 }
+
+/** The paper's DOI: arXiv's own for arXiv papers (`10.48550/arXiv.<id>`), the id's for `doi:` ids. */
+export function paperDoi(paper: Pick<PaperRecord, 'id'>): string | undefined {
+  const arxivId = arxivIdOf(paper.id);
+  if (arxivId) return `10.48550/arXiv.${arxivId}`;
+  return paper.id.startsWith('doi:') ? paper.id.slice('doi:'.length) : undefined;
+}

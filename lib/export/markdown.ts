@@ -1,5 +1,6 @@
 import type { PaperRecord } from '../store/db';
-import { arxivIdOf, arxivLinks } from '../paper';
+import { arxivIdOf, arxivLinks, cleanText } from '../paper';
+import { authorLine } from './authors';
 import { escapeMarkdown, markdownLink, markdownUrl, paperUrl } from './link';
 
 /**
@@ -12,6 +13,8 @@ export interface MarkdownOptions {
   /** The document's title, e.g. "Starred papers". */
   title: string;
   exportedAt: Date;
+  /** Adds each paper's stored abstract under its facts. */
+  abstracts?: boolean;
 }
 
 export function toMarkdown(papers: readonly PaperRecord[], options: MarkdownOptions): string {
@@ -25,23 +28,28 @@ export function toMarkdown(papers: readonly PaperRecord[], options: MarkdownOpti
     '',
     `# ${escapeMarkdown(heading)}`,
     '',
-    ...papers.map(paperSection),
+    ...papers.map((paper) => paperSection(paper, options)),
   ];
   return parts.join('\n');
 }
 
-/** One paper: its heading, a short list of facts, and the note as written; ends with a line break. */
-export function paperSection(paper: PaperRecord): string {
+/** One paper: its heading, a short list of facts, the abstract if asked, and the note as written; ends with a line break. */
+export function paperSection(paper: PaperRecord, options: Pick<MarkdownOptions, 'abstracts'> = {}): string {
+  const lines = [`## ${markdownLink(paper)}`, '', ...paperFacts(paper).map((fact) => `- ${fact}`), ''];
+  if (options.abstracts && paper.abstract?.trim()) lines.push(`> ${escapeMarkdown(cleanText(paper.abstract))}`, '');
+  if (paper.note.trim() !== '') lines.push(paper.note.replace(/\s+$/, ''), '');
+  return lines.join('\n');
+}
+
+/** Authors (long lists shortened), ids and links, date, state: one Markdown line each. */
+export function paperFacts(paper: PaperRecord): string[] {
   const facts: string[] = [];
-  if (paper.authors.length > 0) facts.push(`**Authors:** ${escapeMarkdown(paper.authors.join(', '))}`);
-  else if (paper.authorCount) facts.push(`**Authors:** ${paper.authorCount} authors`);
+  const authors = authorLine(paper);
+  if (authors) facts.push(`**Authors:** ${escapeMarkdown(authors)}`);
   facts.push(idLine(paper));
   if (paper.date) facts.push(`**Date:** ${paper.date}`);
   facts.push(`**State:** ${stateText(paper)}`);
-
-  const lines = [`## ${markdownLink(paper)}`, '', ...facts.map((fact) => `- ${fact}`), ''];
-  if (paper.note.trim() !== '') lines.push(paper.note.replace(/\s+$/, ''), '');
-  return lines.join('\n');
+  return facts;
 }
 
 function idLine(paper: PaperRecord): string {

@@ -1,5 +1,6 @@
 import { arxivLinks, parseArxivId, type PaperLinks, type PaperRef, type ParsedArxivId } from '../paper';
-import { absoluteUrl, dateInText, dayOfTimestamp, paperRef, parseCount, readText, readTexts } from './read';
+import { absoluteUrl, dateInText, dayOfTimestamp, parseCount, readText, readTexts } from './read';
+import { boundPaperRef } from '../bounds';
 import type { PageContext, SiteAdapter } from './types';
 
 /*
@@ -179,7 +180,7 @@ function readListingEntry(dt: Element, page: PageContext): PaperRef | null {
   const htmlHref = dt.querySelector(SELECTORS.htmlLink)?.getAttribute('href');
   const subjects = readSubjects(dd.querySelector(SELECTORS.listSubjects));
   const authors = readTexts(dd, SELECTORS.listAuthors);
-  return paperRef({
+  return boundPaperRef({
     id: own.id,
     title,
     // The abstract link is unversioned; the HTML link names the version listed (…/html/2607.22376v1).
@@ -213,7 +214,7 @@ function readSearchResult(li: Element, page: PageContext): PaperRef | null {
   const version = own.version ?? (abstractId ? parseArxivId(abstractId)?.version : undefined);
   const links = [...li.querySelectorAll(SELECTORS.searchLinks)];
   const htmlHref = links.find((link) => /\/html\//.test(link.getAttribute('href') ?? ''))?.getAttribute('href');
-  return paperRef({
+  return boundPaperRef({
     id: own.id,
     title,
     version,
@@ -247,7 +248,7 @@ function readAbstractPage(card: Element, page: PageContext): PaperRef | null {
     if (name && value && !rows.has(name)) rows.set(name, value);
   }
   const doc = card.ownerDocument;
-  return paperRef({
+  return boundPaperRef({
     id: own.id,
     title,
     // "(or arXiv:2602.11156v1 for this version)"

@@ -1,5 +1,6 @@
 import { arxivIdOf, arxivLinks, parseArxivId, type PaperId, type PaperLinks, type PaperRef } from '../paper';
-import { absoluteUrl, dateInText, dayOfTimestamp, documentUrl, paperRef, parseCount, readText } from './read';
+import { absoluteUrl, dateInText, dayOfTimestamp, documentUrl, parseCount, readText } from './read';
+import { boundPaperRef } from '../bounds';
 import type { PageContext, SiteAdapter } from './types';
 
 /*
@@ -169,7 +170,7 @@ function readListingCard(card: Element, page: PageContext): PaperRef | null {
   const props = hydratedPapers(page).get(arxivId);
   const names = props?.authors ?? avatarNames(card);
   const authorCount = shownAuthorCount(card) ?? props?.authors?.length;
-  return paperRef({
+  return boundPaperRef({
     id,
     title,
     authors: names,
@@ -194,7 +195,7 @@ function readPaperCard(card: Element, titleElement: Element, page: PageContext):
   const listedOn = dayOfTimestamp(/date=(\d{4}-\d{2}-\d{2})/.exec(card.querySelector(SELECTORS.dailyLink)?.getAttribute('href') ?? '')?.[1]);
   const reference = listedOn ? new Date(`${listedOn}T23:59:59Z`) : (page.now ?? new Date());
   const links = paperLinks(arxivId);
-  return paperRef({
+  return boundPaperRef({
     id,
     title,
     authors: authors.length ? authors : props?.authors,

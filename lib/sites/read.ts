@@ -1,8 +1,8 @@
-import { cleanText, type PaperLinks, type PaperRef } from '../paper';
+import { cleanText } from '../paper';
 
 /**
  * Reading helpers shared by the site adapters: page text (with MathJax undone), counts, dates,
- * URLs, and the bounds a paper reference must keep to cross into the background.
+ * URLs (the bounds of a paper reference are lib/bounds.ts).
  * Pure functions of their input; none of them throws on odd markup.
  */
 
@@ -156,61 +156,6 @@ export function absoluteUrl(href: string | null | undefined, base: URL | string)
   } catch {
     return undefined;
   }
-}
-
-/**
- * What the background accepts (lib/messages.ts PaperRefSchema): a page that shows a longer
- * title or a thousand categories must still be saved, cut to size, not refused.
- */
-const LIMITS = {
-  title: 2_000,
-  name: 500,
-  authors: 5_000,
-  text: 100_000,
-  category: 100,
-  categories: 100,
-  journalRef: 2_000,
-  url: 2_000,
-} as const;
-
-/** A reference built from what a card showed: empty fields dropped, every field within the bounds. */
-export function paperRef(fields: PaperRef): PaperRef {
-  const ref: PaperRef = { id: fields.id, title: clip(fields.title, LIMITS.title) };
-  if (isCount(fields.version) && fields.version > 0 && fields.version <= 1_000) ref.version = fields.version;
-  const authors = fields.authors?.map((name) => clip(name, LIMITS.name)).filter(Boolean).slice(0, LIMITS.authors);
-  if (authors?.length) ref.authors = authors;
-  if (isCount(fields.authorCount) && fields.authorCount > 0 && fields.authorCount <= 1_000_000) ref.authorCount = fields.authorCount;
-  setText(ref, 'organization', fields.organization, LIMITS.name);
-  setText(ref, 'abstract', fields.abstract, LIMITS.text);
-  if (fields.date && dayOfTimestamp(fields.date) === fields.date) ref.date = fields.date;
-  if (isCount(fields.upvotes)) ref.upvotes = fields.upvotes;
-  if (isCount(fields.comments)) ref.comments = fields.comments;
-  setText(ref, 'primaryCategory', fields.primaryCategory, LIMITS.category);
-  const categories = fields.categories?.map((category) => clip(category, LIMITS.category)).filter(Boolean).slice(0, LIMITS.categories);
-  if (categories?.length) ref.categories = [...new Set(categories)];
-  setText(ref, 'journalRef', fields.journalRef, LIMITS.journalRef);
-  setText(ref, 'paperComments', fields.paperComments, LIMITS.text);
-  const links: PaperLinks = {};
-  for (const key of ['huggingface', 'abs', 'pdf', 'html'] as const) {
-    const url = fields.links?.[key];
-    if (url && url.length <= LIMITS.url && /^https?:\/\//i.test(url)) links[key] = url;
-  }
-  if (Object.keys(links).length) ref.links = links;
-  return ref;
-}
-
-function isCount(value: number | undefined): value is number {
-  return value !== undefined && Number.isSafeInteger(value) && value >= 0;
-}
-
-function setText(ref: PaperRef, key: 'organization' | 'abstract' | 'primaryCategory' | 'journalRef' | 'paperComments', value: string | undefined, max: number): void {
-  const text = clip(value, max);
-  if (text) ref[key] = text;
-}
-
-function clip(text: string | undefined, max: number): string {
-  const clean = cleanText(text);
-  return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
 }
 
 /** The URL of the document `root` belongs to (the live page's, or a parsed page's base). */

@@ -1,3 +1,4 @@
+import { CAPS } from '../limits';
 import type { ShelfmarkDB } from './db';
 import type { PaperId } from '../paper';
 
@@ -15,15 +16,28 @@ export function foldText(text: string): string {
   return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
 }
 
+const WORD = /[\p{L}\p{N}]+/gu;
+
 /** The distinct words of `text`, folded. */
 export function tokenize(text: string): string[] {
-  const words = foldText(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+  const words = foldText(text).match(WORD) ?? [];
   return [...new Set(words.map((word) => word.slice(0, MAX_TOKEN_LENGTH)))];
 }
 
-/** The search tokens of a paper: its title, authors and note. */
+/**
+ * The search tokens of a paper: its title's, its authors' and its note's words, in that order, at
+ * most CAPS.words of them (an index entry each: a record's words are what its writes cost). The
+ * same as `tokenize` of them all, cut to the cap, without folding every word of a long note.
+ */
 export function paperWords(paper: { title: string; authors: readonly string[]; note: string }): string[] {
-  return tokenize(`${paper.title} ${paper.authors.join(' ')} ${paper.note}`);
+  const words = new Set<string>();
+  for (const text of [paper.title, ...paper.authors, paper.note]) {
+    for (const [word] of foldText(text).matchAll(WORD)) {
+      words.add(word.slice(0, MAX_TOKEN_LENGTH));
+      if (words.size === CAPS.words) return [...words];
+    }
+  }
+  return [...words];
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 import type { ShelfmarkDB } from '../store/db';
 import { applyAction, type PaperState, type UserAction } from '../store/library';
+import { LIMITS } from '../limits';
 import { sendRequest } from '../messaging';
 import type { PaperId } from '../paper';
 
@@ -22,5 +23,15 @@ export async function notifyChanged(ids: readonly PaperId[]): Promise<void> {
     await sendRequest({ type: 'changed', ids: [...ids] });
   } catch (error) {
     console.warn('[Shelfmark] could not tell open tabs about a change', error);
+  }
+}
+
+/** Tells the background about many changed papers (an import, a restore), in requests the protocol accepts. */
+export async function notifyChangedInBatches(
+  ids: readonly PaperId[],
+  notify: (ids: readonly PaperId[]) => Promise<void> = notifyChanged,
+): Promise<void> {
+  for (let start = 0; start < ids.length; start += LIMITS.idsPerRequest) {
+    await notify(ids.slice(start, start + LIMITS.idsPerRequest));
   }
 }

@@ -8,7 +8,7 @@ const FIREFOX_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../.out
 
 /**
  * Warnings web-ext lint raises on library code we ship on purpose; anything else fails the test.
- * - UNSAFE_VAR_ASSIGNMENT in the popup chunk: Preact's support for dangerouslySetInnerHTML, which we never use.
+ * - UNSAFE_VAR_ASSIGNMENT in the chunk the extension pages share: Preact's support for dangerouslySetInnerHTML, which we never use.
  * - DANGEROUS_EVAL in the background: Zod's JIT probe, switched off by z.config({ jitless: true }) in lib/zod.ts.
  */
 const KNOWN_WARNINGS = new Set(['UNSAFE_VAR_ASSIGNMENT', 'DANGEROUS_EVAL']);

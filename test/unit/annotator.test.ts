@@ -5,6 +5,7 @@ import { applyLocally } from '@/lib/content/paper-states';
 import { readCss } from '@/lib/content/page-style';
 import { LIMITS } from '@/lib/limits';
 import { RequestError } from '@/lib/messaging';
+import { plainError } from '@/lib/errors';
 import { EMPTY_STATE, setRead, type PaperState } from '@/lib/store/library';
 import type { Request } from '@/lib/messages';
 import { freshDatabase } from '../db-helpers';
@@ -185,9 +186,11 @@ describe('Annotator', () => {
   });
 
   it('says so in plain words when saving fails, and goes back to what is stored', async () => {
+    // What the background answers when storage is full (lib/errors.ts).
+    const quota = plainError(Object.assign(new Error('quota'), { name: 'QuotaExceededError' }));
     const send: Send = async (request) => {
       if (request.type === 'getStates') return { 'arxiv:2407.21783': EMPTY_STATE } as never;
-      throw new RequestError('Your browser has no room left for Shelfmark’s data.', 'quota');
+      throw new RequestError(quota.error, quota.code);
     };
     const { annotator } = setup(card('2407.21783', 'Llama'), send);
     annotator.start();
@@ -196,7 +199,8 @@ describe('Annotator', () => {
     button(root, 'Star').click();
     await flush();
     expect(button(root, 'Star').getAttribute('aria-pressed')).toBe('false');
-    expect(status(root)).toBe('Not saved: Your browser has no room left for Shelfmark’s data.');
+    expect(status(root)).toBe(quota.error);
+    expect(status(root)).toMatch(/^Not saved: the storage your browser gives Shelfmark is full/);
   });
 
   it('when the background stopped mid-write, asks what stands: a write that landed is reported saved', async () => {

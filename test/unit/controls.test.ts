@@ -108,7 +108,7 @@ describe('card controls: the toggles', () => {
 
   it('shows a failed save inside its closed root until cleared', () => {
     const { controls, shadow } = mount();
-    controls.showError('Shelfmark could not reach its storage.');
+    controls.showError('Not saved: Shelfmark could not reach its storage.');
     expect(shadow.querySelector('[role="status"]')!.textContent).toBe('Not saved: Shelfmark could not reach its storage.');
     expect(controls.root.attributes).toHaveLength(2); // nothing on the host
     controls.clearError();

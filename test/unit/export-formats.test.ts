@@ -307,8 +307,8 @@ describe('JSON backup and files', () => {
     expect(exportFileName('search', 'csv', lateEvening)).toBe('shelfmark-search-2026-11-27.csv');
   });
 
-  it('builds a whole file: name, type and content', () => {
-    const file = exportFile([LLAMA], 'bibtex', { scope: 'starred', now: new Date(2026, 0, 5) });
-    expect(file).toEqual({ name: 'shelfmark-starred-2026-01-05.bib', mimeType: 'application/x-bibtex;charset=utf-8', text: BIB_LLAMA });
+  it('builds a whole file: name, type and content', async () => {
+    const file = await exportFile([LLAMA], 'bibtex', { scope: 'starred', now: new Date(2026, 0, 5) });
+    expect(file).toEqual({ name: 'shelfmark-starred-2026-01-05.bib', mimeType: 'application/x-bibtex;charset=utf-8', data: BIB_LLAMA });
   });
 });

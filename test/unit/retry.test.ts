@@ -35,7 +35,7 @@ describe('messages that did not get through', () => {
 
   it('say what happened in plain words, never the browser\'s own error text', async () => {
     vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockRejectedValueOnce(new Error('Could not establish connection. Receiving end does not exist.'));
-    await expect(sendMessage({ type: 'getStates', ids: [] })).rejects.toEqual(new RequestError('Shelfmark could not reach its storage.', 'transport'));
+    await expect(sendMessage({ type: 'getStates', ids: [] })).rejects.toEqual(new RequestError('Shelfmark could not reach its storage. Try again, or reload the page if it keeps failing.', 'transport'));
     vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockRejectedValueOnce(new Error('Extension context invalidated.'));
     await expect(sendMessage({ type: 'getStates', ids: [] })).rejects.toMatchObject({ code: 'invalidated', message: 'Shelfmark was updated: reload the page to use it here.' });
     vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValueOnce({ ok: false, error: 'Your browser has no room left for Shelfmark’s data.', code: 'quota' });

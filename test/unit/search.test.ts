@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CAPS } from '@/lib/limits';
 import type { PaperRecord, ShelfmarkDB } from '@/lib/store/db';
 import { setNote, setQueued, setRead, setStarred } from '@/lib/store/library';
 import { excerpt, foldText, highlightParts, matchingIds, paperWords, queryTokens, tokenize, wordsMatch } from '@/lib/store/search';
@@ -156,5 +157,16 @@ describe('searching the library by index', () => {
       }
     }
     expect((await matchingIds(db, queryTokens('zebra'))).size).toBe(42);
+  });
+});
+
+describe('paperWords: the search index of a record', () => {
+  it('is the distinct words of title, authors and note, in that order, cut to the cap', () => {
+    const note = Array.from({ length: 5_000 }, (_, i) => `Wörd${i} wörd${i % 7}`).join(' ');
+    const paper = { title: 'Émile’s Transformers', authors: ['Zoë Ångström', 'Wei Zhang'], note };
+    const words = paperWords(paper);
+    expect(words).toEqual(tokenize(`${paper.title} ${paper.authors.join(' ')} ${paper.note}`).slice(0, CAPS.words));
+    expect(words).toHaveLength(CAPS.words);
+    expect(words.slice(0, 8)).toEqual(['emile', 's', 'transformers', 'zoe', 'angstrom', 'wei', 'zhang', 'word0']);
   });
 });

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PaperRefSchema } from '@/lib/messages';
-import { absoluteUrl, dateInText, dayOfTimestamp, paperRef, parseCount, readText } from '@/lib/sites/read';
+import { absoluteUrl, dateInText, dayOfTimestamp, parseCount, readText } from '@/lib/sites/read';
 import { parsePage } from '../pages';
 
 describe('dateInText: the dates the sites print', () => {
@@ -100,46 +99,5 @@ describe('absoluteUrl', () => {
     expect(absoluteUrl('javascript:alert(1)', 'https://arxiv.org/')).toBeUndefined();
     expect(absoluteUrl('http://[bad', 'https://arxiv.org/')).toBeUndefined();
     expect(absoluteUrl(null, 'https://arxiv.org/')).toBeUndefined();
-  });
-});
-
-describe('paperRef: what a card read may send to the background', () => {
-  it('drops empty and invalid fields', () => {
-    expect(
-      paperRef({
-        id: 'arxiv:2401.00001',
-        title: '  A  title ',
-        version: 0,
-        authors: ['', '  '],
-        authorCount: -1,
-        organization: '',
-        date: '2024-02-30',
-        upvotes: 1.5,
-        comments: Number.NaN,
-        categories: [],
-        links: { abs: 'javascript:alert(1)', pdf: 'https://arxiv.org/pdf/2401.00001' },
-      }),
-    ).toEqual({ id: 'arxiv:2401.00001', title: 'A title', links: { pdf: 'https://arxiv.org/pdf/2401.00001' } });
-  });
-
-  it('cuts oversized fields to the schema bounds, so the message is accepted', () => {
-    const huge = 'x'.repeat(300_000);
-    const ref = paperRef({
-      id: 'arxiv:2401.00001',
-      title: huge,
-      authors: Array.from({ length: 9_000 }, () => huge.slice(0, 1_000)),
-      authorCount: 9_000,
-      organization: huge,
-      abstract: huge,
-      primaryCategory: huge,
-      categories: Array.from({ length: 500 }, (_, i) => `cat.${i}`),
-      journalRef: huge,
-      paperComments: huge,
-      links: { html: `https://arxiv.org/${huge}` },
-    });
-    expect(PaperRefSchema.safeParse(ref).success).toBe(true);
-    expect(ref.title).toHaveLength(2_000);
-    expect(ref.title.endsWith('…')).toBe(true);
-    expect(ref.links).toBeUndefined();
   });
 });

@@ -1,0 +1,82 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+/** What the stores check in each build's manifest: icons, permissions, hosts, homepage, locales. */
+
+const OUTPUT = resolve(dirname(fileURLToPath(import.meta.url)), '../../.output');
+const BUILDS = [
+  { name: 'Chrome, Edge (MV3)', dir: join(OUTPUT, 'chrome-mv3'), action: 'action' },
+  { name: 'Firefox (MV2)', dir: join(OUTPUT, 'firefox-mv2'), action: 'browser_action' },
+] as const;
+const ICON_SIZES = ['16', '32', '48', '128'];
+/** The only hosts Shelfmark runs on. */
+const HOSTS = ['https://arxiv.org/*', 'https://export.arxiv.org/*', 'https://huggingface.co/*', 'https://www.arxiv.org/*'];
+
+type Manifest = Record<string, any>;
+
+/** A PNG's size from its IHDR chunk (bytes 16–23), and whether it is a PNG at all. */
+function pngSize(file: string): { width: number; height: number } | undefined {
+  const bytes = readFileSync(file);
+  if (bytes.subarray(0, 8).toString('hex') !== '89504e470d0a1a0a') return undefined;
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+/** Every `__MSG_key__` the manifest uses. */
+function messageKeys(manifest: Manifest): string[] {
+  return [...JSON.stringify(manifest).matchAll(/__MSG_(\w+)__/g)].map((match) => match[1]!);
+}
+
+describe.each(BUILDS)('the $name manifest', ({ dir, action }) => {
+  const read = (): Manifest => {
+    const file = join(dir, 'manifest.json');
+    expect(existsSync(file), `run \`npm run build\` and \`npm run build:firefox\` first (npm test does)`).toBe(true);
+    return JSON.parse(readFileSync(file, 'utf8'));
+  };
+
+  it('has the icon at 16, 32, 48 and 128 px, for the extension and its toolbar button', () => {
+    const manifest = read();
+    expect(Object.keys(manifest.icons).sort()).toEqual([...ICON_SIZES].sort());
+    for (const size of ICON_SIZES) {
+      expect(pngSize(join(dir, manifest.icons[size])), `icon ${size}`).toEqual({ width: Number(size), height: Number(size) });
+    }
+    expect(manifest[action].default_icon).toEqual(manifest.icons);
+    expect(manifest[action].default_popup).toBe('popup.html');
+  });
+
+  it('asks for storage, unlimitedStorage and alarms only, runs on Hugging Face and arXiv only, and names its homepage', () => {
+    const manifest = read();
+    expect(manifest.permissions).toEqual(['storage', 'unlimitedStorage', 'alarms']);
+    expect(manifest.optional_permissions).toBeUndefined();
+    expect(manifest.host_permissions).toBeUndefined();
+    expect(manifest.content_scripts.flatMap((script: Manifest) => script.matches).sort()).toEqual(HOSTS);
+    expect(manifest.web_accessible_resources).toBeUndefined();
+    expect(new URL(manifest.homepage_url).protocol).toBe('https:');
+    expect(manifest.name).toBeTruthy();
+    expect(manifest.description.length).toBeLessThanOrEqual(132); // the Chrome Web Store's limit
+  });
+
+  it('has every message it names, in its default locale (when it has locales)', () => {
+    const manifest = read();
+    const keys = messageKeys(manifest);
+    if (manifest.default_locale === undefined) {
+      // Without locales a manifest cannot name messages, and must not ship _locales.
+      expect(keys).toEqual([]);
+      expect(existsSync(join(dir, '_locales'))).toBe(false);
+      return;
+    }
+    const messagesFile = join(dir, '_locales', manifest.default_locale, 'messages.json');
+    expect(existsSync(messagesFile), messagesFile).toBe(true);
+    const messages = JSON.parse(readFileSync(messagesFile, 'utf8'));
+    for (const key of keys) expect(messages[key]?.message, key).toBeTruthy();
+  });
+});
+
+describe('the Firefox manifest', () => {
+  it('declares the oldest Firefox it supports: 140 on the desktop, 142 on Android (README: Firefox)', () => {
+    const manifest = JSON.parse(readFileSync(join(OUTPUT, 'firefox-mv2', 'manifest.json'), 'utf8'));
+    expect(manifest.browser_specific_settings.gecko.strict_min_version).toBe('140.0');
+    expect(manifest.browser_specific_settings.gecko_android.strict_min_version).toBe('142.0');
+  });
+});
