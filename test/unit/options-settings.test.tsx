@@ -33,7 +33,8 @@ describe('options page settings', () => {
 
   it('shows and changes dimming read papers on pages', async () => {
     render(<OptionsSettings />, root);
-    await expect.poll(() => checkbox('Dim them').checked).toBe(true);
+    await expect.poll(() => root.querySelector('fieldset')!.disabled).toBe(false); // the settings are loaded
+    expect(checkbox('Dim them').checked).toBe(true);
     checkbox('Dim them').click();
     await expect.poll(() => loadSettings()).toEqual({ hideRead: {}, dimRead: false });
   });
