@@ -10,20 +10,46 @@ const icons = Object.fromEntries(Object.keys(ICON_SIZES).map((size) => [size, ic
 /** Citation.js's core imports fetch libraries it never uses here: see lib/export/no-fetch.ts. */
 const noFetch = fileURLToPath(new URL('./lib/export/no-fetch.ts', import.meta.url));
 
+/**
+ * The test build (`SHELFMARK_E2E=1 npm run build`, in .output/e2e): browsers do not let automation
+ * accept permission prompts, so its manifest grants every optional host permission up front (the
+ * sync folder's host, any site the user may later allow) and the same set-up code runs in the tests
+ * as for a user who clicked "Allow". It also carries the test controls (lib/background/test-hooks.ts).
+ * The shipped build asks the user.
+ */
+const E2E = process.env.SHELFMARK_E2E === '1';
+/** `SHELFMARK_SYNC=0` builds without the sync runtime, in .output/no-sync: the benchmark weighs what sync adds. */
+const SYNC = process.env.SHELFMARK_SYNC !== '0';
+/** Hosts Shelfmark may ask for at run time: the user's WebDAV server for sync. */
+const OPTIONAL_HOSTS = ['https://*/*', 'http://*/*'];
+
 // https://wxt.dev/api/config.html
 export default defineConfig({
   vite: () => ({ resolve: { alias: { 'node-fetch': noFetch, 'sync-fetch': noFetch } } }),
+  ...(E2E ? { outDir: '.output/e2e' } : SYNC ? {} : { outDir: '.output/no-sync' }),
+  hooks: {
+    // Build-time flags for the builds only (unit tests see them undefined: the shipped behaviour).
+    'vite:build:extendConfig': (_entrypoints, config) => {
+      config.define = { ...config.define, __SHELFMARK_E2E__: JSON.stringify(E2E), __SHELFMARK_SYNC__: JSON.stringify(SYNC) };
+    },
+  },
   manifest: ({ browser, manifestVersion }) => ({
     name: 'Shelfmark',
     description: 'Star, queue and annotate research papers where you find them: Hugging Face papers and arXiv.',
     homepage_url: pkg.homepage,
     // storage: the settings; unlimitedStorage: the library and its snapshots are never capped nor
-    // cleared to free disk space; alarms: the weekly snapshot; scripting: the site's content script
-    // injected where a single-page app navigates in-page to papers, and the read papers' styles
-    // inserted where no page script can read them (lib/background/page-scripts.ts), on the hosts the
-    // content scripts run on (Hugging Face, arXiv), its only hosts. README: Permissions.
+    // cleared to free disk space; alarms: the weekly snapshot, and sync while it is on; scripting: the
+    // site's content script injected where a single-page app navigates in-page to papers, and the
+    // read papers' styles inserted where no page script can read them (lib/background/page-scripts.ts),
+    // on the hosts the content scripts run on (Hugging Face, arXiv), its only hosts; the sync folder's
+    // host is asked for when the user turns sync on. README: Permissions.
     permissions: ['storage', 'unlimitedStorage', 'alarms', 'scripting'],
-    host_permissions: [...SITE_HOSTS],
+    // Manifest V2 (Firefox) lists optional hosts among its optional permissions.
+    ...(E2E
+      ? { host_permissions: [...SITE_HOSTS, ...OPTIONAL_HOSTS] }
+      : manifestVersion === 2
+        ? { host_permissions: [...SITE_HOSTS], optional_permissions: OPTIONAL_HOSTS }
+        : { host_permissions: [...SITE_HOSTS], optional_host_permissions: OPTIONAL_HOSTS }),
     icons,
     // The toolbar button (its title is the popup's <title>); Firefox's MV2 build calls it browser_action.
     [manifestVersion === 2 ? 'browser_action' : 'action']: { default_icon: icons },

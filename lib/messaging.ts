@@ -38,6 +38,8 @@ export interface ResponseData {
   getStates: Record<PaperId, PaperState>;
   act: PaperState;
   changed: null;
+  /** When the library last synced, and the last cycle's error in plain words. */
+  sync: { lastSyncAt?: number; error?: string };
 }
 
 /** Sent by the background to every tab when papers change, wherever the change was made. */

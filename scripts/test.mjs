@@ -16,6 +16,8 @@ function run(command, args) {
 const steps = [
   ['npx', ['tsc', '--noEmit', '-p', '.']],
   ['npx', ['wxt', 'build']],
+  // The test build (optional hosts granted, test controls): the sync end-to-end tests load it.
+  ['env', ['SHELFMARK_E2E=1', 'npx', 'wxt', 'build']],
   ['npx', ['wxt', 'build', '-b', 'firefox']],
 ];
 for (const [command, args] of steps) {

@@ -1,8 +1,9 @@
 import { useId } from 'preact/hooks';
-import type { PaperRecord } from '@/lib/store/db';
+import type { PaperRecord, Stamp } from '@/lib/store/db';
 import { bibtexEntry } from '@/lib/export/bibtex';
 import { markdownLink, paperUrl } from '@/lib/export/link';
 import { arxivIdOf, formatAuthors } from '@/lib/paper';
+import { NoteConflicts } from './NoteConflicts';
 
 export interface LibraryRowProps {
   paper: PaperRecord;
@@ -10,12 +11,15 @@ export interface LibraryRowProps {
   citationKey: string | undefined;
   /** Puts text on the clipboard and says so. */
   onCopy(text: string, what: string): void;
+  /** Dismisses a note kept from a sync conflict. */
+  onDismissKept(written: Stamp): void;
 }
 
 const AUTHORS_SHOWN = 6;
 
 /** One paper of the options page's library: what it is, its state, its note, and copy actions. */
-export function LibraryRow({ paper, citationKey, onCopy }: LibraryRowProps) {
+export function LibraryRow({ paper, citationKey, onCopy, onDismissKept }: LibraryRowProps) {
+  const kept = paper.keptNotes?.filter((note) => !note.dismissed);
   const titleId = useId();
   const url = paperUrl(paper);
   const arxivId = arxivIdOf(paper.id);
@@ -37,6 +41,7 @@ export function LibraryRow({ paper, citationKey, onCopy }: LibraryRowProps) {
           {paper.queuePos !== undefined && <li class="badge queued">In queue</li>}
         </ul>
         {paper.note.trim() !== '' && <p class="library-note">{paper.note}</p>}
+        {kept && kept.length > 0 && <NoteConflicts notes={kept} onCopy={(text) => onCopy(text, 'kept note')} onDismiss={onDismissKept} />}
       </div>
       {/* Every row has the same buttons: the description says which paper each one copies. */}
       <div class="library-actions">

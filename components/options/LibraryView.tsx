@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { PaperRecord } from '@/lib/store/db';
+import type { PaperRecord, ShelfmarkDB } from '@/lib/store/db';
+import { dismissKeptNote } from '@/lib/store/library';
+import { notifyChanged } from '@/lib/ui/extension-actions';
 import { LibraryRow } from './LibraryRow';
 
 export interface LibraryViewProps {
@@ -10,13 +12,14 @@ export interface LibraryViewProps {
   query: string;
   onQuery(query: string): void;
   citationKeys: ReadonlyMap<string, string>;
+  db: ShelfmarkDB;
 }
 
 /** Rows rendered at a time: a library of thousands stays quick to filter and to scroll. */
 const PAGE = 100;
 
 /** The whole library with a filter box; the filter is also the export's "Current search". */
-export function LibraryView({ papers, total, query, onQuery, citationKeys }: LibraryViewProps) {
+export function LibraryView({ papers, total, query, onQuery, citationKeys, db }: LibraryViewProps) {
   const [limit, setLimit] = useState(PAGE);
   const [status, setStatus] = useState('');
   useEffect(() => setLimit(PAGE), [query]);
@@ -63,7 +66,13 @@ export function LibraryView({ papers, total, query, onQuery, citationKeys }: Lib
       ) : (
         <ul class="library-list" aria-label="Papers">
           {shown.map((paper) => (
-            <LibraryRow key={paper.id} paper={paper} citationKey={citationKeys.get(paper.id)} onCopy={copy} />
+            <LibraryRow
+              key={paper.id}
+              paper={paper}
+              citationKey={citationKeys.get(paper.id)}
+              onCopy={copy}
+              onDismissKept={(written) => void dismissKeptNote(db, paper.id, written).then(() => notifyChanged([paper.id]))}
+            />
           ))}
         </ul>
       )}

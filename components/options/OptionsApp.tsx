@@ -10,6 +10,7 @@ import { BibtexImportPanel } from './BibtexImportPanel';
 import { ImportPanel } from './ImportPanel';
 import { LibraryView } from './LibraryView';
 import { OptionsSettings } from './OptionsSettings';
+import { SyncPanel } from './SyncPanel';
 import { SnapshotsPanel } from './SnapshotsPanel';
 
 const TEXT = {
@@ -37,7 +38,7 @@ export function OptionsApp({ db, snapshots }: { db: ShelfmarkDB; snapshots: Snap
         </a>
       </header>
       <div class="options-layout">
-        <LibraryView papers={filtered} total={papers?.length} query={query} onQuery={setQuery} citationKeys={keys} />
+        <LibraryView papers={filtered} total={papers?.length} query={query} onQuery={setQuery} citationKeys={keys} db={db} />
         <aside class="options-side">
           <section class="options-export" aria-labelledby="export-title">
             <h2 id="export-title">Export</h2>
@@ -48,6 +49,7 @@ export function OptionsApp({ db, snapshots }: { db: ShelfmarkDB; snapshots: Snap
             </p>
             <ExportMenu db={db} searchIds={searchIds} alwaysOpen />
           </section>
+          <SyncPanel db={db} />
           <ImportPanel db={db} />
           <BibtexImportPanel db={db} />
           <SnapshotsPanel db={db} snapshots={snapshots} paperCount={papers?.length} />

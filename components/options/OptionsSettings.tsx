@@ -52,8 +52,8 @@ export function OptionsSettings() {
         shortcuts page.
       </p>
       <p class="hint">
-        Your library is kept on this device only. A JSON backup (Export, above) is how to keep a copy or move it to
-        another browser.
+        Your library is kept in this browser, and in your own WebDAV folder when sync is on. A JSON backup (Export,
+        above) is another way to keep a copy or move it to another browser.
       </p>
     </section>
   );

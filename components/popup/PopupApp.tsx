@@ -15,6 +15,7 @@ import { OptionsLink } from './OptionsLink';
 import { PaperList, type DropSide } from './PaperList';
 import { PaperRow, type RowCommand } from './PaperRow';
 import { SearchBox } from './SearchBox';
+import { SyncNote } from './SyncNote';
 import { ViewTabs } from './ViewTabs';
 
 const LIST_ID = 'paper-list';
@@ -331,6 +332,7 @@ export function PopupApp({ db }: { db: ShelfmarkDB }) {
       <p class={status?.error ? 'status error' : 'status'} role="status" aria-live="polite">
         {status?.text ?? ''}
       </p>
+      <SyncNote db={db} />
       <footer class="keys" aria-label="Keyboard shortcuts">
         <kbd>↑↓</kbd> or <kbd>j</kbd> <kbd>k</kbd> move · <kbd>Enter</kbd> open · <kbd>r</kbd> read · <kbd>s</kbd> star ·{' '}
         <kbd>x</kbd> remove · <kbd>n</kbd> note · <kbd>c</kbd> copy link · <kbd>/</kbd> search

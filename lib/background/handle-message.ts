@@ -5,6 +5,7 @@ import { LIMITS, RequestSchema, withinMessageBudget } from '../messages';
 import { boundPaperRef } from '../bounds';
 import { plainError } from '../errors';
 import type { PaperId } from '../paper';
+import type { SyncRuntime } from './sync-runtime';
 import type { MessageSource } from './sender';
 
 /** What the background does after a change: tell every open page and refresh the badge. */
@@ -19,6 +20,8 @@ export interface MessageContext {
   /** Who sent it, as the browser says; an extension page when not given (tests, direct calls). */
   source?: MessageSource;
   pace?: Pace;
+  /** Runs a sync cycle on request (the popup opened, "Sync now"); absent where there is no sync. */
+  sync?: Pick<SyncRuntime, 'run'>;
 }
 
 const EXTENSION: MessageSource = { kind: 'extension' };
@@ -34,7 +37,7 @@ export async function handleMessage(
   db: ShelfmarkDB,
   message: unknown,
   onChange: ChangeListener,
-  { source = EXTENSION, pace }: MessageContext = {},
+  { source = EXTENSION, pace, sync }: MessageContext = {},
 ): Promise<Response<ResponseData[keyof ResponseData]>> {
   if (!withinMessageBudget(message)) {
     return invalid(`the message is larger than any Shelfmark sends (over ${LIMITS.messageChars.toLocaleString('en')} characters)`);
@@ -44,6 +47,7 @@ export async function handleMessage(
   const request = parsed.data;
   // Only extension pages write the database directly and announce it; a page has nothing to announce.
   if (request.type === 'changed' && source.kind !== 'extension') return invalid('only Shelfmark’s own pages announce changes');
+  if (request.type === 'sync' && source.kind !== 'extension') return invalid('only Shelfmark’s own pages ask to sync');
   if (request.type === 'act') {
     // What a page may store: clean text within the caps, links only to the paper or the sender's site.
     request.paper = boundPaperRef(request.paper, source.kind === 'page' ? source.site : undefined);
@@ -65,6 +69,11 @@ export async function handleMessage(
       case 'changed':
         await announce(onChange, await getStates(db, request.ids));
         return { ok: true, data: null };
+      case 'sync': {
+        if (!sync) return { ok: false, error: 'Sync is not available here.', code: 'unavailable' };
+        const status = await sync.run(request.reason);
+        return { ok: true, data: { lastSyncAt: status.lastSyncAt, error: status.error } };
+      }
     }
   } catch (error) {
     console.error('[Shelfmark] request failed', request.type, error);

@@ -1,4 +1,4 @@
-import { STATE_RATE } from '../limits';
+import { LIMITS, STATE_RATE } from '../limits';
 import { isStatesMessage } from '../messaging';
 import { getDatabase } from '../store/db';
 import { getSnapshots } from '../store/snapshots';
@@ -9,10 +9,33 @@ import { handlePageRequest, isPageRequest } from './page-scripts';
 import { RateLimiter } from './rate-limit';
 import { messageSource } from './sender';
 import { keepWeeklySnapshots } from './snapshot-alarm';
+import { startSyncRuntime } from './sync-runtime';
+import { testSetup } from './test-hooks';
+import { getStates } from '../store/library';
 
-/** The background: owns the database, answers every message, paces each tab's state requests, keeps weekly snapshots. */
+/** False only in the benchmark's build without sync (wxt.config.ts). */
+declare const __SHELFMARK_SYNC__: boolean;
+const SYNC_BUILD = typeof __SHELFMARK_SYNC__ === 'undefined' || __SHELFMARK_SYNC__;
+
+/**
+ * The background: owns the database, answers every message, paces each tab's state requests, keeps
+ * weekly snapshots, and runs sync while it is on.
+ */
 export function startBackground(): void {
   const db = getDatabase();
+  const test = testSetup(db, () => sync!);
+  const sync = !SYNC_BUILD
+    ? undefined
+    : startSyncRuntime(db, {
+        // What a pull changed: open tabs and the badge hear of it like any change (in batches the protocol allows).
+        async onChanged(ids) {
+          for (let start = 0; start < ids.length; start += LIMITS.idsPerRequest) {
+            await announceChange(db, await getStates(db, ids.slice(start, start + LIMITS.idsPerRequest)));
+          }
+        },
+        hooks: test?.hooks,
+        periodMs: test?.periodMs,
+      });
   const limiter = new RateLimiter(STATE_RATE.burst, STATE_RATE.perSecond);
   const extensionUrl = browser.runtime.getURL('/');
   let measured = 0;
@@ -20,6 +43,7 @@ export function startBackground(): void {
   // Registered synchronously so that a message that wakes the service worker is not missed.
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     if (isStatesMessage(message)) return undefined; // our own broadcast, meant for tabs
+    if (test?.owns(message)) return undefined; // the test build's controls answer those
     if (isPageRequest(message)) {
       // About the sender's own page: the router's request for the content script, the read papers' styles.
       void handlePageRequest(message, sender).then(sendResponse);
@@ -27,9 +51,14 @@ export function startBackground(): void {
     }
     const source = messageSource(sender, extensionUrl);
     const started = performance.now();
-    void handleMessage(db, message, (states) => announceChange(db, states), {
+    const onChange = (states: Parameters<typeof announceChange>[1]) => {
+      sync?.edited(); // a local change: pushed a few seconds later, when sync is on
+      return announceChange(db, states);
+    };
+    void handleMessage(db, message, onChange, {
       source,
       pace: (tabId, ids) => limiter.take(tabId, ids),
+      sync,
     }).then((response) => {
       sendResponse(response);
       // For the benchmark (bench/background.bench.ts): what one message costs here, pacing included.

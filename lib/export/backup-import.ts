@@ -1,7 +1,10 @@
-import type { FieldTimes, PaperRecord, ShelfmarkDB } from '../store/db';
+import type { OutboxRow, PaperRecord, ShelfmarkDB } from '../store/db';
 import { notifyChanged, notifyChangedInBatches } from '../ui/extension-actions';
 import { boundStoredPaper } from '../bounds';
-import { stripUndefined } from '../store/library';
+import { renewChanges, stripUndefined } from '../store/library';
+import { META_FIELDS, mergePapers, samePaper, type Group, type MetaKey } from '../store/merge';
+import { changeTables, changedKinds } from '../store/outbox';
+import { observeTime, wallClock } from '../store/clock';
 import { LIMITS, PaperRefSchema, SeenAtSchema } from '../messages';
 import type { PaperId } from '../paper';
 import { paperWords } from '../store/search';
@@ -35,6 +38,11 @@ const MAX_DEPTH = 16;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 const time = z.number().nonnegative(); // milliseconds since 1970
+/** A device id of sync (lib/store/clock.ts makes them): letters and digits, safe in a folder name. */
+export const DeviceIdSchema = z.string().regex(/^[a-z0-9]{1,64}$/, 'not a device id');
+const deviceId = DeviceIdSchema;
+export const StampSchema = z.object({ at: time, by: z.union([DeviceIdSchema, z.literal('')]) });
+const META_KEYS = [...META_FIELDS, 'links.huggingface', 'links.abs', 'links.pdf', 'links.html'] as const satisfies readonly MetaKey[];
 
 export const BackupPaperSchema = PaperRefSchema.omit({ upvotes: true, comments: true }).extend({
   authors: PaperRefSchema.shape.authors.unwrap(),
@@ -55,6 +63,10 @@ export const BackupPaperSchema = PaperRefSchema.omit({ upvotes: true, comments: 
     queue: time.optional(),
     note: time.optional(),
   }),
+  changedBy: z.partialRecord(z.enum(['meta', 'star', 'read', 'queue', 'note']), deviceId).optional(),
+  metaAt: z.partialRecord(z.enum(META_KEYS), time).optional(),
+  noteBase: StampSchema.optional(),
+  keptNotes: z.array(z.object({ text: z.string().max(LIMITS.note), written: StampSchema, dismissed: z.literal(true).optional() })).max(1_000).optional(),
 });
 
 // Every stored field must be in the schema, or importing would silently drop it: when a field is
@@ -194,68 +206,26 @@ function checkTree(root: unknown): string | undefined {
 
 // ——— Merge ———
 
-const META_FIELDS = [
-  'title', 'authors', 'authorCount', 'organization', 'abstract', 'date', 'version',
-  'primaryCategory', 'categories', 'journalRef', 'paperComments',
-] as const satisfies readonly (keyof BackupPaper)[];
-
-/** The user-state groups and the fields each one owns (FieldTimes names the group). */
-const STATE_GROUPS = {
-  star: ['starredAt'],
-  read: ['readAt'],
-  queue: ['queuePos', 'queuedAt'],
-  note: ['note', 'noteUpdatedAt'],
-} as const satisfies Record<Exclude<keyof FieldTimes, 'meta'>, readonly (keyof BackupPaper)[]>;
-
-// Every stored field must be merged by some rule below: a new PaperRecord field stops this compiling.
-type MergedByRule = (typeof META_FIELDS)[number] | (typeof STATE_GROUPS)[keyof typeof STATE_GROUPS][number];
-type NotMerged = Exclude<keyof BackupPaper, MergedByRule | 'id' | 'links' | 'seen' | 'createdAt' | 'updatedAt' | 'changedAt'>;
-const mergeCoversEveryField: [NotMerged] extends [never] ? true : { notMerged: NotMerged } = true;
-void mergeCoversEveryField;
-
-const isNewer = (incoming: number | undefined, local: number | undefined) => (incoming ?? -1) > (local ?? -1);
-
-function isBlank(value: unknown): boolean {
-  return value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
-}
-
 export interface MergedPaper {
   record: PaperRecord;
   /** True when the queue fields came from the backup (their position may then need moving). */
   queueFromBackup: boolean;
 }
 
-/** One paper of the backup merged into the local copy (or made new), group by group. */
+/**
+ * One paper of the backup merged into the local copy (or made new), group by group, by the merge
+ * sync uses (lib/store/merge.ts), with the tie rule of backups: on equal times the local copy stays.
+ */
 export function mergePaper(local: PaperRecord | undefined, incoming: BackupPaper): MergedPaper {
   if (!local) {
     const record: PaperRecord = { ...incoming, changedAt: { ...incoming.changedAt }, words: [] };
     record.words = paperWords(record);
     return { record: stripUndefined(record), queueFromBackup: incoming.queuePos !== undefined };
   }
-  const record: PaperRecord = { ...local, changedAt: { ...local.changedAt } };
-  const target = record as unknown as Record<string, unknown>;
-
-  // Metadata: the newer side's values, with the older side filling what the newer one lacks (blanks never replace).
-  const metaFromBackup = isNewer(incoming.changedAt.meta, local.changedAt.meta);
-  const [newer, older] = metaFromBackup ? [incoming, local] : [local, incoming];
-  for (const field of META_FIELDS) {
-    target[field] = isBlank(newer[field]) ? older[field] : newer[field];
-  }
-  record.links = { ...older.links, ...newer.links };
-  if (metaFromBackup) record.changedAt.meta = incoming.changedAt.meta;
-  if (incoming.seen && isNewer(incoming.seen.at, local.seen?.at)) record.seen = incoming.seen;
-
-  let queueFromBackup = false;
-  for (const [group, fields] of Object.entries(STATE_GROUPS) as [keyof typeof STATE_GROUPS, readonly (keyof BackupPaper)[]][]) {
-    if (!isNewer(incoming.changedAt[group], local.changedAt[group])) continue;
-    for (const field of fields) target[field] = incoming[field];
-    record.changedAt[group] = incoming.changedAt[group];
-    if (group === 'queue') queueFromBackup = true;
-  }
-  record.createdAt = Math.min(local.createdAt, incoming.createdAt);
-  record.updatedAt = Math.max(local.updatedAt, incoming.updatedAt);
+  const { paper, report } = mergePapers(backupPaper(local), incoming, 'first');
+  const record: PaperRecord = { ...paper, words: [] };
   record.words = paperWords(record);
-  return { record: stripUndefined(record), queueFromBackup };
+  return { record, queueFromBackup: report.fromSecond.includes('queue') };
 }
 
 export interface ImportPlan {
@@ -309,14 +279,34 @@ export function planImport(backup: ReadBackup, local: ReadonlyMap<PaperId, Paper
 
 /** What importing would do, read in one consistent snapshot. Changes nothing. */
 export async function previewImport(db: ShelfmarkDB, backup: ReadBackup): Promise<ImportPlan> {
-  return db.transaction('r', db.papers, () => readAndPlan(db, backup));
+  return db.transaction('r', db.papers, async () => (await readAndPlan(db, backup)).plan);
 }
 
-/** Imports in one transaction: every paper lands or (on any failure) none does. */
-export async function applyImport(db: ShelfmarkDB, backup: ReadBackup): Promise<ImportPlan> {
-  return db.transaction('rw', db.papers, async () => {
-    const plan = await readAndPlan(db, backup);
-    await db.papers.bulkPut([...plan.added, ...plan.updated]);
+/**
+ * Imports in one transaction: every paper lands or (on any failure) none does. What changed goes
+ * into the outbox for sync, and the clock learns the backup's times. A paper removed here and
+ * present in the backup comes back: restoring it is a change made now, later than its removal.
+ */
+export async function applyImport(db: ShelfmarkDB, backup: ReadBackup, options: { now?: number } = {}): Promise<ImportPlan> {
+  return db.transaction('rw', changeTables(db), async () => {
+    const { plan, local } = await readAndPlan(db, backup);
+    const written = [...plan.added, ...plan.updated];
+    const outbox: OutboxRow[] = [];
+    let newest = 0;
+    for (const record of written) {
+      for (const kind of changedKinds(local.get(record.id), record)) outbox.push({ id: record.id, kind, at: record.changedAt[kind as Group]! });
+      newest = Math.max(newest, ...Object.values(record.changedAt).map((at) => at ?? 0));
+    }
+    await observeTime(db, newest);
+    await db.outbox.bulkPut(outbox);
+    // A paper removed here comes back from the backup: each of its groups is changed now, after the removal.
+    const removed = (await db.tombstones.count()) === 0 ? [] : await db.tombstones.bulkGet(plan.added.map((record) => record.id));
+    for (const [i, tombstone] of removed.entries()) {
+      if (!tombstone) continue;
+      await renewChanges(db, plan.added[i]!, options.now ?? wallClock(), tombstone.deleted);
+      await db.tombstones.put({ id: tombstone.id, deleted: tombstone.deleted });
+    }
+    await db.papers.bulkPut(written);
     return plan;
   });
 }
@@ -332,7 +322,7 @@ export async function announceImport(
   await notifyChangedInBatches([...plan.added, ...plan.updated].map((record) => record.id), notify);
 }
 
-async function readAndPlan(db: ShelfmarkDB, backup: ReadBackup): Promise<ImportPlan> {
+async function readAndPlan(db: ShelfmarkDB, backup: ReadBackup): Promise<{ plan: ImportPlan; local: Map<PaperId, PaperRecord> }> {
   const ids = backup.papers.map((paper) => paper.id);
   const [stored, queueIds, queuePositions] = await Promise.all([
     db.papers.bulkGet(ids),
@@ -342,20 +332,14 @@ async function readAndPlan(db: ShelfmarkDB, backup: ReadBackup): Promise<ImportP
   const local = new Map<PaperId, PaperRecord>();
   for (const record of stored) if (record) local.set(record.id, record);
   const localQueue = queueIds.map((id, i) => ({ id, queuePos: queuePositions[i] as number }));
-  return planImport(backup, local, localQueue);
+  return { plan: planImport(backup, local, localQueue), local };
 }
 
 // ——— Helpers ———
 
 /** Equal as stored data (key order aside), ignoring the derived search index. */
 function sameData(a: PaperRecord, b: PaperRecord): boolean {
-  return canonicalJson(backupPaper(a)) === canonicalJson(backupPaper(b));
-}
-
-function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, item: unknown) =>
-    isObject(item) && !Array.isArray(item) ? Object.fromEntries(Object.entries(item).sort(([x], [y]) => (x < y ? -1 : 1))) : item,
-  );
+  return samePaper(backupPaper(a), backupPaper(b));
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

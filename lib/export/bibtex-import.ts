@@ -1,5 +1,8 @@
-import type { PaperRecord, ShelfmarkDB } from '../store/db';
-import { stateOf, stripUndefined, type UserAction } from '../store/library';
+import type { OutboxRow, PaperRecord, ShelfmarkDB, Stamp } from '../store/db';
+import { newRecord, stampGroup, stateOf, stripUndefined, type UserAction } from '../store/library';
+import { nextTime, readClock, wallClock } from '../store/clock';
+import { touchMetadata, type MetaKey } from '../store/merge';
+import { changedKinds, changeTables } from '../store/outbox';
 import { paperWords } from '../store/search';
 import { boundPaperRef } from '../bounds';
 import { PaperRefSchema } from '../messages';
@@ -237,15 +240,23 @@ export async function applyBibtexImport(
   db: ShelfmarkDB,
   bib: BibPapers,
   choice: BibImportChoice,
-  now = Date.now(),
+  now = wallClock(),
 ): Promise<BibImportResult> {
   const actions = actionsFor(choice);
   if (actions.length === 0) throw new Error('Choose what the imported papers become (starred, queued).');
-  return db.transaction('rw', db.papers, async () => {
-    const [stored, last] = await Promise.all([storedRecords(db, bib.papers), db.papers.orderBy('queuePos').last()]);
+  return db.transaction('rw', changeTables(db), async () => {
+    const [stored, last, clock] = await Promise.all([
+      storedRecords(db, bib.papers),
+      db.papers.orderBy('queuePos').last(),
+      readClock(db),
+    ]);
     let queueEnd = last?.queuePos === undefined ? 0 : Math.floor(last.queuePos);
+    // One clock tick per changed paper, as one action each by hand would take (lib/store/clock.ts),
+    // counted in memory and stored once.
+    let newest = clock.newest;
     const result: BibImportResult = { added: [], updated: [], unchanged: 0 };
     const writes: PaperRecord[] = [];
+    const changes: OutboxRow[] = [];
     bib.papers.forEach((paper, i) => {
       const record = stored[i];
       const missing = record ? missingMetadata(record, paper.ref) : {};
@@ -253,18 +264,24 @@ export async function applyBibtexImport(
         result.unchanged++;
         return;
       }
-      const next = record ? { ...record, links: { ...record.links }, changedAt: { ...record.changedAt } } : newRecord(paper.ref, now);
-      if (record && Object.keys(missing).length > 0) {
+      newest = nextTime(now, Math.max(newest, ...Object.values(record?.changedAt ?? {}).map((at) => at ?? -1)));
+      const stamp = { at: newest, by: clock.deviceId };
+      const next = record ? { ...record, links: { ...record.links }, changedAt: { ...record.changedAt } } : newRecord(paper.ref, now, stamp);
+      const keys = Object.keys(missing) as (keyof typeof missing)[];
+      if (record && keys.length > 0) {
         Object.assign(next, { ...missing, links: { ...next.links, ...missing.links } });
-        next.changedAt.meta = now;
+        touchMetadata(next, keys.map((key) => (key === 'links' ? 'links.abs' : key)) as MetaKey[], stamp);
       }
-      applyChoice(next, choice, now, () => ++queueEnd);
+      applyChoice(next, choice, now, stamp, () => ++queueEnd);
       next.updatedAt = now;
       next.words = paperWords(next);
       writes.push(stripUndefined(next));
+      for (const kind of changedKinds(record, next)) changes.push({ id: next.id, kind, at: stamp.at });
       (record ? result.updated : result.added).push(paper.ref.id);
     });
     await db.papers.bulkPut(writes);
+    await db.outbox.bulkPut(changes);
+    if (newest > clock.newest) await db.syncState.put({ ...clock, newest });
     return result;
   });
 }
@@ -273,22 +290,16 @@ export async function applyBibtexImport(
  * The user's choice on one record, as applyAction's star and queue do it (a test holds them equal).
  * Tags, once they exist, are added here, in BibImportChoice and in actionsFor.
  */
-function applyChoice(record: PaperRecord, choice: BibImportChoice, now: number, nextQueuePos: () => number): void {
+function applyChoice(record: PaperRecord, choice: BibImportChoice, now: number, stamp: Stamp, nextQueuePos: () => number): void {
   if (choice.star && record.starredAt === undefined) {
     record.starredAt = now;
-    record.changedAt.star = now;
+    stampGroup(record, 'star', stamp);
   }
   if (choice.queue && record.queuePos === undefined) {
     record.queuePos = nextQueuePos();
     record.queuedAt = now;
-    record.changedAt.queue = now;
+    stampGroup(record, 'queue', stamp);
   }
-}
-
-/** A paper's first record, as the library makes one from a card (lib/store/library.ts). */
-function newRecord(ref: PaperRef, now: number): PaperRecord {
-  const { id, title, authors = [], links = {}, upvotes: _votes, comments: _comments, ...meta } = ref;
-  return { ...meta, id, title, authors: [...authors], links: { ...links }, note: '', createdAt: now, updatedAt: now, changedAt: { meta: now }, words: [] };
 }
 
 /** The stored record of each paper (undefined for new ones), in the papers' order. */

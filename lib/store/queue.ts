@@ -1,5 +1,7 @@
 import type { PaperRecord, ShelfmarkDB } from './db';
 import type { PaperId } from '../paper';
+import { stampLocalChange, wallClock } from './clock';
+import { changeTables, recordChanges } from './outbox';
 
 /**
  * The order of the reading queue. Each queued paper has a `queuePos` (indexed, smaller first);
@@ -9,8 +11,9 @@ import type { PaperId } from '../paper';
  *
  * Every operation says where the user wants the paper ("before Y", "to the top"), not how far to
  * shift it, so repeating one is harmless: it returns false and changes nothing. Each runs in one
- * transaction that awaits only Dexie. Adding to and removing from the queue are lib/store/library.ts's
- * setQueued (a paper joins at the end).
+ * transaction that awaits only Dexie, stamped by the clock and recorded in the outbox for sync like
+ * every change. Adding to and removing from the queue are lib/store/library.ts's setQueued (a paper
+ * joins at the end).
  */
 
 /** Closest two neighbours may get before the positions around them are spread out. */
@@ -22,7 +25,7 @@ type Options = { now?: number };
 
 /** Moves a queued paper to the top ("read next"). */
 export function moveToTop(db: ShelfmarkDB, id: PaperId, options: Options = {}): Promise<boolean> {
-  return db.transaction('rw', db.papers, async () => {
+  return db.transaction('rw', changeTables(db), async () => {
     const paper = await db.papers.get(id);
     if (paper?.queuePos === undefined) return false;
     const first = await db.papers.orderBy('queuePos').first();
@@ -49,7 +52,7 @@ export async function queueIds(db: ShelfmarkDB): Promise<PaperId[]> {
 
 function move(db: ShelfmarkDB, id: PaperId, anchorId: PaperId, side: 'before' | 'after', now?: number): Promise<boolean> {
   if (id === anchorId) return Promise.resolve(false);
-  return db.transaction('rw', db.papers, async () => {
+  return db.transaction('rw', changeTables(db), async () => {
     const [paper, anchor] = await db.papers.bulkGet([id, anchorId]);
     if (paper?.queuePos === undefined || anchor?.queuePos === undefined) return false;
     let neighbour = await neighbourOf(db, anchor.queuePos, side);
@@ -87,15 +90,19 @@ function neighbourOf(db: ShelfmarkDB, position: number, side: 'before' | 'after'
 }
 
 /** Writes only the queue fields: the rest of the record stays as other writers left it. */
-async function placeAt(db: ShelfmarkDB, id: PaperId, position: number, now = Date.now()): Promise<void> {
-  await db.papers.update(id, { queuePos: position, updatedAt: now, 'changedAt.queue': now });
+async function placeAt(db: ShelfmarkDB, id: PaperId, position: number, now = wallClock()): Promise<void> {
+  const paper = await db.papers.get(id);
+  const stamp = await stampLocalChange(db, now, [paper?.changedAt.queue]);
+  await db.papers.update(id, { queuePos: position, updatedAt: now, 'changedAt.queue': stamp.at, 'changedBy.queue': stamp.by });
+  await recordChanges(db, id, ['queue'], stamp);
 }
 
 /**
  * Spreads out the positions around `position` when neighbours got too close to put anything
  * between them. It renumbers a window of papers around the crowded spot between the papers just
  * outside the window (whose positions stay), widening the window until the gaps are comfortable;
- * the order never changes. Only `queuePos` is written: this is bookkeeping, not a user's change.
+ * the order never changes. Only `queuePos` is written: this is bookkeeping, not a user's change, so
+ * it is not stamped nor sent to other devices (they keep their own spacing of the same order).
  */
 export async function respace(db: ShelfmarkDB, position: number): Promise<void> {
   for (let reach = 16; ; reach *= 4) {

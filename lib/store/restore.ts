@@ -1,7 +1,8 @@
 import { readBackupData } from '../export/backup-import';
 import type { PaperId } from '../paper';
 import type { PaperRecord, ShelfmarkDB } from './db';
-import { stripUndefined } from './library';
+import { removePapers, renewChanges, stripUndefined } from './library';
+import { changeTables } from './outbox';
 import { paperWords } from './search';
 import { snapshotBackup, snapshotLibrary, type SnapshotInfo, type SnapshotsDB } from './snapshots';
 
@@ -26,6 +27,9 @@ export interface RestoreResult {
 
 export class RestoreError extends Error {}
 
+/** Every group of a paper: a restored paper's are all changed at the time of the restore. */
+const ALL_GROUPS = ['meta', 'star', 'read', 'queue', 'note'] as const;
+
 /** Restores snapshot `id` over the library. Throws RestoreError (plain words) when the snapshot cannot be read. */
 export async function restoreSnapshot(db: ShelfmarkDB, snapshots: SnapshotsDB, id: string, now = Date.now()): Promise<RestoreResult> {
   const kept = await snapshotBackup(snapshots, id);
@@ -40,11 +44,16 @@ export async function restoreSnapshot(db: ShelfmarkDB, snapshots: SnapshotsDB, i
   // library is still as copied, and copies again if not.
   for (let attempt = 1; ; attempt++) {
     const keptBefore = await snapshotLibrary(db, snapshots, 'restore', now);
-    const before = await db.transaction('rw', db.papers, async () => {
+    const before = await db.transaction('rw', changeTables(db), async () => {
       const [count, latest] = await Promise.all([db.papers.count(), db.papers.orderBy('updatedAt').last()]);
       if (count !== (keptBefore?.paperCount ?? 0) || (latest?.updatedAt ?? 0) !== (keptBefore?.lastChange ?? 0)) return null;
       const ids = await db.papers.toCollection().primaryKeys();
+      // For sync, a restore is a change made now: papers not in the snapshot are removed (tombstones),
+      // and every group of the others is changed now, so the other devices take the library as restored.
+      const restoring = new Set(records.map((record) => record.id));
+      await removePapers(db, ids.filter((paperId) => !restoring.has(paperId)), { now });
       await db.papers.clear();
+      for (const record of records) await renewChanges(db, record, now, undefined, ALL_GROUPS);
       await db.papers.bulkAdd(records);
       return ids;
     });

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Download, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
+import { BACKUP_VERSION } from '../../lib/export/backup';
 import { control, launch, readSharedPage, type Browser } from './harness';
 
 const DAILY_URL = 'https://huggingface.co/papers?date=2024-08-01';
@@ -121,7 +122,7 @@ describe('export and import in the built extension', () => {
       expect(json.suggestedFilename()).toMatch(new RegExp(`^shelfmark-all-${DATE}\\.json$`));
       await json.saveAs(backupPath);
       const backup = JSON.parse(readFileSync(backupPath, 'utf8'));
-      expect(backup).toMatchObject({ format: 'shelfmark-backup', version: 1 });
+      expect(backup).toMatchObject({ format: 'shelfmark-backup', version: BACKUP_VERSION });
       expect(Object.fromEntries(backup.papers.map((p: { id: string }) => [p.id, p]))).toMatchObject({
         [LLAMA]: { starredAt: expect.any(Number), queuePos: 1, changedAt: { star: expect.any(Number), queue: expect.any(Number) } },
         [TORA]: { starredAt: expect.any(Number) },

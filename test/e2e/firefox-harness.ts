@@ -64,8 +64,9 @@ export async function launchFirefox(options: { profileDir?: string; pages: Site 
       page.on('request', (request) => {
         const body = options.pages[request.url()];
         // Anything else the page asks for (scripts, images, fonts) is refused: tests run offline.
-        if (body === undefined) return void request.abort('blockedbyclient');
-        void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body });
+        // A request the page dropped meanwhile (it navigated or closed) is gone: nothing to refuse or answer.
+        if (body === undefined) return void request.abort('blockedbyclient').catch(() => undefined);
+        void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body }).catch(() => undefined);
       });
       await page.goto(url);
       await page.waitForFunction(`(${recognisedPapers})().length === ${expectedCards}`, { timeout: 15_000 });
@@ -77,8 +78,17 @@ export async function launchFirefox(options: { profileDir?: string; pages: Site 
       // The load moves the tab to the add-on's process, which puppeteer's navigation wait does not
       // follow in Firefox: wait for the page itself instead.
       page.goto(url).catch(() => undefined);
-      await page.waitForFunction((expected) => location.href === expected && document.readyState === 'complete', { timeout: 15_000 }, url);
-      return page;
+      // Mid-switch an evaluation can fail outright (BiDi: "right-hand side of 'in' should be an
+      // object, got null"): ask again until the page answers or the time is up.
+      const deadline = Date.now() + 15_000;
+      for (;;) {
+        const loaded = await page
+          .evaluate((expected) => location.href === expected && document.readyState === 'complete', url)
+          .catch(() => false);
+        if (loaded) return page;
+        if (Date.now() > deadline) throw new Error(`${url} did not load in 15 s`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
     },
     async close() {
       await browser.close();

@@ -12,6 +12,8 @@ import { chromium, type BrowserContext, type CDPSession, type Page, type Worker 
 const here = dirname(fileURLToPath(import.meta.url));
 /** The built extension; SHELFMARK_EXTENSION_DIR points elsewhere (a copy of an earlier build, to compare). */
 export const EXTENSION_DIR = process.env.SHELFMARK_EXTENSION_DIR ?? resolve(here, '../../.output/chrome-mv3');
+/** The test build (`SHELFMARK_E2E=1 npm run build`): optional hosts granted up front, test controls in the worker. */
+export const E2E_EXTENSION_DIR = resolve(here, '../../.output/e2e/chrome-mv3');
 export const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
 /** URL → HTML served for it. Anything else the page asks for (scripts, images, fonts) is refused: tests run offline. */
@@ -43,13 +45,18 @@ export interface LaunchOptions {
   extension?: boolean;
   /** Another build of the extension than EXTENSION_DIR (to compare two). */
   extensionDir?: string;
+  /** Which build to load: the shipped one (default) or the test build. */
+  build?: 'shipped' | 'test';
+  /** URLs let through to the real network: the sync tests' WebDAV servers on 127.0.0.1. */
+  network?: (url: string) => boolean;
 }
 
 export async function launch(options: LaunchOptions = {}): Promise<Browser> {
   const withExtension = options.extension ?? true;
-  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  const extensionDir = options.extensionDir ?? (options.build === 'test' ? E2E_EXTENSION_DIR : EXTENSION_DIR);
   if (withExtension && !existsSync(join(extensionDir, 'manifest.json'))) {
-    throw new Error(`No built extension at ${extensionDir}: run \`npm run build\` first (npm test does).`);
+    const command = options.build === 'test' ? 'SHELFMARK_E2E=1 npm run build' : 'npm run build';
+    throw new Error(`No built extension at ${extensionDir}: run \`${command}\` first (npm test does).`);
   }
   const profileDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'shelfmark-profile-'));
   const context = await chromium.launchPersistentContext(profileDir, {
@@ -74,6 +81,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Browser> {
   await context.route('**/*', (route) => {
     const url = route.request().url();
     if (url.startsWith('chrome-extension://')) return route.fallback();
+    if (options.network?.(url)) return route.continue();
     const body = pages[url];
     if (body !== undefined) return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body });
     const asset = options.assets?.(url);

@@ -7,9 +7,11 @@ import { describe, expect, it } from 'vitest';
 
 const OUTPUT = resolve(dirname(fileURLToPath(import.meta.url)), '../../.output');
 const BUILDS = [
-  { name: 'Chrome, Edge (MV3)', dir: join(OUTPUT, 'chrome-mv3'), action: 'action' },
-  { name: 'Firefox (MV2)', dir: join(OUTPUT, 'firefox-mv2'), action: 'browser_action' },
+  { name: 'Chrome, Edge (MV3)', dir: join(OUTPUT, 'chrome-mv3'), action: 'action', optionalHosts: 'optional_host_permissions' },
+  { name: 'Firefox (MV2)', dir: join(OUTPUT, 'firefox-mv2'), action: 'browser_action', optionalHosts: 'optional_permissions' },
 ] as const;
+/** Hosts asked for at run time, one at a time: the sync folder's (README: Permissions). */
+const OPTIONAL_HOSTS = ['https://*/*', 'http://*/*'];
 const ICON_SIZES = ['16', '32', '48', '128'];
 /** The only hosts Shelfmark runs on. */
 const HOSTS = ['https://arxiv.org/*', 'https://export.arxiv.org/*', 'https://huggingface.co/*', 'https://www.arxiv.org/*'];
@@ -28,7 +30,7 @@ function messageKeys(manifest: Manifest): string[] {
   return [...JSON.stringify(manifest).matchAll(/__MSG_(\w+)__/g)].map((match) => match[1]!);
 }
 
-describe.each(BUILDS)('the $name manifest', ({ dir, action }) => {
+describe.each(BUILDS)('the $name manifest', ({ dir, action, optionalHosts }) => {
   const read = (): Manifest => {
     const file = join(dir, 'manifest.json');
     expect(existsSync(file), `run \`npm run build\` and \`npm run build:firefox\` first (npm test does)`).toBe(true);
@@ -45,12 +47,17 @@ describe.each(BUILDS)('the $name manifest', ({ dir, action }) => {
     expect(manifest[action].default_popup).toBe('popup.html');
   });
 
-  it('asks for storage, unlimitedStorage and alarms only, runs on Hugging Face and arXiv only, and names its homepage', () => {
+  it('asks for storage, unlimitedStorage, alarms and scripting, a sync folder’s host only when sync is turned on, runs on Hugging Face and arXiv only, and names its homepage', () => {
     const manifest = read();
-    expect(manifest.permissions).toEqual(['storage', 'unlimitedStorage', 'alarms']);
-    expect(manifest.optional_permissions).toBeUndefined();
-    expect(manifest.host_permissions).toBeUndefined();
-    expect(manifest.content_scripts.flatMap((script: Manifest) => script.matches).sort()).toEqual(HOSTS);
+    // Manifest V2 keeps host permissions among its permissions.
+    const hosts = action === 'action' ? manifest.host_permissions : manifest.permissions.filter((entry: string) => entry.includes('://'));
+    expect(manifest.permissions.filter((entry: string) => !entry.includes('://'))).toEqual(['storage', 'unlimitedStorage', 'alarms', 'scripting']);
+    expect([...hosts].sort()).toEqual(HOSTS);
+    expect(manifest[optionalHosts]).toEqual(OPTIONAL_HOSTS);
+    // Each content script runs within those hosts (on the pages that may hold papers, and the router).
+    for (const match of manifest.content_scripts.flatMap((script: Manifest) => script.matches)) {
+      expect(HOSTS.some((host) => match.startsWith(host.slice(0, -1))), match).toBe(true);
+    }
     expect(manifest.web_accessible_resources).toBeUndefined();
     expect(new URL(manifest.homepage_url).protocol).toBe('https:');
     expect(manifest.name).toBeTruthy();
@@ -70,6 +77,16 @@ describe.each(BUILDS)('the $name manifest', ({ dir, action }) => {
     expect(existsSync(messagesFile), messagesFile).toBe(true);
     const messages = JSON.parse(readFileSync(messagesFile, 'utf8'));
     for (const key of keys) expect(messages[key]?.message, key).toBeTruthy();
+  });
+});
+
+describe('the test build’s manifest (SHELFMARK_E2E=1)', () => {
+  it('grants the optional hosts up front, so that tests run the set-up a user who clicked Allow runs', () => {
+    const file = join(OUTPUT, 'e2e', 'chrome-mv3', 'manifest.json');
+    expect(existsSync(file), 'run `npm run build:e2e` first (npm test does)').toBe(true);
+    const manifest = JSON.parse(readFileSync(file, 'utf8'));
+    expect([...manifest.host_permissions].sort()).toEqual([...HOSTS, ...OPTIONAL_HOSTS].sort());
+    expect(manifest.optional_host_permissions).toBeUndefined();
   });
 });
 

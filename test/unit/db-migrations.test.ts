@@ -6,6 +6,7 @@ import { BACKUP_VERSION_OF_SCHEMA, backupPaper } from '@/lib/export/backup';
 import { FORMATS } from '@/lib/export/formats';
 import { CAPS } from '@/lib/limits';
 import { paperWords } from '@/lib/store/search';
+import { setStarred } from '@/lib/store/library';
 import { openSnapshots, snapshotBackup, snapshotBeforeUpgrade, listSnapshots } from '@/lib/store/snapshots';
 import JSZip from 'jszip';
 
@@ -45,6 +46,12 @@ const CASES: UpgradeCase[] = [
         note: 'My own note keeps its \u202Eexact\u202C text.',
       }),
     },
+  },
+  {
+    // Version 3 (sync) adds tables and changes no record.
+    version: 2,
+    fixture: 'v2.json',
+    changed: {},
   },
 ];
 
@@ -190,6 +197,30 @@ async function exportedText(data: string | Uint8Array): Promise<string> {
   const zip = await JSZip.loadAsync(data);
   return (await Promise.all(Object.values(zip.files).map((file) => file.async('string')))).join('\n');
 }
+
+describe('version 3 (sync)', () => {
+  it('every paper stored before sync waits in the outbox, each group with its time; no tombstone, no sync state yet', async () => {
+    const stored = fixture('v2.json');
+    const db = openDatabase(await buildOldDatabase(2, stored));
+    try {
+      const expected = stored
+        .flatMap((record) => Object.entries(record.changedAt).map(([kind, at]) => [record.id, kind, at]))
+        .sort((a, b) => (`${a[0]} ${a[1]}` < `${b[0]} ${b[1]}` ? -1 : 1));
+      expect(expected.length).toBeGreaterThan(stored.length);
+      expect((await db.outbox.toArray()).map((row) => [row.id, row.kind, row.at])).toEqual(expected);
+      expect(await db.tombstones.count()).toBe(0);
+      expect(await db.syncState.count()).toBe(0);
+      // And the upgraded library works: an edit is stamped after every time the paper holds, and waits in the outbox.
+      const paper = stored[0]!;
+      await setStarred(db, paper.id, paper.starredAt === undefined, { now: 10 });
+      const after = (await db.papers.get(paper.id))!;
+      expect(after.changedAt.star).toBeGreaterThan(Math.max(...Object.values(paper.changedAt).map((at) => at ?? 0)));
+      expect(await db.outbox.get([paper.id, 'star'])).toEqual({ id: paper.id, kind: 'star', at: after.changedAt.star });
+    } finally {
+      await db.delete();
+    }
+  });
+});
 
 describe('records stored before the cleaning', () => {
   it('export clean in every format; the note keeps what the user typed', async () => {

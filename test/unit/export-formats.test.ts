@@ -290,7 +290,7 @@ describe('JSON backup and files', () => {
   });
 
   it('writes one paper per line, compact and diff-friendly', () => {
-    const head = '{\n  "format": "shelfmark-backup",\n  "version": 1,\n  "exportedAt": "2024-08-02T09:30:00.000Z",\n  "papers": [';
+    const head = `{\n  "format": "shelfmark-backup",\n  "version": ${BACKUP_VERSION},\n  "exportedAt": "2024-08-02T09:30:00.000Z",\n  "papers": [`;
     expect(toBackup([MALDACENA, LLAMA], new Date(T0))).toBe(
       `${head}\n    ${JSON.stringify(backupPaper(MALDACENA))},\n    ${JSON.stringify(backupPaper(LLAMA))}\n  ]\n}\n`,
     );

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { applyAction, EMPTY_STATE, getStates, setNote, setQueued, setRead, setStarred } from '@/lib/store/library';
+import { applyAction, EMPTY_STATE, getStates, setNote, setQueued, setRead, setStarred, stampGroup } from '@/lib/store/library';
+import { readClock, stampLocalChange } from '@/lib/store/clock';
+import { changeTables } from '@/lib/store/outbox';
 import { viewRecords } from '@/lib/store/views';
 import { freshDatabase, paperRef } from '../db-helpers';
 
@@ -44,10 +46,14 @@ describe('library operations', () => {
     const once = await db.papers.get('arxiv:2401.00001');
     await applyAction(db, paperRef(1), star, { now: 2000 }); // retried after the service worker restarted
     expect(await db.papers.get('arxiv:2401.00001')).toEqual({ ...once, updatedAt: 2000 });
-    expect(once).toMatchObject({ starredAt: 1000, changedAt: { star: 1000 } });
-    // A later action meaning the same is the group's latest: it keeps the star's time, records its own.
+    // Starred when the user acted; stamped by the clock when it landed.
+    expect(once).toMatchObject({ starredAt: 1000, actedAt: { star: 1000 }, changedAt: { star: 1500 } });
+    // A later action meaning the same is the group's latest: it keeps the star's time, records its own
+    // (an extension page's action has no time of its own: it is ordered by its stamp).
     await setStarred(db, paperRef(1), true, { now: 3000 });
-    expect(await db.papers.get('arxiv:2401.00001')).toMatchObject({ starredAt: 1000, changedAt: { star: 3000 } });
+    const again = await db.papers.get('arxiv:2401.00001');
+    expect(again).toMatchObject({ starredAt: 1000, changedAt: { star: 3000 } });
+    expect(again!.actedAt).toBeUndefined();
   });
 
   it('unstars, keeping when that happened and dropping the flag', async () => {
@@ -203,6 +209,55 @@ describe('ordered and exact: the last action wins, whatever order the messages a
     expect((await getStates(db, ['arxiv:2401.00001']))['arxiv:2401.00001']).toMatchObject({ queued: false, versions: { queue: 101 } });
     await applyAction(db, paperRef(1), { kind: 'queue', value: true }, { now: 100 });
     expect((await getStates(db, ['arxiv:2401.00001']))['arxiv:2401.00001']!.queued).toBe(true);
+  });
+
+  it('orders by when the user acted, not by when the action landed: a later action that lands late still wins', async () => {
+    // Both clicks reach the background long after they were made (a busy or restarting worker): the
+    // first one's stamp (1,000) is later than the second click (20); the second click still wins.
+    const db = freshDatabase();
+    await applyAction(db, paperRef(1), { kind: 'star', value: true, at: 10 }, { now: 1_000 });
+    expect(await applyAction(db, paperRef(1), { kind: 'star', value: false, at: 20 }, { now: 1_000 })).toMatchObject({ starred: false, versions: { star: 20 } });
+    // And the other way round: the older click arriving last changes nothing.
+    expect(await applyAction(db, paperRef(1), { kind: 'star', value: true, at: 15 }, { now: 1_001 })).toMatchObject({ starred: false, versions: { star: 20 } });
+    expect((await db.papers.get('arxiv:2401.00001'))!.starredAt).toBeUndefined();
+  });
+
+  it('the action that wins is stamped by the clock (later than every stamp before, this device) and lands in the outbox; one that loses neither', async () => {
+    const db = freshDatabase();
+    await applyAction(db, paperRef(1), { kind: 'note', text: 'first', at: 10 }, { now: 100 });
+    const first = (await db.papers.get('arxiv:2401.00001'))!;
+    const { deviceId, newest } = await readClock(db);
+    // The wall clock went back (now 50): the stamp is still later than the clock's newest time.
+    await applyAction(db, paperRef(1), { kind: 'note', text: 'second', at: 40 }, { now: 50 });
+    const second = (await db.papers.get('arxiv:2401.00001'))!;
+    expect(second.note).toBe('second');
+    expect(second.changedAt.note).toBe(newest + 1);
+    expect(second.changedBy).toMatchObject({ note: deviceId });
+    expect(second.actedAt).toEqual({ note: 40 });
+    expect(second.noteBase).toEqual({ at: first.changedAt.note, by: deviceId }); // what it replaced, for sync
+    expect(await db.outbox.get(['arxiv:2401.00001', 'note'])).toMatchObject({ at: newest + 1 });
+    // Older than what stands: no change, no new stamp, nothing more for sync.
+    await db.outbox.clear();
+    await applyAction(db, paperRef(1), { kind: 'note', text: 'stale', at: 30 }, { now: 200 });
+    const after = (await db.papers.get('arxiv:2401.00001'))!;
+    expect(after).toMatchObject({ note: 'second', changedAt: { note: newest + 1 } });
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('a group changed any other way (an import, a merge) is ordered by its stamp: older actions arriving late lose', async () => {
+    const db = freshDatabase();
+    await applyAction(db, paperRef(1), { kind: 'star', value: false, at: 10 }, { now: 100 });
+    await applyAction(db, paperRef(1), { kind: 'queue', value: true, at: 10 }, { now: 100 });
+    const record = (await db.papers.get('arxiv:2401.00001'))!;
+    // What a BibTeX import does to a group it sets (lib/export/bibtex-import.ts: applyChoice).
+    await db.transaction('rw', changeTables(db), async () => {
+      stampGroup(record, 'queue', await stampLocalChange(db, 5_000));
+      await db.papers.put(record);
+    });
+    expect(record.actedAt).toBeUndefined();
+    expect((await getStates(db, [record.id]))[record.id]!.versions.queue).toBe(5_000);
+    expect(await applyAction(db, paperRef(1), { kind: 'queue', value: false, at: 4_000 }, { now: 6_000 })).toMatchObject({ queued: true });
+    expect(await applyAction(db, paperRef(1), { kind: 'queue', value: false, at: 5_500 }, { now: 6_000 })).toMatchObject({ queued: false, versions: { queue: 5_500 } });
   });
 
   it('an action time in the future counts as now', async () => {

@@ -37,7 +37,9 @@ describe('queue order', () => {
     expect(await moveToTop(db, id(3), { now: 5000 })).toBe(true);
     expect(await order(db)).toEqual([3, 1, 2]);
     const moved = await db.papers.get(id(3));
-    expect(moved).toMatchObject({ note: 'keep me', updatedAt: 5000, changedAt: expect.objectContaining({ queue: 5000 }) });
+    expect(moved).toMatchObject({ note: 'keep me', updatedAt: 5000 });
+    // Stamped by the hybrid clock: later than the note and star it follows, though `now` is earlier.
+    expect(moved!.changedAt.queue).toBeGreaterThan(Math.max(moved!.changedAt.note!, moved!.changedAt.star!));
     expect(moved!.starredAt).toBeDefined();
 
     expect(await moveToTop(db, id(3), { now: 6000 })).toBe(false);

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { backupPaper } from '@/lib/export/backup';
+import { BACKUP_VERSION_OF_SCHEMA, backupPaper } from '@/lib/export/backup';
 import { setNote, setStarred } from '@/lib/store/library';
 import { restoreSnapshot, RestoreError } from '@/lib/store/restore';
 import {
@@ -28,7 +28,9 @@ afterEach(async () => {
   for (const snapshots of opened.splice(0)) await snapshots.delete();
 });
 
-const library = (db: ShelfmarkDB): Promise<PaperRecord[]> => db.papers.orderBy('id').toArray();
+/** The library as the user has it: every stored field but the change times, which a restore makes new (for sync). */
+const library = async (db: ShelfmarkDB): Promise<Omit<PaperRecord, 'changedAt' | 'changedBy' | 'metaAt'>[]> =>
+  (await db.papers.orderBy('id').toArray()).map(({ changedAt: _times, changedBy: _devices, metaAt: _fields, ...paper }) => paper);
 const kinds = async (snapshots: SnapshotsDB) => (await listSnapshots(snapshots)).map((info) => `${info.kind}@${info.takenAt}`);
 
 describe('snapshots: taking and keeping', () => {
@@ -51,7 +53,7 @@ describe('snapshots: taking and keeping', () => {
     expect(info).toEqual({ id: `weekly-${T0}`, kind: 'weekly', takenAt: T0, paperCount: 2, schemaVersion: db.verno, lastChange: MALDACENA.updatedAt });
     expect(await snapshotBackup(snapshots, info!.id)).toEqual({
       format: 'shelfmark-backup',
-      version: 1,
+      version: BACKUP_VERSION_OF_SCHEMA[db.verno],
       exportedAt: new Date(T0).toISOString(),
       papers: [backupPaper(LLAMA), backupPaper(MALDACENA)],
     });
@@ -100,6 +102,12 @@ describe('snapshots: restoring', () => {
     expect(await library(db)).toEqual(atSnapshot);
     expect(result).toMatchObject({ restored: 2, rejected: 0, keptBefore: { kind: 'restore', takenAt: T0 + 20, paperCount: 3 } });
     expect(result.changed.sort()).toEqual([LLAMA.id, MALDACENA.id, TRICKY.id].sort());
+    // For sync a restore is a change made now: every group of the restored papers changes then, and
+    // the paper the snapshot lacks is removed (a tombstone), so that the other devices follow.
+    for (const record of await db.papers.toArray()) {
+      for (const at of Object.values(record.changedAt)) expect(at).toBeGreaterThanOrEqual(T0 + 20);
+    }
+    expect((await db.tombstones.get(TRICKY.id))!.deleted.at).toBeGreaterThanOrEqual(T0 + 20);
 
     // Nothing is lost: the library as it was before the restore comes back the same way.
     await restoreSnapshot(db, snapshots, result.keptBefore!.id, T0 + 30);
