@@ -2,6 +2,7 @@ import type { PaperState, UserAction } from '../store/library';
 import { LIMITS } from '../limits';
 import type { PaperId } from '../paper';
 import { NoteDraft, type NoteStatus } from './note-draft';
+import { valueOf } from './paper-states';
 import { attachClosedRoot } from './shadow';
 import { CONTROLS_CSS } from './styles';
 import { actionTime, isUserEvent } from './trust';
@@ -364,14 +365,7 @@ export function notePreview(note: string): string {
 }
 
 export function toggleValue(state: PaperState, kind: ToggleKind): boolean {
-  switch (kind) {
-    case 'star':
-      return state.starred;
-    case 'read':
-      return state.read;
-    case 'queue':
-      return state.queued;
-  }
+  return valueOf(state, kind) as boolean;
 }
 
 function sameState(a: PaperState, b: PaperState): boolean {

@@ -13,7 +13,8 @@ export const NO_STATE: PaperState = Object.freeze({ starred: false, read: false,
 
 const GROUPS: readonly StateGroup[] = ['star', 'read', 'queue', 'note'];
 
-function valueOf(state: PaperState, group: StateGroup): boolean | string {
+/** A group's value in a state: a flag, or the note. */
+export function valueOf(state: PaperState, group: StateGroup): boolean | string {
   switch (group) {
     case 'star':
       return state.starred;
