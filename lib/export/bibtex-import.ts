@@ -1,7 +1,7 @@
 import type { OutboxRow, PaperRecord, ShelfmarkDB, Stamp } from '../store/db';
-import { foldRecords, newRecord, stateOf, stripUndefined, type UserAction } from '../store/library';
+import { foldRecords, newRecord, stampGroup, stateOf, stripUndefined, type UserAction } from '../store/library';
 import { nextTime, readClock, wallClock } from '../store/clock';
-import { idsOf, nameOf, setStamp, touchMetadata, type MetaKey } from '../store/merge';
+import { idsOf, nameOf, touchMetadata, type MetaKey } from '../store/merge';
 import { changedKinds, changeTables, moveChanges } from '../store/outbox';
 import { paperWords } from '../store/search';
 import { boundPaperRef } from '../bounds';
@@ -317,12 +317,12 @@ export async function applyBibtexImport(
 function applyChoice(record: PaperRecord, choice: BibImportChoice, now: number, stamp: Stamp, nextQueuePos: () => number): void {
   if (choice.star && record.starredAt === undefined) {
     record.starredAt = now;
-    setStamp(record, 'star', stamp);
+    stampGroup(record, 'star', stamp);
   }
   if (choice.queue && record.queuePos === undefined) {
     record.queuePos = nextQueuePos();
     record.queuedAt = now;
-    setStamp(record, 'queue', stamp);
+    stampGroup(record, 'queue', stamp);
   }
 }
 

@@ -3,6 +3,7 @@ import { arxiv } from './arxiv';
 import { cvf } from './cvf';
 import { dblp } from './dblp';
 import { huggingface } from './huggingface';
+import { findAdapter } from './match';
 import { openreview } from './openreview';
 import { scholar } from './scholar';
 import type { SiteAdapter } from './types';
@@ -12,17 +13,7 @@ export const ADAPTERS: readonly SiteAdapter[] = [huggingface, arxiv, acl, dblp, 
 
 /** The adapter that serves `url`, or null when Shelfmark has nothing to do there. */
 export function adapterFor(url: URL | string): SiteAdapter | null {
-  const parsed = typeof url === 'string' ? safeUrl(url) : url;
-  if (!parsed) return null;
-  return ADAPTERS.find((adapter) => adapter.matches(parsed)) ?? null;
-}
-
-function safeUrl(text: string): URL | null {
-  try {
-    return new URL(text);
-  } catch {
-    return null;
-  }
+  return findAdapter(ADAPTERS, url);
 }
 
 export type { SiteAdapter, PageContext, SiteName } from './types';
