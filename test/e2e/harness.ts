@@ -199,8 +199,13 @@ async function findControl(page: Page, scope: Scope, name: string, role: string)
     const cards = await session.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: `[data-shelfmark-card="${scope.card}"]` });
     const card = cards.nodeIds[scope.nth];
     if (card === undefined) return null;
-    // The control root sits in the card (for an arXiv listing entry, in its <dt>).
+    // The control root sits in the card (for an arXiv listing entry, in its <dt>), or in the <dd>s
+    // that follow a <dt> card and describe the same entry (CVF's links row).
     nodeId = (await session.send('DOM.querySelector', { nodeId: card, selector: '[data-shelfmark-id]' })).nodeId || undefined;
+    if (nodeId === undefined) {
+      const selector = `dt[data-shelfmark-card="${scope.card}"] ~ dd [data-shelfmark-id="${scope.card}"]`;
+      nodeId = (await session.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector })).nodeIds[scope.nth];
+    }
     if (nodeId === undefined) {
       await session.send('DOM.scrollIntoViewIfNeeded', { nodeId: card }).catch(() => undefined);
       return null;

@@ -256,7 +256,7 @@ describe('keyboard triage on each site, checked in the database', () => {
   });
 });
 
-describe('OpenReview renders its cards after load', () => {
+describe('OpenReview renders its cards after load, and moves between pages without a load', () => {
   const URL = 'https://openreview.net/group?id=NeurIPS.cc/2025/Conference';
   const SHELL = `<!DOCTYPE html><html><head><title>NeurIPS 2025 | OpenReview</title></head><body><div id="__next"><main id="group-container"><div class="tab-content"><p>Loading…</p></div></main></div>
 <script>
@@ -276,6 +276,24 @@ describe('OpenReview renders its cards after load', () => {
     await control(page, 'openreview:FirstTab02', 'Star').click();
     await page.evaluate(() => (window as unknown as { showTab(): void }).showTab());
     await expect.poll(() => cardIds(page)).toEqual(['openreview:OralTab001']);
+    await page.close();
+  });
+
+  it('reached in-page from a profile page (no content script there): the router brings it', async () => {
+    const PROFILE = 'https://openreview.net/profile?id=~A_B1';
+    browser.serve({ [PROFILE]: '<!DOCTYPE html><html><head><title>A B | OpenReview</title></head><body><div id="__next"><main>A profile</main></div></body></html>' });
+    const page = await browser.open(PROFILE);
+    await page.waitForTimeout(300);
+    expect(await cardIds(page)).toEqual([]);
+    // OpenReview's own router moves to a venue page and renders it, without a load.
+    await page.evaluate(() => {
+      history.pushState({}, '', '/group?id=NeurIPS.cc/2025/Conference');
+      document.querySelector('main')!.innerHTML =
+        '<div class="tab-content"><ul class="list-unstyled submissions-list"><li><div class="note"><h4><a href="/forum?id=RoutedIn01">Reached in-page</a></h4></div></li></ul></div>';
+    });
+    await expect.poll(() => cardIds(page), { timeout: 15_000 }).toEqual(['openreview:RoutedIn01']);
+    await control(page, 'openreview:RoutedIn01', 'Star').click();
+    await expect.poll(() => pressed(page, 'openreview:RoutedIn01', 'Star')).toBe('true');
     await page.close();
   });
 });
