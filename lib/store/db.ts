@@ -61,6 +61,12 @@ export interface PaperRecord {
    * paper on every device until the user dismisses them. Merged as a set: a note is never dropped.
    */
   keptNotes?: KeptNote[];
+  /**
+   * When the user acted for each user group's current value, set by an action from a page: actions
+   * are ordered by it, whatever order they arrive in (lib/store/library.ts). Local bookkeeping, never
+   * exported or synced; a group changed any other way has none, and is ordered by its `changedAt`.
+   */
+  actedAt?: Partial<Record<'star' | 'read' | 'queue' | 'note', number>>;
   /** Folded words of title, authors and note: the search index. */
   words: string[];
 }
