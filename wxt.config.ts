@@ -40,7 +40,9 @@ export default defineConfig({
     // cleared to free disk space; alarms: the weekly snapshot, and sync while it is on. The content
     // script's matches (Hugging Face, arXiv) are its only hosts; the sync folder's host is asked for
     // when the user turns sync on. README: Permissions.
-    permissions: ['storage', 'unlimitedStorage', 'alarms'],
+    // activeTab + scripting: the paper of the tab the user is in, read when they open the popup, press
+    // the command or use the link menu, with no standing access to the page. contextMenus: that menu.
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'activeTab', 'scripting', 'contextMenus'],
     // Manifest V2 (Firefox) lists optional hosts among its optional permissions.
     ...(E2E
       ? { host_permissions: OPTIONAL_HOSTS }
@@ -55,6 +57,11 @@ export default defineConfig({
       [browser === 'firefox' ? '_execute_browser_action' : '_execute_action']: {
         suggested_key: { default: 'Alt+Shift+S' },
         description: 'Open the Shelfmark reading queue',
+      },
+      // Queues the paper of the active tab (its badge answers); lib/background/quick-actions.ts.
+      'queue-current-tab': {
+        suggested_key: { default: 'Alt+Shift+Q' },
+        description: 'Add this tab’s paper to the reading queue',
       },
     },
     ...(browser === 'firefox'

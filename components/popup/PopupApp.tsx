@@ -8,6 +8,7 @@ import { moveAfter, moveBefore, moveToTop } from '@/lib/store/queue';
 import { queryTokens } from '@/lib/store/search';
 import { useLibrarySummary, usePaperList } from '@/lib/ui/use-paper-list';
 import { VIEWS, type ViewName } from '@/lib/store/views';
+import { CurrentPaper } from './CurrentPaper';
 import { EmptyState } from './EmptyState';
 import { BrandMark } from '../shared/BrandMark';
 import { ExportMenu } from '../shared/ExportMenu';
@@ -276,6 +277,7 @@ export function PopupApp({ db }: { db: ShelfmarkDB }) {
           {summary && <ExportMenu db={db} counts={summary.counts} searchIds={page && page.view === view ? page.ids : undefined} />}
         </div>
       </header>
+      <CurrentPaper db={db} attempt={attempt} />
       <SearchBox
         value={query}
         onChange={changeQuery}
