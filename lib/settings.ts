@@ -10,6 +10,8 @@ import type { SiteName } from './sites/types';
 export interface Settings {
   /** Per site: hide papers marked read from its listings (they are only subdued otherwise). */
   hideRead: Partial<Record<SiteName, boolean>>;
+  /** Keep a history of the papers opened (on this device only; lib/store/history.ts). On unless false. */
+  history?: boolean;
 }
 
 export const SETTINGS_KEY = 'settings';
@@ -23,7 +25,9 @@ export function defaultSettings(): Settings {
 /** Reads a stored value into valid settings; anything unknown or malformed is dropped. */
 export function parseSettings(stored: unknown): Settings {
   const settings = defaultSettings();
-  if (!isRecord(stored) || !isRecord(stored.hideRead)) return settings;
+  if (!isRecord(stored)) return settings;
+  if (typeof stored.history === 'boolean') settings.history = stored.history;
+  if (!isRecord(stored.hideRead)) return settings;
   for (const site of SITES) {
     const value = stored.hideRead[site];
     if (typeof value === 'boolean') settings.hideRead[site] = value;
@@ -40,6 +44,14 @@ export async function loadSettings(): Promise<Settings> {
 export async function setHideRead(site: SiteName, hide: boolean): Promise<Settings> {
   const settings = await loadSettings();
   settings.hideRead = { ...settings.hideRead, [site]: hide };
+  await browser.storage.local.set({ [SETTINGS_KEY]: settings });
+  return settings;
+}
+
+/** Turns the history of papers opened on or off (what is kept stays until cleared). */
+export async function setHistoryEnabled(enabled: boolean): Promise<Settings> {
+  const settings = await loadSettings();
+  settings.history = enabled;
   await browser.storage.local.set({ [SETTINGS_KEY]: settings });
   return settings;
 }

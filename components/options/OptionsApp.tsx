@@ -7,6 +7,7 @@ import { useLiveQuery } from '@/lib/ui/use-live-query';
 import { BrandMark } from '../shared/BrandMark';
 import { ExportMenu } from '../shared/ExportMenu';
 import { BibtexImportPanel } from './BibtexImportPanel';
+import { HistoryPanel } from './HistoryPanel';
 import { ImportPanel } from './ImportPanel';
 import { LibraryView } from './LibraryView';
 import { OptionsSettings } from './OptionsSettings';
@@ -49,6 +50,7 @@ export function OptionsApp({ db, snapshots }: { db: ShelfmarkDB; snapshots: Snap
             </p>
             <ExportMenu db={db} searchIds={searchIds} alwaysOpen />
           </section>
+          <HistoryPanel db={db} />
           <SyncPanel db={db} />
           <ImportPanel db={db} />
           <BibtexImportPanel db={db} />

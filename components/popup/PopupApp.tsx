@@ -17,9 +17,13 @@ import { PaperList, type DropSide } from './PaperList';
 import { PaperRow, type RowCommand } from './PaperRow';
 import { SearchBox } from './SearchBox';
 import { SyncNote } from './SyncNote';
-import { ViewTabs } from './ViewTabs';
+import { ViewTabs, type PopupTab } from './ViewTabs';
+import { HistoryList } from '../shared/HistoryList';
+import { loadSettings } from '@/lib/settings';
+import { useLiveQuery } from '@/lib/ui/use-live-query';
 
 const LIST_ID = 'paper-list';
+const HISTORY_ID = 'history-list';
 /** Rows a PageUp/PageDown moves by. */
 const PAGE_STEP = 5;
 const STATUS_MS = 4_000;
@@ -36,6 +40,9 @@ const BROAD_SEARCH_DELAY_MS = 200;
  */
 export function PopupApp({ db }: { db: ShelfmarkDB }) {
   const [view, setView] = useState<ViewName>('queue');
+  /** The History tab replaces the list while it is chosen; `view` stays the last view of the library. */
+  const [history, setHistory] = useState(false);
+
   const [query, setQuery] = useState('');
   const tokens = useBroadSearchDelay(useMemo(() => queryTokens(query), [query]));
   const [visible, setVisible] = useState({ first: 0, last: 0 });
@@ -48,6 +55,8 @@ export function PopupApp({ db }: { db: ShelfmarkDB }) {
   // The counts wait for the first rows: they read more of the database than one screenful does.
   const [started, setStarted] = useState(false);
   const summary = useLibrarySummary(db, started);
+  const historyCount = useLiveQuery<number | undefined>(() => (started ? db.history.count() : undefined), [db, started]);
+  const recording = useLiveQuery(async () => (await loadSettings()).history !== false, [history]);
   const page = usePaperList(db, view, tokens, visible, summary?.counts);
   useEffect(() => {
     if (page) setStarted(true);
@@ -78,7 +87,9 @@ export function PopupApp({ db }: { db: ShelfmarkDB }) {
     }
   };
 
-  const changeView = (next: ViewName) => {
+  const changeView = (next: PopupTab) => {
+    setHistory(next === 'history');
+    if (next === 'history') return;
     setView(next);
     setVisible({ first: 0, last: 0 });
     setActive(0);
@@ -183,6 +194,7 @@ export function PopupApp({ db }: { db: ShelfmarkDB }) {
       }
       return;
     }
+    if (history) return; // the list's keys act on the library's rows, not shown now
     const onRow = target === document.body || target.matches?.('li.paper-row');
     const inList = !!target.closest?.(`#${LIST_ID}`) || (target === document.body && inListByKeyboard.current);
     const paper = rowAt(active);
@@ -283,54 +295,67 @@ export function PopupApp({ db }: { db: ShelfmarkDB }) {
         onChange={changeQuery}
         onLeaveDown={() => goTo(active)}
         inputRef={searchRef}
-        scope={view === 'all' ? 'all papers' : label.toLowerCase()}
+        scope={history ? 'papers opened' : view === 'all' ? 'all papers' : label.toLowerCase()}
       />
-      <ViewTabs view={view} counts={counts} onSelect={changeView} controls={LIST_ID} />
-      {page && page.query !== '' && page.view === view && (
-        <p class="result-count" aria-live="polite">
-          {page.total === 1 ? '1 match' : `${page.total.toLocaleString()} matches`} in {label}
-        </p>
-      )}
-      {/* data-results-for: the query the list shows the answer to, for tests and the benchmark to wait on. */}
-      <div class="list-area" data-results-for={page && page.view === view ? page.query : undefined}>
-        {page === undefined ? (
-          <p class="loading" aria-busy="true">
-            Loading…
+      <ViewTabs
+        view={history ? 'history' : view}
+        counts={counts && { ...counts, history: historyCount }}
+        onSelect={changeView}
+        controls={history ? HISTORY_ID : LIST_ID}
+      />
+      {history ? (
+        <div class="list-area">
+          <HistoryList db={db} tokens={tokens} recording={recording ?? true} id={HISTORY_ID} />
+        </div>
+      ) : (
+        <>
+        {page && page.query !== '' && page.view === view && (
+          <p class="result-count" aria-live="polite">
+            {page.total === 1 ? '1 match' : `${page.total.toLocaleString()} matches`} in {label}
           </p>
-        ) : page.total === 0 && page.view === view ? (
-          <EmptyState view={view} query={page.query === '' ? undefined : query.trim()} onSearchAll={() => changeView('all')} />
-        ) : (
-          <PaperList
-            key={`${page.view}\u0000${page.query}`}
-            id={LIST_ID}
-            label={page.query ? `${VIEWS[page.view].label}: papers matching ${query}` : `${VIEWS[page.view].label} papers`}
-            total={total}
-            rowAt={rowAt}
-            active={active}
-            focusRequest={focus}
-            onActiveChange={setActive}
-            onVisibleChange={(first, last) => setVisible((v) => (v.first === first && v.last === last ? v : { first, last }))}
-            onReorder={page.view === 'queue' ? reorder : undefined}
-            renderRow={(paper, index) => (
-              <PaperRow
-                paper={paper}
-                view={page.view}
-                tokens={shownTokens}
-                // The whole queue's first row is its head; a search may not list the head at all.
-                readNext={page.view === 'queue' && (page.query === '' ? index === 0 : paper.id === summary?.queueHead)}
-                editingNote={editing === paper.id}
-                onCommand={(name, target) => void command(name, target)}
-                onSaveNote={(target, text) => void attempt(() => actOnPaper(db, target.id, { kind: 'note', text }))}
-                onCloseNote={() => {
-                  setEditing(null);
-                  const row = document.querySelector<HTMLElement>(`#${LIST_ID} li[data-paper-id="${CSS.escape(paper.id)}"]`);
-                  row?.focus();
-                }}
-              />
-            )}
-          />
         )}
-      </div>
+        {/* data-results-for: the query the list shows the answer to, for tests and the benchmark to wait on. */}
+        <div class="list-area" data-results-for={page && page.view === view ? page.query : undefined}>
+          {page === undefined ? (
+            <p class="loading" aria-busy="true">
+              Loading…
+            </p>
+          ) : page.total === 0 && page.view === view ? (
+            <EmptyState view={view} query={page.query === '' ? undefined : query.trim()} onSearchAll={() => changeView('all')} />
+          ) : (
+            <PaperList
+              key={`${page.view}\u0000${page.query}`}
+              id={LIST_ID}
+              label={page.query ? `${VIEWS[page.view].label}: papers matching ${query}` : `${VIEWS[page.view].label} papers`}
+              total={total}
+              rowAt={rowAt}
+              active={active}
+              focusRequest={focus}
+              onActiveChange={setActive}
+              onVisibleChange={(first, last) => setVisible((v) => (v.first === first && v.last === last ? v : { first, last }))}
+              onReorder={page.view === 'queue' ? reorder : undefined}
+              renderRow={(paper, index) => (
+                <PaperRow
+                  paper={paper}
+                  view={page.view}
+                  tokens={shownTokens}
+                  // The whole queue's first row is its head; a search may not list the head at all.
+                  readNext={page.view === 'queue' && (page.query === '' ? index === 0 : paper.id === summary?.queueHead)}
+                  editingNote={editing === paper.id}
+                  onCommand={(name, target) => void command(name, target)}
+                  onSaveNote={(target, text) => void attempt(() => actOnPaper(db, target.id, { kind: 'note', text }))}
+                  onCloseNote={() => {
+                    setEditing(null);
+                    const row = document.querySelector<HTMLElement>(`#${LIST_ID} li[data-paper-id="${CSS.escape(paper.id)}"]`);
+                    row?.focus();
+                  }}
+                />
+              )}
+            />
+          )}
+        </div>
+        </>
+      )}
       <p class={status?.error ? 'status error' : 'status'} role="status" aria-live="polite">
         {status?.text ?? ''}
       </p>

@@ -10,6 +10,7 @@ import { messageSource } from './sender';
 import { keepWeeklySnapshots } from './snapshot-alarm';
 import { startSyncRuntime } from './sync-runtime';
 import { testSetup } from './test-hooks';
+import { recordHistory } from './history-recorder';
 import { actOnLink, createLinkMenu, QUEUE_COMMAND, queueTabPaper, type LinkClick } from './quick-actions';
 import { activeTab, type Tab } from '../tab/read-tab';
 import { getStates } from '../store/library';
@@ -70,6 +71,7 @@ export function startBackground(): void {
   browser.tabs.onRemoved.addListener((tabId) => limiter.forget(tabId));
 
   keepWeeklySnapshots(db, getSnapshots());
+  recordHistory(db);
 
   // The command and the link menu: the tab is the one the user acted in (activeTab grants it for the moment).
   browser.commands.onCommand.addListener((command, tab) => {

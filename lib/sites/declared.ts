@@ -37,7 +37,7 @@ export function declaredPaper(meta: PageMeta): DeclaredPaper | null {
   if (!parsed) return null;
   const id = parsed.id;
 
-  const declaredTitle = first('citation_title', 'dc.title', 'dcterms.title', 'bepress_citation_title', 'og:title');
+  const declaredTitle = first('citation_title', 'dc.title', 'dcterms.title', 'bepress_citation_title', 'og:title')?.replace(HF_TITLE_PREFIX, '');
   const ref: PaperRef = { id, title: declaredTitle ?? titleFromTab(meta.title, parsed.arxivId) };
   if (parsed.version !== undefined) ref.version = parsed.version;
   const authors = values('citation_author', 'bepress_citation_author');
@@ -58,12 +58,15 @@ export function declaredPaper(meta: PageMeta): DeclaredPaper | null {
   return { paper: bounded, titled: declaredTitle !== undefined };
 }
 
+/** Hugging Face's paper pages title themselves "Paper page - <title>". */
+const HF_TITLE_PREFIX = /^Paper page\s*[-–—]\s*/;
+
 /**
  * A tab's title as a paper's title: arXiv's "[2504.06261] Title" loses its bracket; a PDF viewer
  * showing a file name ("2504.06261v2.pdf") or the bare id says nothing, so the id stands for it.
  */
 function titleFromTab(title: string, arxivId: string): string {
-  const text = cleanText(title).replace(/^\[[^\]]{1,40}\]\s*/, '');
+  const text = cleanText(title).replace(/^\[[^\]]{1,40}\]\s*/, '').replace(HF_TITLE_PREFIX, '');
   if (text === '' || /\.pdf$/i.test(text) || text.includes(arxivId)) return `arXiv:${arxivId}`;
   return text;
 }

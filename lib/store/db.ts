@@ -111,6 +111,26 @@ export interface KeptNote {
   dismissed?: true;
 }
 
+/**
+ * A paper the user opened (an abstract, PDF or HTML page, a paper page of a site Shelfmark reads),
+ * one row per paper, kept on this device only: never synced, never in a backup (lib/store/history.ts).
+ */
+export interface HistoryEntry {
+  id: PaperId;
+  /** The title the page gave when last opened (the library's own when it holds the paper). */
+  title: string;
+  authors: string[];
+  /** Where it was last opened: the page's address. */
+  url: string;
+  /** When it was last opened, and first. */
+  openedAt: number;
+  firstOpenedAt: number;
+  /** How many times it was opened. */
+  opens: number;
+  /** Folded words of title and authors: the search index. */
+  words: string[];
+}
+
 /** Small rows of sync bookkeeping by key: the clock, the remote folder's state, the status shown to the user. */
 export interface SyncStateRow {
   key: string;
@@ -122,6 +142,7 @@ export type ShelfmarkDB = Dexie & {
   outbox: Table<OutboxRow, [PaperId, ChangeKind]>;
   tombstones: EntityTable<TombstoneRecord, 'id'>;
   syncState: EntityTable<SyncStateRow, 'key'>;
+  history: EntityTable<HistoryEntry, 'id'>;
 };
 
 export const DB_NAME = 'shelfmark';
@@ -170,6 +191,12 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       });
       await tx.table<OutboxRow>('outbox').bulkPut(rows);
     },
+  },
+  {
+    // History (lib/store/history.ts): papers opened, by when they were last opened, searchable by
+    // their words. A new table; no record changes.
+    version: 4,
+    stores: { history: 'id, openedAt, *words' },
   },
 ];
 

@@ -55,10 +55,10 @@ export function wordsMatch(words: readonly string[], tokens: readonly string[]):
   return tokens.every((token) => words.some((word) => word.startsWith(token)));
 }
 
-/** Ids of the papers having a word that starts with `token`: one range of the `*words` index, keys only. */
-export async function idsWithPrefix(db: ShelfmarkDB, token: string): Promise<Set<PaperId>> {
+/** Ids of the papers (of the library, or of `table`: history) having a word that starts with `token`: one range of the `*words` index, keys only. */
+export async function idsWithPrefix(db: ShelfmarkDB, token: string, table: ShelfmarkDB['papers' | 'history'] = db.papers): Promise<Set<PaperId>> {
   // A paper with several words under the prefix appears once per word in a multi-entry index.
-  return new Set(await db.papers.where('words').startsWith(token).primaryKeys());
+  return new Set((await table.where('words').startsWith(token).primaryKeys()) as PaperId[]);
 }
 
 /** Ids of the papers matching every token, by index (intersection of the tokens' prefix ranges). */

@@ -7,6 +7,7 @@ import { FORMATS } from '@/lib/export/formats';
 import { CAPS } from '@/lib/limits';
 import { paperWords } from '@/lib/store/search';
 import { setStarred } from '@/lib/store/library';
+import { recordOpened } from '@/lib/store/history';
 import { openSnapshots, snapshotBackup, snapshotBeforeUpgrade, listSnapshots } from '@/lib/store/snapshots';
 import JSZip from 'jszip';
 
@@ -51,6 +52,12 @@ const CASES: UpgradeCase[] = [
     // Version 3 (sync) adds tables and changes no record.
     version: 2,
     fixture: 'v2.json',
+    changed: {},
+  },
+  {
+    // Version 4 (history of papers opened) adds a table and changes no record.
+    version: 3,
+    fixture: 'v3.json',
     changed: {},
   },
 ];
@@ -123,6 +130,11 @@ describe.each(CASES)('a database of schema version $version, opened with the cur
       expect(await db.papers.where('words').startsWith('superconf').primaryKeys()).toEqual(['arxiv:hep-th/9711200']);
       expect(await db.papers.where('words').startsWith('emile').primaryKeys()).toEqual(['arxiv:2402.05672', 'arxiv:hep-th/9711200']);
       expect(await db.papers.where('starredAt').above(0).count()).toBe(stored.filter((record) => record.starredAt !== undefined).length);
+      // History starts empty, and answers by its indexes once written to.
+      expect(await db.history.count()).toBe(0);
+      await recordOpened(db, { id: 'arxiv:2407.21783', title: 'Opened', authors: [] }, 'https://arxiv.org/pdf/2407.21783', { now: 5_000 });
+      expect(await db.history.orderBy('openedAt').primaryKeys()).toEqual(['arxiv:2407.21783']);
+      expect(await db.history.where('words').startsWith('llama').primaryKeys()).toEqual(['arxiv:2407.21783']);
     } finally {
       await db.delete();
     }

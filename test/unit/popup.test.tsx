@@ -60,7 +60,7 @@ describe('popup (jsdom, fake-indexeddb)', () => {
     const view = mount(db);
     await vi.waitFor(() => expect(view.textContent).toContain('Your reading queue is empty'));
     const tabs = () => [...view.querySelectorAll('[role="tab"]')].map((tab) => tab.textContent);
-    await vi.waitFor(() => expect(tabs()).toEqual(['Queue0', 'Starred1', 'Notes0', 'Read0', 'All1']));
+    await vi.waitFor(() => expect(tabs()).toEqual(['Queue0', 'Starred1', 'Notes0', 'Read0', 'All1', 'History0']));
     expect(view.querySelector('[role="tab"][aria-selected="true"]')?.textContent).toBe('Queue0');
   });
 
