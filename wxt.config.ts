@@ -34,12 +34,12 @@ export default defineConfig({
   },
   manifest: ({ browser, manifestVersion }) => ({
     name: 'Shelfmark',
-    description: 'Star, queue and annotate research papers where you find them: Hugging Face papers and arXiv.',
+    description: 'Star, queue and annotate research papers on arXiv, Hugging Face, the ACL Anthology, dblp, Google Scholar, OpenReview and CVF.',
     homepage_url: pkg.homepage,
     // storage: the settings; unlimitedStorage: the library and its snapshots are never capped nor
     // cleared to free disk space; alarms: the weekly snapshot, and sync while it is on. The content
-    // script's matches (Hugging Face, arXiv) are its only hosts; the sync folder's host is asked for
-    // when the user turns sync on. README: Permissions.
+    // script's matches (lib/sites/hosts.ts: the paper sites Shelfmark reads) are its only hosts; the
+    // sync folder's host is asked for when the user turns sync on. README: Permissions.
     // activeTab + scripting: the paper of the tab the user is in, read when they open the popup, press
     // the command or use the link menu, with no standing access to the page. contextMenus: that menu.
     permissions: ['storage', 'unlimitedStorage', 'alarms', 'activeTab', 'scripting', 'contextMenus'],

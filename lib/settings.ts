@@ -1,4 +1,4 @@
-import type { SiteName } from './sites/types';
+import { SITE_NAMES, type SiteName } from './sites/types';
 
 /**
  * The user's settings, kept in `browser.storage.local` (small, synced to every tab by
@@ -16,7 +16,6 @@ export interface Settings {
 
 export const SETTINGS_KEY = 'settings';
 
-const SITES: readonly SiteName[] = ['huggingface', 'arxiv'];
 
 export function defaultSettings(): Settings {
   return { hideRead: {} };
@@ -28,7 +27,7 @@ export function parseSettings(stored: unknown): Settings {
   if (!isRecord(stored)) return settings;
   if (typeof stored.history === 'boolean') settings.history = stored.history;
   if (!isRecord(stored.hideRead)) return settings;
-  for (const site of SITES) {
+  for (const site of SITE_NAMES) {
     const value = stored.hideRead[site];
     if (typeof value === 'boolean') settings.hideRead[site] = value;
   }

@@ -2,7 +2,8 @@
  * Every picture of Shelfmark, taken with the end-to-end tooling: the built extension in Chromium on
  * the real saved pages, restyled offline (scripts/site-styles.ts). Run: npm run screenshots
  * - docs/screenshots/: the README's pictures (dark variants, the options page and its snapshots, the
- *   first-run page);
+ *   first-run page, and one page of every other site: SHOTS=dblp,scholar npm run screenshots takes
+ *   only those sites);
  * - docs/store/: the store listing's 1280×800 screenshots (Hugging Face, arXiv, the popup), the
  *   440×280 promotional tile rendered from docs/store/promo-tile.html, and the 128 px icon;
  * - assets/welcome/: the first-run page's three pictures, light and dark (bundled: rebuild after).
@@ -11,8 +12,9 @@ import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
-import { control, EXTENSION_DIR, launch, readSharedPage, type Browser } from '../test/e2e/harness';
-import { ARXIV_CSS, withSiteStyles } from './site-styles';
+import { control, controlIds, EXTENSION_DIR, launch, readSharedPage, type Browser } from '../test/e2e/harness';
+import { fixture } from '../test/pages';
+import { ACL_CSS, ARXIV_CSS, ARXIV_HTML_CSS, CVF_CSS, DBLP_CSS, OPENREVIEW_CSS, SCHOLAR_CSS, withSiteStyles } from './site-styles';
 
 type Theme = 'light' | 'dark';
 
@@ -149,6 +151,32 @@ async function bibtexPreview(browser: Browser, theme: Theme) {
   await page.close();
 }
 
+/** The other sites: a page as a user meets it, restyled offline, with a few papers triaged. */
+const SITES = [
+  { name: 'acl', url: 'https://aclanthology.org/people/andreas-madsack/', html: readSharedPage('acl_people_andreas-madsack_2026-07_redesign.html'), css: ACL_CSS, cards: 6 },
+  { name: 'dblp', url: 'https://dblp.org/search?q=calefato', html: readSharedPage('dblp_search_calefato_2024-01_prettified.html'), css: DBLP_CSS, cards: 30 },
+  { name: 'scholar', url: 'https://scholar.google.de/scholar?hl=en&q=transformers', html: fixture('gscholar_search_2024_transformers.html'), css: SCHOLAR_CSS, cards: 8 },
+  { name: 'openreview', url: 'https://openreview.net/group?id=ICLR.cc/2024/Conference', html: fixture('openreview_group_ICLR2024_2024.html'), css: OPENREVIEW_CSS, cards: 3 },
+  { name: 'cvf', url: 'https://openaccess.thecvf.com/ICCV2015', html: readSharedPage('cvf_openaccess_ICCV2015_listing_2015-12_browser-saved.html'), css: CVF_CSS, cards: 526 },
+  { name: 'arxiv-html', url: 'https://arxiv.org/html/2603.02438v1', html: fixture('arxiv_html_2603.02438v1.html'), css: ARXIV_HTML_CSS, cards: 1, themes: ['light', 'dark'] as const },
+];
+
+/** The first paper starred and queued, the second read, the third queued: a morning's triage. */
+async function site(browser: Browser, spec: (typeof SITES)[number], theme: Theme) {
+  const page = await browser.open(spec.url, spec.cards);
+  if (theme === 'dark') await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'dark'));
+  const ids = (await controlIds(page)).slice(0, 3);
+  await press(page, ids[0]!, 'Star');
+  await press(page, ids[0]!, 'Add to queue');
+  if (ids[1]) await press(page, ids[1], 'Mark read');
+  if (ids[2]) await press(page, ids[2], 'Add to queue');
+  await page.mouse.move(5, 5);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await settle(page);
+  await page.screenshot({ path: `${DOCS}/${spec.name}-${theme}.png` });
+  await page.close();
+}
+
 /** The first-run page, as installing opened it. */
 async function welcome(browser: Browser, theme: Theme) {
   const page = await browser.context.newPage();
@@ -201,8 +229,9 @@ async function snapshots(browser: Browser, theme: Theme) {
 }
 
 for (const dir of [DOCS, STORE, WELCOME]) mkdirSync(dir, { recursive: true });
+const only = process.env.SHOTS?.split(',');
 const arxivHtml = readSharedPage('arxiv_list_cs.CL_recent_2026-07.html').replace(/<\/head>/i, `<style>${ARXIV_CSS}</style></head>`);
-for (const theme of ['light', 'dark'] as const) {
+for (const theme of only ? [] : (['light', 'dark'] as const)) {
   const browser = await launch({
     pages: { [HF_URL]: await withSiteStyles(readSharedPage('hf_daily_2024-08-01.html'), theme === 'dark'), [ARXIV_URL]: arxivHtml },
     colorScheme: theme,
@@ -223,6 +252,17 @@ for (const theme of ['light', 'dark'] as const) {
     await snapshots(browser, theme);
   } finally {
     await browser.close();
+  }
+}
+for (const spec of SITES.filter((candidate) => !only || only.includes(candidate.name))) {
+  for (const theme of spec.themes ?? (['light'] as const)) {
+    const html = spec.html.replace(/<\/head>/i, `<style>${spec.css}</style></head>`);
+    const browser = await launch({ pages: { [spec.url]: html }, colorScheme: theme, viewport: STORE_SIZE, assets: placeholderImage });
+    try {
+      await site(browser, spec, theme);
+    } finally {
+      await browser.close();
+    }
   }
 }
 copyFileSync(resolve(EXTENSION_DIR, 'icons/128.png'), `${STORE}/icon-128.png`);

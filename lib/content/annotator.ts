@@ -3,6 +3,7 @@ import type { ResponseData } from '../messaging';
 import type { Request } from '../messages';
 import type { PaperId, PaperRef } from '../paper';
 import { cleanText } from '../paper';
+import { LIMITS } from '../limits';
 import type { Settings } from '../settings';
 import { adapterFor } from '../sites';
 import { createPageContext, type PageContext, type SiteAdapter } from '../sites/types';
@@ -62,6 +63,10 @@ export class Annotator {
   private readonly mounted = new Map<Element, MountedCard>();
   private readonly byRoot = new WeakMap<Element, MountedCard>();
   private readonly cardsById = new Map<PaperId, Set<MountedCard>>();
+  /** The other ids of papers shown (a DOI beside an arXiv id): the library may know them by one. */
+  private readonly aliasesOf = new Map<PaperId, PaperId[]>();
+  /** The papers shown under each of those other ids (states pushed under an alias reach them). */
+  private readonly papersByAlias = new Map<PaperId, Set<PaperId>>();
   private readonly states = new Map<PaperId, PaperState>();
   /** Mounted cards in document order, as of the last scan. */
   private order: MountedCard[] = [];
@@ -152,9 +157,12 @@ export class Annotator {
   /** States pushed by the background (a change made in another tab, the popup, ...). */
   applyStates(states: Record<PaperId, PaperState>): void {
     for (const [id, state] of Object.entries(states)) {
-      // Only papers shown here matter; others are not remembered.
-      if (!this.cardsById.has(id)) continue;
-      this.setState(id, state);
+      // Only papers shown here matter, under their own id or one of their aliases; others are not remembered.
+      if (this.cardsById.has(id)) {
+        this.setState(id, state);
+        continue;
+      }
+      for (const paper of this.papersByAlias.get(id) ?? []) this.setState(paper, state);
     }
   }
 
@@ -387,6 +395,13 @@ export class Annotator {
       controls: createControls(this.options.document, id, (action) => this.act(entry, action)),
     };
     adapter.mountControls(card, entry.controls.root);
+    if (!this.aliasesOf.has(id)) {
+      const aliases = adapter.cardAliases?.(card);
+      if (aliases?.length) {
+        this.aliasesOf.set(id, aliases);
+        for (const alias of aliases) this.papersByAlias.set(alias, (this.papersByAlias.get(alias) ?? new Set()).add(id));
+      }
+    }
     this.mounted.set(card, entry);
     this.byRoot.set(entry.controls.root, entry);
     let cards = this.cardsById.get(id);
@@ -412,19 +427,30 @@ export class Annotator {
     cards?.delete(entry);
     if (cards?.size === 0) {
       this.cardsById.delete(entry.controls.id);
+      for (const alias of this.aliasesOf.get(entry.controls.id) ?? []) {
+        const papers = this.papersByAlias.get(alias);
+        papers?.delete(entry.controls.id);
+        if (papers?.size === 0) this.papersByAlias.delete(alias);
+      }
+      this.aliasesOf.delete(entry.controls.id);
       this.states.delete(entry.controls.id);
       this.unasked.delete(entry.controls.id);
     }
   }
 
   private async fetchStates(ids: PaperId[]): Promise<void> {
-    const asked = performance.now();
-    try {
-      const states = await this.options.send({ type: 'getStates', ids });
-      this.applyStates(states);
-      mark('shelfmark:states', asked, { cards: ids.length });
-    } catch (error) {
-      this.options.log?.('could not load paper states', error);
+    // At most LIMITS.idsPerRequest ids a request, one request at a time (an OpenReview venue lists ~1,000).
+    for (let start = 0; start < ids.length; start += LIMITS.idsPerRequest) {
+      const chunk = ids.slice(start, start + LIMITS.idsPerRequest);
+      const asked = performance.now();
+      try {
+        const aliases = Object.fromEntries(chunk.flatMap((id) => (this.aliasesOf.has(id) ? [[id, this.aliasesOf.get(id)!]] : [])));
+        const states = await this.options.send({ type: 'getStates', ids: chunk, ...(Object.keys(aliases).length ? { aliases } : {}) });
+        this.applyStates(states);
+        mark('shelfmark:states', asked, { cards: chunk.length });
+      } catch (error) {
+        this.options.log?.('could not load paper states', error);
+      }
     }
   }
 

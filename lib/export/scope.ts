@@ -1,5 +1,5 @@
 import type { PaperRecord, ShelfmarkDB } from '../store/db';
-import { arxivIdOf, type PaperId } from '../paper';
+import type { PaperId } from '../paper';
 import { foldText, tokenize } from '../store/search';
 import { viewRecords, type ViewName } from '../store/views';
 import { historyPapers } from '../store/history';
@@ -40,15 +40,16 @@ export async function papersInScope(
 
 /**
  * The options page's filter: every word typed must start a word of the paper's title, authors or
- * note (the stored search tokens, `words`), or the text must occur in its arXiv id ("2407.217").
+ * note (the stored search tokens, `words`), or the text must occur in one of its ids ("2407.217",
+ * "acl-long.1", "10.1145/35").
  */
-export function filterPapers<T extends Pick<PaperRecord, 'id' | 'words'>>(papers: readonly T[], query: string): T[] {
+export function filterPapers<T extends Pick<PaperRecord, 'id' | 'words' | 'aliases'>>(papers: readonly T[], query: string): T[] {
   const tokens = tokenize(query);
-  const idText = foldText(query.trim()).replace(/^arxiv:\s*/, '');
+  const idText = foldText(query.trim()).replace(/^[a-z]+:\s*/, '');
   if (tokens.length === 0) return [...papers];
   return papers.filter((paper) => {
-    const arxivId = arxivIdOf(paper.id);
-    if (arxivId && idText.length >= 4 && arxivId.includes(idText)) return true;
+    const ids = [paper.id, ...(paper.aliases ?? [])].map((id) => foldText(id.slice(id.indexOf(':') + 1)));
+    if (idText.length >= 4 && ids.some((id) => id.includes(idText))) return true;
     return tokens.every((token) => paper.words.some((word) => word.startsWith(token)));
   });
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
+import { decodePage } from '../pages';
 
 /**
  * Drives the built extension (.output/chrome-mv3) in Debian's Chromium. Pages are served at their
@@ -286,8 +287,9 @@ export function noteEditor(page: Page, id: string): Control {
   return control(page, id, 'Note text', { role: 'textbox' });
 }
 
+/** A real saved page, decoded by the charset it declares (it is served as UTF-8). */
 export function readSharedPage(name: string): string {
-  return readFileSync(resolve(here, '../../../shared/pages', name), 'utf8');
+  return decodePage(readFileSync(resolve(here, '../../../shared/pages', name)));
 }
 
 /**

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { contentScriptMatches } from '../../lib/sites/hosts';
 
 /** What the stores check in each build's manifest: icons, permissions, hosts, homepage, locales. */
 
@@ -13,8 +14,8 @@ const BUILDS = [
 /** Hosts asked for at run time, one at a time: the sync folder's (README: Permissions). */
 const OPTIONAL_HOSTS = ['https://*/*', 'http://*/*'];
 const ICON_SIZES = ['16', '32', '48', '128'];
-/** The only hosts Shelfmark runs on. */
-const HOSTS = ['https://arxiv.org/*', 'https://export.arxiv.org/*', 'https://huggingface.co/*', 'https://www.arxiv.org/*'];
+/** The only hosts Shelfmark runs on: the sites it reads (lib/sites/hosts.ts, each one explained in the README). */
+const HOSTS = contentScriptMatches().sort();
 
 type Manifest = Record<string, any>;
 
@@ -47,12 +48,17 @@ describe.each(BUILDS)('the $name manifest', ({ dir, action, optionalHosts }) => 
     expect(manifest[action].default_popup).toBe('popup.html');
   });
 
-  it('asks for storage, unlimitedStorage and alarms, a sync folder’s host only when sync is turned on, runs on Hugging Face and arXiv only, and names its homepage', () => {
+  it('asks for storage, unlimitedStorage and alarms, a sync folder’s host only when sync is turned on, runs on the paper sites it reads only, and names its homepage', () => {
     const manifest = read();
     expect(manifest.permissions).toEqual(['storage', 'unlimitedStorage', 'alarms']);
     expect(manifest[optionalHosts]).toEqual(OPTIONAL_HOSTS);
     expect(manifest.host_permissions).toBeUndefined();
     expect(manifest.content_scripts.flatMap((script: Manifest) => script.matches).sort()).toEqual(HOSTS);
+    expect(HOSTS.filter((host) => !/^https:\/\/scholar\.google\./.test(host))).toEqual([
+      'https://aclanthology.org/*', 'https://arxiv.org/*', 'https://dblp.org/*', 'https://export.arxiv.org/*',
+      'https://huggingface.co/*', 'https://openaccess.thecvf.com/*', 'https://openreview.net/*', 'https://www.arxiv.org/*',
+    ]);
+    expect(HOSTS).toContain('https://scholar.google.com/*');
     expect(manifest.web_accessible_resources).toBeUndefined();
     expect(new URL(manifest.homepage_url).protocol).toBe('https:');
     expect(manifest.name).toBeTruthy();

@@ -55,6 +55,16 @@ describe('Annotator', () => {
     annotator.stop();
   });
 
+  it('asks for the states of a long page in requests the protocol accepts, one after the other', async () => {
+    const ids = Array.from({ length: 1_100 }, (_, n) => `2402.${String(n + 1).padStart(5, '0')}`);
+    const { annotator, calls } = setup(ids.map((id) => card(id, `Paper ${id}`)).join(''));
+    annotator.start();
+    await vi.waitFor(() => expect(calls).toHaveLength(3), { timeout: 5_000 });
+    expect((calls as { ids: string[] }[]).map((call) => call.ids.length)).toEqual([500, 500, 100]);
+    expect((calls as { ids: string[] }[]).flatMap((call) => call.ids)).toEqual(ids.map((id) => `arxiv:${id}`));
+    annotator.stop();
+  });
+
   it('keeps every card of the same paper in the same state', async () => {
     const { annotator } = setup(card('2407.21783', 'Llama') + card('2407.21783', 'Llama again'));
     annotator.start();

@@ -1,20 +1,29 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { DB_VERSION, openDatabase, SCHEMA_VERSIONS, type PaperRecord, type ShelfmarkDB } from '@/lib/store/db';
+import {
+  DB_VERSION,
+  openDatabase,
+  SCHEMA_VERSIONS,
+  type OutboxRow,
+  type PaperRecord,
+  type ShelfmarkDB,
+  type SyncStateRow,
+  type TombstoneRecord,
+} from '@/lib/store/db';
 import { BACKUP_VERSION_OF_SCHEMA, backupPaper } from '@/lib/export/backup';
 import { FORMATS } from '@/lib/export/formats';
 import { CAPS } from '@/lib/limits';
+import { getStates, removePapers, setStarred, tombstonesOf } from '@/lib/store/library';
 import { paperWords } from '@/lib/store/search';
-import { setStarred } from '@/lib/store/library';
 import { recordOpened } from '@/lib/store/history';
 import { openSnapshots, snapshotBackup, snapshotBeforeUpgrade, listSnapshots } from '@/lib/store/snapshots';
 import JSZip from 'jszip';
 
 /*
  * Upgrades: a populated database of every earlier schema version, built from a committed fixture
- * (test/fixtures/db/v<N>.json: records exactly as version N stored them), then opened with the
- * current code. Every record must come through intact (or changed exactly as its case says), every
+ * (test/fixtures/db/v<N>.json: records exactly as version N stored them, and from version 3 its
+ * sync tables), then opened with the current code. Every record must come through intact (or changed exactly as its case says), every
  * index must answer for every record, and a snapshot of the old records must be kept first.
  *
  * A schema change (version N+1) adds: a fixture v<N>.json of a populated database of version N,
@@ -55,24 +64,48 @@ const CASES: UpgradeCase[] = [
     changed: {},
   },
   {
-    // Version 4 (history of papers opened) adds a table and changes no record.
+    // Version 4 adds the aliases indexes (issue 11): records stored before have no aliases and are kept as they were.
     version: 3,
     fixture: 'v3.json',
     changed: {},
   },
+  {
+    // Version 5 (history of papers opened, issue 12) adds a table and changes no record.
+    version: 4,
+    fixture: 'v4.json',
+    changed: {},
+  },
 ];
 
+/** The tables sync added in version 3, as a fixture of version 3 or later holds them. */
+interface SyncTables {
+  outbox: OutboxRow[];
+  tombstones: TombstoneRecord[];
+  syncState: SyncStateRow[];
+}
+const SYNC_TABLES = ['outbox', 'tombstones', 'syncState'] as const;
+
+function readFixture(name: string): { papers: PaperRecord[] } & Partial<SyncTables> {
+  return JSON.parse(readFileSync(resolve(__dirname, '../fixtures/db', name), 'utf8')) as { papers: PaperRecord[] } & Partial<SyncTables>;
+}
+
 function fixture(name: string): PaperRecord[] {
-  const file = JSON.parse(readFileSync(resolve(__dirname, '../fixtures/db', name), 'utf8')) as { papers: PaperRecord[] };
-  return file.papers;
+  return readFixture(name).papers;
+}
+
+/** What a fixture holds besides its papers: sync's tables, empty before version 3. */
+function syncTables(name: string): SyncTables {
+  const file = readFixture(name);
+  return { outbox: file.outbox ?? [], tombstones: file.tombstones ?? [], syncState: file.syncState ?? [] };
 }
 
 let counter = 0;
-/** A database of schema `version` holding `records` as they were stored, closed. */
-async function buildOldDatabase(version: number, records: readonly PaperRecord[]): Promise<string> {
+/** A database of schema `version` holding `records` (and sync's rows, from version 3) as they were stored, closed. */
+async function buildOldDatabase(version: number, records: readonly PaperRecord[], sync?: SyncTables): Promise<string> {
   const name = `shelfmark-migration-${version}-${++counter}`;
   const old = openDatabase(name, { version });
   await old.papers.bulkAdd(records as PaperRecord[]);
+  if (sync) for (const table of SYNC_TABLES) await old.table(table).bulkAdd(sync[table]);
   expect(old.verno).toBe(version);
   old.close();
   return name;
@@ -99,9 +132,10 @@ async function checkIndexes(db: ShelfmarkDB, records: readonly PaperRecord[]): P
 
 describe.each(CASES)('a database of schema version $version, opened with the current code', ({ version, fixture: file, changed }) => {
   const stored = fixture(file);
+  const sync = version >= 3 ? syncTables(file) : undefined;
 
   it('keeps every record, changed only as the upgrades say', async () => {
-    const name = await buildOldDatabase(version, stored);
+    const name = await buildOldDatabase(version, stored, sync);
     const db = openDatabase(name);
     try {
       const now = await db.papers.orderBy('id').toArray();
@@ -114,17 +148,19 @@ describe.each(CASES)('a database of schema version $version, opened with the cur
         if (change) expected.words = paperWords(expected);
         expect(after, before.id).toEqual(expected);
       }
+      // Sync's rows (version 3 on): the outbox of changes not pushed yet, tombstones, the clock and the remote's state, as stored.
+      if (sync) for (const table of SYNC_TABLES) expect(await db.table(table).toArray(), table).toEqual(sync[table]);
     } finally {
       await db.delete();
     }
   });
 
   it('answers every index for every record', async () => {
-    const name = await buildOldDatabase(version, stored);
+    const name = await buildOldDatabase(version, stored, sync);
     const db = openDatabase(name);
     try {
       const records = await db.papers.toArray();
-      expect(await checkIndexes(db, records)).toEqual(['starredAt', 'readAt', 'queuePos', 'noteUpdatedAt', 'createdAt', 'updatedAt', 'words']);
+      expect(await checkIndexes(db, records)).toEqual(['starredAt', 'readAt', 'queuePos', 'noteUpdatedAt', 'createdAt', 'updatedAt', 'words', 'aliases']);
       // The queries the library is read with: the queue in order, a word's prefix, a note's word.
       expect(await db.papers.orderBy('queuePos').primaryKeys()).toEqual(['arxiv:2407.21783', 'arxiv:2402.05672']);
       expect(await db.papers.where('words').startsWith('superconf').primaryKeys()).toEqual(['arxiv:hep-th/9711200']);
@@ -141,7 +177,7 @@ describe.each(CASES)('a database of schema version $version, opened with the cur
   });
 
   it('keeps a snapshot of the records as they were before upgrading', async () => {
-    const name = await buildOldDatabase(version, stored);
+    const name = await buildOldDatabase(version, stored, sync);
     const snapshots = openSnapshots(`${name}-snapshots`);
     const db = openDatabase(name, { beforeUpgrade: (database, to) => snapshotBeforeUpgrade(database, to, snapshots, 1_000) });
     try {
@@ -250,6 +286,33 @@ describe('records stored before the cleaning', () => {
         expect(text, format.format).toMatch(/Mallory yrollaM|yrollaM, Mallory|"family": "yrollaM",\s+"given": "Mallory"/);
         // The only invisible characters left are the two the user typed in their note.
         expect(text.match(invisible), format.format).toEqual(note.match(invisible));
+      }
+    } finally {
+      await db.delete();
+    }
+  });
+});
+
+describe('aliases (schema version 4) on a database stored before them', () => {
+  it.each(CASES)('a record of version $version gains an alias when a card shows one, and is found by it; removed, it is found by it too', async ({ version, fixture: file }) => {
+    const stored = fixture(file);
+    const db = openDatabase(await buildOldDatabase(version, stored, version >= 3 ? syncTables(file) : undefined));
+    const alias = 'dblp:journals/corr/abs-2407-21783';
+    try {
+      const before = stored.find((record) => record.id === 'arxiv:2407.21783')!;
+      expect(await db.papers.where('aliases').anyOf([alias]).count()).toBe(0);
+      await setStarred(db, { id: 'arxiv:2407.21783', title: before.title, aliases: [alias] }, true);
+      expect(await db.papers.where('aliases').equals(alias).primaryKeys()).toEqual(['arxiv:2407.21783']);
+      expect(await getStates(db, [alias])).toEqual({
+        [alias]: { starred: true, read: before.readAt !== undefined, queued: before.queuePos !== undefined, note: before.note },
+      });
+      expect(await db.outbox.get(['arxiv:2407.21783', 'aliases'])).toBeDefined();
+      // Removed, the paper is found under its alias among the removals (sync meets a change made elsewhere under it).
+      await removePapers(db, ['arxiv:2407.21783']);
+      expect((await tombstonesOf(db, [alias])).map((tombstone) => tombstone.id)).toEqual(['arxiv:2407.21783']);
+      // Tombstones stored before version 4 keep answering by id.
+      for (const tombstone of version >= 3 ? syncTables(file).tombstones : []) {
+        expect((await tombstonesOf(db, [tombstone.id])).map((found) => found.id)).toEqual([tombstone.id]);
       }
     } finally {
       await db.delete();

@@ -157,7 +157,7 @@ describe('searching the library by index', () => {
       }
     }
     expect((await matchingIds(db, queryTokens('zebra'))).size).toBe(42);
-  });
+  }, 30_000); // thousands of papers on fake-indexeddb: seconds when the whole suite runs beside it
 });
 
 describe('paperWords: the search index of a record', () => {
