@@ -1,12 +1,13 @@
 import type { ShelfmarkDB } from '../store/db';
 import { recordOpened } from '../store/history';
 import { loadSettings } from '../settings';
-import { parseArxivId, type PaperId } from '../paper';
+import { parsePaperId, type PaperId } from '../paper';
 import { readTabPaper, type Tab } from '../tab/read-tab';
 
 /**
  * Records the papers the user opens (lib/store/history.ts) while the setting is on: a tab that
- * shows a paper's page (an arXiv abstract, PDF or HTML page, a Hugging Face paper). The browser
+ * shows a paper's page by its address (an arXiv abstract, PDF or HTML page, a Hugging Face paper,
+ * an Anthology paper, an OpenReview forum, a CVF paper: lib/paper.ts parsePaperId). The browser
  * tells Shelfmark a tab's address only on the hosts it may read, so no other page is seen.
  */
 export function recordHistory(db: ShelfmarkDB): void {
@@ -33,5 +34,5 @@ async function noteOpened(db: ShelfmarkDB, tab: Tab, shown: Map<number, PaperId>
 
 /** A page of one paper, by its address alone (a listing or a search is not). */
 export function isPaperPage(url: string): boolean {
-  return parseArxivId(url) !== null;
+  return parsePaperId(url) !== null;
 }

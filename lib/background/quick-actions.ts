@@ -1,7 +1,7 @@
 import type { ShelfmarkDB } from '../store/db';
 import { applyAction, type PaperState, type UserAction } from '../store/library';
 import { boundPaperRef, siteOf } from '../bounds';
-import { cleanText, parseArxivId, type PaperId, type PaperRef } from '../paper';
+import { cleanText, idLabel, parsePaperId, type PaperId, type PaperRef } from '../paper';
 import { readLinkText } from '../tab/page-meta';
 import { readTabPaper, type Tab } from '../tab/read-tab';
 import { plainError } from '../errors';
@@ -19,20 +19,36 @@ export const QUEUE_COMMAND = 'queue-current-tab';
 export const LINK_MENU = { queue: 'shelfmark-link-queue', star: 'shelfmark-link-star' } as const;
 
 /**
- * Links the menu is offered on: the hosts of every link form the identity rules read (lib/paper.ts).
- * The handler reads the id; a link of these hosts that names no paper (a listing) answers "?".
+ * Links the menu is offered on: the hosts and paths of every link form the identity rules read
+ * (lib/paper.ts parsePaperId). The handler reads the id; a link among these that names no paper
+ * (a listing, a search) answers "?" on the badge.
  */
 export const PAPER_LINK_PATTERNS = [
-  '*://arxiv.org/*',
-  '*://www.arxiv.org/*',
-  '*://export.arxiv.org/*',
-  '*://ar5iv.labs.arxiv.org/*',
-  '*://ar5iv.org/*',
-  '*://alphaxiv.org/*',
-  '*://www.alphaxiv.org/*',
+  ...['arxiv.org', 'www.arxiv.org', 'export.arxiv.org', 'ar5iv.labs.arxiv.org', 'ar5iv.org', 'alphaxiv.org', 'www.alphaxiv.org'].map((host) => `*://${host}/*`),
   '*://huggingface.co/papers/*',
   '*://doi.org/*',
   '*://dx.doi.org/*',
+  '*://www.doi.org/*',
+  '*://aclanthology.org/*',
+  '*://www.aclweb.org/anthology/*',
+  '*://aclweb.org/anthology/*',
+  '*://openreview.net/forum*',
+  '*://openaccess.thecvf.com/content*',
+  '*://*.cv-foundation.org/openaccess/*',
+  '*://www.biorxiv.org/content/*',
+  '*://biorxiv.org/content/*',
+  '*://www.medrxiv.org/content/*',
+  '*://medrxiv.org/content/*',
+  '*://pubmed.ncbi.nlm.nih.gov/*',
+  '*://www.ncbi.nlm.nih.gov/pubmed/*',
+  '*://www.semanticscholar.org/paper/*',
+  '*://www.semanticscholar.org/arxiv/*',
+  // Publishers that carry the DOI in the path (Atypon's /doi/…, Springer, APS, IOP, Nature).
+  '*://*/doi/*',
+  '*://link.springer.com/*',
+  '*://journals.aps.org/*',
+  '*://iopscience.iop.org/article/*',
+  '*://www.nature.com/articles/*',
 ];
 
 /** What the user is told on the badge, and why, for the tests. */
@@ -61,10 +77,10 @@ export interface LinkClick {
 export async function actOnLink(db: ShelfmarkDB, click: LinkClick, tab: Tab | undefined, onChange: OnChange): Promise<QuickOutcome> {
   const action: UserAction | null =
     click.menuItemId === LINK_MENU.queue ? { kind: 'queue', value: true } : click.menuItemId === LINK_MENU.star ? { kind: 'star', value: true } : null;
-  const parsed = click.linkUrl ? parseArxivId(click.linkUrl) : null;
-  if (!action || !parsed || !click.linkUrl) return answer(tab?.id, { ok: false, reason: 'no-paper' });
+  const id = click.linkUrl ? parsePaperId(click.linkUrl) : null;
+  if (!action || !id || !click.linkUrl) return answer(tab?.id, { ok: false, reason: 'no-paper' });
   const text = titleFromLinkText(click.linkText ?? (await linkTextInPage(tab, click)));
-  const ref = boundPaperRef({ id: parsed.id, title: text ?? `arXiv:${parsed.arxivId}`, links: { abs: click.linkUrl } }, siteOf(tab?.url));
+  const ref = boundPaperRef({ id, title: text ?? idLabel(id), links: { abs: click.linkUrl } }, siteOf(tab?.url));
   return answer(tab?.id, await act(db, ref, text !== undefined, action, onChange));
 }
 
@@ -97,7 +113,7 @@ async function act(db: ShelfmarkDB, ref: PaperRef, titled: boolean, action: User
 /** Link text that names a paper: not "PDF", "[arXiv]", "here", a URL or an id. */
 export function titleFromLinkText(text: string | undefined): string | undefined {
   const clean = cleanText(text);
-  if (clean.length < 12 || /^(?:https?:|www\.|arxiv:|doi:|10\.\d)/i.test(clean) || parseArxivId(clean)) return undefined;
+  if (clean.length < 12 || /^(?:https?:|www\.|arxiv:|doi:|10\.\d)/i.test(clean) || parsePaperId(clean)) return undefined;
   return clean;
 }
 

@@ -1,5 +1,5 @@
 import type { HistoryEntry, PaperRecord, ShelfmarkDB } from './db';
-import { arxivIdOf, arxivLinks, type PaperId, type PaperRef } from '../paper';
+import { paperLinks, type PaperId, type PaperRef } from '../paper';
 import { idsWithPrefix, paperWords, wordsMatch } from './search';
 
 /**
@@ -80,7 +80,7 @@ function asPaper(entry: HistoryEntry): PaperRecord {
     id: entry.id,
     title: entry.title,
     authors: entry.authors,
-    links: arxivIdOf(entry.id) ? arxivLinks(arxivIdOf(entry.id)!) : { abs: entry.url },
+    links: { abs: entry.url, ...paperLinks(entry.id) },
     note: '',
     createdAt: entry.firstOpenedAt,
     updatedAt: entry.openedAt,

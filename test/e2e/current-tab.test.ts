@@ -11,14 +11,15 @@ import { control, controlPage } from './sync-helpers';
 
 const PDF_URL = 'https://arxiv.org/pdf/2504.06261v2';
 const PDF_TITLE = 'Parallel Decoding with Shared Attention';
-/** A publisher's landing page declaring its paper in Google Scholar's meta tags. */
+/** A publisher's landing page declaring its paper, by its DOI, in Google Scholar's meta tags. */
 const LANDING_URL = 'https://proceedings.example.org/paper/42';
 const LANDING = `<!doctype html><html><head><title>Proceedings · paper 42</title>
 <meta name="citation_title" content="Learning to Rank Under Distribution Shift">
 <meta name="citation_author" content="Lovelace, Ada"><meta name="citation_author" content="Turing, Alan">
 <meta name="citation_publication_date" content="2023/05/17">
-<meta name="citation_arxiv_id" content="2305.10601">
-<meta name="citation_pdf_url" content="https://arxiv.org/pdf/2305.10601">
+<meta name="citation_doi" content="10.1145/3580305.3599421">
+<meta name="citation_conference_title" content="Proceedings of KDD 2023">
+<meta name="citation_pdf_url" content="https://proceedings.example.org/paper/42.pdf">
 </head><body><h1>Learning to Rank Under Distribution Shift</h1></body></html>`;
 const BLOG_URL = 'https://blog.example.com/reading-list';
 const BLOG = `<!doctype html><html><head><title>Reading list</title></head><body>
@@ -38,6 +39,8 @@ interface StoredPaper {
   starredAt?: number;
   queuePos?: number;
   date?: string;
+  venue?: string;
+  links?: Record<string, string>;
 }
 
 async function stored(browser: Browser, id: string): Promise<StoredPaper | undefined> {
@@ -65,6 +68,18 @@ describe('the current tab, in the built extension', () => {
     });
     controls = await controlPage(browser);
   });
+
+  it('creates the link menu’s two items (their patterns are valid match patterns)', async () => {
+    const worker = await browser.background();
+    const exists = (id: string) =>
+      worker.evaluate((item) => {
+        const { chrome } = globalThis as unknown as { chrome: { contextMenus: { update(id: string, changes: object): Promise<void> } } };
+        return chrome.contextMenus.update(item, {}).then(() => true, () => false);
+      }, id);
+    await expect.poll(() => exists('shelfmark-link-queue')).toBe(true);
+    expect(await exists('shelfmark-link-star')).toBe(true);
+    expect(await exists('shelfmark-no-such-item')).toBe(false);
+  });
   afterAll(() => browser?.close());
 
   it('shows the paper of an arXiv PDF tab and stars it', async () => {
@@ -85,18 +100,26 @@ describe('the current tab, in the built extension', () => {
     await tab.close();
   });
 
-  it('shows the paper a landing page declares in citation_* meta tags, and queues it', async () => {
+  it('shows the paper a DOI landing page declares in citation_* meta tags, and queues it', async () => {
     const tab = await browser.open(LANDING_URL);
     const popup = await openPopupOver(browser, tab);
     const current = popup.getByRole('region', { name: 'This tab’s paper' });
     await expect.poll(() => current.getByText('Learning to Rank Under Distribution Shift').count(), { timeout: 10_000 }).toBe(1);
     expect(await current.getByText('Ada Lovelace, Alan Turing').count()).toBe(1);
     await current.getByRole('button', { name: 'Add to queue' }).click();
-    await expect.poll(async () => (await stored(browser, 'arxiv:2305.10601'))?.queuePos).toBeTypeOf('number');
-    const paper = await stored(browser, 'arxiv:2305.10601');
-    expect(paper).toMatchObject({ title: 'Learning to Rank Under Distribution Shift', authors: ['Ada Lovelace', 'Alan Turing'], date: '2023-05-17' });
-    // The queue below lists it too.
-    await expect.poll(() => popup.locator('#paper-list li[data-paper-id="arxiv:2305.10601"]').count()).toBe(1);
+    await expect.poll(async () => (await stored(browser, 'doi:10.1145/3580305.3599421'))?.queuePos).toBeTypeOf('number');
+    const paper = await stored(browser, 'doi:10.1145/3580305.3599421');
+    expect(paper).toMatchObject({
+      title: 'Learning to Rank Under Distribution Shift',
+      authors: ['Ada Lovelace', 'Alan Turing'],
+      date: '2023-05-17',
+      venue: 'Proceedings of KDD 2023',
+      // The page's own links are kept: the sender's site is the paper's.
+      links: { abs: LANDING_URL, pdf: 'https://proceedings.example.org/paper/42.pdf' },
+    });
+    // The queue below lists it too (drawn once the popup is in front: a background tab draws no frames).
+    await popup.bringToFront();
+    await expect.poll(() => popup.locator('#paper-list li[data-paper-id="doi:10.1145/3580305.3599421"]').count()).toBe(1);
     await popup.close();
     await tab.close();
   });
@@ -129,6 +152,7 @@ describe('the current tab, in the built extension', () => {
   });
 
   it('adds a linked paper from the link menu, titled by the link’s text', async () => {
+    // Every scheme's links are offered the menu; here the linked paper is read by the handler the menu calls.
     const blog = await browser.open(BLOG_URL);
     const queue = { menuItemId: 'shelfmark-link-queue', linkUrl: 'https://arxiv.org/abs/2407.21783', frameId: 0 };
     expect(await control(browser, { op: 'link', click: queue, tabUrl: BLOG_URL })).toMatchObject({ ok: true, id: 'arxiv:2407.21783' });
