@@ -50,8 +50,10 @@ export function declaredPaper(meta: PageMeta): DeclaredPaper | null {
   if (abstract) ref.abstract = abstract;
   const venue = first('citation_journal_title', 'citation_conference_title', 'prism.publicationname');
   if (venue) ref.venue = venue;
-  const pdf = first('citation_pdf_url');
-  const abs = first('citation_abstract_html_url') ?? meta.canonical ?? meta.url;
+  // The tab itself is the paper's PDF or its page.
+  const tabIsPdf = /\/pdf\/|\.pdf(?:$|[?#])/i.test(meta.url);
+  const pdf = first('citation_pdf_url') ?? (tabIsPdf ? meta.url : undefined);
+  const abs = first('citation_abstract_html_url') ?? meta.canonical ?? (tabIsPdf ? undefined : meta.url);
   ref.links = { ...(pdf ? { pdf } : {}), ...(abs ? { abs } : {}) };
   // Page text is not trusted: clipped and cleaned as a card's, links kept only where they lead to the paper.
   const bounded = boundPaperRef(ref, siteOf(meta.url));

@@ -48,9 +48,11 @@ describe.each(BUILDS)('the $name manifest', ({ dir, action, optionalHosts }) => 
     expect(manifest[action].default_popup).toBe('popup.html');
   });
 
-  it('asks for storage, unlimitedStorage and alarms, a sync folder’s host only when sync is turned on, runs on the paper sites it reads only, and names its homepage', () => {
+  it('asks for storage, unlimitedStorage, alarms, activeTab, scripting and contextMenus, a sync folder’s host only when sync is turned on, runs on the paper sites it reads only, and names its homepage', () => {
     const manifest = read();
-    expect(manifest.permissions).toEqual(['storage', 'unlimitedStorage', 'alarms']);
+    // activeTab + scripting: the tab's paper when the user acts (popup, command, link menu); no standing host (README: Permissions).
+    expect(manifest.permissions).toEqual(['storage', 'unlimitedStorage', 'alarms', 'activeTab', 'scripting', 'contextMenus']);
+    expect(manifest.commands['queue-current-tab'].suggested_key.default).toBe('Alt+Shift+Q');
     expect(manifest[optionalHosts]).toEqual(OPTIONAL_HOSTS);
     expect(manifest.host_permissions).toBeUndefined();
     expect(manifest.content_scripts.flatMap((script: Manifest) => script.matches).sort()).toEqual(HOSTS);
