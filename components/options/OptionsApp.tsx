@@ -7,6 +7,7 @@ import { useLiveQuery } from '@/lib/ui/use-live-query';
 import { BrandMark } from '../shared/BrandMark';
 import { ExportMenu } from '../shared/ExportMenu';
 import { BibtexImportPanel } from './BibtexImportPanel';
+import { EnabledSites } from './EnabledSites';
 import { HistoryPanel } from './HistoryPanel';
 import { ImportPanel } from './ImportPanel';
 import { LibraryView } from './LibraryView';
@@ -51,6 +52,7 @@ export function OptionsApp({ db, snapshots }: { db: ShelfmarkDB; snapshots: Snap
             <ExportMenu db={db} searchIds={searchIds} alwaysOpen />
           </section>
           <HistoryPanel db={db} />
+          <EnabledSites />
           <SyncPanel db={db} />
           <ImportPanel db={db} />
           <BibtexImportPanel db={db} />

@@ -4,7 +4,7 @@ import type { DeclaredPaper } from '@/lib/sites/declared';
 import { adapterFor } from '@/lib/sites';
 import { formatAuthors } from '@/lib/paper';
 import type { SeenAt, UserAction } from '@/lib/store/library';
-import { activeTab, readTabPaper } from '@/lib/tab/read-tab';
+import { readTabPaper, type Tab } from '@/lib/tab/read-tab';
 import { actOnPaper } from '@/lib/ui/extension-actions';
 import { useLiveQuery } from '@/lib/ui/use-live-query';
 import { Icon } from '../shared/Icon';
@@ -12,6 +12,8 @@ import { NoteEditor } from './NoteEditor';
 
 interface CurrentPaperProps {
   db: ShelfmarkDB;
+  /** The active tab (useActiveTab). */
+  tab: Tab | null | undefined;
   /** Runs an action with the popup's feedback (the status line). */
   attempt(work: () => Promise<unknown>, done?: string): Promise<void>;
 }
@@ -26,18 +28,21 @@ interface Found {
  * or HTML page, a Hugging Face paper, a page that declares a paper in its meta tags): its title,
  * authors, and the card's four controls. Nothing is drawn for other tabs.
  */
-export function CurrentPaper({ db, attempt }: CurrentPaperProps) {
+export function CurrentPaper({ db, tab, attempt }: CurrentPaperProps) {
   const [found, setFound] = useState<Found | null>(null);
   const [editing, setEditing] = useState(false);
   useEffect(() => {
-    void (async () => {
-      const tab = await activeTab();
-      const declared = tab ? await readTabPaper(tab) : null;
-      if (!declared || !tab?.url) return;
-      const adapter = adapterFor(tab.url);
-      setFound({ declared, seen: adapter ? { site: adapter.name, url: tab.url.replace(/#.*$/, '') } : undefined });
-    })().catch((error: unknown) => console.warn('[Shelfmark] could not read the current tab', error));
-  }, []);
+    if (!tab?.url) return;
+    const url = tab.url;
+    readTabPaper(tab).then(
+      (declared) => {
+        if (!declared) return;
+        const adapter = adapterFor(url);
+        setFound({ declared, seen: adapter ? { site: adapter.name, url: url.replace(/#.*$/, '') } : undefined });
+      },
+      (error: unknown) => console.warn('[Shelfmark] could not read the current tab', error),
+    );
+  }, [tab]);
   const id = found?.declared.paper.id;
   const stored = useLiveQuery(() => (id ? db.papers.get(id) : undefined), [db, id]);
   if (!found) return null;

@@ -9,6 +9,8 @@ import { queryTokens } from '@/lib/store/search';
 import { useLibrarySummary, usePaperList } from '@/lib/ui/use-paper-list';
 import { VIEWS, type ViewName } from '@/lib/store/views';
 import { CurrentPaper } from './CurrentPaper';
+import { PageAccess } from './PageAccess';
+import { useActiveTab } from '@/lib/ui/use-active-tab';
 import { EmptyState } from './EmptyState';
 import { BrandMark } from '../shared/BrandMark';
 import { ExportMenu } from '../shared/ExportMenu';
@@ -51,6 +53,7 @@ export function PopupApp({ db }: { db: ShelfmarkDB }) {
   const [editing, setEditing] = useState<PaperId | null>(null);
   const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
+  const tab = useActiveTab();
 
   // The counts wait for the first rows: they read more of the database than one screenful does.
   const [started, setStarted] = useState(false);
@@ -289,7 +292,8 @@ export function PopupApp({ db }: { db: ShelfmarkDB }) {
           {summary && <ExportMenu db={db} counts={summary.counts} searchIds={page && page.view === view ? page.ids : undefined} />}
         </div>
       </header>
-      <CurrentPaper db={db} attempt={attempt} />
+      <CurrentPaper db={db} tab={tab} attempt={attempt} />
+      <PageAccess tab={tab} attempt={attempt} />
       <SearchBox
         value={query}
         onChange={changeQuery}

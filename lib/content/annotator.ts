@@ -29,6 +29,8 @@ export interface AnnotatorOptions {
   log?: (message: string, ...details: unknown[]) => void;
   /** Called (at most once per task) after cards were added or removed or their states changed. */
   onChange?: () => void;
+  /** The adapters this script carries (the first whose `matches` takes the URL serves it); every site's when not given. */
+  adapters?: readonly SiteAdapter[];
 }
 
 /** One annotated card: the site's element and the controls mounted in it. */
@@ -45,6 +47,14 @@ export const CARD_ATTRIBUTES = {
 } as const;
 
 const PAGE_STYLE_ID = 'shelfmark-page-style';
+
+function matchesHref(adapter: SiteAdapter, href: string): boolean {
+  try {
+    return adapter.matches(new URL(href));
+  } catch {
+    return false;
+  }
+}
 /**
  * Cards whose buttons are built at once, per page load and then per scan: more than a screen
  * holds. The others are built in idle time right after (or when first needed), so a 2,000-card
@@ -379,7 +389,7 @@ export class Annotator {
     const href = this.options.location();
     if (href === this.href) return;
     this.href = href;
-    const adapter = adapterFor(href);
+    const adapter = this.options.adapters ? (this.options.adapters.find((candidate) => matchesHref(candidate, href)) ?? null) : adapterFor(href);
     if (adapter !== this.adapter) {
       for (const entry of [...this.mounted.values()]) this.unmount(entry);
       this.order = [];

@@ -5,9 +5,13 @@ import { Annotator } from './annotator';
 import { createDock, type Dock } from './dock';
 import { commandFor } from './keyboard';
 import { Triage } from './triage';
+import type { SiteAdapter } from '../sites/types';
 
-/** Starts Shelfmark on a page; everything it sets up ends with `ctx` (extension reloaded or removed). */
-export function startContentScript(ctx: ContentScriptContext): Annotator {
+/**
+ * Starts Shelfmark on a page, reading it with `adapters` (every site's when not given); everything it
+ * sets up ends with `ctx` (extension reloaded or removed).
+ */
+export function startContentScript(ctx: ContentScriptContext, adapters?: readonly SiteAdapter[]): Annotator {
   const log = (message: string, ...details: unknown[]) => console.debug(`[Shelfmark] ${message}`, ...details);
   let settings: Settings = defaultSettings();
   let dock: Dock | null = null;
@@ -25,6 +29,7 @@ export function startContentScript(ctx: ContentScriptContext): Annotator {
     signal: ctx.signal,
     log,
     onChange: () => refreshDock(),
+    adapters,
   });
 
   /** Hides or shows read papers on this site: at once here, and in every tab through storage. */

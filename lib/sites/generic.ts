@@ -5,10 +5,10 @@ import type { PageContext, SiteAdapter } from './types';
 
 /**
  * The generic adapter: any page, read by the papers it links to (a lab's publication list, a blog's
- * references, a forum thread, a model card). It serves no URL by itself (`matches` is false): it
- * runs where the user asks for it (the popup's "Show Shelfmark on this page", a site they enabled),
- * on Hugging Face's model, dataset and Space pages, and in `npm run parse` when no site adapter
- * serves a URL.
+ * references, a forum thread, a model card). It is in no site's list (lib/sites/index.ts): it runs
+ * where the user asks for it (the popup's "Show Shelfmark on this page", a site they enabled:
+ * entrypoints/generic.content.ts, which serves whatever page it is run on), and in `npm run parse`
+ * when no site adapter serves a URL.
  *
  * A paper is every link that names it by the identity rules (lib/paper.ts parsePaperId: every link
  * form of every scheme). Its card is the nearest block around one of its links that links no other
@@ -117,7 +117,8 @@ export function readGenericCard(card: GenericCard): PaperRef {
 export const generic: SiteAdapter = {
   name: 'generic',
   label: 'this page',
-  matches: () => false,
+  // Run only where the user asked for it, and then on any page there.
+  matches: () => true,
   findCards: (root) => findGenericCards(root).map((card) => card.element),
   cardId: (element) => found.get(element)?.id ?? null,
   readCard(element: Element, _page: PageContext) {
