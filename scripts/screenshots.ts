@@ -240,7 +240,7 @@ async function anywhere(theme: Theme) {
     <meta name="citation_author" content="Lovelace, Ada"><meta name="citation_author" content="Turing, Alan"><meta name="citation_author" content="Hopper, Grace">
     <meta name="citation_doi" content="10.1145/3580305.3599421"><meta name="citation_publication_date" content="2023/08/04">
     </head><body><h1>Learning to Rank Under Distribution Shift</h1></body></html>`;
-  const pages = { [landing]: landingHtml, [ARXIV_ABS]: readSharedPage('arxiv_abs_2602.11156_2026.html'), [HF_PAPER]: readSharedPage('hf_paper_2509.24002_bs4-prettified.html') };
+  const pages = { [HN_URL]: readSharedPage('hackernews_item_ask-hn-best-papers_2023-07.html'), [landing]: landingHtml, [ARXIV_ABS]: readSharedPage('arxiv_abs_2602.11156_2026.html'), [HF_PAPER]: readSharedPage('hf_paper_2509.24002_bs4-prettified.html') };
   const browser = await launch({ build: 'test', pages, colorScheme: theme, viewport: STORE_SIZE, assets: placeholderImage });
   try {
     for (const url of [HF_PAPER, ARXIV_ABS]) await (await browser.open(url)).waitForTimeout(600);
@@ -267,12 +267,23 @@ async function anywhere(theme: Theme) {
     await panel.locator('.history-entry').nth(2).waitFor();
     await settle(options);
     await panel.screenshot({ path: `${DOCS}/options-history-${theme}.png` });
+    // A Hacker News thread after "Show Shelfmark on this page": controls after each paper's first link.
+    const thread = await browser.open(HN_URL);
+    const over = await openPopupOver(browser, thread);
+    await over.getByRole('button', { name: 'Show Shelfmark on this page' }).click();
+    await thread.bringToFront();
+    await thread.waitForFunction(() => document.querySelectorAll('[data-shelfmark-id]').length === 12);
+    await thread.locator('[data-shelfmark-id="arxiv:1804.08959"]').scrollIntoViewIfNeeded();
+    await thread.evaluate(() => window.scrollBy(0, -200));
+    await settle(thread);
+    await thread.screenshot({ path: `${DOCS}/generic-hackernews-${theme}.png` });
   } finally {
     await browser.close();
   }
 }
 const ARXIV_ABS = 'https://arxiv.org/abs/2602.11156';
 const HF_PAPER = 'https://huggingface.co/papers/2509.24002';
+const HN_URL = 'https://news.ycombinator.com/item?id=36817231';
 
 for (const dir of [DOCS, STORE, WELCOME]) mkdirSync(dir, { recursive: true });
 const only = process.env.SHOTS?.split(',');

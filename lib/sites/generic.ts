@@ -127,9 +127,9 @@ export const generic: SiteAdapter = {
   },
   mountControls(element, controls) {
     const card = found.get(element);
-    if (!card || card.inline) element.after(controls);
-    // In a row, after the text of its last cell; elsewhere at the end of the block.
-    else if (element.localName === 'tr') (element.lastElementChild ?? element).append(controls);
-    else element.append(controls);
+    // In a row, at the end of its last cell (the text beside a teaser); elsewhere right after the
+    // paper's last link in the card (the end of a reference, the sentence of a comment).
+    if (card && !card.inline && element.localName === 'tr') (element.lastElementChild ?? element).append(controls);
+    else (card?.links.filter((link) => element.contains(link)).at(-1) ?? element).after(controls);
   },
 };

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { control, launch, openPopupOver, readSharedPage, waitForCards, type Browser } from './harness';
+import { FIXTURES } from '../pages';
 
 /**
  * Shelfmark on other sites, in the test build (its manifest grants the optional hosts up front, so
@@ -64,5 +66,23 @@ describe('other sites, in the built extension', () => {
     const ids = await page.$$eval('[data-shelfmark-id]', (roots) => roots.map((root) => root.getAttribute('data-shelfmark-id')));
     expect(new Set(ids).size).toBe(50);
     await Promise.all([page.close(), popup.close()]);
+  });
+});
+
+describe('Hugging Face’s model pages, in the shipped build', () => {
+  const MODEL_URL = 'https://huggingface.co/meta-llama/Llama-3.1-8B';
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch({ pages: { [MODEL_URL]: readFileSync(`${FIXTURES}hf_model_card.html`, 'utf8') } });
+  });
+  afterAll(() => browser?.close());
+
+  it('gives the papers a model page links their controls: one root each, however often linked', async () => {
+    const page = await browser.open(MODEL_URL, 2);
+    const ids = await page.$$eval('[data-shelfmark-id]', (roots) => roots.map((root) => root.getAttribute('data-shelfmark-id')).sort());
+    expect(ids).toEqual(['arxiv:2204.05149', 'arxiv:2407.21783']);
+    const queue = control(page, 'arxiv:2407.21783', 'Add to queue');
+    await queue.click();
+    await expect.poll(() => queue.pressed()).toBe('true');
   });
 });
