@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { plainError } from '@/lib/errors';
-import { disableSite, enabledSites, enableSite, hostFromInput } from '@/lib/ui/site-access';
+import { disableSite, enabledSites, enableSite, hostFromInput } from '@/lib/tab/site-access';
 
 /**
  * The sites where Shelfmark reads the papers a page links to, beyond its own sites: added here or

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Tab } from '@/lib/tab/read-tab';
-import { enableableHost, enabledSites, enableSite, showOnPage } from '@/lib/ui/site-access';
+import { enableableHost, enabledSites, enableSite, showOnPage } from '@/lib/tab/site-access';
 
 interface PageAccessProps {
   tab: Tab | null | undefined;
