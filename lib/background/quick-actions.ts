@@ -1,7 +1,8 @@
 import type { ShelfmarkDB } from '../store/db';
 import { applyAction, type PaperState, type UserAction } from '../store/library';
 import { boundPaperRef, siteOf } from '../bounds';
-import { cleanText, idLabel, parsePaperId, type PaperId, type PaperRef } from '../paper';
+import { idLabel, parsePaperId, type PaperId, type PaperRef } from '../paper';
+import { linkTitle } from '../sites/generic';
 import { readLinkText } from '../tab/page-meta';
 import { readTabPaper, type Tab } from '../tab/read-tab';
 import { plainError } from '../errors';
@@ -79,7 +80,7 @@ export async function actOnLink(db: ShelfmarkDB, click: LinkClick, tab: Tab | un
     click.menuItemId === LINK_MENU.queue ? { kind: 'queue', value: true } : click.menuItemId === LINK_MENU.star ? { kind: 'star', value: true } : null;
   const id = click.linkUrl ? parsePaperId(click.linkUrl) : null;
   if (!action || !id || !click.linkUrl) return answer(tab?.id, { ok: false, reason: 'no-paper' });
-  const text = titleFromLinkText(click.linkText ?? (await linkTextInPage(tab, click)));
+  const text = linkTitle(click.linkText ?? (await linkTextInPage(tab, click)));
   const ref = boundPaperRef({ id, title: text ?? idLabel(id), links: { abs: click.linkUrl } }, siteOf(tab?.url));
   return answer(tab?.id, await act(db, ref, text !== undefined, action, onChange));
 }
@@ -108,13 +109,6 @@ async function act(db: ShelfmarkDB, ref: PaperRef, titled: boolean, action: User
     console.error('[Shelfmark] quick action failed', error);
     return { ok: false, reason: 'failed', error: plainError(error).error };
   }
-}
-
-/** Link text that names a paper: not "PDF", "[arXiv]", "here", a URL or an id. */
-export function titleFromLinkText(text: string | undefined): string | undefined {
-  const clean = cleanText(text);
-  if (clean.length < 12 || /^(?:https?:|www\.|arxiv:|doi:|10\.\d)/i.test(clean) || parsePaperId(clean)) return undefined;
-  return clean;
 }
 
 async function linkTextInPage(tab: Tab | undefined, click: LinkClick): Promise<string | undefined> {

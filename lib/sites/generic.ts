@@ -32,8 +32,11 @@ const MAY_NAME_PAPER = /arxiv|alphaxiv|ar5iv|doi|10\.\d|openreview|aclanthology|
 /** Where a paper's title may be in its card, when its links say none (`<span class="papertitle">`, a heading, bold text). */
 const TITLE_PLACES = 'h1, h2, h3, h4, h5, h6, [class*="title" i], strong, b';
 
-/** Link texts that name no paper: "arXiv", "[PDF]", "paper", "here", an address or an id. */
-function meaningfulLinkText(text: string): string | undefined {
+/**
+ * A link's text when it names its paper (a title), else undefined: "arXiv", "[PDF]", "here", an
+ * address or an id name none. Used for cards here and for the link menu (lib/background/quick-actions.ts).
+ */
+export function linkTitle(text: string | null | undefined): string | undefined {
   const clean = cleanText(text);
   if (clean.length < 12 || clean.length > 400 || /^(?:https?:|www\.|arxiv:|doi:|10\.\d)/i.test(clean) || parsePaperId(clean)) return undefined;
   return clean;
@@ -106,8 +109,8 @@ function nearestBlock(element: Element): Element | null {
 
 /** What the card shows of its paper: a title (a link's text, the card's title, else the id), its links. */
 export function readGenericCard(card: GenericCard): PaperRef {
-  const fromLinks = card.links.map((link) => meaningfulLinkText(link.textContent ?? '')).find(Boolean);
-  const fromCard = card.inline ? undefined : meaningfulLinkText(readText(card.element.querySelector(TITLE_PLACES)));
+  const fromLinks = card.links.map((link) => linkTitle(link.textContent ?? '')).find(Boolean);
+  const fromCard = card.inline ? undefined : linkTitle(readText(card.element.querySelector(TITLE_PLACES)));
   const abs = card.links.find((link) => !/\.pdf(?:$|[?#])/i.test(link.href))?.href;
   const pdf = card.links.find((link) => /\.pdf(?:$|[?#])|\/pdf\//i.test(link.href))?.href;
   const ref: PaperRef = { id: card.id, title: fromLinks ?? fromCard ?? idLabel(card.id), links: { ...(abs ? { abs } : {}), ...(pdf ? { pdf } : {}) } };

@@ -1,5 +1,5 @@
 import type { HistoryEntry, PaperRecord, ShelfmarkDB } from './db';
-import { paperLinks, type PaperId, type PaperRef } from '../paper';
+import { paperLinks, type PaperRef } from '../paper';
 import { idsWithPrefix, paperWords, wordsMatch } from './search';
 
 /**
@@ -67,10 +67,8 @@ export async function historyPage(db: ShelfmarkDB, tokens: readonly string[], li
  * History as papers, for the exports (lib/export/scope.ts): the library's record where it holds the
  * paper (its note and state come along), else one made from the entry, most recently opened first.
  */
-export async function historyPapers(db: ShelfmarkDB, ids?: readonly PaperId[]): Promise<PaperRecord[]> {
-  const entries = ids
-    ? (await db.history.bulkGet([...ids])).filter((entry): entry is HistoryEntry => entry !== undefined)
-    : await db.history.orderBy('openedAt').reverse().toArray();
+export async function historyPapers(db: ShelfmarkDB): Promise<PaperRecord[]> {
+  const entries = await db.history.orderBy('openedAt').reverse().toArray();
   const stored = await db.papers.bulkGet(entries.map((entry) => entry.id));
   return entries.map((entry, i) => stored[i] ?? asPaper(entry));
 }

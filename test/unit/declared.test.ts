@@ -2,7 +2,7 @@ import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { declaredPaper } from '@/lib/sites/declared';
 import { readLinkText, readPageMeta, type PageMeta } from '@/lib/tab/page-meta';
-import { titleFromLinkText } from '@/lib/background/quick-actions';
+import { linkTitle } from '@/lib/sites/generic';
 import { sharedPage } from '../pages';
 
 /** What the injected reader returns for `html` served at `url` (run here in jsdom, as in the page). */
@@ -105,7 +105,7 @@ describe('the link menu’s title: a link’s text when it names a paper', () =>
     ['10.1145/3394171.3413938', undefined],
     [undefined, undefined],
   ])('%j → %j', (text, title) => {
-    expect(titleFromLinkText(text)).toBe(title);
+    expect(linkTitle(text)).toBe(title);
   });
 
   it('reads the text of the first link to the address, in the page', () => {
