@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
+import { SITE_HOSTS } from './lib/sites/pages';
 import { ICON_SIZES, iconPath } from './modules/icons';
 import pkg from './package.json';
 
@@ -37,18 +38,20 @@ export default defineConfig({
     description: 'Star, queue and annotate research papers on arXiv, Hugging Face, the ACL Anthology, dblp, Google Scholar, OpenReview and CVF.',
     homepage_url: pkg.homepage,
     // storage: the settings; unlimitedStorage: the library and its snapshots are never capped nor
-    // cleared to free disk space; alarms: the weekly snapshot, and sync while it is on. The content
-    // script's matches (lib/sites/hosts.ts: the paper sites Shelfmark reads) are its only hosts; the
-    // sync folder's host is asked for when the user turns sync on. README: Permissions.
-    // activeTab + scripting: the paper of the tab the user is in, read when they open the popup, press
-    // the command or use the link menu, with no standing access to the page. contextMenus: that menu.
-    permissions: ['storage', 'unlimitedStorage', 'alarms', 'activeTab', 'scripting', 'contextMenus'],
+    // cleared to free disk space; alarms: the weekly snapshot, and sync while it is on; scripting: the
+    // site's content script injected where a single-page app navigates in-page to papers, and the
+    // read papers' styles inserted where no page script can read them (lib/background/page-scripts.ts),
+    // on the hosts the content scripts run on (lib/sites/pages.ts: the paper sites Shelfmark reads),
+    // its only hosts; the sync folder's host is asked for when the user turns sync on. README: Permissions.
+    // activeTab (with scripting): the paper of the tab the user is in, read when they open the popup,
+    // press the command or use the link menu, with no standing access to the page. contextMenus: that menu.
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'scripting', 'activeTab', 'contextMenus'],
     // Manifest V2 (Firefox) lists optional hosts among its optional permissions.
     ...(E2E
-      ? { host_permissions: OPTIONAL_HOSTS }
+      ? { host_permissions: [...SITE_HOSTS, ...OPTIONAL_HOSTS] }
       : manifestVersion === 2
-        ? { optional_permissions: OPTIONAL_HOSTS }
-        : { optional_host_permissions: OPTIONAL_HOSTS }),
+        ? { host_permissions: [...SITE_HOSTS], optional_permissions: OPTIONAL_HOSTS }
+        : { host_permissions: [...SITE_HOSTS], optional_host_permissions: OPTIONAL_HOSTS }),
     icons,
     // The toolbar button (its title is the popup's <title>); Firefox's MV2 build calls it browser_action.
     [manifestVersion === 2 ? 'browser_action' : 'action']: { default_icon: icons },

@@ -525,7 +525,7 @@ export function namePaper(ids: Iterable<PaperId>): PaperIdentity {
   return { id: sorted[0]!, aliases: sorted.slice(1, 1 + MAX_ALIASES) };
 }
 
-/** The DOI of a `doi:` id, or of the ids that have one by definition (arXiv, new-style ACL). */
+/** The DOI of a `doi:` id, or of an arXiv id (every arXiv paper has one; not every Anthology paper does). */
 export function doiOf(id: PaperId): string | null {
   const scheme = schemeOf(id);
   const value = id.slice(id.indexOf(':') + 1);

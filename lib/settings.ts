@@ -8,8 +8,13 @@ import { SITE_NAMES, type SiteName } from './sites/types';
  */
 
 export interface Settings {
-  /** Per site: hide papers marked read from its listings (they are only subdued otherwise). */
+  /** Per site: hide papers marked read from its listings (they are only dimmed otherwise). */
   hideRead: Partial<Record<SiteName, boolean>>;
+  /**
+   * Dim papers marked read on pages. The one state a page can observe (a dimmed card's computed
+   * opacity): off, pages look the same whatever was read (README, Privacy).
+   */
+  dimRead: boolean;
   /** Keep a history of the papers opened (on this device only; lib/store/history.ts). On unless false. */
   history?: boolean;
 }
@@ -18,13 +23,14 @@ export const SETTINGS_KEY = 'settings';
 
 
 export function defaultSettings(): Settings {
-  return { hideRead: {} };
+  return { hideRead: {}, dimRead: true };
 }
 
 /** Reads a stored value into valid settings; anything unknown or malformed is dropped. */
 export function parseSettings(stored: unknown): Settings {
   const settings = defaultSettings();
   if (!isRecord(stored)) return settings;
+  if (typeof stored.dimRead === 'boolean') settings.dimRead = stored.dimRead;
   if (typeof stored.history === 'boolean') settings.history = stored.history;
   if (!isRecord(stored.hideRead)) return settings;
   for (const site of SITE_NAMES) {
@@ -43,6 +49,14 @@ export async function loadSettings(): Promise<Settings> {
 export async function setHideRead(site: SiteName, hide: boolean): Promise<Settings> {
   const settings = await loadSettings();
   settings.hideRead = { ...settings.hideRead, [site]: hide };
+  await browser.storage.local.set({ [SETTINGS_KEY]: settings });
+  return settings;
+}
+
+/** Remembers whether read papers are dimmed on pages; every open tab hears of it. */
+export async function setDimRead(dim: boolean): Promise<Settings> {
+  const settings = await loadSettings();
+  settings.dimRead = dim;
   await browser.storage.local.set({ [SETTINGS_KEY]: settings });
   return settings;
 }

@@ -12,7 +12,7 @@ import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
-import { control, controlIds, EXTENSION_DIR, launch, openPopupOver, readSharedPage, type Browser } from '../test/e2e/harness';
+import { cardIds, control, EXTENSION_DIR, launch, openPopupOver, readSharedPage, type Browser } from '../test/e2e/harness';
 import { fixture } from '../test/pages';
 import { ACL_CSS, ARXIV_CSS, ARXIV_HTML_CSS, CVF_CSS, DBLP_CSS, OPENREVIEW_CSS, SCHOLAR_CSS, withSiteStyles } from './site-styles';
 
@@ -65,7 +65,7 @@ async function huggingface(browser: Browser, theme: Theme) {
 async function arxiv(browser: Browser) {
   const page = await browser.open(ARXIV_URL, 50);
   await page.evaluate(() => window.scrollTo(0, 0));
-  const ids = await page.$$eval('[data-shelfmark-id]', (roots) => roots.slice(0, 4).map((root) => root.getAttribute('data-shelfmark-id')!));
+  const ids = (await cardIds(page)).slice(0, 4);
   await press(page, ids[0]!, 'Star');
   await press(page, ids[0]!, 'Add to queue');
   await press(page, ids[1]!, 'Mark read');
@@ -165,7 +165,7 @@ const SITES = [
 async function site(browser: Browser, spec: (typeof SITES)[number], theme: Theme) {
   const page = await browser.open(spec.url, spec.cards);
   if (theme === 'dark') await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'dark'));
-  const ids = (await controlIds(page)).slice(0, 3);
+  const ids = (await cardIds(page)).slice(0, 3);
   await press(page, ids[0]!, 'Star');
   await press(page, ids[0]!, 'Add to queue');
   if (ids[1]) await press(page, ids[1], 'Mark read');

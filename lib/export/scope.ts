@@ -1,6 +1,5 @@
 import type { PaperRecord, ShelfmarkDB } from '../store/db';
 import type { PaperId } from '../paper';
-import { foldText, tokenize } from '../store/search';
 import { viewRecords, type ViewName } from '../store/views';
 import { historyPapers } from '../store/history';
 
@@ -36,20 +35,4 @@ export async function papersInScope(
   if (scope !== 'search') return viewRecords(db, scope);
   const records = await db.papers.bulkGet([...searchIds]);
   return records.filter((record): record is PaperRecord => record !== undefined);
-}
-
-/**
- * The options page's filter: every word typed must start a word of the paper's title, authors or
- * note (the stored search tokens, `words`), or the text must occur in one of its ids ("2407.217",
- * "acl-long.1", "10.1145/35").
- */
-export function filterPapers<T extends Pick<PaperRecord, 'id' | 'words' | 'aliases'>>(papers: readonly T[], query: string): T[] {
-  const tokens = tokenize(query);
-  const idText = foldText(query.trim()).replace(/^[a-z]+:\s*/, '');
-  if (tokens.length === 0) return [...papers];
-  return papers.filter((paper) => {
-    const ids = [paper.id, ...(paper.aliases ?? [])].map((id) => foldText(id.slice(id.indexOf(':') + 1)));
-    if (idText.length >= 4 && ids.some((id) => id.includes(idText))) return true;
-    return tokens.every((token) => paper.words.some((word) => word.startsWith(token)));
-  });
 }

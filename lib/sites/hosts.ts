@@ -1,8 +1,8 @@
 import type { SiteName } from './types';
 
 /**
- * The hosts Shelfmark reads, per site: each is a permission the user grants (the content script's
- * match patterns are made from this list, entrypoints/content.ts), so each is here because papers
+ * The hosts Shelfmark reads, per site: each is a permission the user grants (the content scripts'
+ * match patterns are made from this list, lib/sites/pages.ts), so each is here because papers
  * are listed there. Pure data, no imports at run time: the page-side router can use it as is.
  */
 
@@ -37,7 +37,7 @@ const GOOGLE_DOMAINS = (
   'google.co.zm google.co.zw google.cat'
 ).split(' ');
 
-export const SITE_HOSTS: Readonly<Record<SiteName, readonly string[]>> = {
+export const HOSTS_BY_SITE: Readonly<Record<SiteName, readonly string[]>> = {
   huggingface: ['huggingface.co'],
   arxiv: ['arxiv.org', 'www.arxiv.org', 'export.arxiv.org'],
   acl: ['aclanthology.org'],
@@ -51,12 +51,5 @@ export const SITE_HOSTS: Readonly<Record<SiteName, readonly string[]>> = {
 
 /** True when `host` is one of `site`'s hosts. */
 export function isSiteHost(site: SiteName, host: string): boolean {
-  return SITE_HOSTS[site].includes(host.toLowerCase());
-}
-
-/** The content script's match patterns: every page of every host above (the adapters choose per URL). */
-export function contentScriptMatches(): string[] {
-  return Object.values(SITE_HOSTS)
-    .flat()
-    .map((host) => `https://${host}/*`);
+  return HOSTS_BY_SITE[site].includes(host.toLowerCase());
 }

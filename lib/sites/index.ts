@@ -4,6 +4,7 @@ import { cvf } from './cvf';
 import { dblp } from './dblp';
 import { huggingface } from './huggingface';
 import { huggingfaceRepos } from './huggingface-repos';
+import { findAdapter } from './match';
 import { openreview } from './openreview';
 import { scholar } from './scholar';
 import type { SiteAdapter } from './types';
@@ -13,17 +14,7 @@ export const ADAPTERS: readonly SiteAdapter[] = [huggingface, huggingfaceRepos, 
 
 /** The adapter that serves `url`, or null when Shelfmark has nothing to do there. */
 export function adapterFor(url: URL | string): SiteAdapter | null {
-  const parsed = typeof url === 'string' ? safeUrl(url) : url;
-  if (!parsed) return null;
-  return ADAPTERS.find((adapter) => adapter.matches(parsed)) ?? null;
-}
-
-function safeUrl(text: string): URL | null {
-  try {
-    return new URL(text);
-  } catch {
-    return null;
-  }
+  return findAdapter(ADAPTERS, url);
 }
 
 export type { SiteAdapter, PageContext, SiteName } from './types';

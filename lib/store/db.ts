@@ -3,6 +3,7 @@ import { boundStoredPaper } from '../bounds';
 import { LIMITS } from '../limits';
 import type { PaperId, PaperLinks } from '../paper';
 import type { SiteName } from '../sites/types';
+import { CATALOG_TABLE, catalogMiddleware, type CatalogRow } from './catalog';
 import { paperWords } from './search';
 import { snapshotBeforeUpgrade } from './snapshots';
 
@@ -70,6 +71,12 @@ export interface PaperRecord {
    * device until the user dismisses them. Merged as a set: a note is never dropped.
    */
   keptNotes?: KeptNote[];
+  /**
+   * When the user acted for each user group's current value, set by an action from a page: actions
+   * are ordered by it, whatever order they arrive in (lib/store/library.ts). Local bookkeeping, never
+   * exported or synced; a group changed any other way has none, and is ordered by its `changedAt`.
+   */
+  actedAt?: Partial<Record<'star' | 'read' | 'queue' | 'note', number>>;
   /** Folded words of title, authors and note: the search index. */
   words: string[];
 }
@@ -152,6 +159,8 @@ export type ShelfmarkDB = Dexie & {
   outbox: Table<OutboxRow, [PaperId, ChangeKind]>;
   tombstones: EntityTable<TombstoneRecord, 'id'>;
   syncState: EntityTable<SyncStateRow, 'key'>;
+  /** What extension pages load of every paper at once: lib/store/catalog.ts. */
+  catalog: Table<CatalogRow, CatalogRow['id']>;
   history: EntityTable<HistoryEntry, 'id'>;
 };
 
@@ -203,11 +212,17 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     },
   },
   {
+    // The catalog (lib/store/catalog.ts), empty: the first page to read it builds it from the
+    // records, then its middleware keeps it in every write's transaction.
+    version: 4,
+    stores: { [CATALOG_TABLE]: 'id' },
+  },
+  {
     // Papers known by more than one id (lib/paper.ts `identify`: a DOI beside an arXiv id, a dblp
     // key) are found by any of them, and so are removed ones (a change made elsewhere under an
     // alias must meet the removal: lib/sync/engine.ts). Records written before have no aliases and
     // need no change: a record without the field is simply not in the new indexes.
-    version: 4,
+    version: 5,
     stores: {
       papers: 'id, starredAt, readAt, queuePos, noteUpdatedAt, createdAt, updatedAt, *words, *aliases',
       tombstones: 'id, *paper.aliases',
@@ -216,7 +231,7 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   {
     // History (lib/store/history.ts): papers opened, by when they were last opened, searchable by
     // their words. A new table; no record changes.
-    version: 5,
+    version: 6,
     stores: { history: 'id, openedAt, *words' },
   },
 ];
@@ -240,6 +255,7 @@ export function openDatabase(name = DB_NAME, options: { version?: number; before
     const declared = db.version(schema.version).stores(schema.stores);
     if (schema.upgrade) declared.upgrade(schema.upgrade);
   }
+  db.use(catalogMiddleware(db));
   if (beforeUpgrade) {
     // Dexie opens on first use by calling db.open(): every way in passes here first.
     const open = db.open.bind(db);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { SITE_PAGES } from '../fixtures/shared-pages';
 import { fixture } from '../pages';
-import { control, controlIds, launch, pressed, readSharedPage, type Browser } from './harness';
+import { control, cardIds, launch, pressed, readSharedPage, type Browser } from './harness';
 import { syntheticArxivListing } from './synthetic-listing';
 
 /**
@@ -110,13 +110,13 @@ afterAll(async () => {
   await browser?.close();
 });
 
-describe('every real page of the new sites gets exactly its cards’ control roots', () => {
+describe('every real page of the new sites: exactly its cards are marked, and their controls answer', () => {
   it.each(Object.entries(SITE_PAGES))('%s', async (_, site) => {
     const expected = site.ids(readSharedPage(site.file));
     expect(expected).toHaveLength(site.count);
     const page = await browser.open(site.url, expected.length);
     try {
-      expect(await controlIds(page)).toEqual(expected);
+      expect(await cardIds(page)).toEqual(expected);
       if (expected.length) {
         await expect.poll(() => control(page, expected[0]!, 'Star').pressed()).toBe('false');
         await expect.poll(() => control(page, expected.at(-1)!, 'Add to queue').pressed()).toBe('false');
@@ -133,11 +133,11 @@ describe('every real page of the new sites gets exactly its cards’ control roo
   });
 });
 
-describe('today’s layouts (our fixtures) get their cards’ control roots', () => {
+describe('today’s layouts (our fixtures): their cards are marked, and their controls answer', () => {
   it.each(Object.entries(FIXTURE_PAGES))('%s', async (_, site) => {
     const page = await browser.open(site.url, site.ids.length);
     try {
-      expect(await controlIds(page)).toEqual(site.ids);
+      expect(await cardIds(page)).toEqual(site.ids);
       for (const id of site.ids) await expect.poll(() => control(page, id, 'Star').pressed()).toBe('false');
       expect(shelfmarkErrors).toEqual([]);
     } finally {
@@ -153,7 +153,7 @@ describe('one paper, one record, across sites', () => {
     await expect.poll(() => pressed(dblp, 'arxiv:2303.14702', 'Star')).toBe('true');
 
     const arxiv = await browser.open(ARXIV_LISTING, 2);
-    expect(await controlIds(arxiv)).toEqual(['arxiv:2303.14702', 'arxiv:2307.10774']);
+    expect(await cardIds(arxiv)).toEqual(['arxiv:2303.14702', 'arxiv:2307.10774']);
     await expect.poll(() => pressed(arxiv, 'arxiv:2303.14702', 'Star')).toBe('true');
     expect(await pressed(arxiv, 'arxiv:2307.10774', 'Star')).toBe('false');
 
@@ -172,8 +172,11 @@ describe('one paper, one record, across sites', () => {
       const page = await browser.open(author.url, 6);
       await expect.poll(() => pressed(page, 'acl:W19-4201', 'Mark read')).toBe('true');
       expect(await pressed(page, 'acl:W18-6560', 'Mark read')).toBe('false');
-      // A read paper is dimmed on the listing.
-      expect(await page.locator('[data-shelfmark-read]').count()).toBe(1);
+      // A read paper is dimmed on the listing (by a style keyed by its id: no attribute says so), the others not.
+      await page.mouse.move(1200, 5);
+      const opacity = (id: string) => page.locator(`[data-shelfmark-card="${id}"]`).evaluate((element) => getComputedStyle(element).opacity);
+      await expect.poll(() => opacity('acl:W19-4201')).toBe('0.5');
+      expect(await opacity('acl:W18-6560')).toBe('1');
       await page.close();
     }
     await paper.close();
@@ -253,7 +256,7 @@ describe('keyboard triage on each site, checked in the database', () => {
   });
 });
 
-describe('OpenReview renders its cards after load', () => {
+describe('OpenReview renders its cards after load, and moves between pages without a load', () => {
   const URL = 'https://openreview.net/group?id=NeurIPS.cc/2025/Conference';
   const SHELL = `<!DOCTYPE html><html><head><title>NeurIPS 2025 | OpenReview</title></head><body><div id="__next"><main id="group-container"><div class="tab-content"><p>Loading…</p></div></main></div>
 <script>
@@ -269,10 +272,28 @@ describe('OpenReview renders its cards after load', () => {
   it('finds the cards a tab renders after load, and those of the next tab', async () => {
     browser.serve({ [URL]: SHELL });
     const page = await browser.open(URL, 2);
-    expect(await controlIds(page)).toEqual(['openreview:FirstTab01', 'openreview:FirstTab02']);
+    expect(await cardIds(page)).toEqual(['openreview:FirstTab01', 'openreview:FirstTab02']);
     await control(page, 'openreview:FirstTab02', 'Star').click();
     await page.evaluate(() => (window as unknown as { showTab(): void }).showTab());
-    await expect.poll(() => controlIds(page)).toEqual(['openreview:OralTab001']);
+    await expect.poll(() => cardIds(page)).toEqual(['openreview:OralTab001']);
+    await page.close();
+  });
+
+  it('reached in-page from a profile page (no content script there): the router brings it', async () => {
+    const PROFILE = 'https://openreview.net/profile?id=~A_B1';
+    browser.serve({ [PROFILE]: '<!DOCTYPE html><html><head><title>A B | OpenReview</title></head><body><div id="__next"><main>A profile</main></div></body></html>' });
+    const page = await browser.open(PROFILE);
+    await page.waitForTimeout(300);
+    expect(await cardIds(page)).toEqual([]);
+    // OpenReview's own router moves to a venue page and renders it, without a load.
+    await page.evaluate(() => {
+      history.pushState({}, '', '/group?id=NeurIPS.cc/2025/Conference');
+      document.querySelector('main')!.innerHTML =
+        '<div class="tab-content"><ul class="list-unstyled submissions-list"><li><div class="note"><h4><a href="/forum?id=RoutedIn01">Reached in-page</a></h4></div></li></ul></div>';
+    });
+    await expect.poll(() => cardIds(page), { timeout: 15_000 }).toEqual(['openreview:RoutedIn01']);
+    await control(page, 'openreview:RoutedIn01', 'Star').click();
+    await expect.poll(() => pressed(page, 'openreview:RoutedIn01', 'Star')).toBe('true');
     await page.close();
   });
 });

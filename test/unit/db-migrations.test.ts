@@ -14,16 +14,19 @@ import {
 import { BACKUP_VERSION_OF_SCHEMA, backupPaper } from '@/lib/export/backup';
 import { FORMATS } from '@/lib/export/formats';
 import { CAPS } from '@/lib/limits';
+import { buildCatalog, catalogEntry, entryKeys, libraryCounts, readCatalog, type CatalogBucket } from '@/lib/store/catalog';
+import { paperWords, queryTokens } from '@/lib/store/search';
+import { SearchIndex } from '@/lib/store/search-index';
 import { getStates, removePapers, setStarred, tombstonesOf } from '@/lib/store/library';
-import { paperWords } from '@/lib/store/search';
 import { recordOpened } from '@/lib/store/history';
 import { openSnapshots, snapshotBackup, snapshotBeforeUpgrade, listSnapshots } from '@/lib/store/snapshots';
+import { VIEW_NAMES, VIEWS } from '@/lib/store/views';
 import JSZip from 'jszip';
 
 /*
  * Upgrades: a populated database of every earlier schema version, built from a committed fixture
  * (test/fixtures/db/v<N>.json: records exactly as version N stored them, and from version 3 its
- * sync tables), then opened with the current code. Every record must come through intact (or changed exactly as its case says), every
+ * sync tables; from version 4 its catalog is built as version 4 built it), then opened with the current code. Every record must come through intact (or changed exactly as its case says), every
  * index must answer for every record, and a snapshot of the old records must be kept first.
  *
  * A schema change (version N+1) adds: a fixture v<N>.json of a populated database of version N,
@@ -64,15 +67,21 @@ const CASES: UpgradeCase[] = [
     changed: {},
   },
   {
-    // Version 4 adds the aliases indexes (issue 11): records stored before have no aliases and are kept as they were.
+    // Version 4 adds the catalog (lib/store/catalog.ts) and changes no record.
     version: 3,
     fixture: 'v3.json',
     changed: {},
   },
   {
-    // Version 5 (history of papers opened, issue 12) adds a table and changes no record.
+    // Version 5 adds the aliases indexes (issue 11): records stored before have no aliases and are kept as they were.
     version: 4,
     fixture: 'v4.json',
+    changed: {},
+  },
+  {
+    // Version 6 (history of papers opened, issue 12) adds a table and changes no record.
+    version: 5,
+    fixture: 'v5.json',
     changed: {},
   },
 ];
@@ -106,9 +115,20 @@ async function buildOldDatabase(version: number, records: readonly PaperRecord[]
   const old = openDatabase(name, { version });
   await old.papers.bulkAdd(records as PaperRecord[]);
   if (sync) for (const table of SYNC_TABLES) await old.table(table).bulkAdd(sync[table]);
+  // From version 4, the catalog as the first extension page to read it built it (its meta names version 4).
+  if (version >= 4) await buildCatalog(old);
   expect(old.verno).toBe(version);
   old.close();
   return name;
+}
+
+/** The catalog's entries by paper id. */
+function catalogEntries(buckets: readonly CatalogBucket[]) {
+  return new Map(
+    buckets.flatMap((bucket) =>
+      bucket.ids.map((id, i) => [id, { id, words: bucket.words[i]!, keys: [...entryKeys(bucket, i)], cite: bucket.cites[i]! }] as const),
+    ),
+  );
 }
 
 /** Every index of the current schema, answered by the database, against what the records say it should hold. */
@@ -155,6 +175,30 @@ describe.each(CASES)('a database of schema version $version, opened with the cur
     }
   });
 
+  it('gains the catalog: built from its records on first read, then kept by every write', async () => {
+    const db = openDatabase(await buildOldDatabase(version, stored, sync));
+    try {
+      // Not built yet: counts and searches wait for the first page that reads it.
+      expect(await readCatalog(db)).toBeNull();
+      expect(await libraryCounts(db)).toBeUndefined();
+      const buckets = await buildCatalog(db);
+      const records = await db.papers.toArray();
+      expect(catalogEntries(buckets)).toEqual(new Map(records.map((record) => [record.id, catalogEntry(record)])));
+      const counts = Object.fromEntries(VIEW_NAMES.map((view) => [view, records.filter((record) => record[VIEWS[view].index] !== undefined).length]));
+      expect(await libraryCounts(db)).toEqual(counts);
+      const index = new SearchIndex(buckets);
+      const found = Array.from(index.search(queryTokens('emile'), { key: 'createdAt', newestFirst: true }), (slot) => index.idAt(slot));
+      expect(found.sort()).toEqual(['arxiv:2402.05672', 'arxiv:hep-th/9711200']);
+      // From now on the middleware keeps it, in each write's transaction.
+      await setStarred(db, 'arxiv:0704.0001', true, { now: 5 });
+      const starred = (await db.papers.get('arxiv:0704.0001'))!;
+      expect(catalogEntries((await readCatalog(db))!).get(starred.id)).toEqual(catalogEntry(starred));
+      expect((await libraryCounts(db))?.starred).toBe(records.filter((record) => record.starredAt !== undefined && record.id !== starred.id).length + 1);
+    } finally {
+      await db.delete();
+    }
+  });
+
   it('answers every index for every record', async () => {
     const name = await buildOldDatabase(version, stored, sync);
     const db = openDatabase(name);
@@ -166,7 +210,7 @@ describe.each(CASES)('a database of schema version $version, opened with the cur
       expect(await db.papers.where('words').startsWith('superconf').primaryKeys()).toEqual(['arxiv:hep-th/9711200']);
       expect(await db.papers.where('words').startsWith('emile').primaryKeys()).toEqual(['arxiv:2402.05672', 'arxiv:hep-th/9711200']);
       expect(await db.papers.where('starredAt').above(0).count()).toBe(stored.filter((record) => record.starredAt !== undefined).length);
-      // History starts empty, and answers by its indexes once written to.
+      // History starts empty, and answers by its indexes once written to (the library's title names the paper).
       expect(await db.history.count()).toBe(0);
       await recordOpened(db, { id: 'arxiv:2407.21783', title: 'Opened', authors: [] }, 'https://arxiv.org/pdf/2407.21783', { now: 5_000 });
       expect(await db.history.orderBy('openedAt').primaryKeys()).toEqual(['arxiv:2407.21783']);
@@ -293,7 +337,7 @@ describe('records stored before the cleaning', () => {
   });
 });
 
-describe('aliases (schema version 4) on a database stored before them', () => {
+describe('aliases (schema version 5) on a database stored before them', () => {
   it.each(CASES)('a record of version $version gains an alias when a card shows one, and is found by it; removed, it is found by it too', async ({ version, fixture: file }) => {
     const stored = fixture(file);
     const db = openDatabase(await buildOldDatabase(version, stored, version >= 3 ? syncTables(file) : undefined));
@@ -310,7 +354,7 @@ describe('aliases (schema version 4) on a database stored before them', () => {
       // Removed, the paper is found under its alias among the removals (sync meets a change made elsewhere under it).
       await removePapers(db, ['arxiv:2407.21783']);
       expect((await tombstonesOf(db, [alias])).map((tombstone) => tombstone.id)).toEqual(['arxiv:2407.21783']);
-      // Tombstones stored before version 4 keep answering by id.
+      // Tombstones stored before version 5 keep answering by id.
       for (const tombstone of version >= 3 ? syncTables(file).tombstones : []) {
         expect((await tombstonesOf(db, [tombstone.id])).map((found) => found.id)).toEqual([tombstone.id]);
       }
