@@ -1,6 +1,6 @@
 import type { HistoryEntry, PaperRecord, ShelfmarkDB } from './db';
 import { paperLinks, type PaperRef } from '../paper';
-import { idsWithPrefix, paperWords, wordsMatch } from './search';
+import { paperWords } from './search';
 
 /**
  * History: the papers the user opened, with when and where, one row per paper. It stays on this
@@ -54,10 +54,11 @@ export async function historyPage(db: ShelfmarkDB, tokens: readonly string[], li
       const [entries, total] = await Promise.all([db.history.orderBy('openedAt').reverse().limit(limit).toArray(), db.history.count()]);
       return { entries, total };
     }
+    // The longest word's range of the index, then every word of the query in each entry's words.
     const [longest, ...rest] = tokens;
-    const ids = await idsWithPrefix(db, longest!, db.history);
+    const ids = new Set(await db.history.where('words').startsWith(longest!).primaryKeys());
     const matches = (await db.history.bulkGet([...ids]))
-      .filter((entry): entry is HistoryEntry => entry !== undefined && wordsMatch(entry.words, rest))
+      .filter((entry): entry is HistoryEntry => entry !== undefined && rest.every((token) => entry.words.some((word) => word.startsWith(token))))
       .sort((a, b) => b.openedAt - a.openedAt);
     return { entries: matches.slice(0, limit), total: matches.length };
   });

@@ -9,8 +9,9 @@ import { adapterFor } from '../sites';
  * the permission back. The list of sites is the registered scripts: nothing else is stored.
  */
 
-/** The generic adapter's script as the build writes it (entrypoints/generic.content.ts). */
+/** The generic adapter's script and its stylesheet as the build writes them (entrypoints/generic.content.ts). */
 export const GENERIC_SCRIPT = '/content-scripts/generic.js';
+const GENERIC_STYLE = '/content-scripts/generic.css';
 const SCRIPT_PREFIX = 'generic:';
 
 function originsOf(host: string): string[] {
@@ -32,6 +33,7 @@ export function hostFromInput(text: string): string | undefined {
 
 /** Runs the generic adapter once in the tab (it starts once however often it is asked). */
 export async function showOnPage(tabId: number): Promise<void> {
+  await browser.scripting.insertCSS({ target: { tabId }, files: [GENERIC_STYLE] });
   await browser.scripting.executeScript({ target: { tabId }, files: [GENERIC_SCRIPT] });
 }
 
@@ -52,7 +54,7 @@ export async function enableSite(host: string): Promise<boolean> {
   if (!(await browser.permissions.request({ origins: originsOf(host) }))) return false;
   if ((await enabledSites()).includes(host)) return true;
   await browser.scripting.registerContentScripts([
-    { id: `${SCRIPT_PREFIX}${host}`, matches: originsOf(host), js: [GENERIC_SCRIPT], runAt: 'document_idle' },
+    { id: `${SCRIPT_PREFIX}${host}`, matches: originsOf(host), js: [GENERIC_SCRIPT], css: [GENERIC_STYLE], runAt: 'document_idle' },
   ]);
   return true;
 }

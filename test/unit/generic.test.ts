@@ -35,10 +35,17 @@ function expectedIds(html: string): Set<string> {
   return ids;
 }
 
+const loaded = new Map<string, { document: Document; html: string; cards: GenericCard[] }>();
+/** Each real page read once (they are large; the checks below only add control roots, no links). */
 function load(page: (typeof PAGES)[keyof typeof PAGES]): { document: Document; html: string; cards: GenericCard[] } {
-  const html = sharedPage(page.file);
-  const { document } = new JSDOM(html, { url: page.url }).window;
-  return { document, html, cards: findGenericCards(document) };
+  let read = loaded.get(page.file);
+  if (!read) {
+    const html = sharedPage(page.file);
+    const { document } = new JSDOM(html, { url: page.url }).window;
+    read = { document, html, cards: findGenericCards(document) };
+    loaded.set(page.file, read);
+  }
+  return read;
 }
 
 /** Mounts a control root for every card the way the content script does, and counts them per paper. */
