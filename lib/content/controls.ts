@@ -21,9 +21,11 @@ interface ToggleSpec {
   kind: ToggleKind;
   /** The accessible name: constant, the state is in aria-pressed. */
   label: string;
-  /** Tooltip for each state. */
-  offTitle: string;
-  onTitle: string;
+  /** The visible tooltip for each state: what a click does now. */
+  offTip: string;
+  onTip: string;
+  /** The key that does the same on the current card (lib/content/keyboard.ts). */
+  key: string;
   /** 24×24 SVG path(s): outline when off, filled when on (by CSS). */
   icon: string;
 }
@@ -32,34 +34,41 @@ export const TOGGLES: readonly ToggleSpec[] = [
   {
     kind: 'star',
     label: 'Star',
-    offTitle: 'Star this paper (s)',
-    onTitle: 'Starred: click to unstar (s)',
+    offTip: 'Star this paper',
+    onTip: 'Unstar',
+    key: 's',
     icon: 'M12 3.5l2.6 5.3 5.9.9-4.25 4.1 1 5.85L12 16.9l-5.25 2.75 1-5.85L3.5 9.7l5.9-.9z',
   },
   {
     kind: 'read',
     label: 'Mark read',
-    offTitle: 'Mark as read (r)',
-    onTitle: 'Read: click to mark unread (r)',
+    offTip: 'Mark as read',
+    onTip: 'Mark as unread',
+    key: 'r',
     icon: 'M4.5 12.5l4.5 4.5 10.5-10.5',
   },
   {
     kind: 'queue',
     label: 'Add to queue',
-    offTitle: 'Add to reading queue (q)',
-    onTitle: 'In your queue: click to remove (q)',
+    offTip: 'Add to reading queue',
+    onTip: 'Remove from reading queue',
+    key: 'q',
     icon: 'M4 6h11M4 12h11M4 18h7M18 14v8M14 18h8',
   },
 ];
 
-/** The Note button: its accessible name, and its icon (a sheet; lines on it when there is a note). */
+/**
+ * The Note button: its accessible name, key, tooltips, and its icon: a sticky note with a pencil
+ * across it (a plain sheet read as "file"); the pencil fills in when there is a note.
+ */
 const NOTE_LABEL = 'Note';
-const NOTE_ICON = 'M6.5 3.5h8l4 4v13h-12z M14.5 3.5v4h4';
-const NOTE_LINES = 'M9.5 12.5h6M9.5 16h4';
-const NOTE_EMPTY_TITLE = 'Write a note (n)';
-/** How much of a note its button shows on hover (inside the closed root: the page never sees it). */
-const PREVIEW_WORDS = 12;
-const PREVIEW_CHARS = 90;
+const NOTE_KEY = 'n';
+const NOTE_EMPTY_TIP = 'Write a note';
+const NOTE_TIP = 'Open the note';
+const NOTE_ICON = 'M14 20.5H5.5a2 2 0 0 1-2-2v-13a2 2 0 0 1 2-2h13a2 2 0 0 1 2 2V11 M7.5 8.5h8M7.5 12h5';
+const NOTE_PENCIL = 'M19.2 13.3l2 2-6.4 6.4-2.8.8.8-2.8z';
+/** The longest first line a card shows (CSS ellipsis cuts it to the room there is). */
+const FIRST_LINE_CHARS = 200;
 
 export interface CardControls {
   readonly id: PaperId;
@@ -121,9 +130,10 @@ function controlsTemplate(doc: Document): HTMLTemplateElement {
     button.type = 'button';
     button.className = `toggle ${toggle.kind}`;
     button.dataset.kind = toggle.kind;
+    button.dataset.tip = toggle.offTip;
     button.setAttribute('aria-label', toggle.label);
     button.setAttribute('aria-pressed', 'false');
-    button.title = toggle.offTitle;
+    button.setAttribute('aria-keyshortcuts', toggle.key);
     button.append(icon(doc, [[toggle.icon]]));
     bar.append(button);
   }
@@ -131,16 +141,24 @@ function controlsTemplate(doc: Document): HTMLTemplateElement {
   note.type = 'button';
   note.className = 'toggle note';
   note.dataset.kind = 'note';
+  note.dataset.tip = NOTE_EMPTY_TIP;
   note.setAttribute('aria-label', NOTE_LABEL);
-  // Pressed while the editor is open; whether there is a note shows in the icon and the title.
+  // Pressed while the editor is open; whether there is a note shows in the icon and the first line.
   note.setAttribute('aria-pressed', 'false');
-  note.title = NOTE_EMPTY_TITLE;
-  note.append(icon(doc, [[NOTE_ICON], [NOTE_LINES, 'lines']]));
-  bar.append(note);
+  note.setAttribute('aria-keyshortcuts', NOTE_KEY);
+  // The note's first line describes the button for screen readers (ids are scoped to this root).
+  note.setAttribute('aria-describedby', 'first-line');
+  note.append(icon(doc, [[NOTE_ICON], [NOTE_PENCIL, 'pencil']]));
+  // The note's first line on the card; a click opens the whole note (the Note button does from the keyboard).
+  const firstLine = doc.createElement('span');
+  firstLine.className = 'first-line';
+  firstLine.id = 'first-line';
+  firstLine.dataset.kind = 'note';
+  firstLine.hidden = true;
   const status = doc.createElement('span');
   status.className = 'status';
   status.setAttribute('role', 'status');
-  bar.append(status);
+  bar.append(note, firstLine, status);
   template.content.append(style, noteOpenStyle, bar);
   return template;
 }
@@ -159,13 +177,15 @@ export function createControls(root: HTMLElement, onAction: ActionHandler, state
   const id = root.dataset.shelfmarkId!;
   const shadow = attachClosedRoot(root);
   const content = controlsTemplate(doc).content.cloneNode(true) as DocumentFragment;
-  // The template's shape is known: [style, note-open style, bar], bar = [one button per toggle, note, status].
+  // The template's shape is known: [style, note-open style, bar], bar = [one button per toggle, note, first line, status].
   const [, noteOpenStyle, bar] = [...content.children] as [HTMLStyleElement, HTMLStyleElement, HTMLElement];
   const parts = bar.children;
   const buttons = new Map<ToggleKind, HTMLButtonElement>(TOGGLES.map((toggle, i) => [toggle.kind, parts[i] as HTMLButtonElement]));
   const noteButton = parts[TOGGLES.length] as HTMLButtonElement;
-  const status = parts[TOGGLES.length + 1] as HTMLElement;
+  const firstLine = parts[TOGGLES.length + 1] as HTMLElement;
+  const status = parts[TOGGLES.length + 2] as HTMLElement;
   shadow.append(content);
+  const tooltip = new Tooltip(shadow, bar);
   /** The state shown. */
   let current: PaperState | undefined;
   let editor: NoteEditor | undefined;
@@ -186,9 +206,10 @@ export function createControls(root: HTMLElement, onAction: ActionHandler, state
     if (!isUserEvent(event)) return;
     event.stopPropagation();
     const target = event.composedPath()[0];
-    const button = target instanceof Element ? (target.closest('button[data-kind]') as HTMLButtonElement | null) : null;
+    const button = target instanceof Element ? (target.closest('[data-kind]') as HTMLElement | null) : null;
     if (!button) return;
     event.preventDefault();
+    tooltip.hide();
     const kind = button.dataset.kind as ToggleKind | 'note';
     if (kind === 'note') {
       if (controls.noteOpen) controls.closeNote();
@@ -215,11 +236,14 @@ export function createControls(root: HTMLElement, onAction: ActionHandler, state
         const on = toggleValue(state, toggle.kind);
         const button = buttons.get(toggle.kind)!;
         button.setAttribute('aria-pressed', String(on));
-        button.title = on ? toggle.onTitle : toggle.offTitle;
+        button.dataset.tip = on ? toggle.onTip : toggle.offTip;
       }
-      const preview = notePreview(state.note);
-      noteButton.toggleAttribute('data-has-note', preview !== '');
-      noteButton.title = preview ? `Note: ${preview}` : NOTE_EMPTY_TITLE;
+      const line = noteFirstLine(state.note);
+      noteButton.toggleAttribute('data-has-note', line !== '');
+      noteButton.dataset.tip = line ? NOTE_TIP : NOTE_EMPTY_TIP;
+      firstLine.textContent = line;
+      firstLine.hidden = line === '' || controls.noteOpen;
+      tooltip.refresh();
       editor?.show(state.note);
     },
     showError(message) {
@@ -234,6 +258,8 @@ export function createControls(root: HTMLElement, onAction: ActionHandler, state
       opened.setOpen(true);
       noteOpenStyle.media = 'all';
       noteButton.setAttribute('aria-pressed', 'true');
+      // The whole note is in the editor now.
+      firstLine.hidden = true;
       opened.focus();
     },
     closeNote() {
@@ -243,6 +269,7 @@ export function createControls(root: HTMLElement, onAction: ActionHandler, state
       editor.setOpen(false);
       noteOpenStyle.media = 'not all';
       noteButton.setAttribute('aria-pressed', 'false');
+      firstLine.hidden = firstLine.textContent === '';
       if (hadFocus) noteButton.focus();
     },
     flushNote(urgent = false) {
@@ -351,17 +378,84 @@ function createNoteEditor(
   };
 }
 
-/** The first words of a note, on one line, for the Note button's tooltip; '' when there is no note. */
-export function notePreview(note: string): string {
-  const words = note.trim().split(/\s+/).filter(Boolean);
-  if (words.length === 0) return '';
-  let preview = words.slice(0, PREVIEW_WORDS).join(' ');
-  let cut = words.length > PREVIEW_WORDS;
-  if (preview.length > PREVIEW_CHARS) {
-    preview = preview.slice(0, PREVIEW_CHARS).trimEnd();
-    cut = true;
+/** A note's first line with words in it, for the card; '' when there is no note. */
+export function noteFirstLine(note: string): string {
+  const line = note.split('\n').find((candidate) => candidate.trim() !== '')?.trim() ?? '';
+  return line.length > FIRST_LINE_CHARS ? `${line.slice(0, FIRST_LINE_CHARS).trimEnd()}…` : line;
+}
+
+/**
+ * The visible tooltip of the card's buttons: what a click does and its key, on hover and on
+ * keyboard focus. A popover in the top layer, so a card's `overflow: hidden` (Hugging Face's) does
+ * not cut it; inside the closed root, so the page cannot read it. Built the first time it shows.
+ */
+class Tooltip {
+  private element?: HTMLElement;
+  private text?: HTMLElement;
+  private key?: HTMLElement;
+  private target?: HTMLElement;
+  private readonly onScroll = () => this.hide();
+
+  constructor(
+    private readonly shadow: ShadowRoot,
+    bar: HTMLElement,
+  ) {
+    bar.addEventListener('pointerover', (event) => {
+      const button = buttonOf(event.target);
+      if (button && button !== this.target) this.show(button);
+    });
+    bar.addEventListener('pointerout', (event) => {
+      if (buttonOf(event.relatedTarget) !== this.target) this.hide();
+    });
+    bar.addEventListener('focusin', (event) => {
+      const button = buttonOf(event.target);
+      if (button?.matches(':focus-visible')) this.show(button);
+    });
+    bar.addEventListener('focusout', () => this.hide());
   }
-  return cut ? `${preview}…` : preview;
+
+  /** Shows the current text of the button it is on (its state changed). */
+  refresh(): void {
+    if (this.target) this.show(this.target);
+  }
+
+  hide(): void {
+    if (!this.target) return;
+    this.target = undefined;
+    if (this.element?.matches(':popover-open')) this.element.hidePopover();
+    removeEventListener('scroll', this.onScroll, true);
+  }
+
+  private show(button: HTMLElement): void {
+    const element = this.element ?? this.build(button.ownerDocument);
+    if (typeof element.showPopover !== 'function') return; // no popover API (not a browser Shelfmark supports)
+    this.target = button;
+    this.text!.textContent = button.dataset.tip ?? '';
+    this.key!.textContent = button.getAttribute('aria-keyshortcuts')?.toUpperCase() ?? '';
+    if (!element.matches(':popover-open')) element.showPopover();
+    const box = button.getBoundingClientRect();
+    const room = document.documentElement.clientWidth - element.offsetWidth - 4;
+    element.style.left = `${Math.max(4, Math.min(box.left, room))}px`;
+    element.style.top = `${box.bottom + 6}px`;
+    // The tooltip is placed for where the button is: a scroll moves the button, so it goes.
+    addEventListener('scroll', this.onScroll, { capture: true, passive: true });
+  }
+
+  private build(doc: Document): HTMLElement {
+    const element = doc.createElement('div');
+    element.className = 'tip';
+    element.setAttribute('role', 'tooltip');
+    element.popover = 'manual';
+    this.text = doc.createElement('span');
+    this.key = doc.createElement('kbd');
+    element.append(this.text, this.key);
+    this.shadow.append(element);
+    return (this.element = element);
+  }
+}
+
+function buttonOf(target: EventTarget | null): HTMLElement | null {
+  return target instanceof Element ? (target.closest('button[data-tip]') as HTMLElement | null) : null;
 }
 
 export function toggleValue(state: PaperState, kind: ToggleKind): boolean {
