@@ -3,7 +3,7 @@
  * the real saved pages, restyled offline (scripts/site-styles.ts). Run: npm run screenshots
  * - docs/screenshots/: the README's pictures (dark variants, the options page and its snapshots, the
  *   first-run page, and one page of every other site: SHOTS=dblp,scholar npm run screenshots takes
- *   only those sites);
+ *   only those sites, SHOTS=bibtex the BibTeX import's preview only);
  * - docs/store/: the store listing's 1280×800 screenshots (Hugging Face, arXiv, the popup), the
  *   440×280 promotional tile rendered from docs/store/promo-tile.html, and the 128 px icon;
  * - assets/welcome/: the first-run page's three pictures, light and dark (bundled: rebuild after).
@@ -287,6 +287,16 @@ const HN_URL = 'https://news.ycombinator.com/item?id=36817231';
 
 for (const dir of [DOCS, STORE, WELCOME]) mkdirSync(dir, { recursive: true });
 const only = process.env.SHOTS?.split(',');
+if (only?.includes('bibtex')) {
+  for (const theme of ['light', 'dark'] as const) {
+    const browser = await launch({ colorScheme: theme, viewport: STORE_SIZE });
+    try {
+      await bibtexPreview(browser, theme);
+    } finally {
+      await browser.close();
+    }
+  }
+}
 const arxivHtml = readSharedPage('arxiv_list_cs.CL_recent_2026-07.html').replace(/<\/head>/i, `<style>${ARXIV_CSS}</style></head>`);
 for (const theme of only ? [] : (['light', 'dark'] as const)) {
   const browser = await launch({

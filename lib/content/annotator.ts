@@ -484,7 +484,13 @@ export class Annotator {
       for (const entry of entries) this.mount(entry); // no IntersectionObserver: everything at once
       return;
     }
-    for (let i = 0; i < entries.length; i += GROUP) {
+    // Every GROUP-th card watches for its neighbours on both sides, and so does the last one: a card
+    // after the last of those would otherwise be up to GROUP - 1 cards from it, out of the margin
+    // when cards are tall (a dblp entry with its menus unstyled) and the page jumps to it.
+    const sentinels = new Set<number>();
+    for (let i = 0; i < entries.length; i += GROUP) sentinels.add(i);
+    if (entries.length > 0) sentinels.add(entries.length - 1);
+    for (const i of sentinels) {
       const sentinel = entries[i]!.root;
       this.groups.set(sentinel, entries.slice(Math.max(0, i - GROUP), i + GROUP));
       near.observe(sentinel);

@@ -231,7 +231,7 @@ export async function applyAction(
  * leave, their unpushed changes moved to it. Removals of the paper under any of its ids keep only
  * their times (it is back in the library: see TombstoneRecord). Inside a transaction over changeTables.
  */
-export async function replaceRecords(db: ShelfmarkDB, found: readonly PaperRecord[], record: PaperRecord): Promise<void> {
+async function replaceRecords(db: ShelfmarkDB, found: readonly PaperRecord[], record: PaperRecord): Promise<void> {
   const replaced = found.filter((old) => old.id !== record.id).map((old) => old.id);
   if (replaced.length > 0) await db.papers.bulkDelete(replaced);
   await db.papers.put(record);

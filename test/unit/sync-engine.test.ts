@@ -226,6 +226,16 @@ describe('sync of a paper known by several ids', () => {
   const ARXIV = 'arxiv:2303.14702';
   const DOI = 'doi:10.1145/3544548.3581127';
   const card = (cardId: string, aliases: string[] = []) => ({ id: cardId, title: 'A Lot of Talk and a Badge', ...(aliases.length ? { aliases } : {}) });
+  /** Devices A and B on a new folder, both holding the paper starred on B under its DOI alone, at 1,000. */
+  async function starredByDoiOnB(): Promise<{ a: Device; b: Device }> {
+    const { device } = folder();
+    const a = device('A');
+    const b = device('B');
+    await setStarred(b.db, card(DOI), true, { now: 1_000 });
+    await b.sync();
+    await a.sync();
+    return { a, b };
+  }
   /** Every paper with its ids, besides what the user sees. */
   const named = async (db: ShelfmarkDB) => (await db.papers.orderBy('id').toArray()).map((p) => [p.id, p.aliases]);
 
@@ -256,12 +266,7 @@ describe('sync of a paper known by several ids', () => {
   });
 
   it('a change made under an alias on a device that had not learnt it lands on the paper everywhere', async () => {
-    const { device } = folder();
-    const a = device('A');
-    const b = device('B');
-    await setStarred(b.db, card(DOI), true, { now: 1_000 });
-    await b.sync();
-    await a.sync();
+    const { a, b } = await starredByDoiOnB();
     // A learns that the DOI is the arXiv paper's; B, offline, writes a note under the DOI.
     await setQueued(a.db, card(ARXIV, [DOI]), true, { now: 2_000 });
     await setNote(b.db, card(DOI), 'Under its DOI', { now: 3_000 });
@@ -276,12 +281,7 @@ describe('sync of a paper known by several ids', () => {
   });
 
   it('a removal under one id reaches the copy known by another; a later card under an alias brings it back whole', async () => {
-    const { device } = folder();
-    const a = device('A');
-    const b = device('B');
-    await setStarred(b.db, card(DOI), true, { now: 1_000 });
-    await b.sync();
-    await a.sync();
+    const { a, b } = await starredByDoiOnB();
     await setStarred(a.db, card(ARXIV, [DOI]), true, { now: 2_000 });
     await removePapers(a.db, [ARXIV], { now: 3_000 });
     await a.sync();
