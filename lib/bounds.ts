@@ -90,6 +90,9 @@ const SCHEME_HOSTS: Readonly<Record<string, readonly string[]>> = {
   cvf: ['openaccess.thecvf.com', 'cv-foundation.org'],
   // A Scholar cluster's page (lib/paper.ts paperLinks); a result's own links lead off-site and are not kept.
   scholar: ['scholar.google.com'],
+  // PubMed's record pages, today's and the older address; a Semantic Scholar paper's page.
+  pubmed: ['pubmed.ncbi.nlm.nih.gov', 'ncbi.nlm.nih.gov'],
+  s2: ['semanticscholar.org'],
 };
 
 /**

@@ -18,6 +18,10 @@
  *     CVF has used (`content_cvpr_2016/`, `content/CVPR2024/`, workshops under `content/CVPR2024W/<name>/`).
  *   `dblp:conf/esem/CalefatoQLK23`  a dblp record key, case kept.
  *   `scholar:4qAC3XBmStsJ`  a Google Scholar cluster, as its result's `data-cid` writes it, case kept.
+ * - Ids of the indexes a paper is often linked by (issue 12), only where no id above is shown:
+ *   `pubmed:31452104`  a PubMed id (PMID), from pubmed.ncbi.nlm.nih.gov/<pmid>/ and ncbi.nlm.nih.gov/pubmed/<pmid>;
+ *   `s2:<40 hex digits>`  a Semantic Scholar paper, from semanticscholar.org/paper/[<slug>/]<id>
+ *   (its /arxiv/<id> pages are that arXiv paper). bioRxiv and medRxiv links are their DOIs (10.1101/…).
  *
  * A card that shows several ids is one paper. Its id is the first present in the order arXiv, ACL,
  * DOI, OpenReview, then the site-native ones (CVF, whose id several sites link to, before dblp and
@@ -240,10 +244,10 @@ export function isCanonicalId(id: string): boolean {
 
 // ——— Every scheme ———
 
-export type IdScheme = 'arxiv' | 'acl' | 'doi' | 'openreview' | 'cvf' | 'dblp' | 'scholar';
+export type IdScheme = 'arxiv' | 'acl' | 'doi' | 'openreview' | 'pubmed' | 'cvf' | 's2' | 'dblp' | 'scholar';
 
 /** Which id wins when a card shows several: smaller first. Site-native ids come last. */
-const SCHEME_RANK: Record<IdScheme, number> = { arxiv: 0, acl: 1, doi: 2, openreview: 3, cvf: 4, dblp: 5, scholar: 5 };
+const SCHEME_RANK: Record<IdScheme, number> = { arxiv: 0, acl: 1, doi: 2, openreview: 3, pubmed: 4, cvf: 4, s2: 5, dblp: 5, scholar: 5 };
 
 /** No id Shelfmark stores is longer (a DOI can be long, but not this long): the message protocol's limit. */
 export const MAX_ID_LENGTH = LIMITS.id;
@@ -252,7 +256,7 @@ export const MAX_ALIASES = 16;
 
 /** The scheme of a canonical id, or null. */
 export function schemeOf(id: PaperId): IdScheme | null {
-  const scheme = /^([a-z]+):/.exec(id)?.[1];
+  const scheme = /^([a-z][a-z0-9]*):/.exec(id)?.[1];
   return scheme !== undefined && scheme in SCHEME_RANK ? (scheme as IdScheme) : null;
 }
 
@@ -295,6 +299,18 @@ const PUBLISHER_DOI_PATHS: readonly [RegExp, RegExp][] = [
 ];
 /** Nature's article pages are named by the DOI's suffix (registrant 10.1038). */
 const NATURE = [/^(?:www\.)?nature\.com$/i, /^\/articles\/([a-z0-9][\w.-]*)$/i] as const;
+/**
+ * bioRxiv and medRxiv name a preprint's pages by its DOI (registrant 10.1101), version and view:
+ * /content/10.1101/2020.03.05.979302v2.full.pdf is `doi:10.1101/2020.03.05.979302`.
+ */
+const RXIV = [/^(?:www\.)?(?:bio|med)rxiv\.org$/i, /^\/content\/(10\.1101\/(?:\d{4}\.\d{2}\.\d{2}\.)?\d{6,8})(?:v\d{1,3})?(?:\.(?:full|abstract|article-info|article-metrics|supplementary-material)(?:\.pdf|-text)?)?\/?$/i] as const;
+/** PubMed ids (PMIDs): 1 to 8 digits, no leading zero. */
+const PMID = /^[1-9]\d{0,8}$/;
+/** PubMed's article pages, new and old: pubmed.ncbi.nlm.nih.gov/<pmid>/, www.ncbi.nlm.nih.gov/pubmed/<pmid>. */
+const PUBMED = [/^(?:pubmed\.ncbi\.nlm\.nih\.gov|(?:www\.)?ncbi\.nlm\.nih\.gov)$/i, /^(?:\/pubmed)?\/([1-9]\d{0,8})\/?$/] as const;
+/** Semantic Scholar's paper ids: 40 hexadecimal digits (`/paper/<title-slug>/<id>` or `/paper/<id>`). */
+const S2_ID = /^[0-9a-f]{40}$/;
+const S2_HOSTS = /^(?:www\.|api\.)?semanticscholar\.org$/i;
 
 /**
  * The canonical id of any form a user or a page shows: a canonical id itself, an arXiv id or URL
@@ -312,7 +328,7 @@ export function parsePaperId(input: string): PaperId | null {
   // Room for a resolver or publisher prefix around the longest id.
   if (text === '' || text.length > MAX_ID_LENGTH + 100) return null;
 
-  const scheme = /^([a-z]+):(?!\/\/)\s*(.*)$/i.exec(text);
+  const scheme = /^([a-z][a-z0-9]*):(?!\/\/)\s*(.*)$/i.exec(text);
   if (scheme) {
     const [, name, rest] = scheme as unknown as [string, string, string];
     switch (name.toLowerCase()) {
@@ -330,6 +346,11 @@ export function parsePaperId(input: string): PaperId | null {
         return name === 'dblp' && DBLP_KEY.test(rest) ? `dblp:${rest}` : null;
       case 'scholar':
         return name === 'scholar' && SCHOLAR_CID.test(rest) ? `scholar:${rest}` : null;
+      case 'pubmed':
+      case 'pmid':
+        return PMID.test(rest) ? `pubmed:${rest}` : null;
+      case 's2':
+        return name === 's2' && S2_ID.test(rest) ? `s2:${rest}` : null;
       case 'info':
         return doiId(text);
       default:
@@ -351,6 +372,15 @@ export function parsePaperId(input: string): PaperId | null {
   if (ACL_HOSTS.test(host)) return aclPath(path);
   if (ACLWEB_HOSTS.test(host)) return path.startsWith('/anthology/') ? aclPath(path.slice('/anthology'.length)) : null;
   if (OPENREVIEW_HOSTS.test(host)) return openreviewForum(url);
+  if (RXIV[0].test(host)) {
+    const doi = RXIV[1].exec(path)?.[1];
+    return doi ? doiId(doi) : null;
+  }
+  if (PUBMED[0].test(host)) {
+    const pmid = PUBMED[1].exec(path)?.[1];
+    return pmid ? `pubmed:${pmid}` : null;
+  }
+  if (S2_HOSTS.test(host)) return semanticScholar(path);
   if (CVF_HOSTS.test(host)) {
     const stem = CVF_PATH.exec(path)?.[1];
     return stem && CVF_STEM.test(stem) ? `cvf:${stem}` : null;
@@ -420,6 +450,17 @@ function aclId(text: string): PaperId | null {
 function aclPath(path: string): PaperId | null {
   const m = /^\/([^/]+?)(?:v\d{1,2})?(?:\.(?:pdf|bib|xml|endf))?\/?$/.exec(path);
   return m ? aclId(m[1]!) : null;
+}
+
+/**
+ * A Semantic Scholar page: `/paper/<slug>/<id>` or `/paper/<id>` is `s2:<id>`; `/arxiv/<id>` is that
+ * arXiv paper. The API's forms (`/graph/v1/paper/arXiv:…`) are not links a page shows.
+ */
+function semanticScholar(path: string): PaperId | null {
+  const paper = /^\/paper\/(?:[^/]+\/)?([0-9a-f]{40})\/?$/i.exec(path)?.[1];
+  if (paper) return `s2:${paper.toLowerCase()}`;
+  const arxiv = /^\/arxiv\/([^/]+(?:\/\d{7})?)\/?$/.exec(path)?.[1];
+  return arxiv ? (parseArxivId(arxiv)?.id ?? null) : null;
 }
 
 /** `openreview:<id>` for a forum link of the paper itself (`forum?id=X`, or `&noteId=X` naming the same note). */
@@ -507,6 +548,10 @@ export function paperLinks(id: PaperId): PaperLinks {
       return { abs: `https://openreview.net/forum?id=${value}`, pdf: `https://openreview.net/pdf?id=${value}` };
     case 'dblp':
       return { abs: `https://dblp.org/rec/${value}.html` };
+    case 'pubmed':
+      return { abs: `https://pubmed.ncbi.nlm.nih.gov/${value}/` };
+    case 's2':
+      return { abs: `https://www.semanticscholar.org/paper/${value}` };
     case 'scholar': {
       const cluster = scholarCluster(value);
       return cluster ? { abs: `https://scholar.google.com/scholar?cluster=${cluster}` } : {};
@@ -554,6 +599,10 @@ export function idLabel(id: PaperId): string {
       return `dblp ${value}`;
     case 'scholar':
       return `Scholar ${value}`;
+    case 'pubmed':
+      return `PMID ${value}`;
+    case 's2':
+      return `Semantic Scholar ${value.slice(0, 10)}…`;
     case null:
       return id;
   }

@@ -12,7 +12,7 @@ import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
-import { cardIds, control, EXTENSION_DIR, launch, readSharedPage, type Browser } from '../test/e2e/harness';
+import { cardIds, control, EXTENSION_DIR, launch, openPopupOver, readSharedPage, type Browser } from '../test/e2e/harness';
 import { fixture } from '../test/pages';
 import { ACL_CSS, ARXIV_CSS, ARXIV_HTML_CSS, CVF_CSS, DBLP_CSS, OPENREVIEW_CSS, SCHOLAR_CSS, withSiteStyles } from './site-styles';
 
@@ -228,6 +228,63 @@ async function snapshots(browser: Browser, theme: Theme) {
   await page.close();
 }
 
+/**
+ * The current tab's paper at the popup's top (over a DOI landing page), the popup's History tab and
+ * the library page's History panel. The test build: its hosts stand for the moment `activeTab`
+ * grants the tab to the popup, which automation cannot open from the toolbar.
+ */
+async function anywhere(theme: Theme) {
+  const landing = 'https://dl.acm.org/doi/10.1145/3580305.3599421';
+  const landingHtml = `<!doctype html><html><head><title>Learning to Rank Under Distribution Shift | KDD 2023</title>
+    <meta name="citation_title" content="Learning to Rank Under Distribution Shift">
+    <meta name="citation_author" content="Lovelace, Ada"><meta name="citation_author" content="Turing, Alan"><meta name="citation_author" content="Hopper, Grace">
+    <meta name="citation_doi" content="10.1145/3580305.3599421"><meta name="citation_publication_date" content="2023/08/04">
+    </head><body><h1>Learning to Rank Under Distribution Shift</h1></body></html>`;
+  const pages = { [HN_URL]: readSharedPage('hackernews_item_ask-hn-best-papers_2023-07.html'), [landing]: landingHtml, [ARXIV_ABS]: readSharedPage('arxiv_abs_2602.11156_2026.html'), [HF_PAPER]: readSharedPage('hf_paper_2509.24002_bs4-prettified.html') };
+  const browser = await launch({ build: 'test', pages, colorScheme: theme, viewport: STORE_SIZE, assets: placeholderImage });
+  try {
+    for (const url of [HF_PAPER, ARXIV_ABS]) await (await browser.open(url)).waitForTimeout(600);
+    const tab = await browser.open(landing);
+    const page = await openPopupOver(browser, tab);
+    await page.emulateMedia({ colorScheme: theme });
+    const current = page.getByRole('region', { name: 'This tab’s paper' });
+    await current.waitFor();
+    await page.bringToFront();
+    await page.setViewportSize(POPUP_SIZE);
+    await current.getByRole('button', { name: 'Star' }).click();
+    await current.getByRole('button', { name: 'Add to queue' }).click();
+    await settle(page);
+    await page.screenshot({ path: `${DOCS}/popup-current-tab-${theme}.png` });
+    await page.getByRole('tab', { name: /History/ }).click();
+    await page.locator('.history-entry').nth(1).waitFor();
+    await settle(page);
+    await page.screenshot({ path: `${DOCS}/popup-history-${theme}.png` });
+    const options = await browser.context.newPage();
+    await options.setViewportSize({ width: 1200, height: 900 });
+    await options.emulateMedia({ colorScheme: theme });
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const panel = options.locator('.options-history');
+    await panel.locator('.history-entry').nth(2).waitFor();
+    await settle(options);
+    await panel.screenshot({ path: `${DOCS}/options-history-${theme}.png` });
+    // A Hacker News thread after "Show Shelfmark on this page": controls after each paper's first link.
+    const thread = await browser.open(HN_URL);
+    const over = await openPopupOver(browser, thread);
+    await over.getByRole('button', { name: 'Show Shelfmark on this page' }).click();
+    await thread.bringToFront();
+    await thread.waitForFunction(() => document.querySelectorAll('[data-shelfmark-id]').length === 12);
+    await thread.locator('[data-shelfmark-id="arxiv:1804.08959"]').scrollIntoViewIfNeeded();
+    await thread.evaluate(() => window.scrollBy(0, -200));
+    await settle(thread);
+    await thread.screenshot({ path: `${DOCS}/generic-hackernews-${theme}.png` });
+  } finally {
+    await browser.close();
+  }
+}
+const ARXIV_ABS = 'https://arxiv.org/abs/2602.11156';
+const HF_PAPER = 'https://huggingface.co/papers/2509.24002';
+const HN_URL = 'https://news.ycombinator.com/item?id=36817231';
+
 for (const dir of [DOCS, STORE, WELCOME]) mkdirSync(dir, { recursive: true });
 const only = process.env.SHOTS?.split(',');
 if (only?.includes('bibtex')) {
@@ -275,5 +332,6 @@ for (const spec of SITES.filter((candidate) => !only || only.includes(candidate.
     }
   }
 }
+if (!only || only.includes('anywhere')) for (const theme of ['light', 'dark'] as const) await anywhere(theme);
 copyFileSync(resolve(EXTENSION_DIR, 'icons/128.png'), `${STORE}/icon-128.png`);
 console.log(`Pictures written to ${DOCS}/, ${STORE}/ and ${WELCOME}/ (rebuild to bundle the first-run pictures)`);

@@ -25,7 +25,7 @@ export const BACKUP_VERSION = 3;
  * records as stored, lib/store/snapshots.ts). A schema version that changes what a record holds
  * bumps BACKUP_VERSION and maps to it here; test/unit/db-migrations.test.ts checks every version has one.
  */
-export const BACKUP_VERSION_OF_SCHEMA: Readonly<Record<number, number>> = { 1: 1, 2: 1, 3: 2, 4: 2, 5: 3 };
+export const BACKUP_VERSION_OF_SCHEMA: Readonly<Record<number, number>> = { 1: 1, 2: 1, 3: 2, 4: 2, 5: 3, 6: 3 };
 
 export type BackupPaper = Omit<PaperRecord, 'words' | 'actedAt'>;
 

@@ -25,6 +25,10 @@ export function paperPageName(id: PaperId): { short: string; long: string } {
       return { short: 'CVF', long: 'CVF open access page' };
     case 'dblp':
       return { short: 'dblp', long: 'dblp record' };
+    case 'pubmed':
+      return { short: 'PubMed', long: 'PubMed record' };
+    case 's2':
+      return { short: 'S2', long: 'Semantic Scholar page' };
     default:
       return { short: 'Page', long: 'Paper page' };
   }

@@ -1,13 +1,15 @@
 import type { PaperRecord, ShelfmarkDB } from '../store/db';
 import type { PaperId } from '../paper';
 import { viewRecords, type ViewName } from '../store/views';
+import { historyPapers } from '../store/history';
 
 /**
  * Which papers an export holds: one of the library's views (lib/store/views.ts: the queue in queue
  * order, the others most recent first), or `search`, whatever the page the user exports from
- * is showing for its search box (the popup's search, the options page's filter): the caller passes its ids.
+ * is showing for its search box (the popup's search, the options page's filter): the caller passes its ids;
+ * or `history`, the papers opened (lib/store/history.ts), most recent first.
  */
-export type ExportScope = ViewName | 'search';
+export type ExportScope = ViewName | 'search' | 'history';
 
 export const SCOPES: readonly { scope: ExportScope; label: string }[] = [
   { scope: 'queue', label: 'Reading queue' },
@@ -15,6 +17,7 @@ export const SCOPES: readonly { scope: ExportScope; label: string }[] = [
   { scope: 'notes', label: 'Papers with notes' },
   { scope: 'read', label: 'Read papers' },
   { scope: 'all', label: 'Everything' },
+  { scope: 'history', label: 'History (papers opened)' },
   { scope: 'search', label: 'Current search' },
 ];
 
@@ -28,6 +31,7 @@ export async function papersInScope(
   scope: ExportScope,
   searchIds: readonly PaperId[] = [],
 ): Promise<PaperRecord[]> {
+  if (scope === 'history') return historyPapers(db);
   if (scope !== 'search') return viewRecords(db, scope);
   const records = await db.papers.bulkGet([...searchIds]);
   return records.filter((record): record is PaperRecord => record !== undefined);

@@ -45,6 +45,8 @@ export const HOSTS_BY_SITE: Readonly<Record<SiteName, readonly string[]>> = {
   scholar: GOOGLE_DOMAINS.map((domain) => `scholar.${domain}`),
   openreview: ['openreview.net'],
   cvf: ['openaccess.thecvf.com'],
+  // Any page the user asks for: no host of its own (lib/sites/generic.ts).
+  generic: [],
 };
 
 /** True when `host` is one of `site`'s hosts. */

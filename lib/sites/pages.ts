@@ -22,14 +22,19 @@ export interface SitePages {
 }
 
 /** `paths` on every host of `site` (Google Scholar answers on each of Google's country domains). */
-function onHosts(site: SiteName, paths: readonly string[]): string[] {
+function onHosts(site: OwnSite, paths: readonly string[]): string[] {
   return HOSTS_BY_SITE[site].flatMap((host) => paths.map((path) => `https://${host}${path}`));
 }
 
-export const SITE_PAGES: Record<SiteName, SitePages> = {
-  // /papers, /papers?date=…, /papers/date/…, /week/…, /month/…, /trending, /papers/<id>. Hugging Face is a
-  // single-page app: a model page (/meta-llama/Llama-3.1-8B) links to /papers/<id> without a load.
-  huggingface: { papers: ['https://huggingface.co/papers*'], spa: ['https://huggingface.co/*'] },
+/** The sites with pages of their own (the generic adapter runs where the user enables it: lib/tab/site-access.ts). */
+type OwnSite = Exclude<SiteName, 'generic'>;
+
+export const SITE_PAGES: Record<OwnSite, SitePages> = {
+  // /papers, /papers?date=…, /papers/date/…, /week/…, /month/…, /trending, /papers/<id>; and the model,
+  // dataset and Space pages (/<owner>/<name>, /datasets/…, /spaces/…: the papers they link, read by
+  // lib/sites/huggingface-repos.ts, which takes only those of the two-segment pages). Hugging Face is a
+  // single-page app: a model page links to /papers/<id> and moves there without a load.
+  huggingface: { papers: ['https://huggingface.co/papers*', 'https://huggingface.co/*/*'], spa: ['https://huggingface.co/*'] },
   // Listings (/list/…), catchup, search (/search/?…, /search/advanced, /search/cs), abstract pages, HTML papers.
   arxiv: { papers: onHosts('arxiv', ['/list/*', '/catchup/*', '/search*', '/abs/*', '/html/*']) },
   // Volumes, events, author pages, and paper pages at the root: /2021.naacl-main.208/ (ids since
@@ -62,8 +67,8 @@ export const SITE_HOSTS: readonly string[] = [
 ];
 
 /** The site whose content script is declared for `url` (as the browser decides), or null. */
-export function siteOfPage(url: string): SiteName | null {
-  for (const [site, pages] of Object.entries(SITE_PAGES) as [SiteName, SitePages][]) {
+export function siteOfPage(url: string): OwnSite | null {
+  for (const [site, pages] of Object.entries(SITE_PAGES) as [OwnSite, SitePages][]) {
     if (pages.papers.some((pattern) => matchesPattern(pattern, url))) return site;
   }
   return null;

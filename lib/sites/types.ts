@@ -1,7 +1,10 @@
 import type { PaperId, PaperRef } from '../paper';
 
-/** Every site Shelfmark reads (a stored paper's `seen.site`, a per-site setting's key). */
-export const SITE_NAMES = ['huggingface', 'arxiv', 'acl', 'dblp', 'scholar', 'openreview', 'cvf'] as const;
+/**
+ * Every site Shelfmark reads (a stored paper's `seen.site`, a per-site setting's key); `generic` is
+ * any other page, read by the papers it links to (lib/sites/generic.ts).
+ */
+export const SITE_NAMES = ['huggingface', 'arxiv', 'acl', 'dblp', 'scholar', 'openreview', 'cvf', 'generic'] as const;
 
 export type SiteName = (typeof SITE_NAMES)[number];
 

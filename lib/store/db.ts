@@ -128,6 +128,26 @@ export interface KeptNote {
   dismissed?: true;
 }
 
+/**
+ * A paper the user opened (an abstract, PDF or HTML page, a paper page of a site Shelfmark reads),
+ * one row per paper, kept on this device only: never synced, never in a backup (lib/store/history.ts).
+ */
+export interface HistoryEntry {
+  id: PaperId;
+  /** The title the page gave when last opened (the library's own when it holds the paper). */
+  title: string;
+  authors: string[];
+  /** Where it was last opened: the page's address. */
+  url: string;
+  /** When it was last opened, and first. */
+  openedAt: number;
+  firstOpenedAt: number;
+  /** How many times it was opened. */
+  opens: number;
+  /** Folded words of title and authors: the search index. */
+  words: string[];
+}
+
 /** Small rows of sync bookkeeping by key: the clock, the remote folder's state, the status shown to the user. */
 export interface SyncStateRow {
   key: string;
@@ -141,6 +161,7 @@ export type ShelfmarkDB = Dexie & {
   syncState: EntityTable<SyncStateRow, 'key'>;
   /** What extension pages load of every paper at once: lib/store/catalog.ts. */
   catalog: Table<CatalogRow, CatalogRow['id']>;
+  history: EntityTable<HistoryEntry, 'id'>;
 };
 
 export const DB_NAME = 'shelfmark';
@@ -206,6 +227,12 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       papers: 'id, starredAt, readAt, queuePos, noteUpdatedAt, createdAt, updatedAt, *words, *aliases',
       tombstones: 'id, *paper.aliases',
     },
+  },
+  {
+    // History (lib/store/history.ts): papers opened, by when they were last opened, searchable by
+    // their words. A new table; no record changes.
+    version: 6,
+    stores: { history: 'id, openedAt, *words' },
   },
 ];
 

@@ -48,11 +48,13 @@ describe.each(BUILDS)('the $name manifest', ({ dir, action, optionalHosts }) => 
     expect(manifest[action].default_popup).toBe('popup.html');
   });
 
-  it('asks for storage, unlimitedStorage, alarms and scripting, a sync folder’s host only when sync is turned on, runs on the paper sites it reads only, and names its homepage', () => {
+  it('asks for storage, unlimitedStorage, alarms, scripting, activeTab and contextMenus, a sync folder’s host only when sync is turned on, runs on the paper sites it reads only, and names its homepage', () => {
     const manifest = read();
     // Manifest V2 keeps host permissions among its permissions.
     const hosts = action === 'action' ? manifest.host_permissions : manifest.permissions.filter((entry: string) => entry.includes('://'));
-    expect(manifest.permissions.filter((entry: string) => !entry.includes('://'))).toEqual(['storage', 'unlimitedStorage', 'alarms', 'scripting']);
+    // activeTab (with scripting): the tab's paper when the user acts (popup, command, link menu); no standing host (README: Permissions).
+    expect(manifest.permissions.filter((entry: string) => !entry.includes('://'))).toEqual(['storage', 'unlimitedStorage', 'alarms', 'scripting', 'activeTab', 'contextMenus']);
+    expect(manifest.commands['queue-current-tab'].suggested_key.default).toBe('Alt+Shift+Q');
     expect([...hosts].sort()).toEqual(HOSTS);
     expect(manifest[optionalHosts]).toEqual(OPTIONAL_HOSTS);
     // Each content script runs within those hosts (on the pages that may hold papers, and the router).

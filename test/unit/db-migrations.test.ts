@@ -18,6 +18,7 @@ import { buildCatalog, catalogEntry, entryKeys, libraryCounts, readCatalog, type
 import { paperWords, queryTokens } from '@/lib/store/search';
 import { SearchIndex } from '@/lib/store/search-index';
 import { getStates, removePapers, setStarred, tombstonesOf } from '@/lib/store/library';
+import { recordOpened } from '@/lib/store/history';
 import { openSnapshots, snapshotBackup, snapshotBeforeUpgrade, listSnapshots } from '@/lib/store/snapshots';
 import { VIEW_NAMES, VIEWS } from '@/lib/store/views';
 import JSZip from 'jszip';
@@ -75,6 +76,12 @@ const CASES: UpgradeCase[] = [
     // Version 5 adds the aliases indexes (issue 11): records stored before have no aliases and are kept as they were.
     version: 4,
     fixture: 'v4.json',
+    changed: {},
+  },
+  {
+    // Version 6 (history of papers opened, issue 12) adds a table and changes no record.
+    version: 5,
+    fixture: 'v5.json',
     changed: {},
   },
 ];
@@ -203,6 +210,11 @@ describe.each(CASES)('a database of schema version $version, opened with the cur
       expect(await db.papers.where('words').startsWith('superconf').primaryKeys()).toEqual(['arxiv:hep-th/9711200']);
       expect(await db.papers.where('words').startsWith('emile').primaryKeys()).toEqual(['arxiv:2402.05672', 'arxiv:hep-th/9711200']);
       expect(await db.papers.where('starredAt').above(0).count()).toBe(stored.filter((record) => record.starredAt !== undefined).length);
+      // History starts empty, and answers by its indexes once written to (the library's title names the paper).
+      expect(await db.history.count()).toBe(0);
+      await recordOpened(db, { id: 'arxiv:2407.21783', title: 'Opened', authors: [] }, 'https://arxiv.org/pdf/2407.21783', { now: 5_000 });
+      expect(await db.history.orderBy('openedAt').primaryKeys()).toEqual(['arxiv:2407.21783']);
+      expect(await db.history.where('words').startsWith('llama').primaryKeys()).toEqual(['arxiv:2407.21783']);
     } finally {
       await db.delete();
     }

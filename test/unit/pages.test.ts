@@ -54,12 +54,16 @@ describe('which pages may hold papers (the manifest, the router and the backgrou
     'https://openaccess.thecvf.com/CVPR2019_workshops/CVPR2019_CEFRL',
     'https://openaccess.thecvf.com/content/CVPR2024/html/Yue_Object_Recognition_as_Next_Token_Prediction_CVPR_2024_paper.html',
     'https://openaccess.thecvf.com/content_iccv_2015/html/He_Delving_Deep_into_ICCV_2015_paper.html',
+    // Hugging Face's model, dataset and Space pages: the papers they link (lib/sites/huggingface-repos.ts).
+    'https://huggingface.co/meta-llama/Llama-3.1-8B',
+    'https://huggingface.co/datasets/HuggingFaceFW/fineweb',
+    'https://huggingface.co/spaces/open-llm-leaderboard/open_llm_leaderboard',
   ])('every page an adapter serves gets that site\'s content script: %s', (url) => {
     expect(siteOfPage(url)).toBe(adapterFor(url)!.name);
   });
 
   it.each([
-    'https://huggingface.co/meta-llama/Llama-3.1-8B', 'https://huggingface.co/datasets', 'https://arxiv.org/', 'https://arxiv.org/help/api', 'https://arxiv.org/pdf/2602.11156',
+    'https://huggingface.co/meta-llama', 'https://huggingface.co/datasets', 'https://huggingface.co/', 'https://arxiv.org/', 'https://arxiv.org/help/api', 'https://arxiv.org/pdf/2602.11156',
     'https://aclanthology.org/', 'https://aclanthology.org/faq/', 'https://dblp.org/', 'https://dblp.org/faq/index.html',
     'https://scholar.google.com/', 'https://scholar.google.com/citations?user=abc', 'https://openreview.net/', 'https://openreview.net/profile?id=~A_B1',
     'https://openaccess.thecvf.com/menu',

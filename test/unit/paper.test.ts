@@ -238,6 +238,26 @@ describe('parsePaperId: every scheme, every form a page or a user shows', () => 
     ['dblp:books/sp/22/LazaroAFCGGCCVFHSPS22', 'dblp:books/sp/22/LazaroAFCGGCCVFHSPS22'],
     ['scholar:4qAC3XBmStsJ', 'scholar:4qAC3XBmStsJ'],
     ['scholar:cXeT3ShOpHEJ', 'scholar:cXeT3ShOpHEJ'],
+    // The link forms a page links papers by (issue 12): alphaXiv and Hugging Face are arXiv's,
+    // bioRxiv and medRxiv are their DOIs (every version and view), PubMed and Semantic Scholar their own ids.
+    ['https://www.alphaxiv.org/abs/2504.06261', 'arxiv:2504.06261'],
+    ['https://www.alphaxiv.org/overview/2504.06261v2', 'arxiv:2504.06261'],
+    ['https://huggingface.co/papers/2504.06261', 'arxiv:2504.06261'],
+    ['https://www.biorxiv.org/content/10.1101/2020.03.05.979302v1', 'doi:10.1101/2020.03.05.979302'],
+    ['https://www.biorxiv.org/content/10.1101/2020.03.05.979302v2.full.pdf', 'doi:10.1101/2020.03.05.979302'],
+    ['https://www.biorxiv.org/content/10.1101/2020.03.05.979302v3.full-text', 'doi:10.1101/2020.03.05.979302'],
+    ['https://biorxiv.org/content/10.1101/123456v1.abstract', 'doi:10.1101/123456'],
+    ['https://www.medrxiv.org/content/10.1101/2020.04.14.20062463v2', 'doi:10.1101/2020.04.14.20062463'],
+    ['https://doi.org/10.1101/2020.03.05.979302', 'doi:10.1101/2020.03.05.979302'],
+    ['https://pubmed.ncbi.nlm.nih.gov/31452104/', 'pubmed:31452104'],
+    ['https://pubmed.ncbi.nlm.nih.gov/31452104', 'pubmed:31452104'],
+    ['https://www.ncbi.nlm.nih.gov/pubmed/31452104', 'pubmed:31452104'],
+    ['pubmed:31452104', 'pubmed:31452104'],
+    ['PMID:31452104', 'pubmed:31452104'],
+    ['https://www.semanticscholar.org/paper/Attention-is-All-you-Need-Vaswani-Shazeer/204e3073870fae3d05bcbc2f6a8e263d9b72e776', 's2:204e3073870fae3d05bcbc2f6a8e263d9b72e776'],
+    ['https://www.semanticscholar.org/paper/204E3073870FAE3D05BCBC2F6A8E263D9B72E776', 's2:204e3073870fae3d05bcbc2f6a8e263d9b72e776'],
+    ['https://www.semanticscholar.org/arxiv/1706.03762', 'arxiv:1706.03762'],
+    ['s2:204e3073870fae3d05bcbc2f6a8e263d9b72e776', 's2:204e3073870fae3d05bcbc2f6a8e263d9b72e776'],
   ])('%s → %s', (input, id) => {
     expect(parsePaperId(input)).toBe(id);
   });
@@ -290,6 +310,23 @@ describe('parsePaperId: what looks like an id but is not one', () => {
     'https://example.com/',
     'not a url at all',
     'x'.repeat(10_000),
+    'https://www.alphaxiv.org/explore', // alphaXiv's listings
+    'https://huggingface.co/papers?date=2024-08-01', // a daily list, not a paper
+    'https://huggingface.co/papers/trending',
+    'https://www.biorxiv.org/content/early/recent', // bioRxiv's listings and collections
+    'https://www.biorxiv.org/collection/neuroscience',
+    'https://www.biorxiv.org/content/10.1101/2020.03.05.979302v1.full.pdf+html?x', // not one of its file forms
+    'https://www.biorxiv.org.evil.example/content/10.1101/2020.03.05.979302v1',
+    'https://pubmed.ncbi.nlm.nih.gov/?term=transformers', // a search
+    'https://pubmed.ncbi.nlm.nih.gov/0123/', // no PMID starts with 0
+    'https://pubmed.ncbi.nlm.nih.gov/1234567890/', // nor has ten digits
+    'https://www.ncbi.nlm.nih.gov/gene/7157', // another NCBI database
+    'pubmed:abc',
+    'https://www.semanticscholar.org/author/Ashish-Vaswani/40348417', // an author
+    'https://www.semanticscholar.org/paper/Attention-is-All-you-Need', // a slug without its id
+    'https://www.semanticscholar.org/search?q=attention',
+    's2:204e3073', // too short
+    'S2:204e3073870fae3d05bcbc2f6a8e263d9b72e776', // the scheme is written in lower case
   ])('rejects %j', (input) => {
     expect(parsePaperId(input)).toBeNull();
   });
@@ -325,6 +362,7 @@ describe('isCanonicalId, every scheme', () => {
   it.each([
     'acl:2024.acl-long.1', 'acl:N04-1001', 'doi:10.1145/3394171.3413938', 'openreview:SyBPtQfAZ',
     'cvf:He_Deep_Residual_Learning_CVPR_2016', 'dblp:conf/esem/CalefatoQLK23', 'scholar:4qAC3XBmStsJ',
+    'pubmed:31452104', 's2:204e3073870fae3d05bcbc2f6a8e263d9b72e776', 'doi:10.1101/2020.03.05.979302',
   ])('accepts %s', (id) => {
     expect(isCanonicalId(id)).toBe(true);
   });
@@ -338,6 +376,8 @@ describe('isCanonicalId, every scheme', () => {
     'openreview:https://openreview.net/forum?id=SyBPtQfAZ',
     'scholar:',
     'other:thing',
+    'pmid:31452104', // written as pubmed:
+    's2:204E3073870FAE3D05BCBC2F6A8E263D9B72E776', // not lower-cased
   ])('rejects %s', (id) => {
     expect(isCanonicalId(id)).toBe(false);
   });
@@ -356,6 +396,9 @@ describe('paperLinks and idLabel', () => {
     expect(idLabel('arxiv:2504.06261')).toBe('arXiv:2504.06261');
     expect(idLabel('acl:N04-1001')).toBe('ACL N04-1001');
     expect(idLabel('doi:10.1145/1')).toBe('DOI 10.1145/1');
+    expect(paperLinks('pubmed:31452104')).toEqual({ abs: 'https://pubmed.ncbi.nlm.nih.gov/31452104/' });
+    expect(paperLinks('s2:204e3073870fae3d05bcbc2f6a8e263d9b72e776')).toEqual({ abs: 'https://www.semanticscholar.org/paper/204e3073870fae3d05bcbc2f6a8e263d9b72e776' });
+    expect(idLabel('pubmed:31452104')).toBe('PMID 31452104');
   });
 });
 

@@ -13,13 +13,15 @@ import { cvf } from '@/lib/sites/cvf';
 import { dblp } from '@/lib/sites/dblp';
 import { openreview } from '@/lib/sites/openreview';
 import { scholar } from '@/lib/sites/scholar';
+import { huggingfaceRepos } from '@/lib/sites/huggingface-repos';
 import { SHARED_PAGES, SITE_PAGES } from '../fixtures/shared-pages';
 import { decodePage, FIXTURES, fixture, parsePage, SHARED_PAGES as SHARED_PAGES_DIR, sharedPage } from '../pages';
 import { parseReport } from '../../scripts/parse-report';
 
 describe('the adapter registry', () => {
   it('has every site, and no URL is served by two adapters', () => {
-    expect(ADAPTERS.map((adapter) => adapter.name)).toEqual([...SITE_NAMES]);
+    // Hugging Face has two (its paper pages, its model, dataset and Space pages); the generic adapter is in none.
+    expect([...new Set(ADAPTERS.map((adapter) => adapter.name))]).toEqual(SITE_NAMES.filter((name) => name !== 'generic'));
     for (const url of [
       ...Object.values(SHARED_PAGES).map((page) => page.url),
       ...Object.values(SITE_PAGES).map((page) => page.url),
@@ -32,8 +34,20 @@ describe('the adapter registry', () => {
       'https://arxiv.org/list/cs.IR/new',
       'https://huggingface.co/papers?q=llm+inference',
       'https://huggingface.co/papers/trending',
+      'https://huggingface.co/meta-llama/Llama-3.1-8B',
+      'https://huggingface.co/datasets/HuggingFaceFW/fineweb/tree/main',
+      'https://huggingface.co/spaces/open-llm-leaderboard/open_llm_leaderboard',
     ]) {
       expect(ADAPTERS.filter((adapter) => adapter.matches(new URL(url))), url).toHaveLength(1);
+    }
+  });
+
+  it('reads Hugging Face’s model, dataset and Space pages by their paper links, and none of its own pages', () => {
+    for (const url of ['https://huggingface.co/meta-llama/Llama-3.1-8B', 'https://huggingface.co/meta-llama/Llama-3.1-8B/tree/main', 'https://huggingface.co/datasets/HuggingFaceFW/fineweb', 'https://huggingface.co/spaces/a/b']) {
+      expect(adapterFor(url), url).toBe(huggingfaceRepos);
+    }
+    for (const url of ['https://huggingface.co/models', 'https://huggingface.co/docs/hub', 'https://huggingface.co/meta-llama', 'https://huggingface.co/', 'https://huggingface.co/blog/some-post', 'https://huggingface.co/datasets']) {
+      expect(adapterFor(url), url).not.toBe(huggingfaceRepos);
     }
   });
 
