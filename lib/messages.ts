@@ -1,5 +1,5 @@
 import { isCanonicalId } from './paper';
-import { LIMITS } from './limits';
+import { LIMITS, TAG_LIMITS } from './limits';
 import { z } from './zod';
 
 export { LIMITS };
@@ -47,6 +47,8 @@ export const UserActionSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('read'), value: z.boolean() }),
   z.object({ kind: z.literal('queue'), value: z.boolean() }),
   z.object({ kind: z.literal('note'), text: z.string().max(LIMITS.note) }),
+  // A name too long is cut, not refused (lib/tags.ts cleans it); one of invisible characters only changes nothing.
+  z.object({ kind: z.literal('tag'), name: z.string().max(TAG_LIMITS.name * 4), value: z.boolean() }),
 ]);
 
 export const SeenAtSchema = z.object({ site: z.enum(['huggingface', 'arxiv']), url: httpUrl });

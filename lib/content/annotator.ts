@@ -504,9 +504,12 @@ export function applyLocally(state: PaperState, action: UserAction): PaperState 
       // As the library does: a paper marked read leaves the reading queue.
       return { ...state, read: action.value, queued: action.value ? false : state.queued };
     case 'queue':
-      return { ...state, queued: action.value };
+      // A paper put in the queue is unread again (the library's rule).
+      return { ...state, queued: action.value, read: action.value ? false : state.read };
     case 'note':
       return { ...state, note: action.text };
+    case 'tag':
+      return state;
   }
 }
 

@@ -11,17 +11,18 @@ import type { PaperRecord } from '../store/db';
  *   1  PaperRecord of database versions 1 and 2.
  *   2  PaperRecord of database version 3: adds sync's fields (changedBy, metaAt, noteBase, and
  *      keptNotes, notes kept from conflicts, which an older Shelfmark would drop).
+ *   3  PaperRecord of database version 4: adds tags (one entry per tag, with its stamp, merged per tag).
  */
 
 export const BACKUP_FORMAT = 'shelfmark-backup';
-export const BACKUP_VERSION = 2;
+export const BACKUP_VERSION = 3;
 
 /**
  * The backup version that describes the records each database version stores (a snapshot keeps
  * records as stored, lib/store/snapshots.ts). A schema version that changes what a record holds
  * bumps BACKUP_VERSION and maps to it here; test/unit/db-migrations.test.ts checks every version has one.
  */
-export const BACKUP_VERSION_OF_SCHEMA: Readonly<Record<number, number>> = { 1: 1, 2: 1, 3: 2 };
+export const BACKUP_VERSION_OF_SCHEMA: Readonly<Record<number, number>> = { 1: 1, 2: 1, 3: 2, 4: 3 };
 
 export type BackupPaper = Omit<PaperRecord, 'words'>;
 

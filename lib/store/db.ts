@@ -60,6 +60,12 @@ export interface PaperRecord {
    * paper on every device until the user dismisses them. Merged as a set: a note is never dropped.
    */
   keptNotes?: KeptNote[];
+  /**
+   * The paper's tags, one entry per tag (by tagKey, sorted), each with the stamp of its last change
+   * and, once taken off, `removed`: sync and backup import merge tags one by one (lib/store/merge.ts),
+   * so adding one tag on one device and removing another on a second keeps both changes.
+   */
+  tags?: TagEntry[];
   /** Folded words of title, authors and note: the search index. */
   words: string[];
 }
@@ -72,14 +78,21 @@ export interface FieldTimes {
   note?: number;
 }
 
+/** One tag of a paper: its name as shown, and when (and on which device) it was last put on or taken off. */
+export interface TagEntry extends Stamp {
+  name: string;
+  /** Taken off at the stamp (kept so that the removal reaches other devices and wins over an older add). */
+  removed?: true;
+}
+
 /** One change of the hybrid logical clock: its time and the device that made it. */
 export interface Stamp {
   at: number;
   by: string;
 }
 
-/** The kinds of change the outbox tracks: the groups of fields, and a paper's removal. */
-export type ChangeKind = keyof FieldTimes | 'deleted' | 'kept';
+/** The kinds of change the outbox tracks: the groups of fields, tags, and a paper's removal. */
+export type ChangeKind = keyof FieldTimes | 'tags' | 'deleted' | 'kept';
 
 /** A local change not yet pushed to the sync folder, written in the same transaction as the change. */
 export interface OutboxRow {
@@ -170,6 +183,13 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       });
       await tx.table<OutboxRow>('outbox').bulkPut(rows);
     },
+  },
+  {
+    // Tags (lib/tags.ts): records may hold `tags`, searched through `words` (`tag:` words, no new
+    // index). Nothing to rewrite: a record written before has none. The version tells a snapshot's
+    // records apart (BACKUP_VERSION_OF_SCHEMA): from here they may carry tags.
+    version: 4,
+    stores: {},
   },
 ];
 

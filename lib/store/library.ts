@@ -1,10 +1,11 @@
-import type { PaperRecord, ShelfmarkDB, Stamp } from './db';
+import type { OutboxRow, PaperRecord, ShelfmarkDB, Stamp } from './db';
 import type { PaperId, PaperRef } from '../paper';
 import { paperWords } from './search';
 import type { SiteName } from '../sites/types';
 import { stampLocalChange, wallClock } from './clock';
 import { groupStamp, mergeKeptNotes, setStamp, settle, touchMetadata, type MetaKey } from './merge';
 import { changedKinds, changeTables, recordChanges } from './outbox';
+import { tagNameInLibrary, withTag } from './tags';
 
 /**
  * The operations on the library, shared by the background (messages from pages) and the extension
@@ -47,7 +48,9 @@ export type UserAction =
   | { kind: 'star'; value: boolean }
   | { kind: 'read'; value: boolean }
   | { kind: 'queue'; value: boolean }
-  | { kind: 'note'; text: string };
+  | { kind: 'note'; text: string }
+  /** Put a tag on (`value` true) or take it off; matched by tagKey, named as the library already names it. */
+  | { kind: 'tag'; name: string; value: boolean };
 
 /** The states of the given papers, unknown ones as EMPTY_STATE; one read for the whole page. */
 export async function getStates(db: ShelfmarkDB, ids: readonly PaperId[]): Promise<Record<PaperId, PaperState>> {
@@ -79,52 +82,13 @@ export async function applyAction(
     if (!existing && isClearing(action)) return EMPTY_STATE;
 
     // Later than what it replaces, whatever this device's clock says.
-    const stamp = await stampLocalChange(db, now, existing ? Object.values(existing.changedAt) : []);
+    const stamp = await stampLocalChange(db, now, existing ? changeTimes(existing) : []);
     const record = existing ? { ...existing, changedAt: { ...existing.changedAt } } : newRecord(target as PaperRef, now, stamp);
     if (existing && typeof target !== 'string') mergeMetadata(record, target, stamp);
     if (options.seen) record.seen = { ...options.seen, at: now };
-
-    switch (action.kind) {
-      case 'star':
-        if (action.value !== (record.starredAt !== undefined)) {
-          record.starredAt = action.value ? now : undefined;
-          setStamp(record, 'star', stamp);
-        }
-        break;
-      case 'read':
-        if (action.value !== (record.readAt !== undefined)) {
-          record.readAt = action.value ? now : undefined;
-          setStamp(record, 'read', stamp);
-        }
-        // A paper read is done: it leaves the reading queue (and stays in the read history).
-        if (action.value && record.queuePos !== undefined) {
-          record.queuePos = undefined;
-          record.queuedAt = undefined;
-          setStamp(record, 'queue', stamp);
-        }
-        break;
-      case 'queue':
-        if (action.value !== (record.queuePos !== undefined)) {
-          if (action.value) {
-            record.queuePos = await nextQueuePosition(db);
-            record.queuedAt = now;
-          } else {
-            record.queuePos = undefined;
-            record.queuedAt = undefined;
-          }
-          setStamp(record, 'queue', stamp);
-        }
-        break;
-      case 'note':
-        if (action.text !== record.note) {
-          record.note = action.text;
-          record.noteUpdatedAt = action.text.trim() === '' ? undefined : now;
-          // What this note replaced: sync tells from it whether the writer had seen a note it overwrites.
-          record.noteBase = existing ? groupStamp(existing, 'note') : undefined;
-          setStamp(record, 'note', stamp);
-        }
-        break;
-    }
+    const named = action.kind === 'tag' && action.value ? { ...action, name: await tagNameInLibrary(db, action.name) } : action;
+    const queueEnd = action.kind === 'queue' && action.value ? await lastQueuePosition(db) : 0;
+    changeRecord(record, named, now, stamp, () => queueEnd + 1);
     record.updatedAt = now;
     record.words = paperWords(record);
     await db.papers.put(stripUndefined(record));
@@ -135,6 +99,86 @@ export async function applyAction(
       if (tombstone?.paper) await db.tombstones.put({ id, deleted: tombstone.deleted });
     }
     return stateOf(record);
+  });
+}
+
+/**
+ * What a user action does to a record (in memory): the read and queue rules in one place, for every
+ * writer (applyAction, a bulk action, the BibTeX import). `nextQueuePos` gives the end of the queue
+ * when the paper joins it. Changes only what the action owns, stamping each group it changes.
+ *
+ * Read and queue are one model: a paper marked read leaves the queue (it is done); a paper put in
+ * the queue is unread again (the user means to read it again). So the queue holds unread papers.
+ */
+export function changeRecord(record: PaperRecord, action: UserAction, now: number, stamp: Stamp, nextQueuePos: () => number): void {
+  const setRead = (value: boolean) => {
+    if (value === (record.readAt !== undefined)) return;
+    record.readAt = value ? now : undefined;
+    setStamp(record, 'read', stamp);
+  };
+  const setQueue = (value: boolean) => {
+    if (value === (record.queuePos !== undefined)) return;
+    record.queuePos = value ? nextQueuePos() : undefined;
+    record.queuedAt = value ? now : undefined;
+    setStamp(record, 'queue', stamp);
+  };
+  switch (action.kind) {
+    case 'star':
+      if (action.value !== (record.starredAt !== undefined)) {
+        record.starredAt = action.value ? now : undefined;
+        setStamp(record, 'star', stamp);
+      }
+      break;
+    case 'read':
+      setRead(action.value);
+      if (action.value) setQueue(false);
+      break;
+    case 'queue':
+      setQueue(action.value);
+      if (action.value) setRead(false);
+      break;
+    case 'note':
+      if (action.text !== record.note) {
+        // What this note replaced: sync tells from it whether the writer had seen a note it overwrites.
+        record.noteBase = groupStamp(record, 'note');
+        record.note = action.text;
+        record.noteUpdatedAt = action.text.trim() === '' ? undefined : now;
+        setStamp(record, 'note', stamp);
+      }
+      break;
+    case 'tag':
+      record.tags = withTag(record.tags, action.name, action.value, stamp);
+      break;
+  }
+}
+
+/**
+ * Applies one action to many stored papers (the library's selection) in one transaction; papers
+ * not stored are skipped. Returns the ids it changed.
+ */
+export async function applyToPapers(db: ShelfmarkDB, ids: readonly PaperId[], action: UserAction, options: { now?: number } = {}): Promise<PaperId[]> {
+  const now = options.now ?? wallClock();
+  return db.transaction('rw', changeTables(db), async () => {
+    const records = await db.papers.bulkGet([...ids]);
+    const named = action.kind === 'tag' && action.value ? { ...action, name: await tagNameInLibrary(db, action.name) } : action;
+    let queueEnd = await lastQueuePosition(db);
+    const changed: PaperRecord[] = [];
+    const changes: OutboxRow[] = [];
+    for (const existing of records) {
+      if (!existing) continue;
+      const stamp = await stampLocalChange(db, now, changeTimes(existing));
+      const record = { ...existing, changedAt: { ...existing.changedAt } };
+      changeRecord(record, named, now, stamp, () => ++queueEnd);
+      const kinds = changedKinds(existing, record);
+      if (kinds.length === 0) continue;
+      record.updatedAt = now;
+      record.words = paperWords(record);
+      changed.push(stripUndefined(record));
+      for (const kind of kinds) changes.push({ id: record.id, kind, at: stamp.at });
+    }
+    await db.papers.bulkPut(changed);
+    await db.outbox.bulkPut(changes);
+    return changed.map((record) => record.id);
   });
 }
 
@@ -150,7 +194,7 @@ export async function removePapers(db: ShelfmarkDB, ids: readonly PaperId[], opt
     const removed: PaperId[] = [];
     for (const record of records) {
       if (!record) continue;
-      const stamp = await stampLocalChange(db, now, Object.values(record.changedAt));
+      const stamp = await stampLocalChange(db, now, changeTimes(record));
       const { words: _index, ...paper } = record;
       await db.tombstones.put({ id: record.id, deleted: stamp, paper: settle(paper, stamp).paper });
       await recordChanges(db, record.id, ['deleted'], stamp);
@@ -173,10 +217,11 @@ export async function renewChanges(
   after?: Stamp,
   groups: readonly (keyof PaperRecord["changedAt"])[] = Object.keys(record.changedAt) as (keyof PaperRecord["changedAt"])[],
 ): Promise<void> {
-  const stamp = await stampLocalChange(db, now, [after?.at, ...Object.values(record.changedAt)]);
+  const stamp = await stampLocalChange(db, now, [after?.at, ...changeTimes(record)]);
   for (const group of groups) setStamp(record, group, stamp);
   delete record.metaAt;
-  await recordChanges(db, record.id, groups, stamp);
+  if (record.tags) record.tags = record.tags.map((entry) => ({ ...entry, ...stamp }));
+  await recordChanges(db, record.id, [...groups, ...(record.tags ? (['tags'] as const) : [])], stamp);
 }
 
 /** The user dismisses a note kept from a sync conflict: it stays dismissed on every device. */
@@ -197,6 +242,8 @@ export const setRead = (db: ShelfmarkDB, target: PaperTarget, value: boolean, op
   applyAction(db, target, { kind: 'read', value }, options);
 export const setQueued = (db: ShelfmarkDB, target: PaperTarget, value: boolean, options?: { seen?: SeenAt; now?: number }) =>
   applyAction(db, target, { kind: 'queue', value }, options);
+export const setTagged = (db: ShelfmarkDB, target: PaperTarget, name: string, value: boolean, options?: { seen?: SeenAt; now?: number }) =>
+  applyAction(db, target, { kind: 'tag', name, value }, options);
 export const setNote = (db: ShelfmarkDB, target: PaperTarget, text: string, options?: { seen?: SeenAt; now?: number }) =>
   applyAction(db, target, { kind: 'note', text }, options);
 
@@ -204,9 +251,15 @@ function isClearing(action: UserAction): boolean {
   return action.kind === 'note' ? action.text === '' : !action.value;
 }
 
-async function nextQueuePosition(db: ShelfmarkDB): Promise<number> {
+/** The whole-number position at the end of the queue (0 when empty): a paper joining goes one after. */
+export async function lastQueuePosition(db: ShelfmarkDB): Promise<number> {
   const last = await db.papers.orderBy('queuePos').last();
-  return last?.queuePos === undefined ? 1 : Math.floor(last.queuePos) + 1;
+  return last?.queuePos === undefined ? 0 : Math.floor(last.queuePos);
+}
+
+/** Every time a record's changes carry: a new stamp is later than all of them. */
+export function changeTimes(record: PaperRecord): (number | undefined)[] {
+  return [...Object.values(record.changedAt), ...(record.tags ?? []).map((entry) => entry.at)];
 }
 
 /** A paper's first record, made from its card's metadata at `stamp`. */

@@ -21,7 +21,20 @@ export async function recordChanges(db: ShelfmarkDB, id: PaperId, kinds: Iterabl
 
 /** The kinds whose times differ between two copies of a paper (what a write changed). */
 export function changedKinds(before: PaperRecord | undefined, after: PaperRecord): ChangeKind[] {
-  return (Object.keys(after.changedAt) as (keyof PaperRecord['changedAt'])[]).filter(
+  const kinds: ChangeKind[] = (Object.keys(after.changedAt) as (keyof PaperRecord['changedAt'])[]).filter(
     (group) => after.changedAt[group] !== before?.changedAt[group],
   );
+  if (JSON.stringify(after.tags ?? []) !== JSON.stringify(before?.tags ?? [])) kinds.push('tags');
+  return kinds;
+}
+
+/** When a kind of change last happened to a paper (its outbox row's time). */
+export function changeTime(record: PaperRecord, kind: ChangeKind): number | undefined {
+  if (kind === 'tags') return tagsTime(record);
+  return kind === 'deleted' || kind === 'kept' ? undefined : record.changedAt[kind];
+}
+
+/** The latest change of any of a paper's tags. */
+function tagsTime(record: PaperRecord | undefined): number | undefined {
+  return record?.tags?.reduce<number | undefined>((latest, entry) => Math.max(latest ?? 0, entry.at), undefined);
 }

@@ -257,7 +257,7 @@ async function applyEntries(
       const tombstone = tombstones[i];
       const local: PaperVersion = { paper: record ? backupPaper(record) : tombstone?.paper, deleted: tombstone?.deleted };
       const merged = mergeVersions(local, { paper: entry.paper, deleted: entry.deleted });
-      newest = Math.max(newest, entry.deleted?.at ?? 0, ...Object.values(entry.paper?.changedAt ?? {}).map((at) => at ?? 0));
+      newest = Math.max(newest, entry.deleted?.at ?? 0, ...Object.values(entry.paper?.changedAt ?? {}).map((at) => at ?? 0), ...(entry.paper?.tags ?? []).map((tag) => tag.at));
       for (const group of merged.report.fromSecond) outboxDeletes.push([id, group]);
       const lost = merged.report.lostNote;
       if (merged.live && lost && unseen(lost, dirty.has(id))) {

@@ -6,7 +6,8 @@ import { BACKUP_VERSION_OF_SCHEMA, backupPaper } from '@/lib/export/backup';
 import { FORMATS } from '@/lib/export/formats';
 import { CAPS } from '@/lib/limits';
 import { paperWords } from '@/lib/store/search';
-import { setStarred } from '@/lib/store/library';
+import { setStarred, setTagged } from '@/lib/store/library';
+import { papersWithTag } from '@/lib/store/tags';
 import { openSnapshots, snapshotBackup, snapshotBeforeUpgrade, listSnapshots } from '@/lib/store/snapshots';
 import JSZip from 'jszip';
 
@@ -51,6 +52,12 @@ const CASES: UpgradeCase[] = [
     // Version 3 (sync) adds tables and changes no record.
     version: 2,
     fixture: 'v2.json',
+    changed: {},
+  },
+  {
+    // Version 4 (tags) changes no record: one written before has no tags.
+    version: 3,
+    fixture: 'v3.json',
     changed: {},
   },
 ];
@@ -123,6 +130,9 @@ describe.each(CASES)('a database of schema version $version, opened with the cur
       expect(await db.papers.where('words').startsWith('superconf').primaryKeys()).toEqual(['arxiv:hep-th/9711200']);
       expect(await db.papers.where('words').startsWith('emile').primaryKeys()).toEqual(['arxiv:2402.05672', 'arxiv:hep-th/9711200']);
       expect(await db.papers.where('starredAt').above(0).count()).toBe(stored.filter((record) => record.starredAt !== undefined).length);
+      // Tags work on an upgraded record: one put on is found by its `tag:` word, case ignored.
+      await setTagged(db, 'arxiv:hep-th/9711200', 'String theory', true);
+      expect(await papersWithTag(db, 'STRING THEORY')).toEqual(['arxiv:hep-th/9711200']);
     } finally {
       await db.delete();
     }

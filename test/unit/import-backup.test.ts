@@ -20,6 +20,7 @@ import { CAPS } from '@/lib/limits';
 import { removePapers, stripUndefined } from '@/lib/store/library';
 import { arxivIdOf, arxivLinks, cleanText } from '@/lib/paper';
 import { paperWords } from '@/lib/store/search';
+import { papersWithTag } from '@/lib/store/tags';
 import { freshDatabase } from '../db-helpers';
 import { LLAMA, MALDACENA, record, T0, TRICKY } from './export-fixtures';
 
@@ -390,6 +391,7 @@ describe('every backup version imports', () => {
   const FIXTURES = [
     { version: 1, file: 'v1.json' },
     { version: 2, file: 'v2.json' }, // with sync's fields: who changed each group, metadata times, note bases, kept notes
+    { version: 3, file: 'v3.json' }, // with tags: two papers tagged "LLM", one tag taken off
   ];
 
   it('has a fixture for every version up to the current one', () => {
@@ -418,5 +420,8 @@ describe('every backup version imports', () => {
       note: 'My own note keeps its \u202Eexact\u202C text.',
     });
     expect(await db.papers.where('words').startsWith('superconformal').primaryKeys()).toEqual(['arxiv:hep-th/9711200']);
+    // Every tag of the file, entry for entry (a removed one kept, for sync), and found by its tag.
+    for (const paper of source) expect((await db.papers.get(paper.id))!.tags, paper.id).toEqual(paper.tags);
+    expect(await papersWithTag(db, 'llm')).toEqual(source.filter((paper) => paper.tags?.some((tag) => tag.name === 'LLM' && !tag.removed)).map((paper) => paper.id).sort());
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyAction, EMPTY_STATE, getStates, setNote, setQueued, setRead, setStarred } from '@/lib/store/library';
+import { applyAction, applyToPapers, EMPTY_STATE, getStates, setNote, setQueued, setRead, setStarred } from '@/lib/store/library';
 import { viewRecords } from '@/lib/store/views';
 import { freshDatabase, paperRef } from '../db-helpers';
 
@@ -61,10 +61,9 @@ describe('library operations', () => {
     const db = freshDatabase();
     const ref = paperRef(1);
     await setStarred(db, ref, true);
-    await setRead(db, ref, true);
     await setQueued(db, ref, true);
     await setNote(db, ref, 'Read section 3 again');
-    expect((await getStates(db, [ref.id]))[ref.id]).toEqual({ starred: true, read: true, queued: true, note: 'Read section 3 again' });
+    expect((await getStates(db, [ref.id]))[ref.id]).toEqual({ starred: true, read: false, queued: true, note: 'Read section 3 again' });
     await setRead(db, ref, false);
     expect((await getStates(db, [ref.id]))[ref.id]).toEqual({ starred: true, read: false, queued: true, note: 'Read section 3 again' });
     await setStarred(db, ref, false);
@@ -79,6 +78,30 @@ describe('library operations', () => {
     const record = await db.papers.get(ref.id);
     expect(record!.changedAt).toMatchObject({ read: 2, queue: 2 });
     expect(await setRead(db, ref, false, { now: 3 })).toMatchObject({ read: false, queued: false });
+  });
+
+  it('puts a read paper in the queue unread again: the queue holds unread papers only', async () => {
+    const db = freshDatabase();
+    const ref = paperRef(1);
+    await setRead(db, ref, true, { now: 1 });
+    expect(await setQueued(db, ref, true, { now: 2 })).toMatchObject({ read: false, queued: true });
+    expect((await db.papers.get(ref.id))!.changedAt).toMatchObject({ read: 2, queue: 2 });
+    // Taking it out of the queue leaves it unread; marking it read takes it out again.
+    expect(await setQueued(db, ref, false, { now: 3 })).toMatchObject({ read: false, queued: false });
+    await setQueued(db, ref, true, { now: 4 });
+    expect(await setRead(db, ref, true, { now: 5 })).toMatchObject({ read: true, queued: false });
+  });
+
+  it('applies one action to a selection in one go, skipping papers not stored', async () => {
+    const db = freshDatabase();
+    for (const n of [1, 2, 3]) await setStarred(db, paperRef(n), true, { now: n });
+    await setRead(db, paperRef(2), true, { now: 4 });
+    const changed = await applyToPapers(db, ['arxiv:2401.00001', 'arxiv:2401.00002', 'arxiv:2401.09999'], { kind: 'queue', value: true }, { now: 10 });
+    expect(changed).toEqual(['arxiv:2401.00001', 'arxiv:2401.00002']);
+    expect((await viewRecords(db, 'queue')).map((paper) => [paper.id, paper.readAt])).toEqual([['arxiv:2401.00001', undefined], ['arxiv:2401.00002', undefined]]);
+    // Again: nothing left to change.
+    expect(await applyToPapers(db, ['arxiv:2401.00001'], { kind: 'queue', value: true })).toEqual([]);
+    expect((await db.outbox.toArray()).filter((row) => row.kind === 'queue').map((row) => row.id)).toEqual(['arxiv:2401.00001', 'arxiv:2401.00002']);
   });
 
   it('lists starred papers newest first', async () => {
