@@ -1,7 +1,9 @@
-import type { OutboxRow, PaperRecord, ShelfmarkDB, Stamp } from '../store/db';
-import { newRecord, stateOf, stripUndefined, type UserAction } from '../store/library';
+import type { OutboxRow, PaperRecord, ShelfmarkDB } from '../store/db';
+import { changeRecord, changeTimes, newRecord, stateOf, stripUndefined, type UserAction } from '../store/library';
+import { tagNameInLibrary } from '../store/tags';
+import { tagKey, tagNames } from '../tags';
 import { nextTime, readClock, wallClock } from '../store/clock';
-import { setStamp, touchMetadata, type MetaKey } from '../store/merge';
+import { touchMetadata, type MetaKey } from '../store/merge';
 import { changedKinds, changeTables } from '../store/outbox';
 import { paperWords } from '../store/search';
 import { boundPaperRef } from '../bounds';
@@ -17,15 +19,16 @@ import type { BibEntry, ReadBibtex } from './bibtex-read';
  *    DOI), by the identity rules of lib/paper.ts; its title, authors, abstract and date as text.
  *    An entry without an id Shelfmark keeps, or without a title, is rejected with its line and why.
  * 2. preview: which papers are new and which are already in the library (read-only).
- * 3. import: in one transaction, each paper gets what the user chose (starred, queued), the same
+ * 3. import: in one transaction, each paper gets what the user chose (starred, queued, tagged), the same
  *    record as acting on it by hand would make. A paper already in the library keeps its metadata;
  *    the file only fills what it lacks.
  */
 
-/** What the imported papers become. Tags (issue 13) will add `tags: string[]` here, in actionsFor and in applyChoice. */
+/** What the imported papers become: starred, queued, tagged (names as lib/tags.ts cleans them). */
 export interface BibImportChoice {
   star: boolean;
   queue: boolean;
+  tags?: readonly string[];
 }
 
 /** The library operations a choice means, in the order they are applied. */
@@ -33,6 +36,7 @@ export function actionsFor(choice: BibImportChoice): UserAction[] {
   const actions: UserAction[] = [];
   if (choice.star) actions.push({ kind: 'star', value: true });
   if (choice.queue) actions.push({ kind: 'queue', value: true });
+  for (const name of choice.tags ?? []) actions.push({ kind: 'tag', name, value: true });
   return actions;
 }
 
@@ -251,6 +255,9 @@ export async function applyBibtexImport(
       readClock(db),
     ]);
     let queueEnd = last?.queuePos === undefined ? 0 : Math.floor(last.queuePos);
+    // Each tag named as the library already names it ("llm" joins "LLM").
+    const named: UserAction[] = [];
+    for (const action of actions) named.push(action.kind === 'tag' ? { ...action, name: await tagNameInLibrary(db, action.name) } : action);
     // One clock tick per changed paper, as one action each by hand would take (lib/store/clock.ts),
     // counted in memory and stored once.
     let newest = clock.newest;
@@ -264,7 +271,7 @@ export async function applyBibtexImport(
         result.unchanged++;
         return;
       }
-      newest = nextTime(now, Math.max(newest, ...Object.values(record?.changedAt ?? {}).map((at) => at ?? -1)));
+      newest = nextTime(now, Math.max(newest, ...(record ? changeTimes(record) : []).map((at) => at ?? -1)));
       const stamp = { at: newest, by: clock.deviceId };
       const next = record ? { ...record, links: { ...record.links }, changedAt: { ...record.changedAt } } : newRecord(paper.ref, now, stamp);
       const keys = Object.keys(missing) as (keyof typeof missing)[];
@@ -272,7 +279,8 @@ export async function applyBibtexImport(
         Object.assign(next, { ...missing, links: { ...next.links, ...missing.links } });
         touchMetadata(next, keys.map((key) => (key === 'links' ? 'links.abs' : key)) as MetaKey[], stamp);
       }
-      applyChoice(next, choice, now, stamp, () => ++queueEnd);
+      // The user's choice, as acting on the paper by hand does it (library.ts's changeRecord).
+      for (const action of named) changeRecord(next, action, now, stamp, () => ++queueEnd);
       next.updatedAt = now;
       next.words = paperWords(next);
       writes.push(stripUndefined(next));
@@ -286,22 +294,6 @@ export async function applyBibtexImport(
   });
 }
 
-/**
- * The user's choice on one record, as applyAction's star and queue do it (a test holds them equal).
- * Tags, once they exist, are added here, in BibImportChoice and in actionsFor.
- */
-function applyChoice(record: PaperRecord, choice: BibImportChoice, now: number, stamp: Stamp, nextQueuePos: () => number): void {
-  if (choice.star && record.starredAt === undefined) {
-    record.starredAt = now;
-    setStamp(record, 'star', stamp);
-  }
-  if (choice.queue && record.queuePos === undefined) {
-    record.queuePos = nextQueuePos();
-    record.queuedAt = now;
-    setStamp(record, 'queue', stamp);
-  }
-}
-
 /** The stored record of each paper (undefined for new ones), in the papers' order. */
 async function storedRecords(db: ShelfmarkDB, papers: readonly BibPaper[]): Promise<(PaperRecord | undefined)[]> {
   return db.papers.bulkGet(papers.map((paper) => paper.ref.id));
@@ -309,8 +301,13 @@ async function storedRecords(db: ShelfmarkDB, papers: readonly BibPaper[]): Prom
 
 function alreadyDone(record: PaperRecord, actions: readonly UserAction[]): boolean {
   const state = stateOf(record);
+  const tags = new Set(tagNames(record).map(tagKey));
   return actions.every((action) =>
-    action.kind === 'star' ? state.starred === action.value : action.kind === 'queue' ? state.queued === action.value : false,
+    action.kind === 'star'
+      ? state.starred === action.value
+      : action.kind === 'queue'
+        ? state.queued === action.value
+        : action.kind === 'tag' && tags.has(tagKey(action.name)) === action.value,
   );
 }
 
