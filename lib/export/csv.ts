@@ -2,6 +2,7 @@ import Papa from 'papaparse';
 import type { PaperRecord } from '../store/db';
 import { arxivIdOf } from '../paper';
 import { paperUrl } from './link';
+import { tagNames } from '../tags';
 
 /**
  * A spreadsheet of papers: RFC 4180 (quoting and CRLF line ends by papaparse), UTF-8 with a byte
@@ -11,7 +12,7 @@ import { paperUrl } from './link';
 export const CSV_COLUMNS = [
   'id', 'arxiv_id', 'title', 'authors', 'date', 'primary_category', 'url',
   'starred', 'starred_at', 'read', 'read_at', 'in_queue', 'queued_at',
-  'note', 'note_updated_at', 'added_at',
+  'note', 'note_updated_at', 'added_at', 'tags',
 ] as const;
 
 /**
@@ -46,6 +47,7 @@ function row(paper: PaperRecord): string[] {
     paper.note,
     iso(paper.noteUpdatedAt),
     iso(paper.createdAt),
+    tagNames(paper).join('; '),
   ];
 }
 

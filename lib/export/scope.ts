@@ -2,13 +2,15 @@ import type { PaperRecord, ShelfmarkDB } from '../store/db';
 import { arxivIdOf, type PaperId } from '../paper';
 import { foldText, tokenize } from '../store/search';
 import { viewRecords, type ViewName } from '../store/views';
+import { papersWithTag } from '../store/tags';
 
 /**
  * Which papers an export holds: one of the library's views (lib/store/views.ts: the queue in queue
- * order, the others most recent first), or `search`, whatever the page the user exports from
- * is showing for its search box (the popup's search, the options page's filter): the caller passes its ids.
+ * order, the others most recent first), `tag`, the papers having one tag (most recently added
+ * first), or `search`, whatever the page the user exports from is showing for its search box (the
+ * popup's search, the options page's filter, the library's selection): the caller passes its ids.
  */
-export type ExportScope = ViewName | 'search';
+export type ExportScope = ViewName | 'tag' | 'search';
 
 export const SCOPES: readonly { scope: ExportScope; label: string }[] = [
   { scope: 'queue', label: 'Reading queue' },
@@ -16,10 +18,13 @@ export const SCOPES: readonly { scope: ExportScope; label: string }[] = [
   { scope: 'notes', label: 'Papers with notes' },
   { scope: 'read', label: 'Read papers' },
   { scope: 'all', label: 'Everything' },
+  { scope: 'tag', label: 'Papers with tag…' },
   { scope: 'search', label: 'Current search' },
 ];
 
-export function scopeLabel(scope: ExportScope): string {
+/** "Starred papers", or for a tag "Papers tagged “LLM”". */
+export function scopeLabel(scope: ExportScope, tag?: string): string {
+  if (scope === 'tag') return `Papers tagged “${tag ?? ''}”`;
   return SCOPES.find((entry) => entry.scope === scope)!.label;
 }
 
@@ -28,7 +33,12 @@ export async function papersInScope(
   db: ShelfmarkDB,
   scope: ExportScope,
   searchIds: readonly PaperId[] = [],
+  tag = '',
 ): Promise<PaperRecord[]> {
+  if (scope === 'tag') {
+    const records = (await db.papers.bulkGet(await papersWithTag(db, tag))).filter((record): record is PaperRecord => record !== undefined);
+    return records.sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : -1));
+  }
   if (scope !== 'search') return viewRecords(db, scope);
   const records = await db.papers.bulkGet([...searchIds]);
   return records.filter((record): record is PaperRecord => record !== undefined);

@@ -229,15 +229,15 @@ describe('CSV export', () => {
           CSV_COLUMNS.join(','),
           'arxiv:2407.21783,2407.21783,The Llama 3 Herd of Models,Abhimanyu Dubey; Abhinav Jauhri; Abhinav Pandey,2024-07-31,cs.AI,' +
             'https://arxiv.org/abs/2407.21783,yes,2024-08-02T09:30:00.000Z,no,,yes,2024-08-02T09:30:01.000Z,' +
-            'Compare with §3.2: 50% & more,2024-08-02T09:30:02.000Z,2024-08-02T09:30:00.000Z',
+            'Compare with §3.2: 50% & more,2024-08-02T09:30:02.000Z,2024-08-02T09:30:00.000Z,',
           'arxiv:hep-th/9711200,hep-th/9711200,The Large N Limit of Superconformal Field Theories and Supergravity,Juan M. Maldacena,,hep-th,' +
-            'https://arxiv.org/abs/hep-th/9711200,no,,yes,2024-08-03T09:30:00.000Z,no,,,,2024-08-03T09:30:00.000Z',
+            'https://arxiv.org/abs/hep-th/9711200,no,,yes,2024-08-03T09:30:00.000Z,no,,,,2024-08-03T09:30:00.000Z,',
         ].join('\r\n') +
         '\r\n',
     );
     expect(CSV_COLUMNS).toEqual([
       'id', 'arxiv_id', 'title', 'authors', 'date', 'primary_category', 'url', 'starred', 'starred_at',
-      'read', 'read_at', 'in_queue', 'queued_at', 'note', 'note_updated_at', 'added_at',
+      'read', 'read_at', 'in_queue', 'queued_at', 'note', 'note_updated_at', 'added_at', 'tags',
     ]);
   });
 
