@@ -8,9 +8,9 @@ import { NoteConflicts } from './NoteConflicts';
 export interface LibraryRowProps {
   paper: PaperRecord;
   /** The paper's key in an export of the whole library, so a copied entry matches the exported file. */
-  citationKey: string | undefined;
+  citationKey(): Promise<string | undefined>;
   /** Puts text on the clipboard and says so. */
-  onCopy(text: string, what: string): void;
+  onCopy(text: string | Promise<string>, what: string): void;
   /** Dismisses a note kept from a sync conflict. */
   onDismissKept(written: Stamp): void;
 }
@@ -45,7 +45,7 @@ export function LibraryRow({ paper, citationKey, onCopy, onDismissKept }: Librar
       </div>
       {/* Every row has the same buttons: the description says which paper each one copies. */}
       <div class="library-actions">
-        <button type="button" aria-describedby={titleId} onClick={() => onCopy(bibtexEntry(paper, citationKey), 'BibTeX entry')}>
+        <button type="button" aria-describedby={titleId} onClick={() => onCopy(citationKey().then((key) => bibtexEntry(paper, key)), 'BibTeX entry')}>
           Copy BibTeX
         </button>
         <button type="button" aria-describedby={titleId} onClick={() => onCopy(markdownLink(paper), 'Markdown link')}>

@@ -7,10 +7,11 @@ import type { PaperId } from '@/lib/paper';
 import { moveAfter, moveBefore, moveToTop } from '@/lib/store/queue';
 import { queryTokens } from '@/lib/store/search';
 import { useLibrarySummary, usePaperList } from '@/lib/ui/use-paper-list';
+import { useSearchIndex } from '@/lib/ui/live-search-index';
 import { VIEWS, type ViewName } from '@/lib/store/views';
 import { EmptyState } from './EmptyState';
 import { BrandMark } from '../shared/BrandMark';
-import { ExportMenu } from '../shared/ExportMenu';
+import type { ExportMenu as ExportMenuType } from '../shared/ExportMenu';
 import { OptionsLink } from './OptionsLink';
 import { PaperList, type DropSide } from './PaperList';
 import { PaperRow, type RowCommand } from './PaperRow';
@@ -25,9 +26,6 @@ const STATUS_MS = 4_000;
 
 type FocusRequest = { n: number; index: number; id?: PaperId };
 
-/** How long a one-letter search waits for the next key: it matches most of a library, and is rarely what is meant. */
-const BROAD_SEARCH_DELAY_MS = 200;
-
 /**
  * The toolbar popup: the reading queue and the other views of the library, searchable, driven by
  * mouse or keyboard. Reads the database directly (live queries by index); every change is written
@@ -36,7 +34,7 @@ const BROAD_SEARCH_DELAY_MS = 200;
 export function PopupApp({ db }: { db: ShelfmarkDB }) {
   const [view, setView] = useState<ViewName>('queue');
   const [query, setQuery] = useState('');
-  const tokens = useBroadSearchDelay(useMemo(() => queryTokens(query), [query]));
+  const tokens = useMemo(() => queryTokens(query), [query]);
   const [visible, setVisible] = useState({ first: 0, last: 0 });
   const [active, setActive] = useState(0);
   const [focus, setFocus] = useState<FocusRequest>({ n: 0, index: 0 });
@@ -44,13 +42,19 @@ export function PopupApp({ db }: { db: ShelfmarkDB }) {
   const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
 
-  // The counts wait for the first rows: they read more of the database than one screenful does.
+  // The search index loads after the first rows (it reads the whole catalog), or at the first key typed.
   const [started, setStarted] = useState(false);
-  const summary = useLibrarySummary(db, started);
-  const page = usePaperList(db, view, tokens, visible, summary?.counts);
+  const summary = useLibrarySummary(db);
+  const index = useSearchIndex(db, started || tokens.length > 0);
+  const page = usePaperList(db, view, tokens, visible, summary?.counts, index);
   useEffect(() => {
     if (page) setStarted(true);
   }, [page !== undefined]);
+  // The Export menu (and the export formats behind it) loads after the first rows: nothing of it on their way.
+  const [ExportMenu, setExportMenu] = useState<typeof ExportMenuType | null>(null);
+  useEffect(() => {
+    if (started) void import('../shared/ExportMenu').then((module) => setExportMenu(() => module.ExportMenu));
+  }, [started]);
   const total = page?.total ?? 0;
   const rowAt = (index: number): PaperRecord | undefined => (page ? page.rows[index - page.offset] : undefined);
   const shownTokens = useMemo(() => (page?.query ? page.query.split(' ') : []), [page?.query]);
@@ -254,6 +258,21 @@ export function PopupApp({ db }: { db: ShelfmarkDB }) {
   };
   const onKeyRef = useRef(onKey);
   onKeyRef.current = onKey;
+
+  // The rows' callbacks are made once (calling the latest `command`), so a row renders again only when its paper does.
+  const commandRef = useRef(command);
+  commandRef.current = command;
+  const rowActions = useMemo(
+    () => ({
+      onCommand: (name: RowCommand, paper: PaperRecord) => void commandRef.current(name, paper),
+      onSaveNote: (paper: PaperRecord, text: string) => void attempt(() => actOnPaper(db, paper.id, { kind: 'note', text })),
+      onCloseNote: (paper: PaperRecord) => {
+        setEditing(null);
+        document.querySelector<HTMLElement>(`#${LIST_ID} li[data-paper-id="${CSS.escape(paper.id)}"]`)?.focus();
+      },
+    }),
+    [db],
+  );
   useEffect(() => {
     const listener = (event: KeyboardEvent) => onKeyRef.current(event);
     document.addEventListener('keydown', listener);
@@ -272,8 +291,7 @@ export function PopupApp({ db }: { db: ShelfmarkDB }) {
         {counts && <span class="queue-summary">{counts.queue === 1 ? '1 to read' : `${counts.queue.toLocaleString()} to read`}</span>}
         <div class="header-actions">
           <OptionsLink />
-          {/* After the first rows: its counts read the whole library, the first rows only a screenful. */}
-          {summary && <ExportMenu db={db} counts={summary.counts} searchIds={page && page.view === view ? page.ids : undefined} />}
+          {ExportMenu && <ExportMenu db={db} counts={counts} searchIds={page && page.view === view ? page.ids : undefined} />}
         </div>
       </header>
       <SearchBox
@@ -284,10 +302,18 @@ export function PopupApp({ db }: { db: ShelfmarkDB }) {
         scope={view === 'all' ? 'all papers' : label.toLowerCase()}
       />
       <ViewTabs view={view} counts={counts} onSelect={changeView} controls={LIST_ID} />
-      {page && page.query !== '' && page.view === view && (
+      {tokens.length > 0 && !index ? (
         <p class="result-count" aria-live="polite">
-          {page.total === 1 ? '1 match' : `${page.total.toLocaleString()} matches`} in {label}
+          Preparing the search…
         </p>
+      ) : (
+        page &&
+        page.query !== '' &&
+        page.view === view && (
+          <p class="result-count" aria-live="polite">
+            {page.total === 1 ? '1 match' : `${page.total.toLocaleString()} matches`} in {label}
+          </p>
+        )
       )}
       {/* data-results-for: the query the list shows the answer to, for tests and the benchmark to wait on. */}
       <div class="list-area" data-results-for={page && page.view === view ? page.query : undefined}>
@@ -299,8 +325,9 @@ export function PopupApp({ db }: { db: ShelfmarkDB }) {
           <EmptyState view={view} query={page.query === '' ? undefined : query.trim()} onSearchAll={() => changeView('all')} />
         ) : (
           <PaperList
-            key={`${page.view}\u0000${page.query}`}
+            key={page.view}
             id={LIST_ID}
+            contents={page.query}
             label={page.query ? `${VIEWS[page.view].label}: papers matching ${query}` : `${VIEWS[page.view].label} papers`}
             total={total}
             rowAt={rowAt}
@@ -317,13 +344,7 @@ export function PopupApp({ db }: { db: ShelfmarkDB }) {
                 // The whole queue's first row is its head; a search may not list the head at all.
                 readNext={page.view === 'queue' && (page.query === '' ? index === 0 : paper.id === summary?.queueHead)}
                 editingNote={editing === paper.id}
-                onCommand={(name, target) => void command(name, target)}
-                onSaveNote={(target, text) => void attempt(() => actOnPaper(db, target.id, { kind: 'note', text }))}
-                onCloseNote={() => {
-                  setEditing(null);
-                  const row = document.querySelector<HTMLElement>(`#${LIST_ID} li[data-paper-id="${CSS.escape(paper.id)}"]`);
-                  row?.focus();
-                }}
+                {...rowActions}
               />
             )}
           />
@@ -345,22 +366,4 @@ export function PopupApp({ db }: { db: ShelfmarkDB }) {
       </footer>
     </main>
   );
-}
-
-/**
- * The search to run: `tokens` at once, except a one-letter query, which runs only if no other key
- * follows within BROAD_SEARCH_DELAY_MS (typing "transformer" does not first list every "t" paper).
- */
-function useBroadSearchDelay(tokens: string[]): string[] {
-  const broad = tokens.length === 1 && tokens[0]!.length === 1;
-  const [settled, setSettled] = useState(tokens);
-  useEffect(() => {
-    if (!broad) {
-      setSettled(tokens);
-      return;
-    }
-    const timer = setTimeout(() => setSettled(tokens), BROAD_SEARCH_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [tokens]);
-  return broad ? settled : tokens;
 }

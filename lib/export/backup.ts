@@ -9,9 +9,9 @@ import type { PaperRecord } from '../store/db';
  * Version history (bump BACKUP_VERSION when a stored field changes meaning or a required one is
  * added; an older Shelfmark then refuses the file instead of dropping what it does not know):
  *   1  PaperRecord of database versions 1 and 2.
- *   2  PaperRecord of database version 3: adds sync's fields (changedBy, metaAt, noteBase, and
+ *   2  PaperRecord of database versions 3 and 4: adds sync's fields (changedBy, metaAt, noteBase, and
  *      keptNotes, notes kept from conflicts, which an older Shelfmark would drop).
- *   3  PaperRecord of database version 4: adds tags (one entry per tag, with its stamp, merged per tag).
+ *   3  PaperRecord of database version 5: adds tags (one entry per tag, with its stamp, merged per tag).
  */
 
 export const BACKUP_FORMAT = 'shelfmark-backup';
@@ -22,7 +22,7 @@ export const BACKUP_VERSION = 3;
  * records as stored, lib/store/snapshots.ts). A schema version that changes what a record holds
  * bumps BACKUP_VERSION and maps to it here; test/unit/db-migrations.test.ts checks every version has one.
  */
-export const BACKUP_VERSION_OF_SCHEMA: Readonly<Record<number, number>> = { 1: 1, 2: 1, 3: 2, 4: 3 };
+export const BACKUP_VERSION_OF_SCHEMA: Readonly<Record<number, number>> = { 1: 1, 2: 1, 3: 2, 4: 2, 5: 3 };
 
 export type BackupPaper = Omit<PaperRecord, 'words'>;
 

@@ -3,6 +3,7 @@ import { boundStoredPaper } from '../bounds';
 import { LIMITS } from '../limits';
 import type { PaperId, PaperLinks } from '../paper';
 import type { SiteName } from '../sites/types';
+import { CATALOG_TABLE, catalogMiddleware, type CatalogRow } from './catalog';
 import { paperWords } from './search';
 import { snapshotBeforeUpgrade } from './snapshots';
 
@@ -135,6 +136,8 @@ export type ShelfmarkDB = Dexie & {
   outbox: Table<OutboxRow, [PaperId, ChangeKind]>;
   tombstones: EntityTable<TombstoneRecord, 'id'>;
   syncState: EntityTable<SyncStateRow, 'key'>;
+  /** What extension pages load of every paper at once: lib/store/catalog.ts. */
+  catalog: Table<CatalogRow, CatalogRow['id']>;
 };
 
 export const DB_NAME = 'shelfmark';
@@ -185,10 +188,16 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     },
   },
   {
+    // The catalog (lib/store/catalog.ts), empty: the first page to read it builds it from the
+    // records, then its middleware keeps it in every write's transaction.
+    version: 4,
+    stores: { [CATALOG_TABLE]: 'id' },
+  },
+  {
     // Tags (lib/tags.ts): records may hold `tags`, searched through `words` (`tag:` words, no new
     // index). Nothing to rewrite: a record written before has none. The version tells a snapshot's
     // records apart (BACKUP_VERSION_OF_SCHEMA): from here they may carry tags.
-    version: 4,
+    version: 5,
     stores: {},
   },
 ];
@@ -212,6 +221,7 @@ export function openDatabase(name = DB_NAME, options: { version?: number; before
     const declared = db.version(schema.version).stores(schema.stores);
     if (schema.upgrade) declared.upgrade(schema.upgrade);
   }
+  db.use(catalogMiddleware(db));
   if (beforeUpgrade) {
     // Dexie opens on first use by calling db.open(): every way in passes here first.
     const open = db.open.bind(db);
