@@ -206,6 +206,29 @@ export async function removePapers(db: ShelfmarkDB, ids: readonly PaperId[], opt
 }
 
 /**
+ * Undoes a removal: puts papers back as they were just before it (`records`, what the caller had
+ * read), each group stamped now, later than the removal, so the paper is back on every device as
+ * sync carries it. A paper already back (acted on since) keeps what it has. Returns the ids restored.
+ */
+export async function restorePapers(db: ShelfmarkDB, records: readonly PaperRecord[], options: { now?: number } = {}): Promise<PaperId[]> {
+  const now = options.now ?? wallClock();
+  return db.transaction('rw', changeTables(db), async () => {
+    const restored: PaperId[] = [];
+    for (const before of records) {
+      if (await db.papers.get(before.id)) continue;
+      const tombstone = await db.tombstones.get(before.id);
+      const record: PaperRecord = { ...before, changedAt: { ...before.changedAt }, updatedAt: now };
+      await renewChanges(db, record, now, tombstone?.deleted);
+      record.words = paperWords(record);
+      await db.papers.put(record);
+      if (tombstone) await db.tombstones.put({ id: before.id, deleted: tombstone.deleted });
+      restored.push(before.id);
+    }
+    return restored;
+  });
+}
+
+/**
  * Changes every group of a paper now, later than `after` (a removal) and than its own times: the
  * paper then wins over that removal everywhere (restored from a backup, or kept past the removal
  * guard). Inside a transaction over changeTables; the caller stores the record.

@@ -1,0 +1,63 @@
+import './tags.css';
+import { splitTagTerms, tagTerm } from '@/lib/store/search';
+import type { TagCount } from '@/lib/store/tags';
+import { tagKey } from '@/lib/tags';
+import { Icon } from './Icon';
+
+interface TagFilterProps {
+  /** The search as typed: its `tag:` terms are the tags filtered by. */
+  query: string;
+  /** The library's tags with their counts. */
+  tags: readonly TagCount[] | undefined;
+  onQuery(query: string): void;
+}
+
+/**
+ * Filter by tags: a list of the library's tags with their counts; a tag chosen joins the search as
+ * `tag:name` (several: papers having all of them), shown as a chip that takes it off again.
+ */
+export function TagFilter({ query, tags, onQuery }: TagFilterProps) {
+  if (!tags || tags.length === 0) return null;
+  const chosen = splitTagTerms(query).tags;
+  const chosenKeys = new Set(chosen.map(tagKey));
+  const without = (name: string) => {
+    const { rest } = splitTagTerms(query);
+    const others = chosen.filter((tag) => tagKey(tag) !== tagKey(name)).map(tagTerm);
+    return [...others, rest.replace(/\s+/g, ' ').trim()].filter(Boolean).join(' ');
+  };
+  return (
+    <div class="tag-filter">
+      <select
+        aria-label="Filter by tag"
+        value=""
+        onChange={(event) => {
+          const name = event.currentTarget.value;
+          if (name) onQuery(`${query.trim()} ${tagTerm(name)}`.trim());
+        }}
+      >
+        <option value="">Tags…</option>
+        {tags
+          .filter((tag) => !chosenKeys.has(tag.key))
+          .map((tag) => (
+            <option key={tag.key} value={tag.name}>
+              {`${tag.name} (${tag.count})`}
+            </option>
+          ))}
+      </select>
+      {chosen.length > 0 && (
+        <ul class="tag-chips" aria-label="Filtered by tags">
+          {chosen.map((name) => (
+            <li key={tagKey(name)}>
+              <span class="tag-chip chosen">
+                {name}
+                <button type="button" class="tag-remove" aria-label={`Stop filtering by tag ${name}`} onClick={() => onQuery(without(name))}>
+                  <Icon name="close" />
+                </button>
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
