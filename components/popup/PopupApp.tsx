@@ -5,10 +5,9 @@ import { markdownLink } from '@/lib/export/link';
 import { actOnPaper, notifyChanged } from '@/lib/ui/extension-actions';
 import type { PaperId } from '@/lib/paper';
 import { moveAfter, moveBefore, moveToTop, restoreQueuePlace } from '@/lib/store/queue';
-import { queryTokens, splitTagTerms, tagTerm } from '@/lib/store/search';
+import { queryTokens, withTagTerm } from '@/lib/store/search';
 import { applyToPapers, removePapers, restorePapers } from '@/lib/store/library';
 import { useLibraryTags } from '@/lib/ui/use-library-tags';
-import { tagKey } from '@/lib/tags';
 import { TagFilter } from '../shared/TagFilter';
 import { useLibrarySummary, usePaperList } from '@/lib/ui/use-paper-list';
 import { useSearchIndex } from '@/lib/ui/live-search-index';
@@ -334,10 +333,7 @@ export function PopupApp({ db }: { db: ShelfmarkDB }) {
   }, []);
 
   /** Narrows the list to a tag's papers (with the tags already chosen: papers having all of them). */
-  const addTagFilter = (name: string) => {
-    if (splitTagTerms(query).tags.some((tag) => tagKey(tag) === tagKey(name))) return;
-    changeQuery(`${query.trim()} ${tagTerm(name)}`.trim());
-  };
+  const addTagFilter = (name: string) => changeQuery(withTagTerm(query, name));
   const addTagFilterRef = useRef(addTagFilter);
   addTagFilterRef.current = addTagFilter;
 

@@ -20,18 +20,18 @@ export interface ExportMenuProps {
   alwaysOpen?: boolean;
   /** The views' counts when the caller already keeps them live (the popup); read here otherwise. */
   counts?: ViewCounts;
-  /** Opens on "Papers with tag" with this tag chosen (the tag the list is filtered by). */
-  initialTag?: string;
+  /** The library's selected papers: offers (and opens on) the "Selected papers" scope when given. */
+  selectedIds?: readonly PaperId[];
 }
 
 type Status = { kind: 'done' | 'empty' | 'error'; text: string };
 
 /** Choose which papers and which format, then download the file. */
-export function ExportMenu({ db, searchIds, alwaysOpen = false, counts: givenCounts, initialTag }: ExportMenuProps) {
+export function ExportMenu({ db, searchIds, selectedIds, alwaysOpen = false, counts: givenCounts }: ExportMenuProps) {
   const formId = useId();
   const [open, setOpen] = useState(alwaysOpen);
-  const [chosenScope, setScope] = useState<ExportScope>(initialTag ? 'tag' : 'all');
-  const [chosenTag, setTag] = useState(initialTag ?? '');
+  const [chosenScope, setScope] = useState<ExportScope>(selectedIds ? 'selection' : 'all');
+  const [chosenTag, setTag] = useState('');
   const [format, setFormat] = useState<ExportFormat>('bibtex');
   const [abstracts, setAbstracts] = useState(false);
   const [status, setStatus] = useState<Status | null>(null);
@@ -43,8 +43,10 @@ export function ExportMenu({ db, searchIds, alwaysOpen = false, counts: givenCou
 
   const tags = useLibraryTags(db, open);
   // "Current search" disappears when the search is cleared, "Papers with tag" while there are no tags; fall back to everything.
-  const scope = (chosenScope === 'search' && !searchIds) || (chosenScope === 'tag' && tags?.length === 0) ? 'all' : chosenScope;
-  const scopes = SCOPES.filter((entry) => (entry.scope !== 'search' || searchIds) && (entry.scope !== 'tag' || tags?.length !== 0));
+  const offered = (of: ExportScope) =>
+    of === 'search' ? searchIds !== undefined : of === 'selection' ? selectedIds !== undefined : of === 'tag' ? tags?.length !== 0 : true;
+  const scope = offered(chosenScope) ? chosenScope : 'all';
+  const scopes = SCOPES.filter((entry) => offered(entry.scope));
   const tag = tags?.find((entry) => entry.key === tagKey(chosenTag)) ?? tags?.[0];
 
   useEffect(() => {
@@ -56,14 +58,15 @@ export function ExportMenu({ db, searchIds, alwaysOpen = false, counts: givenCou
     toggle.current?.focus();
   };
 
-  const countOf = (of: ExportScope) => (of === 'search' ? searchIds?.length : of === 'tag' ? undefined : counts?.[of]);
+  const countOf = (of: ExportScope) =>
+    of === 'search' ? searchIds?.length : of === 'selection' ? selectedIds?.length : of === 'tag' ? undefined : counts?.[of];
 
   async function onSubmit(event: Event) {
     event.preventDefault();
     if (busy) return;
     setBusy(true);
     try {
-      const papers = await papersInScope(db, scope, searchIds, tag?.name);
+      const papers = await papersInScope(db, scope, scope === 'selection' ? selectedIds : searchIds, tag?.name);
       if (papers.length === 0) {
         setStatus({ kind: 'empty', text: `Nothing to export: “${scopeLabel(scope, tag?.name)}” has no papers.` });
         return;
@@ -122,7 +125,7 @@ export function ExportMenu({ db, searchIds, alwaysOpen = false, counts: givenCou
           {scope === 'tag' && tags && (
             <label class="export-field">
               <span>Tag</span>
-              <select value={tag?.key} onChange={(event) => setTag(event.currentTarget.value)}>
+              <select aria-label="Tag to export" value={tag?.key} onChange={(event) => setTag(event.currentTarget.value)}>
                 {tags.map((entry) => (
                   <option key={entry.key} value={entry.key}>
                     {`${entry.name} (${entry.count})`}

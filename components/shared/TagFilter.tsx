@@ -1,5 +1,5 @@
 import './tags.css';
-import { splitTagTerms, tagTerm } from '@/lib/store/search';
+import { splitTagTerms, withoutTagTerm, withTagTerm } from '@/lib/store/search';
 import type { TagCount } from '@/lib/store/tags';
 import { tagKey } from '@/lib/tags';
 import { Icon } from './Icon';
@@ -20,11 +20,6 @@ export function TagFilter({ query, tags, onQuery }: TagFilterProps) {
   if (!tags || tags.length === 0) return null;
   const chosen = splitTagTerms(query).tags;
   const chosenKeys = new Set(chosen.map(tagKey));
-  const without = (name: string) => {
-    const { rest } = splitTagTerms(query);
-    const others = chosen.filter((tag) => tagKey(tag) !== tagKey(name)).map(tagTerm);
-    return [...others, rest.replace(/\s+/g, ' ').trim()].filter(Boolean).join(' ');
-  };
   return (
     <div class="tag-filter">
       <select
@@ -32,7 +27,7 @@ export function TagFilter({ query, tags, onQuery }: TagFilterProps) {
         value=""
         onChange={(event) => {
           const name = event.currentTarget.value;
-          if (name) onQuery(`${query.trim()} ${tagTerm(name)}`.trim());
+          if (name) onQuery(withTagTerm(query, name));
         }}
       >
         <option value="">Tags…</option>
@@ -50,7 +45,7 @@ export function TagFilter({ query, tags, onQuery }: TagFilterProps) {
             <li key={tagKey(name)}>
               <span class="tag-chip chosen">
                 {name}
-                <button type="button" class="tag-remove" aria-label={`Stop filtering by tag ${name}`} onClick={() => onQuery(without(name))}>
+                <button type="button" class="tag-remove" aria-label={`Stop filtering by tag ${name}`} onClick={() => onQuery(withoutTagTerm(query, name))}>
                   <Icon name="close" />
                 </button>
               </span>

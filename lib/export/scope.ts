@@ -7,9 +7,10 @@ import { papersWithTag } from '../store/tags';
  * Which papers an export holds: one of the library's views (lib/store/views.ts: the queue in queue
  * order, the others most recent first), `tag`, the papers having one tag (most recently added
  * first), or `search`, whatever the page the user exports from is showing for its search box (the
- * popup's search, the options page's filter, the library's selection): the caller passes its ids.
+ * popup's search, the options page's filter), or `selection`, the library's selected papers: the
+ * caller passes the ids of these two.
  */
-export type ExportScope = ViewName | 'tag' | 'search';
+export type ExportScope = ViewName | 'tag' | 'search' | 'selection';
 
 export const SCOPES: readonly { scope: ExportScope; label: string }[] = [
   { scope: 'queue', label: 'Reading queue' },
@@ -19,6 +20,7 @@ export const SCOPES: readonly { scope: ExportScope; label: string }[] = [
   { scope: 'all', label: 'Everything' },
   { scope: 'tag', label: 'Papers with tag…' },
   { scope: 'search', label: 'Current search' },
+  { scope: 'selection', label: 'Selected papers' },
 ];
 
 /** "Starred papers", or for a tag "Papers tagged “LLM”". */
@@ -38,7 +40,7 @@ export async function papersInScope(
     const records = (await db.papers.bulkGet(await papersWithTag(db, tag))).filter((record): record is PaperRecord => record !== undefined);
     return records.sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : -1));
   }
-  if (scope !== 'search') return viewRecords(db, scope);
+  if (scope !== 'search' && scope !== 'selection') return viewRecords(db, scope);
   const records = await db.papers.bulkGet([...searchIds]);
   return records.filter((record): record is PaperRecord => record !== undefined);
 }

@@ -91,6 +91,19 @@ export function splitTagTerms(text: string): { tags: string[]; rest: string } {
   return { tags, rest };
 }
 
+/** The query narrowed to tag `name` as well (unchanged when it already asks for it). */
+export function withTagTerm(query: string, name: string): string {
+  if (splitTagTerms(query).tags.some((tag) => tagKey(tag) === tagKey(name))) return query;
+  return `${query.trim()} ${tagTerm(name)}`.trim();
+}
+
+/** The query without its term for tag `name`. */
+export function withoutTagTerm(query: string, name: string): string {
+  const { tags, rest } = splitTagTerms(query);
+  const others = tags.filter((tag) => tagKey(tag) !== tagKey(name)).map(tagTerm);
+  return [...others, rest.replace(/\s+/g, ' ').trim()].filter(Boolean).join(' ');
+}
+
 /** How a tag is written in a query: bare when it is one word, quoted otherwise. */
 export function tagTerm(name: string): string {
   return /^\S+$/u.test(name) ? `tag:${name}` : `tag:"${name}"`;
