@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { applyAction, applyToPapers, EMPTY_STATE, getStates, setNote, setQueued, setRead, setStarred } from '@/lib/store/library';
+import { applyAction, applyToPapers, EMPTY_STATE, getStates, removePapers, restorePapers, setNote, setQueued, setRead, setStarred, setTagged } from '@/lib/store/library';
+import { readNextId, restoreQueuePlace, unreadQueued } from '@/lib/store/queue';
+import { waitingFor } from '@/lib/ui/time-ago';
+
+const A = 'arxiv:2401.00001';
 import { viewRecords } from '@/lib/store/views';
 import { freshDatabase, paperRef } from '../db-helpers';
 
@@ -145,5 +149,61 @@ describe('library operations', () => {
       applyAction(db, ref, { kind: 'note', text: 'both' }),
     ]);
     expect((await getStates(db, [ref.id]))[ref.id]).toEqual({ starred: true, read: false, queued: true, note: 'both' });
+  });
+});
+
+describe('removing papers, and undoing it', () => {
+  it('puts removed papers back as they were, later than the removal (sync brings them back too)', async () => {
+    const db = freshDatabase();
+    await setStarred(db, paperRef(1), true, { now: 1 });
+    await setNote(db, paperRef(1), 'kept', { now: 2 });
+    await setTagged(db, paperRef(1), 'LLM', true, { now: 3 });
+    const before = (await db.papers.get(A))!;
+    expect(await removePapers(db, [A], { now: 10 })).toEqual([A]);
+    expect(await db.papers.count()).toBe(0);
+    expect(await restorePapers(db, [before], { now: 20 })).toEqual([A]);
+    const back = (await db.papers.get(A))!;
+    expect(back).toMatchObject({ starredAt: 1, note: 'kept', noteUpdatedAt: 2, tags: [{ name: 'LLM' }] });
+    const removal = (await db.tombstones.get(A))!.deleted;
+    // Every group and tag now wins over the removal; the tombstone keeps only its time.
+    for (const at of [back.changedAt.star, back.changedAt.note, back.tags![0]!.at]) expect(at).toBeGreaterThan(removal.at);
+    expect(await db.tombstones.get(A)).toEqual({ id: A, deleted: removal });
+    expect((await db.outbox.toArray()).filter((row) => row.id === A).map((row) => row.kind).sort()).toEqual(['deleted', 'note', 'star', 'tags']);
+    // Undone twice, or after the paper came back another way: nothing more.
+    expect(await restorePapers(db, [before], { now: 30 })).toEqual([]);
+  });
+});
+
+describe('the queue’s undo, Read next and the badge', () => {
+  it('puts a paper back at its place in the queue, with how long it had waited', async () => {
+    const db = freshDatabase();
+    for (const n of [1, 2, 3]) await setQueued(db, paperRef(n), true, { now: n });
+    const second = (await db.papers.get(paperRef(2).id))!;
+    await setQueued(db, paperRef(2).id, false, { now: 5 });
+    expect(await restoreQueuePlace(db, second.id, { queuePos: second.queuePos!, queuedAt: second.queuedAt }, { now: 6 })).toBe(true);
+    expect((await viewRecords(db, 'queue')).map((paper) => [paper.id, paper.queuedAt])).toEqual([
+      [paperRef(1).id, 1], [paperRef(2).id, 2], [paperRef(3).id, 3],
+    ]);
+    // Not when it was read (or queued again) since.
+    await setRead(db, paperRef(3).id, true, { now: 7 });
+    expect(await restoreQueuePlace(db, paperRef(3).id, { queuePos: 3 })).toBe(false);
+  });
+
+  it('Read next and the badge skip a paper both read and queued (two devices’ changes, merged)', async () => {
+    const db = freshDatabase();
+    for (const n of [1, 2]) await setQueued(db, paperRef(n), true, { now: n });
+    expect(await readNextId(db)).toBe(paperRef(1).id);
+    expect(await unreadQueued(db)).toBe(2);
+    // As sync's merge may leave it: read on one device, queued on another.
+    await db.papers.update(paperRef(1).id, { readAt: 9 });
+    expect(await readNextId(db)).toBe(paperRef(2).id);
+    expect(await unreadQueued(db)).toBe(1);
+  });
+
+  it('says how long a paper has waited', () => {
+    const day = 86_400_000;
+    expect([0, 1, 3, 20, 100, 800].map((days) => waitingFor(0, days * day + 1000))).toEqual([
+      'added today', 'waiting 1 day', 'waiting 3 days', 'waiting 2 weeks', 'waiting 3 months', 'waiting 2 years',
+    ]);
   });
 });
