@@ -48,10 +48,8 @@ export function LibraryRow(props: LibraryRowProps) {
         class="library-select"
         checked={selected}
         aria-label={`Select ${paper.title}`}
-        onClick={(event) => {
-          event.preventDefault();
-          onSelect(index, event.shiftKey);
-        }}
+        // Not prevented: the box shows what the click did, and the state agrees (a range is set as this box now is).
+        onClick={(event) => onSelect(index, event.shiftKey)}
       />
       <div class="library-row-main">
         <a id={titleId} class="library-title" href={url} target="_blank" rel="noreferrer">
