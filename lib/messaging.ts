@@ -15,11 +15,18 @@ import type { ErrorCode } from './errors';
  */
 export type Response<T> = { ok: true; data: T } | { ok: false; error: string; code?: ErrorCode };
 
-/** A request the background answered with a failure: `message` is its plain words. */
+/**
+ * Why a request failed: the background's codes, and two of the sender's own: `transport` (the
+ * message or its answer did not get through: the service worker stopped; sending it again is
+ * harmless) and `invalidated` (the extension was updated or removed: this page cannot reach it).
+ */
+export type SendErrorCode = ErrorCode | 'transport' | 'invalidated';
+
+/** A failed request: `message` is plain words for the user (never the browser's raw error text). */
 export class RequestError extends Error {
   constructor(
     message: string,
-    readonly code: ErrorCode = 'failed',
+    readonly code: SendErrorCode = 'failed',
   ) {
     super(message);
     this.name = 'RequestError';
@@ -50,10 +57,29 @@ export function isStatesMessage(message: unknown): message is StatesMessage {
   );
 }
 
-/** Sends one request to the background and unwraps its answer; rejects with a RequestError. */
-export async function sendRequest<R extends Request>(request: R): Promise<ResponseData[R['type']]> {
-  const response = (await browser.runtime.sendMessage(request)) as Response<ResponseData[R['type']]> | undefined;
-  if (!response) throw new RequestError('Shelfmark did not answer. Reload the page, then try again.', 'unavailable');
+/** Sends one message to the background and unwraps its answer; rejects with a RequestError. */
+export async function sendMessage<T>(message: unknown): Promise<T> {
+  let response: Response<T> | undefined;
+  try {
+    response = (await browser.runtime.sendMessage(message)) as Response<T> | undefined;
+  } catch (error) {
+    throw transportError(error);
+  }
+  if (!response) throw new RequestError('Shelfmark could not reach its storage. Try again, or reload the page if it keeps failing.', 'transport');
   if (!response.ok) throw new RequestError(response.error, response.code);
   return response.data;
+}
+
+/** Sends one request to the background and unwraps its answer; rejects with a RequestError. */
+export function sendRequest<R extends Request>(request: R): Promise<ResponseData[R['type']]> {
+  return sendMessage<ResponseData[R['type']]>(request);
+}
+
+/** The browser's error, in words for the user. */
+function transportError(error: unknown): RequestError {
+  const text = error instanceof Error ? error.message : String(error);
+  if (/context invalidated/i.test(text)) {
+    return new RequestError('Shelfmark was updated: reload the page to use it here.', 'invalidated');
+  }
+  return new RequestError('Shelfmark could not reach its storage. Try again, or reload the page if it keeps failing.', 'transport');
 }

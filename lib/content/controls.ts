@@ -2,13 +2,17 @@ import type { PaperState, UserAction } from '../store/library';
 import { LIMITS } from '../limits';
 import type { PaperId } from '../paper';
 import { NoteDraft, type NoteStatus } from './note-draft';
+import { valueOf } from './paper-states';
+import { attachClosedRoot } from './shadow';
 import { CONTROLS_CSS } from './styles';
+import { actionTime, isUserEvent } from './trust';
 
 /**
  * The controls of one card: a light host element carrying `data-shelfmark-id` (the page contract)
- * with a shadow root, so the host page's styles cannot reach in and ours cannot leak out.
- * Plain DOM, cloned from one template: a listing may have 2,000 cards. The shadow root and its
- * buttons are built when first needed (see createControls), the note editor when first opened.
+ * with a closed shadow root holding the buttons, their states and the note editor. The page sees
+ * the host and nothing else: no state, no note, no preview (see shadow.ts). The host is placed in
+ * every card at once (empty, it keeps the controls' room, so nothing moves when they come); the
+ * buttons are built, from one template, only for cards near the viewport (the annotator decides).
  */
 
 export type ToggleKind = 'star' | 'read' | 'queue';
@@ -53,7 +57,7 @@ const NOTE_LABEL = 'Note';
 const NOTE_ICON = 'M6.5 3.5h8l4 4v13h-12z M14.5 3.5v4h4';
 const NOTE_LINES = 'M9.5 12.5h6M9.5 16h4';
 const NOTE_EMPTY_TITLE = 'Write a note (n)';
-/** How much of a note its button shows on hover. */
+/** How much of a note its button shows on hover (inside the closed root: the page never sees it). */
 const PREVIEW_WORDS = 12;
 const PREVIEW_CHARS = 90;
 
@@ -61,14 +65,13 @@ export interface CardControls {
   readonly id: PaperId;
   /** The element placed in the card (the control root of the page contract). */
   readonly root: HTMLElement;
-  /** True once the buttons exist: they are built on first need, or soon after mounting (build). */
-  readonly built: boolean;
-  /** Builds the buttons now (the shadow root and its content), with the state known so far. */
-  build(): void;
   readonly noteOpen: boolean;
+  /** The element focused inside the controls, if any. */
+  readonly activeElement: Element | null;
   update(state: PaperState): void;
-  /** Shows that saving failed, with the reason, until the next update. */
+  /** Shows that saving failed ("Not saved: …", in plain words) until clearError. */
   showError(message: string): void;
+  clearError(): void;
   /** Opens the note editor and puts the cursor in it. */
   openNote(): void;
   /** Closes the note editor, keeping and saving its text; focus goes back to the Note button. */
@@ -103,6 +106,11 @@ function controlsTemplate(doc: Document): HTMLTemplateElement {
   template = doc.createElement('template');
   const style = doc.createElement('style');
   style.textContent = CONTROLS_CSS;
+  // Switched on while the note editor is open: the controls take a line of their own, even where
+  // they sit in a line of text (arXiv's id line). Inside the root, so the page sees no attribute.
+  const noteOpenStyle = doc.createElement('style');
+  noteOpenStyle.media = 'not all';
+  noteOpenStyle.textContent = ':host { display: block !important; }';
   const bar = doc.createElement('div');
   bar.className = 'bar';
   bar.tabIndex = -1;
@@ -133,102 +141,49 @@ function controlsTemplate(doc: Document): HTMLTemplateElement {
   status.className = 'status';
   status.setAttribute('role', 'status');
   bar.append(status);
-  template.content.append(style, bar);
+  template.content.append(style, noteOpenStyle, bar);
   return template;
 }
 
-/**
- * The control root of one card. Only the root element is made at once; its shadow root and
- * buttons are built on first need or by `build()`: on a 2,000-card listing the annotator builds
- * the first cards at once and the rest in idle time, so mounting costs the page little.
- */
-export function createControls(doc: Document, id: PaperId, onAction: ActionHandler): CardControls {
+/** The control root of a card, empty: it keeps the controls' room until they are built in it. */
+export function createControlRoot(doc: Document, id: PaperId): HTMLElement {
   const root = doc.createElement('shelfmark-controls');
   root.className = 'shelfmark-root';
   root.dataset.shelfmarkId = id;
-  let state: PaperState | undefined;
-  let view: ControlsView | undefined;
-  const built = (): ControlsView => {
-    if (!view) {
-      view = buildView(doc, root, onAction);
-      if (state) view.update(state);
-    }
-    return view;
-  };
-  return {
-    id,
-    root,
-    get built() {
-      return view !== undefined;
-    },
-    build() {
-      built();
-    },
-    get noteOpen() {
-      return view?.noteOpen ?? false;
-    },
-    update(next) {
-      state = next;
-      view?.update(next);
-    },
-    showError(message) {
-      built().showError(message);
-    },
-    openNote() {
-      built().openNote(state?.note ?? '');
-    },
-    closeNote() {
-      view?.closeNote();
-    },
-    flushNote(urgent = false) {
-      view?.flushNote(urgent);
-    },
-    focus(paperTitle) {
-      built().focus(paperTitle);
-    },
-  };
+  return root;
 }
 
-/** The built controls of one card. */
-interface ControlsView {
-  readonly noteOpen: boolean;
-  update(state: PaperState): void;
-  showError(message: string): void;
-  openNote(storedNote: string): void;
-  closeNote(): void;
-  flushNote(urgent: boolean): void;
-  focus(paperTitle?: string): void;
-}
-
-function buildView(doc: Document, root: HTMLElement, onAction: ActionHandler): ControlsView {
-  const shadow = root.attachShadow({ mode: 'open' });
+/** Builds the controls in `root` (from createControlRoot), showing `state` when known. */
+export function createControls(root: HTMLElement, onAction: ActionHandler, state?: PaperState): CardControls {
+  const doc = root.ownerDocument;
+  const id = root.dataset.shelfmarkId!;
+  const shadow = attachClosedRoot(root);
   const content = controlsTemplate(doc).content.cloneNode(true) as DocumentFragment;
-  // The template's shape is known: [style, bar], bar = [one button per toggle, note, status].
-  // Reading it by position rather than by selector matters on a 2,000-card listing.
-  const bar = content.lastElementChild as HTMLElement;
+  // The template's shape is known: [style, note-open style, bar], bar = [one button per toggle, note, status].
+  const [, noteOpenStyle, bar] = [...content.children] as [HTMLStyleElement, HTMLStyleElement, HTMLElement];
   const parts = bar.children;
   const buttons = new Map<ToggleKind, HTMLButtonElement>(TOGGLES.map((toggle, i) => [toggle.kind, parts[i] as HTMLButtonElement]));
   const noteButton = parts[TOGGLES.length] as HTMLButtonElement;
   const status = parts[TOGGLES.length + 1] as HTMLElement;
   shadow.append(content);
-  /** The state shown; cleared by an error so that the next update redraws. */
+  /** The state shown. */
   let current: PaperState | undefined;
-  /** The last state known, kept through errors: the note editor opens on its note. */
-  let known: PaperState | undefined;
   let editor: NoteEditor | undefined;
 
   const noteEditor = (): NoteEditor => {
     editor ??= createNoteEditor(doc, shadow, {
-      save: (text) => onAction({ kind: 'note', text }),
-      onClose: () => view.closeNote(),
+      save: (text, at) => onAction({ kind: 'note', text, at }),
+      onClose: () => controls.closeNote(),
     });
     noteButton.setAttribute('aria-controls', editor.element.id);
     return editor;
   };
 
-  // One listener per card. Every click inside the controls stops here: cards often have a link or a
-  // single-page-app router listening above, which must not see our clicks.
-  root.addEventListener('click', (event) => {
+  // One listener per card, inside the closed root (outside it, the event's path hides our buttons).
+  // Every click inside the controls stops here: cards often have a link or a single-page-app router
+  // listening above, which must not see our clicks. Only the user's clicks act.
+  shadow.addEventListener('click', (event) => {
+    if (!isUserEvent(event)) return;
     event.stopPropagation();
     const target = event.composedPath()[0];
     const button = target instanceof Element ? (target.closest('button[data-kind]') as HTMLButtonElement | null) : null;
@@ -236,23 +191,26 @@ function buildView(doc: Document, root: HTMLElement, onAction: ActionHandler): C
     event.preventDefault();
     const kind = button.dataset.kind as ToggleKind | 'note';
     if (kind === 'note') {
-      if (view.noteOpen) view.closeNote();
-      else view.openNote(known?.note ?? '');
+      if (controls.noteOpen) controls.closeNote();
+      else controls.openNote();
       return;
     }
-    void onAction({ kind, value: button.getAttribute('aria-pressed') !== 'true' });
+    // The value the user saw and meant: the opposite of what the button showed when clicked.
+    void onAction({ kind, value: button.getAttribute('aria-pressed') !== 'true', at: actionTime() });
   });
 
-  const view: ControlsView = {
+  const controls: CardControls = {
+    id,
+    root,
     get noteOpen() {
       return editor?.open ?? false;
     },
+    get activeElement() {
+      return shadow.activeElement;
+    },
     update(state) {
-      known = state;
       if (current && sameState(current, state)) return;
       current = state;
-      status.textContent = '';
-      root.toggleAttribute('data-error', false);
       for (const toggle of TOGGLES) {
         const on = toggleValue(state, toggle.kind);
         const button = buttons.get(toggle.kind)!;
@@ -265,16 +223,16 @@ function buildView(doc: Document, root: HTMLElement, onAction: ActionHandler): C
       editor?.show(state.note);
     },
     showError(message) {
-      current = undefined;
-      root.toggleAttribute('data-error', true);
-      status.textContent = `Not saved: ${message}`;
+      status.textContent = message;
     },
-    openNote(storedNote) {
+    clearError() {
+      status.textContent = '';
+    },
+    openNote() {
       const opened = noteEditor();
-      opened.show(storedNote);
+      opened.show(current?.note ?? '');
       opened.setOpen(true);
-      // The page stylesheet gives the editor a line of its own, even where the controls sit in a line of text.
-      root.toggleAttribute('data-note-open', true);
+      noteOpenStyle.media = 'all';
       noteButton.setAttribute('aria-pressed', 'true');
       opened.focus();
     },
@@ -283,11 +241,11 @@ function buildView(doc: Document, root: HTMLElement, onAction: ActionHandler): C
       const hadFocus = shadow.activeElement === editor.textarea;
       editor.draft.flush();
       editor.setOpen(false);
-      root.toggleAttribute('data-note-open', false);
+      noteOpenStyle.media = 'not all';
       noteButton.setAttribute('aria-pressed', 'false');
       if (hadFocus) noteButton.focus();
     },
-    flushNote(urgent) {
+    flushNote(urgent = false) {
       editor?.draft.flush(urgent);
     },
     focus(paperTitle) {
@@ -295,7 +253,8 @@ function buildView(doc: Document, root: HTMLElement, onAction: ActionHandler): C
       bar.focus({ preventScroll: true });
     },
   };
-  return view;
+  if (state) controls.update(state);
+  return controls;
 }
 
 interface NoteEditor {
@@ -320,7 +279,7 @@ const STATUS_TEXT: Record<NoteStatus, string> = {
 function createNoteEditor(
   doc: Document,
   shadow: ShadowRoot,
-  options: { save: (text: string) => Promise<boolean>; onClose: () => void },
+  options: { save: (text: string, at: number) => Promise<boolean>; onClose: () => void },
 ): NoteEditor {
   const element = doc.createElement('div');
   element.className = 'editor';
@@ -350,16 +309,21 @@ function createNoteEditor(
       saveState.toggleAttribute('data-failed', status === 'failed');
     },
   });
-  textarea.addEventListener('input', () => draft.change(textarea.value));
-  textarea.addEventListener('blur', () => draft.flush());
+  // Only what the user types is the note.
+  textarea.addEventListener('input', (event) => {
+    if (isUserEvent(event)) draft.change(textarea.value, actionTime());
+  });
+  textarea.addEventListener('blur', (event) => {
+    if (isUserEvent(event)) draft.flush();
+  });
   textarea.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape' && !event.isComposing) {
+    if (isUserEvent(event) && event.key === 'Escape' && !event.isComposing) {
       event.preventDefault();
       options.onClose();
     }
   });
-  // Keys typed in the note are the note's: no page shortcut may see them. Outside the shadow root
-  // they would look as if typed on our host element, not in a field.
+  // Keys typed in the note are the note's: no page shortcut may see them (they would look as if
+  // typed on our host element, not in a field).
   for (const type of ['keydown', 'keyup', 'keypress'] as const) {
     element.addEventListener(type, (event) => event.stopPropagation());
   }
@@ -401,14 +365,7 @@ export function notePreview(note: string): string {
 }
 
 export function toggleValue(state: PaperState, kind: ToggleKind): boolean {
-  switch (kind) {
-    case 'star':
-      return state.starred;
-    case 'read':
-      return state.read;
-    case 'queue':
-      return state.queued;
-  }
+  return valueOf(state, kind) as boolean;
 }
 
 function sameState(a: PaperState, b: PaperState): boolean {

@@ -24,7 +24,7 @@ export const BACKUP_VERSION = 3;
  */
 export const BACKUP_VERSION_OF_SCHEMA: Readonly<Record<number, number>> = { 1: 1, 2: 1, 3: 2, 4: 2, 5: 3 };
 
-export type BackupPaper = Omit<PaperRecord, 'words'>;
+export type BackupPaper = Omit<PaperRecord, 'words' | 'actedAt'>;
 
 export interface Backup {
   format: typeof BACKUP_FORMAT;
@@ -35,7 +35,8 @@ export interface Backup {
 }
 
 export function backupPaper(record: PaperRecord): BackupPaper {
-  const { words: _index, ...paper } = record;
+  // The search index is derived; when the user acted orders this device's actions only.
+  const { words: _index, actedAt: _acted, ...paper } = record;
   return paper;
 }
 

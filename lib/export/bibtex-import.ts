@@ -1,7 +1,6 @@
 import type { OutboxRow, PaperRecord, ShelfmarkDB } from '../store/db';
-import { changeRecord, changeTimes, newRecord, stateOf, stripUndefined, type UserAction } from '../store/library';
+import { changeRecord, changeTimes, isAlreadySo, newRecord, stripUndefined, type UserAction } from '../store/library';
 import { tagNameInLibrary } from '../store/tags';
-import { tagKey, tagNames } from '../tags';
 import { nextTime, readClock, wallClock } from '../store/clock';
 import { touchMetadata, type MetaKey } from '../store/merge';
 import { changedKinds, changeTables } from '../store/outbox';
@@ -224,7 +223,7 @@ export async function previewBibtexImport(db: ShelfmarkDB, bib: BibPapers): Prom
 /** How many of the papers already in the library the choice changes (the others already are so). */
 export function matchedToChange(plan: BibImportPlan, choice: BibImportChoice): number {
   const actions = actionsFor(choice);
-  return plan.matched.filter(({ paper, record }) => !alreadyDone(record, actions) || Object.keys(missingMetadata(record, paper.ref)).length > 0).length;
+  return plan.matched.filter(({ paper, record }) => !actions.every((action) => isAlreadySo(record, action)) || Object.keys(missingMetadata(record, paper.ref)).length > 0).length;
 }
 
 export interface BibImportResult {
@@ -267,7 +266,7 @@ export async function applyBibtexImport(
     bib.papers.forEach((paper, i) => {
       const record = stored[i];
       const missing = record ? missingMetadata(record, paper.ref) : {};
-      if (record && alreadyDone(record, actions) && Object.keys(missing).length === 0) {
+      if (record && actions.every((action) => isAlreadySo(record, action)) && Object.keys(missing).length === 0) {
         result.unchanged++;
         return;
       }
@@ -299,17 +298,6 @@ async function storedRecords(db: ShelfmarkDB, papers: readonly BibPaper[]): Prom
   return db.papers.bulkGet(papers.map((paper) => paper.ref.id));
 }
 
-function alreadyDone(record: PaperRecord, actions: readonly UserAction[]): boolean {
-  const state = stateOf(record);
-  const tags = new Set(tagNames(record).map(tagKey));
-  return actions.every((action) =>
-    action.kind === 'star'
-      ? state.starred === action.value
-      : action.kind === 'queue'
-        ? state.queued === action.value
-        : action.kind === 'tag' && tags.has(tagKey(action.name)) === action.value,
-  );
-}
 
 /** The metadata the file has and the stored record lacks. */
 function missingMetadata(record: PaperRecord, ref: PaperRef): Partial<PaperRef> {

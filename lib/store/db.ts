@@ -67,6 +67,12 @@ export interface PaperRecord {
    * so adding one tag on one device and removing another on a second keeps both changes.
    */
   tags?: TagEntry[];
+  /**
+   * When the user acted for each user group's current value, set by an action from a page: actions
+   * are ordered by it, whatever order they arrive in (lib/store/library.ts). Local bookkeeping, never
+   * exported or synced; a group changed any other way has none, and is ordered by its `changedAt`.
+   */
+  actedAt?: Partial<Record<'star' | 'read' | 'queue' | 'note', number>>;
   /** Folded words of title, authors and note: the search index. */
   words: string[];
 }

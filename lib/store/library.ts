@@ -1,11 +1,13 @@
 import type { OutboxRow, PaperRecord, ShelfmarkDB, Stamp } from './db';
 import type { PaperId, PaperRef } from '../paper';
+import { isLater, NO_VERSIONS, type StateGroup, type StateVersions } from '../state-order';
 import { paperWords } from './search';
 import type { SiteName } from '../sites/types';
 import { stampLocalChange, wallClock } from './clock';
 import { groupStamp, mergeKeptNotes, setStamp, settle, touchMetadata, type MetaKey } from './merge';
 import { changedKinds, changeTables, recordChanges } from './outbox';
 import { tagNameInLibrary, withTag } from './tags';
+import { tagKey, tagNames } from '../tags';
 
 /**
  * The operations on the library, shared by the background (messages from pages) and the extension
@@ -15,15 +17,16 @@ import { tagNameInLibrary, withTag } from './tags';
  * outbox (lib/store/outbox.ts) in the same transaction, for sync.
  */
 
-/** What a page needs to draw a card's controls. */
+/** What a page needs to draw a card's controls, and the version of each group (pages keep the newest). */
 export interface PaperState {
   starred: boolean;
   read: boolean;
   queued: boolean;
   note: string;
+  versions: StateVersions;
 }
 
-export const EMPTY_STATE: PaperState = Object.freeze({ starred: false, read: false, queued: false, note: '' });
+export const EMPTY_STATE: PaperState = Object.freeze({ starred: false, read: false, queued: false, note: '', versions: NO_VERSIONS });
 
 export function stateOf(record: PaperRecord | undefined): PaperState {
   if (!record) return EMPTY_STATE;
@@ -32,7 +35,28 @@ export function stateOf(record: PaperRecord | undefined): PaperState {
     read: record.readAt !== undefined,
     queued: record.queuePos !== undefined,
     note: record.note,
+    versions: { star: orderTime(record, 'star'), read: orderTime(record, 'read'), queue: orderTime(record, 'queue'), note: orderTime(record, 'note') },
   };
+}
+
+/**
+ * When a group last changed, as actions are ordered (0: never): when the user acted, for a value set
+ * by a page's action; else its stamp. Never after the stamp, and never goes back: an action takes a
+ * group only later than this, and any other change stamps it later than its last stamp.
+ */
+export function orderTime(record: PaperRecord, group: StateGroup): number {
+  return record.actedAt?.[group] ?? record.changedAt[group] ?? 0;
+}
+
+/**
+ * A user group changed locally: stamped by the clock (sync's merge orders by the stamp), with when
+ * the user acted if an action set it (`acted`), or without (ordered by the stamp from now on).
+ */
+export function stampGroup(record: PaperRecord, group: StateGroup, stamp: Stamp, acted?: number): void {
+  setStamp(record, group, stamp);
+  const { [group]: _previous, ...others } = record.actedAt ?? {};
+  record.actedAt = acted === undefined ? others : { ...others, [group]: acted };
+  if (Object.keys(record.actedAt).length === 0) delete record.actedAt;
 }
 
 /** Where the user was when acting: the page the card was on. */
@@ -44,13 +68,18 @@ export interface SeenAt {
 /** A paper to act on: its card's metadata (which creates the record if needed), or the id of a stored one. */
 export type PaperTarget = PaperRef | PaperId;
 
-export type UserAction =
+/**
+ * What the user wants (the value they meant, never "toggle"), and `at`: when they acted (ms since the
+ * epoch; now when absent). Per group, the action with the latest `at` wins, whatever order they arrive in.
+ */
+export type UserAction = (
   | { kind: 'star'; value: boolean }
   | { kind: 'read'; value: boolean }
   | { kind: 'queue'; value: boolean }
   | { kind: 'note'; text: string }
   /** Put a tag on (`value` true) or take it off; matched by tagKey, named as the library already names it. */
-  | { kind: 'tag'; name: string; value: boolean };
+  | { kind: 'tag'; name: string; value: boolean }
+) & { at?: number };
 
 /** The states of the given papers, unknown ones as EMPTY_STATE; one read for the whole page. */
 export async function getStates(db: ShelfmarkDB, ids: readonly PaperId[]): Promise<Record<PaperId, PaperState>> {
@@ -105,50 +134,83 @@ export async function applyAction(
 /**
  * What a user action does to a record (in memory): the read and queue rules in one place, for every
  * writer (applyAction, a bulk action, the BibTeX import). `nextQueuePos` gives the end of the queue
- * when the paper joins it. Changes only what the action owns, stamping each group it changes.
+ * when the paper joins it. Changes only what the action owns.
  *
- * Read and queue are one model: a paper marked read leaves the queue (it is done); a paper put in
- * the queue is unread again (the user means to read it again). So the queue holds unread papers.
+ * Each group takes the action only if it comes after the group's last change; then it takes it,
+ * changed or not (a later action that repeats the value still outranks an earlier one arriving
+ * late), stamped by the clock for sync. A page's action is ordered by when the user acted (`at`,
+ * never later than now: a clock ahead must not block later changes); one without a time (an
+ * extension page's) by its stamp, later than everything stored. Tags are stamped per tag.
+ *
+ * Read and queue are one model: marking read is also a queue action of its own time (the paper
+ * leaves the queue: it is done); putting in the queue is also a read action of its own time (the
+ * paper is unread again: the user means to read it again). So, in the user's order, the queue holds
+ * unread papers.
  */
 export function changeRecord(record: PaperRecord, action: UserAction, now: number, stamp: Stamp, nextQueuePos: () => number): void {
-  const setRead = (value: boolean) => {
-    if (value === (record.readAt !== undefined)) return;
-    record.readAt = value ? now : undefined;
-    setStamp(record, 'read', stamp);
+  const acted = action.at === undefined ? undefined : Math.min(action.at, now);
+  const takes = (group: StateGroup, value: boolean | string, current: boolean | string): boolean => {
+    if (!isLater(acted ?? stamp.at, value, orderTime(record, group), current)) return false;
+    stampGroup(record, group, stamp, acted);
+    return true;
   };
-  const setQueue = (value: boolean) => {
-    if (value === (record.queuePos !== undefined)) return;
-    record.queuePos = value ? nextQueuePos() : undefined;
-    record.queuedAt = value ? now : undefined;
-    setStamp(record, 'queue', stamp);
-  };
+  const at = acted ?? now; // what the fields record: when starred, read, queued, noted
+  const queued = () => record.queuePos !== undefined;
+  const read = () => record.readAt !== undefined;
   switch (action.kind) {
     case 'star':
-      if (action.value !== (record.starredAt !== undefined)) {
-        record.starredAt = action.value ? now : undefined;
-        setStamp(record, 'star', stamp);
-      }
+      if (takes('star', action.value, record.starredAt !== undefined)) record.starredAt = action.value ? (record.starredAt ?? at) : undefined;
       break;
     case 'read':
-      setRead(action.value);
-      if (action.value) setQueue(false);
-      break;
-    case 'queue':
-      setQueue(action.value);
-      if (action.value) setRead(false);
-      break;
-    case 'note':
-      if (action.text !== record.note) {
-        // What this note replaced: sync tells from it whether the writer had seen a note it overwrites.
-        record.noteBase = groupStamp(record, 'note');
-        record.note = action.text;
-        record.noteUpdatedAt = action.text.trim() === '' ? undefined : now;
-        setStamp(record, 'note', stamp);
+      if (takes('read', action.value, read())) record.readAt = action.value ? (record.readAt ?? at) : undefined;
+      if (action.value && takes('queue', false, queued())) {
+        record.queuePos = undefined;
+        record.queuedAt = undefined;
       }
       break;
+    case 'queue':
+      if (takes('queue', action.value, queued())) {
+        if (!action.value) {
+          record.queuePos = undefined;
+          record.queuedAt = undefined;
+        } else if (record.queuePos === undefined) {
+          record.queuePos = nextQueuePos();
+          record.queuedAt = at;
+        }
+      }
+      if (action.value && takes('read', false, read())) record.readAt = undefined;
+      break;
+    case 'note': {
+      // What this note replaces: sync tells from it whether the writer had seen a note it overwrites.
+      const base = groupStamp(record, 'note');
+      if (takes('note', action.text, record.note)) {
+        record.noteBase = base;
+        if (action.text !== record.note) {
+          record.note = action.text;
+          record.noteUpdatedAt = action.text.trim() === '' ? undefined : at;
+        }
+      }
+      break;
+    }
     case 'tag':
       record.tags = withTag(record.tags, action.name, action.value, stamp);
       break;
+  }
+}
+
+/** True when a paper already is what the action asks (a bulk action or an import then leaves it alone). */
+export function isAlreadySo(record: PaperRecord, action: UserAction): boolean {
+  switch (action.kind) {
+    case 'star':
+      return (record.starredAt !== undefined) === action.value;
+    case 'read':
+      return (record.readAt !== undefined) === action.value && (!action.value || record.queuePos === undefined);
+    case 'queue':
+      return (record.queuePos !== undefined) === action.value && (!action.value || record.readAt === undefined);
+    case 'note':
+      return record.note === action.text;
+    case 'tag':
+      return tagNames(record).some((name) => tagKey(name) === tagKey(action.name)) === action.value;
   }
 }
 
@@ -165,7 +227,7 @@ export async function applyToPapers(db: ShelfmarkDB, ids: readonly PaperId[], ac
     const changed: PaperRecord[] = [];
     const changes: OutboxRow[] = [];
     for (const existing of records) {
-      if (!existing) continue;
+      if (!existing || isAlreadySo(existing, named)) continue;
       const stamp = await stampLocalChange(db, now, changeTimes(existing));
       const record = { ...existing, changedAt: { ...existing.changedAt } };
       changeRecord(record, named, now, stamp, () => ++queueEnd);
@@ -195,7 +257,7 @@ export async function removePapers(db: ShelfmarkDB, ids: readonly PaperId[], opt
     for (const record of records) {
       if (!record) continue;
       const stamp = await stampLocalChange(db, now, changeTimes(record));
-      const { words: _index, ...paper } = record;
+      const { words: _index, actedAt: _acted, ...paper } = record;
       await db.tombstones.put({ id: record.id, deleted: stamp, paper: settle(paper, stamp).paper });
       await recordChanges(db, record.id, ['deleted'], stamp);
       removed.push(record.id);
@@ -241,7 +303,10 @@ export async function renewChanges(
   groups: readonly (keyof PaperRecord["changedAt"])[] = Object.keys(record.changedAt) as (keyof PaperRecord["changedAt"])[],
 ): Promise<void> {
   const stamp = await stampLocalChange(db, now, [after?.at, ...changeTimes(record)]);
-  for (const group of groups) setStamp(record, group, stamp);
+  for (const group of groups) {
+    if (group === 'meta') setStamp(record, group, stamp);
+    else stampGroup(record, group, stamp);
+  }
   delete record.metaAt;
   if (record.tags) record.tags = record.tags.map((entry) => ({ ...entry, ...stamp }));
   await recordChanges(db, record.id, [...groups, ...(record.tags ? (['tags'] as const) : [])], stamp);

@@ -1,24 +1,26 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createControls, notePreview, TOGGLES } from '@/lib/content/controls';
+import { createControlRoot, createControls, notePreview, TOGGLES } from '@/lib/content/controls';
 import { NOTE_SAVE_DELAY_MS } from '@/lib/content/note-draft';
 import type { PaperState, UserAction } from '@/lib/store/library';
+import { EMPTY_STATE } from '@/lib/store/library';
+import { forge, shadowOf } from './content-fixture';
 
-const EMPTY: PaperState = { starred: false, read: false, queued: false, note: '' };
+const EMPTY: PaperState = EMPTY_STATE;
 
 function mount(initial: PaperState = EMPTY) {
   const actions: UserAction[] = [];
   let answer = true;
-  const controls = createControls(document, 'arxiv:2407.21783', async (action) => {
+  const controls = createControls(createControlRoot(document, 'arxiv:2407.21783'), async (action) => {
     actions.push(action);
     return answer;
-  });
+  }, initial);
   document.body.append(controls.root);
-  controls.update(initial);
-  controls.build();
-  const shadow = controls.root.shadowRoot!;
+  const shadow = shadowOf(controls.root)!;
   const button = (name: string) => shadow.querySelector<HTMLButtonElement>(`button[aria-label="${name}"]`)!;
   const textarea = () => shadow.querySelector('textarea');
-  return { controls, actions, shadow, button, textarea, failSaves: () => (answer = false) };
+  /** What an action meant, without its time. */
+  const meant = () => actions.map(({ at: _, ...rest }) => rest);
+  return { controls, actions, meant, shadow, button, textarea, failSaves: () => (answer = false) };
 }
 
 function type(textarea: HTMLTextAreaElement, text: string) {
@@ -31,46 +33,40 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
-describe('card controls: built when needed', () => {
-  it('makes only the root at first, and builds the buttons with the state known by then', () => {
-    const controls = createControls(document, 'arxiv:2407.21783', async () => true);
+describe('card controls: closed to the page', () => {
+  it('shows the page only its host: the id, no shadow root, no state', () => {
+    const { controls, button } = mount({ ...EMPTY, starred: true, note: 'private thoughts' });
     expect(controls.root.getAttribute('data-shelfmark-id')).toBe('arxiv:2407.21783');
-    expect(controls.root.shadowRoot).toBeNull();
-    expect(controls.built).toBe(false);
-    controls.update({ ...EMPTY, starred: true, note: 'kept' });
-    controls.build();
-    expect(controls.built).toBe(true);
-    const shadow = controls.root.shadowRoot!;
-    expect(shadow.querySelector('button[aria-label="Star"]')!.getAttribute('aria-pressed')).toBe('true');
-    expect(shadow.querySelector('button[aria-label="Note"]')!.getAttribute('title')).toBe('Note: kept');
-    controls.build(); // once only
-    expect(shadow.querySelectorAll('button[aria-label="Star"]')).toHaveLength(1);
+    expect(controls.root.shadowRoot).toBeNull(); // closed: what a page script sees
+    expect([...controls.root.attributes].map((attribute) => attribute.name).sort()).toEqual(['class', 'data-shelfmark-id']);
+    expect(controls.root.textContent).toBe('');
+    // Inside, for Shelfmark: the state and the note's preview.
+    expect(button('Star').getAttribute('aria-pressed')).toBe('true');
+    expect(button('Note').title).toBe('Note: private thoughts');
   });
 
-  it('builds itself when it is needed: focus, the note, an error to show', () => {
-    for (const use of [
-      (controls: ReturnType<typeof createControls>) => controls.focus('A paper'),
-      (controls: ReturnType<typeof createControls>) => controls.openNote(),
-      (controls: ReturnType<typeof createControls>) => controls.showError('failed'),
-    ]) {
-      const controls = createControls(document, 'arxiv:2407.21783', async () => true);
-      document.body.append(controls.root);
-      use(controls);
-      expect(controls.built).toBe(true);
-    }
-    // Flushing or closing a note that was never opened builds nothing.
-    const idle = createControls(document, 'arxiv:2407.21783', async () => true);
-    idle.flushNote(true);
-    idle.closeNote();
-    expect(idle.built).toBe(false);
+  it('ignores clicks, keys and typing a page script made', async () => {
+    vi.useFakeTimers();
+    const { controls, actions, button, textarea } = mount();
+    button('Star').dispatchEvent(forge(new MouseEvent('click', { bubbles: true, composed: true })));
+    button('Note').dispatchEvent(forge(new MouseEvent('click', { bubbles: true, composed: true })));
+    expect(controls.noteOpen).toBe(false);
+    controls.openNote();
+    const field = textarea()!;
+    field.value = 'forged';
+    field.dispatchEvent(forge(new Event('input', { bubbles: true })));
+    field.dispatchEvent(forge(new FocusEvent('blur')));
+    field.dispatchEvent(forge(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })));
+    await vi.advanceTimersByTimeAsync(NOTE_SAVE_DELAY_MS * 2);
+    expect(actions).toEqual([]);
+    expect(controls.noteOpen).toBe(true);
   });
 });
 
 describe('card controls: the toggles', () => {
-  it('has the page contract: one root carrying the id, a shadow root, named buttons with aria-pressed', () => {
+  it('has the page contract: one root carrying the id, named buttons with aria-pressed', () => {
     const { controls, button } = mount();
     expect(controls.root.getAttribute('data-shelfmark-id')).toBe('arxiv:2407.21783');
-    expect(controls.root.shadowRoot).not.toBeNull();
     for (const name of ['Star', 'Mark read', 'Add to queue', 'Note']) {
       expect(button(name), name).not.toBeNull();
       expect(button(name).getAttribute('aria-pressed'), name).toBe('false');
@@ -78,9 +74,13 @@ describe('card controls: the toggles', () => {
   });
 
   it.each(TOGGLES.map((toggle) => [toggle.label, toggle.kind] as const))('%s shows its state and asks for its opposite', (label, kind) => {
-    const { controls, actions, button } = mount();
+    const { controls, actions, meant, button } = mount();
+    const before = Date.now();
     button(label).click();
-    expect(actions).toEqual([{ kind, value: true }]);
+    expect(meant()).toEqual([{ kind, value: true }]);
+    // It carries when the user clicked: the order of actions is the order of the user's clicks.
+    expect(actions[0]!.at).toBeGreaterThanOrEqual(before - 1);
+    expect(actions[0]!.at).toBeLessThanOrEqual(Date.now() + 1);
     const on: PaperState = { ...EMPTY, starred: kind === 'star', read: kind === 'read', queued: kind === 'queue' };
     controls.update(on);
     expect(button(label).getAttribute('aria-pressed')).toBe('true');
@@ -91,7 +91,7 @@ describe('card controls: the toggles', () => {
       expect(button(other.label).getAttribute('aria-pressed')).toBe('false');
     }
     button(label).click();
-    expect(actions).toEqual([{ kind, value: true }, { kind, value: false }]);
+    expect(meant()).toEqual([{ kind, value: true }, { kind, value: false }]);
     controls.update(EMPTY);
     expect(button(label).getAttribute('aria-pressed')).toBe('false');
     expect(button(label).title).toBe(spec.offTitle);
@@ -106,14 +106,13 @@ describe('card controls: the toggles', () => {
     expect(pageClicks).not.toHaveBeenCalled();
   });
 
-  it('shows a failed save until the next state arrives', () => {
+  it('shows a failed save inside its closed root until cleared', () => {
     const { controls, shadow } = mount();
-    controls.showError('database is closed');
-    expect(shadow.querySelector('[role="status"]')!.textContent).toBe('Not saved: database is closed');
-    expect(controls.root.hasAttribute('data-error')).toBe(true);
-    controls.update({ ...EMPTY, starred: true });
+    controls.showError('Not saved: Shelfmark could not reach its storage.');
+    expect(shadow.querySelector('[role="status"]')!.textContent).toBe('Not saved: Shelfmark could not reach its storage.');
+    expect(controls.root.attributes).toHaveLength(2); // nothing on the host
+    controls.clearError();
     expect(shadow.querySelector('[role="status"]')!.textContent).toBe('');
-    expect(controls.root.hasAttribute('data-error')).toBe(false);
   });
 });
 
@@ -146,28 +145,29 @@ describe('card controls: the note', () => {
     expect(button('Note').hasAttribute('data-has-note')).toBe(false);
   });
 
-  it('saves as you type, after a pause, and at once on blur', async () => {
-    const { actions, button, textarea } = mount();
+  it('saves as you type, after a pause, and at once on blur, each save with when it was typed', async () => {
+    const { actions, meant, button, textarea } = mount();
     button('Note').click();
     type(textarea()!, 'first thoughts');
+    const typedAt = Date.now();
     expect(actions).toEqual([]);
     await vi.advanceTimersByTimeAsync(NOTE_SAVE_DELAY_MS);
-    expect(actions).toEqual([{ kind: 'note', text: 'first thoughts' }]);
+    expect(meant()).toEqual([{ kind: 'note', text: 'first thoughts' }]);
+    expect(Math.abs(actions[0]!.at! - typedAt)).toBeLessThanOrEqual(1); // typed then, not saved then
     type(textarea()!, 'first thoughts, then more');
     textarea()!.dispatchEvent(new FocusEvent('blur'));
-    expect(actions).toHaveLength(2);
-    expect(actions[1]).toEqual({ kind: 'note', text: 'first thoughts, then more' });
+    expect(meant()).toEqual([{ kind: 'note', text: 'first thoughts' }, { kind: 'note', text: 'first thoughts, then more' }]);
   });
 
   it('Esc leaves the editor, keeps and saves the text, and gives focus back to the Note button', () => {
-    const { controls, actions, button, textarea, shadow } = mount();
+    const { controls, meant, button, textarea, shadow } = mount();
     button('Note').click();
     type(textarea()!, 'keep me');
     const pageKeys = vi.fn();
     document.addEventListener('keydown', pageKeys);
     textarea()!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true, cancelable: true }));
     expect(controls.noteOpen).toBe(false);
-    expect(actions).toEqual([{ kind: 'note', text: 'keep me' }]);
+    expect(meant()).toEqual([{ kind: 'note', text: 'keep me' }]);
     expect(shadow.activeElement).toBe(button('Note'));
     expect(pageKeys).not.toHaveBeenCalled(); // the page never sees keys typed in the note
     button('Note').click();
