@@ -67,6 +67,8 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('act'), paper: PaperRefSchema, action: UserActionSchema, seen: SeenAtSchema.optional() }),
   /** An extension page changed these papers directly in the database: tell the open tabs. Extension pages only. */
   z.object({ type: z.literal('changed'), ids: z.array(CanonicalIdSchema).max(LIMITS.idsPerRequest) }),
+  /** The library's tag names, for completion where a paper is tagged (a card's Tag field). */
+  z.object({ type: z.literal('tagNames') }),
   /** Sync now, if it is on: the popup opened, the user asked, or the settings changed. */
   z.object({ type: z.literal('sync'), reason: z.enum(['popup', 'now', 'settings']) }),
 ]);

@@ -6,6 +6,7 @@ import { valueOf } from './paper-states';
 import { attachClosedRoot } from './shadow';
 import { CONTROLS_CSS } from './styles';
 import { actionTime, isUserEvent } from './trust';
+import { createTagEditor, type TagEditor } from './tag-editor';
 
 /**
  * The controls of one card: a light host element carrying `data-shelfmark-id` (the page contract)
@@ -57,6 +58,11 @@ const NOTE_LABEL = 'Note';
 const NOTE_ICON = 'M6.5 3.5h8l4 4v13h-12z M14.5 3.5v4h4';
 const NOTE_LINES = 'M9.5 12.5h6M9.5 16h4';
 const NOTE_EMPTY_TITLE = 'Write a note (n)';
+/** The Tag button: a label tag. */
+const TAG_LABEL = 'Tag';
+const TAG_ICON = 'M3.5 12.5V4.5h8l9 9-8 8zM8 8.5h.01';
+/** Tags shown on the card at most; the rest as "+N". */
+const TAGS_SHOWN = 4;
 /** How much of a note its button shows on hover (inside the closed root: the page never sees it). */
 const PREVIEW_WORDS = 12;
 const PREVIEW_CHARS = 90;
@@ -74,6 +80,11 @@ export interface CardControls {
   clearError(): void;
   /** Opens the note editor and puts the cursor in it. */
   openNote(): void;
+  readonly tagsOpen: boolean;
+  /** Opens the tag field and puts the cursor in it. */
+  openTags(): void;
+  /** Closes the tag field; focus goes back to the Tag button. */
+  closeTags(): void;
   /** Closes the note editor, keeping and saving its text; focus goes back to the Note button. */
   closeNote(): void;
   /** Saves the note's unsaved text now (`urgent`: the page is going away, do not wait). */
@@ -137,6 +148,19 @@ function controlsTemplate(doc: Document): HTMLTemplateElement {
   note.title = NOTE_EMPTY_TITLE;
   note.append(icon(doc, [[NOTE_ICON], [NOTE_LINES, 'lines']]));
   bar.append(note);
+  const tag = doc.createElement('button');
+  tag.type = 'button';
+  tag.className = 'toggle tag';
+  tag.dataset.kind = 'tag';
+  tag.setAttribute('aria-label', TAG_LABEL);
+  tag.setAttribute('aria-pressed', 'false');
+  tag.title = 'Tags (t)';
+  tag.append(icon(doc, [[TAG_ICON]]));
+  bar.append(tag);
+  // The card's tags, compact (text only, inside the closed root).
+  const tags = doc.createElement('span');
+  tags.className = 'tags';
+  bar.append(tags);
   const status = doc.createElement('span');
   status.className = 'status';
   status.setAttribute('role', 'status');
@@ -153,22 +177,46 @@ export function createControlRoot(doc: Document, id: PaperId): HTMLElement {
   return root;
 }
 
-/** Builds the controls in `root` (from createControlRoot), showing `state` when known. */
-export function createControls(root: HTMLElement, onAction: ActionHandler, state?: PaperState): CardControls {
+/**
+ * Builds the controls in `root` (from createControlRoot), showing `state` when known. `tagNames`
+ * gives the library's tags for the tag field's suggestions.
+ */
+export function createControls(
+  root: HTMLElement,
+  onAction: ActionHandler,
+  state?: PaperState,
+  tagNames: () => Promise<readonly string[]> = async () => [],
+): CardControls {
   const doc = root.ownerDocument;
   const id = root.dataset.shelfmarkId!;
   const shadow = attachClosedRoot(root);
   const content = controlsTemplate(doc).content.cloneNode(true) as DocumentFragment;
-  // The template's shape is known: [style, note-open style, bar], bar = [one button per toggle, note, status].
+  // The template's shape is known: [style, note-open style, bar], bar = [one button per toggle, note, tag, tags, status].
   const [, noteOpenStyle, bar] = [...content.children] as [HTMLStyleElement, HTMLStyleElement, HTMLElement];
   const parts = bar.children;
   const buttons = new Map<ToggleKind, HTMLButtonElement>(TOGGLES.map((toggle, i) => [toggle.kind, parts[i] as HTMLButtonElement]));
   const noteButton = parts[TOGGLES.length] as HTMLButtonElement;
-  const status = parts[TOGGLES.length + 1] as HTMLElement;
+  const tagButton = parts[TOGGLES.length + 1] as HTMLButtonElement;
+  const tagChips = parts[TOGGLES.length + 2] as HTMLElement;
+  const status = parts[TOGGLES.length + 3] as HTMLElement;
   shadow.append(content);
   /** The state shown. */
   let current: PaperState | undefined;
   let editor: NoteEditor | undefined;
+  let tagEditor: TagEditor | undefined;
+  const tagField = (): TagEditor => {
+    tagEditor ??= createTagEditor(doc, shadow, {
+      change: (name, value) => void onAction({ kind: 'tag', name, value, at: actionTime() }),
+      names: tagNames,
+      onClose: () => controls.closeTags(),
+    });
+    tagButton.setAttribute('aria-controls', tagEditor.element.id);
+    return tagEditor;
+  };
+  /** Either editor open gives the controls a line of their own. */
+  const setOwnLine = () => {
+    noteOpenStyle.media = editor?.open || tagEditor?.open ? 'all' : 'not all';
+  };
 
   const noteEditor = (): NoteEditor => {
     editor ??= createNoteEditor(doc, shadow, {
@@ -189,10 +237,15 @@ export function createControls(root: HTMLElement, onAction: ActionHandler, state
     const button = target instanceof Element ? (target.closest('button[data-kind]') as HTMLButtonElement | null) : null;
     if (!button) return;
     event.preventDefault();
-    const kind = button.dataset.kind as ToggleKind | 'note';
+    const kind = button.dataset.kind as ToggleKind | 'note' | 'tag';
     if (kind === 'note') {
       if (controls.noteOpen) controls.closeNote();
       else controls.openNote();
+      return;
+    }
+    if (kind === 'tag') {
+      if (controls.tagsOpen) controls.closeTags();
+      else controls.openTags();
       return;
     }
     // The value the user saw and meant: the opposite of what the button showed when clicked.
@@ -221,6 +274,17 @@ export function createControls(root: HTMLElement, onAction: ActionHandler, state
       noteButton.toggleAttribute('data-has-note', preview !== '');
       noteButton.title = preview ? `Note: ${preview}` : NOTE_EMPTY_TITLE;
       editor?.show(state.note);
+      tagChips.replaceChildren(
+        ...state.tags.slice(0, TAGS_SHOWN).map((name) => {
+          const chip = doc.createElement('span');
+          chip.className = 'tag-chip';
+          chip.textContent = name;
+          return chip;
+        }),
+      );
+      if (state.tags.length > TAGS_SHOWN) tagChips.append(`+${state.tags.length - TAGS_SHOWN}`);
+      tagButton.title = state.tags.length ? `Tags: ${state.tags.join(', ')} (t)` : 'Tags (t)';
+      tagEditor?.show(state.tags);
     },
     showError(message) {
       status.textContent = message;
@@ -232,7 +296,7 @@ export function createControls(root: HTMLElement, onAction: ActionHandler, state
       const opened = noteEditor();
       opened.show(current?.note ?? '');
       opened.setOpen(true);
-      noteOpenStyle.media = 'all';
+      setOwnLine();
       noteButton.setAttribute('aria-pressed', 'true');
       opened.focus();
     },
@@ -241,9 +305,28 @@ export function createControls(root: HTMLElement, onAction: ActionHandler, state
       const hadFocus = shadow.activeElement === editor.textarea;
       editor.draft.flush();
       editor.setOpen(false);
-      noteOpenStyle.media = 'not all';
+      setOwnLine();
       noteButton.setAttribute('aria-pressed', 'false');
       if (hadFocus) noteButton.focus();
+    },
+    get tagsOpen() {
+      return tagEditor?.open ?? false;
+    },
+    openTags() {
+      const opened = tagField();
+      opened.show(current?.tags ?? []);
+      opened.setOpen(true);
+      setOwnLine();
+      tagButton.setAttribute('aria-pressed', 'true');
+      opened.focus();
+    },
+    closeTags() {
+      if (!tagEditor?.open) return;
+      const hadFocus = shadow.activeElement === tagEditor.input || tagEditor.element.contains(shadow.activeElement);
+      tagEditor.setOpen(false);
+      setOwnLine();
+      tagButton.setAttribute('aria-pressed', 'false');
+      if (hadFocus) tagButton.focus();
     },
     flushNote(urgent = false) {
       editor?.draft.flush(urgent);
@@ -369,5 +452,5 @@ export function toggleValue(state: PaperState, kind: ToggleKind): boolean {
 }
 
 function sameState(a: PaperState, b: PaperState): boolean {
-  return a.starred === b.starred && a.read === b.read && a.queued === b.queued && a.note === b.note;
+  return a.starred === b.starred && a.read === b.read && a.queued === b.queued && a.note === b.note && a.tags.join('\n') === b.tags.join('\n');
 }

@@ -24,9 +24,12 @@ export interface PaperState {
   queued: boolean;
   note: string;
   versions: StateVersions;
+  /** The paper's tags, as shown, and the time of the latest change to any of them (the newest list wins on a page). */
+  tags: readonly string[];
+  tagsAt: number;
 }
 
-export const EMPTY_STATE: PaperState = Object.freeze({ starred: false, read: false, queued: false, note: '', versions: NO_VERSIONS });
+export const EMPTY_STATE: PaperState = Object.freeze({ starred: false, read: false, queued: false, note: '', versions: NO_VERSIONS, tags: [], tagsAt: 0 });
 
 export function stateOf(record: PaperRecord | undefined): PaperState {
   if (!record) return EMPTY_STATE;
@@ -36,6 +39,8 @@ export function stateOf(record: PaperRecord | undefined): PaperState {
     queued: record.queuePos !== undefined,
     note: record.note,
     versions: { star: orderTime(record, 'star'), read: orderTime(record, 'read'), queue: orderTime(record, 'queue'), note: orderTime(record, 'note') },
+    tags: tagNames(record),
+    tagsAt: Math.max(0, ...(record.tags ?? []).map((entry) => entry.at)),
   };
 }
 
@@ -85,9 +90,14 @@ export type UserAction = (
 export async function getStates(db: ShelfmarkDB, ids: readonly PaperId[]): Promise<Record<PaperId, PaperState>> {
   const unique = [...new Set(ids)];
   const records = await db.papers.bulkGet(unique);
+  // A removed paper's empty state is as new as its removal: a page showing it starred takes it.
+  const missing = unique.filter((_, i) => !records[i]);
+  const removed = missing.length > 0 ? await db.tombstones.bulkGet(missing) : [];
+  const removedAt = new Map(missing.map((id, i) => [id, removed[i]?.deleted.at]));
   const states: Record<PaperId, PaperState> = {};
   unique.forEach((id, i) => {
-    states[id] = stateOf(records[i]);
+    const at = removedAt.get(id);
+    states[id] = at === undefined ? stateOf(records[i]) : { ...EMPTY_STATE, versions: { star: at, read: at, queue: at, note: at }, tagsAt: at };
   });
   return states;
 }

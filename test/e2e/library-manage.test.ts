@@ -2,7 +2,7 @@ import { parse as parseBibtex } from '@retorquere/bibtex-parser';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { control, launch, readSharedPage, type Browser } from './harness';
+import { cardIds, control, launch, readSharedPage, type Browser } from './harness';
 
 /*
  * Tags and a library that can be managed, in the built extension: the popup (tag by keyboard,
@@ -229,5 +229,36 @@ describe('tags and a managed library, in the built extension', () => {
     await options.getByRole('searchbox', { name: 'Filter the library' }).fill('');
     await expect.poll(() => options.locator('.library-list li[data-paper-id]').count()).toBe(4);
     await options.close();
+  });
+
+  it('a card: t opens its tag field, Enter tags the paper, the card shows its tags (the Llama keeps its LLM); the popup filters by them', async () => {
+    // A fresh tab of the listing: its keyboard cursor starts before the first card.
+    const listing = await browser.open(DAILY_URL, 13);
+    const first = (await cardIds(listing))[0]!;
+    await listing.locator('body').click({ position: { x: 5, y: 400 } });
+    await listing.keyboard.press('j');
+    const starred = await control(listing, first, 'Star').pressed();
+    await listing.keyboard.press('t');
+    const tag = control(listing, first, 'Tag');
+    await expect.poll(() => tag.pressed()).toBe('true');
+    // Letters typed in the field are the field's: none of them acts on the card.
+    await listing.keyboard.type('Agents, s q r');
+    await listing.keyboard.press('Enter');
+    await listing.keyboard.press('Escape');
+    await expect.poll(() => tag.pressed()).toBe('false');
+    await expect.poll(() => tag.description()).toBe('Tags: Agents, LLM, s q r (t)');
+    expect(await control(listing, first, 'Star').pressed()).toBe(starred); // the s typed in the field starred nothing
+    // Taken off again from the field's chip.
+    await tag.click();
+    await control(listing, first, 'Remove tag s q r').click();
+    await expect.poll(() => tag.description()).toBe('Tags: Agents, LLM (t)');
+    await listing.keyboard.press('Escape');
+    await listing.close();
+
+    const popup = await openPopup(browser);
+    await popup.getByRole('tab', { name: /All/ }).click();
+    await popup.getByRole('combobox', { name: 'Filter by tag' }).selectOption('Agents');
+    await expect.poll(() => popup.locator('#paper-list li[data-paper-id]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-paper-id')))).toEqual([first]);
+    await popup.close();
   });
 });

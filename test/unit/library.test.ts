@@ -11,8 +11,9 @@ import { viewRecords } from '@/lib/store/views';
 import { freshDatabase, paperRef } from '../db-helpers';
 
 /** A state's flags and note, without the versions. */
-const shown = (state: { versions?: unknown } | null | undefined) => {
-  const { versions: _, ...rest } = state ?? {};
+/** A state without its versions and tags (checked on their own). */
+const shown = (state: { versions?: unknown; tags?: unknown; tagsAt?: unknown } | null | undefined) => {
+  const { versions: _, tags: _tags, tagsAt: _tagsAt, ...rest } = state ?? {};
   return rest;
 };
 
