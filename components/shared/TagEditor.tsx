@@ -3,7 +3,7 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { TAG_LIMITS } from '@/lib/limits';
 import type { TagCount } from '@/lib/store/tags';
 import { parseTagList } from '@/lib/tags';
-import { Icon } from './Icon';
+import { RemovableTag } from './RemovableTag';
 import { TagNameList } from './TagNameList';
 
 interface TagEditorProps {
@@ -72,14 +72,7 @@ export function TagEditor({ subject, current, known, onAdd, onRemove, onClose }:
       {current.length > 0 && (
         <ul class="tag-chips editing" aria-label="Tags">
           {current.map((name) => (
-            <li key={name}>
-              <span class="tag-chip">
-                {name}
-                <button type="button" class="tag-remove" aria-label={`Remove tag ${name}`} title={`Remove tag “${name}”`} onClick={() => onRemove(name)}>
-                  <Icon name="close" />
-                </button>
-              </span>
-            </li>
+            <RemovableTag key={name} name={name} label={`Remove tag ${name}`} onRemove={() => onRemove(name)} />
           ))}
         </ul>
       )}

@@ -2,7 +2,7 @@ import './tags.css';
 import { splitTagTerms, withoutTagTerm, withTagTerm } from '@/lib/store/search';
 import type { TagCount } from '@/lib/store/tags';
 import { tagKey } from '@/lib/tags';
-import { Icon } from './Icon';
+import { RemovableTag } from './RemovableTag';
 
 interface TagFilterProps {
   /** The search as typed: its `tag:` terms are the tags filtered by. */
@@ -42,14 +42,7 @@ export function TagFilter({ query, tags, onQuery }: TagFilterProps) {
       {chosen.length > 0 && (
         <ul class="tag-chips" aria-label="Filtered by tags">
           {chosen.map((name) => (
-            <li key={tagKey(name)}>
-              <span class="tag-chip chosen">
-                {name}
-                <button type="button" class="tag-remove" aria-label={`Stop filtering by tag ${name}`} onClick={() => onQuery(withoutTagTerm(query, name))}>
-                  <Icon name="close" />
-                </button>
-              </span>
-            </li>
+            <RemovableTag key={tagKey(name)} name={name} chosen label={`Stop filtering by tag ${name}`} onRemove={() => onQuery(withoutTagTerm(query, name))} />
           ))}
         </ul>
       )}

@@ -61,6 +61,7 @@ const NOTE_EMPTY_TITLE = 'Write a note (n)';
 /** The Tag button: a label tag. */
 const TAG_LABEL = 'Tag';
 const TAG_ICON = 'M3.5 12.5V4.5h8l9 9-8 8zM8 8.5h.01';
+const TAG_EMPTY_TITLE = 'Tags (t)';
 /** Tags shown on the card at most; the rest as "+N". */
 const TAGS_SHOWN = 4;
 /** How much of a note its button shows on hover (inside the closed root: the page never sees it). */
@@ -127,36 +128,22 @@ function controlsTemplate(doc: Document): HTMLTemplateElement {
   bar.tabIndex = -1;
   bar.setAttribute('role', 'group');
   bar.setAttribute('aria-label', 'Shelfmark');
-  for (const toggle of TOGGLES) {
+  /** A button of the bar: pressed or not (the toggles by their state; Note and Tag while their editor is open). */
+  const barButton = (kind: string, label: string, title: string, paths: readonly [string, string?][]) => {
     const button = doc.createElement('button');
     button.type = 'button';
-    button.className = `toggle ${toggle.kind}`;
-    button.dataset.kind = toggle.kind;
-    button.setAttribute('aria-label', toggle.label);
+    button.className = `toggle ${kind}`;
+    button.dataset.kind = kind;
+    button.setAttribute('aria-label', label);
     button.setAttribute('aria-pressed', 'false');
-    button.title = toggle.offTitle;
-    button.append(icon(doc, [[toggle.icon]]));
+    button.title = title;
+    button.append(icon(doc, paths));
     bar.append(button);
-  }
-  const note = doc.createElement('button');
-  note.type = 'button';
-  note.className = 'toggle note';
-  note.dataset.kind = 'note';
-  note.setAttribute('aria-label', NOTE_LABEL);
-  // Pressed while the editor is open; whether there is a note shows in the icon and the title.
-  note.setAttribute('aria-pressed', 'false');
-  note.title = NOTE_EMPTY_TITLE;
-  note.append(icon(doc, [[NOTE_ICON], [NOTE_LINES, 'lines']]));
-  bar.append(note);
-  const tag = doc.createElement('button');
-  tag.type = 'button';
-  tag.className = 'toggle tag';
-  tag.dataset.kind = 'tag';
-  tag.setAttribute('aria-label', TAG_LABEL);
-  tag.setAttribute('aria-pressed', 'false');
-  tag.title = 'Tags (t)';
-  tag.append(icon(doc, [[TAG_ICON]]));
-  bar.append(tag);
+  };
+  for (const toggle of TOGGLES) barButton(toggle.kind, toggle.label, toggle.offTitle, [[toggle.icon]]);
+  // Whether there is a note shows in the Note button's icon and title.
+  barButton('note', NOTE_LABEL, NOTE_EMPTY_TITLE, [[NOTE_ICON], [NOTE_LINES, 'lines']]);
+  barButton('tag', TAG_LABEL, TAG_EMPTY_TITLE, [[TAG_ICON]]);
   // The card's tags, compact (text only, inside the closed root).
   const tags = doc.createElement('span');
   tags.className = 'tags';
@@ -213,9 +200,17 @@ export function createControls(
     tagButton.setAttribute('aria-controls', tagEditor.element.id);
     return tagEditor;
   };
-  /** Either editor open gives the controls a line of their own. */
-  const setOwnLine = () => {
+  /**
+   * Opens or closes an editor (the note's, the tags'): its button pressed while it is open, the
+   * controls on a line of their own while either is; closing gives the focus back to the button.
+   */
+  const setEditorOpen = (opened: { setOpen(open: boolean): void; focus(): void; element: HTMLElement }, button: HTMLButtonElement, open: boolean) => {
+    const hadFocus = opened.element.contains(shadow.activeElement);
+    opened.setOpen(open);
     noteOpenStyle.media = editor?.open || tagEditor?.open ? 'all' : 'not all';
+    button.setAttribute('aria-pressed', String(open));
+    if (open) opened.focus();
+    else if (hadFocus) button.focus();
   };
 
   const noteEditor = (): NoteEditor => {
@@ -283,7 +278,7 @@ export function createControls(
         }),
       );
       if (state.tags.length > TAGS_SHOWN) tagChips.append(`+${state.tags.length - TAGS_SHOWN}`);
-      tagButton.title = state.tags.length ? `Tags: ${state.tags.join(', ')} (t)` : 'Tags (t)';
+      tagButton.title = state.tags.length ? `Tags: ${state.tags.join(', ')} (t)` : TAG_EMPTY_TITLE;
       tagEditor?.show(state.tags);
     },
     showError(message) {
@@ -295,19 +290,12 @@ export function createControls(
     openNote() {
       const opened = noteEditor();
       opened.show(current?.note ?? '');
-      opened.setOpen(true);
-      setOwnLine();
-      noteButton.setAttribute('aria-pressed', 'true');
-      opened.focus();
+      setEditorOpen(opened, noteButton, true);
     },
     closeNote() {
       if (!editor?.open) return;
-      const hadFocus = shadow.activeElement === editor.textarea;
       editor.draft.flush();
-      editor.setOpen(false);
-      setOwnLine();
-      noteButton.setAttribute('aria-pressed', 'false');
-      if (hadFocus) noteButton.focus();
+      setEditorOpen(editor, noteButton, false);
     },
     get tagsOpen() {
       return tagEditor?.open ?? false;
@@ -315,18 +303,10 @@ export function createControls(
     openTags() {
       const opened = tagField();
       opened.show(current?.tags ?? []);
-      opened.setOpen(true);
-      setOwnLine();
-      tagButton.setAttribute('aria-pressed', 'true');
-      opened.focus();
+      setEditorOpen(opened, tagButton, true);
     },
     closeTags() {
-      if (!tagEditor?.open) return;
-      const hadFocus = shadow.activeElement === tagEditor.input || tagEditor.element.contains(shadow.activeElement);
-      tagEditor.setOpen(false);
-      setOwnLine();
-      tagButton.setAttribute('aria-pressed', 'false');
-      if (hadFocus) tagButton.focus();
+      if (tagEditor?.open) setEditorOpen(tagEditor, tagButton, false);
     },
     flushNote(urgent = false) {
       editor?.draft.flush(urgent);
