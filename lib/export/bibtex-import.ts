@@ -1,6 +1,5 @@
 import type { OutboxRow, PaperRecord, ShelfmarkDB } from '../store/db';
-import { changeRecord, changeTimes, isAlreadySo, newRecord, stripUndefined, type UserAction } from '../store/library';
-import { tagNameInLibrary } from '../store/tags';
+import { changeRecord, changeTimes, isAlreadySo, newRecord, stripUndefined, withLibraryName, type UserAction } from '../store/library';
 import { nextTime, readClock, wallClock } from '../store/clock';
 import { touchMetadata, type MetaKey } from '../store/merge';
 import { changedKinds, changeTables } from '../store/outbox';
@@ -256,7 +255,7 @@ export async function applyBibtexImport(
     let queueEnd = last?.queuePos === undefined ? 0 : Math.floor(last.queuePos);
     // Each tag named as the library already names it ("llm" joins "LLM").
     const named: UserAction[] = [];
-    for (const action of actions) named.push(action.kind === 'tag' ? { ...action, name: await tagNameInLibrary(db, action.name) } : action);
+    for (const action of actions) named.push(await withLibraryName(db, action));
     // One clock tick per changed paper, as one action each by hand would take (lib/store/clock.ts),
     // counted in memory and stored once.
     let newest = clock.newest;

@@ -125,7 +125,7 @@ export async function applyAction(
     const record = existing ? { ...existing, changedAt: { ...existing.changedAt } } : newRecord(target as PaperRef, now, stamp);
     if (existing && typeof target !== 'string') mergeMetadata(record, target, stamp);
     if (options.seen) record.seen = { ...options.seen, at: now };
-    const named = action.kind === 'tag' && action.value ? { ...action, name: await tagNameInLibrary(db, action.name) } : action;
+    const named = await withLibraryName(db, action);
     const queueEnd = action.kind === 'queue' && action.value ? await lastQueuePosition(db) : 0;
     changeRecord(record, named, now, stamp, () => queueEnd + 1);
     record.updatedAt = now;
@@ -208,6 +208,11 @@ export function changeRecord(record: PaperRecord, action: UserAction, now: numbe
   }
 }
 
+/** The action with a tag it puts on named as the library already names that tag ("llm" joins "LLM"). Inside a transaction. */
+export async function withLibraryName(db: ShelfmarkDB, action: UserAction): Promise<UserAction> {
+  return action.kind === 'tag' && action.value ? { ...action, name: await tagNameInLibrary(db, action.name) } : action;
+}
+
 /** True when a paper already is what the action asks (a bulk action or an import then leaves it alone). */
 export function isAlreadySo(record: PaperRecord, action: UserAction): boolean {
   switch (action.kind) {
@@ -232,7 +237,7 @@ export async function applyToPapers(db: ShelfmarkDB, ids: readonly PaperId[], ac
   const now = options.now ?? wallClock();
   return db.transaction('rw', changeTables(db), async () => {
     const records = await db.papers.bulkGet([...ids]);
-    const named = action.kind === 'tag' && action.value ? { ...action, name: await tagNameInLibrary(db, action.name) } : action;
+    const named = await withLibraryName(db, action);
     let queueEnd = await lastQueuePosition(db);
     const changed: PaperRecord[] = [];
     const changes: OutboxRow[] = [];
