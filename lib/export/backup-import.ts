@@ -2,7 +2,7 @@ import type { OutboxRow, PaperRecord, ShelfmarkDB } from '../store/db';
 import { notifyChanged, notifyChangedInBatches } from '../ui/extension-actions';
 import { boundStoredPaper } from '../bounds';
 import { changeTimes, renewChanges, stripUndefined } from '../store/library';
-import { META_FIELDS, mergePapers, samePaper, tidyTags, type MetaKey } from '../store/merge';
+import { META_FIELDS, mergePapers, samePaper, type MetaKey } from '../store/merge';
 import { changeTables, changedKinds, changeTime } from '../store/outbox';
 import { observeTime, wallClock } from '../store/clock';
 import { LIMITS, PaperRefSchema, SeenAtSchema } from '../messages';

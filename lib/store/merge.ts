@@ -1,6 +1,4 @@
 import type { FieldTimes, KeptNote, PaperRecord, Stamp, TagEntry } from './db';
-
-export { tidyTags };
 import type { PaperLinks } from '../paper';
 import { tagKey, tidyTags } from '../tags';
 

@@ -1,9 +1,8 @@
 import { TAG_LIMITS } from '../limits';
 import type { PaperId } from '../paper';
-import { cleanTagName, tagKey } from '../tags';
+import { cleanTagName, tagKey, tidyTags } from '../tags';
 import { stampLocalChange, wallClock } from './clock';
 import type { OutboxRow, PaperRecord, ShelfmarkDB, Stamp, TagEntry } from './db';
-import { tidyTags } from './merge';
 import { changeTables } from './outbox';
 import { paperWords, TAG_PREFIX, tagOfWord, tagToken } from './search';
 
