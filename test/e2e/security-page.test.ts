@@ -388,7 +388,8 @@ async function toggleSpots(tabs: Page[], papers: string[]) {
 /**
  * Rapid trusted clicks on `papers` × toggles across `tabs`, one after another; returns, per paper,
  * what the user meant last for each group (what each click showed at once is what the user meant:
- * the opposite of what the tab showed). A paper marked read leaves the queue, as in the library.
+ * the opposite of what the tab showed). A paper marked read leaves the queue, and one put in the
+ * queue is unread again, as in the library.
  * With one tab, nothing else changes what it shows between two clicks, so each click must flip
  * what it showed (with several, another tab's change may arrive between the look and the click).
  */
@@ -410,6 +411,7 @@ async function clickMany(tabs: Page[], papers: string[], clicks: number, seed: n
     const last = meant.get(paper)!;
     last[group] = value;
     if (group === 'read' && value) last.queue = false;
+    if (group === 'queue' && value) last.read = false; // a paper put in the queue is unread again
   }
   return meant;
 }
