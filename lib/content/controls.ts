@@ -22,9 +22,11 @@ interface ToggleSpec {
   kind: ToggleKind;
   /** The accessible name: constant, the state is in aria-pressed. */
   label: string;
-  /** Tooltip for each state. */
-  offTitle: string;
-  onTitle: string;
+  /** The visible tooltip for each state: what a click does now. */
+  offTip: string;
+  onTip: string;
+  /** The key that does the same on the current card (lib/content/keyboard.ts). */
+  key: string;
   /** 24×24 SVG path(s): outline when off, filled when on (by CSS). */
   icon: string;
 }
@@ -33,40 +35,47 @@ export const TOGGLES: readonly ToggleSpec[] = [
   {
     kind: 'star',
     label: 'Star',
-    offTitle: 'Star this paper (s)',
-    onTitle: 'Starred: click to unstar (s)',
+    offTip: 'Star this paper',
+    onTip: 'Unstar',
+    key: 's',
     icon: 'M12 3.5l2.6 5.3 5.9.9-4.25 4.1 1 5.85L12 16.9l-5.25 2.75 1-5.85L3.5 9.7l5.9-.9z',
   },
   {
     kind: 'read',
     label: 'Mark read',
-    offTitle: 'Mark as read (r)',
-    onTitle: 'Read: click to mark unread (r)',
+    offTip: 'Mark as read',
+    onTip: 'Mark as unread',
+    key: 'r',
     icon: 'M4.5 12.5l4.5 4.5 10.5-10.5',
   },
   {
     kind: 'queue',
     label: 'Add to queue',
-    offTitle: 'Add to reading queue (q)',
-    onTitle: 'In your queue: click to remove (q)',
+    offTip: 'Add to reading queue',
+    onTip: 'Remove from reading queue',
+    key: 'q',
     icon: 'M4 6h11M4 12h11M4 18h7M18 14v8M14 18h8',
   },
 ];
 
-/** The Note button: its accessible name, and its icon (a sheet; lines on it when there is a note). */
+/**
+ * The Note button: its accessible name, key, tooltips, and its icon: a sticky note with a pencil
+ * across it (a plain sheet read as "file"); the pencil fills in when there is a note.
+ */
 const NOTE_LABEL = 'Note';
-const NOTE_ICON = 'M6.5 3.5h8l4 4v13h-12z M14.5 3.5v4h4';
-const NOTE_LINES = 'M9.5 12.5h6M9.5 16h4';
-const NOTE_EMPTY_TITLE = 'Write a note (n)';
-/** The Tag button: a label tag. */
+const NOTE_KEY = 'n';
+const NOTE_EMPTY_TIP = 'Write a note';
+const NOTE_TIP = 'Open the note';
+const NOTE_ICON = 'M14 20.5H5.5a2 2 0 0 1-2-2v-13a2 2 0 0 1 2-2h13a2 2 0 0 1 2 2V11 M7.5 8.5h8M7.5 12h5';
+const NOTE_PENCIL = 'M19.2 13.3l2 2-6.4 6.4-2.8.8.8-2.8z';
+/** The longest first line a card shows (CSS ellipsis cuts it to the room there is). */
+const FIRST_LINE_CHARS = 200;
+/** The Tag button: a label tag; the card's first tags beside it (the rest as "+N"). */
 const TAG_LABEL = 'Tag';
+const TAG_KEY = 't';
+const TAG_TIP = 'Tags';
 const TAG_ICON = 'M3.5 12.5V4.5h8l9 9-8 8zM8 8.5h.01';
-const TAG_EMPTY_TITLE = 'Tags (t)';
-/** Tags shown on the card at most; the rest as "+N". */
 const TAGS_SHOWN = 4;
-/** How much of a note its button shows on hover (inside the closed root: the page never sees it). */
-const PREVIEW_WORDS = 12;
-const PREVIEW_CHARS = 90;
 
 export interface CardControls {
   readonly id: PaperId;
@@ -128,30 +137,55 @@ function controlsTemplate(doc: Document): HTMLTemplateElement {
   bar.tabIndex = -1;
   bar.setAttribute('role', 'group');
   bar.setAttribute('aria-label', 'Shelfmark');
-  /** A button of the bar: pressed or not (the toggles by their state; Note and Tag while their editor is open). */
-  const barButton = (kind: string, label: string, title: string, paths: readonly [string, string?][]) => {
+  for (const toggle of TOGGLES) {
     const button = doc.createElement('button');
     button.type = 'button';
-    button.className = `toggle ${kind}`;
-    button.dataset.kind = kind;
-    button.setAttribute('aria-label', label);
+    button.className = `toggle ${toggle.kind}`;
+    button.dataset.kind = toggle.kind;
+    button.dataset.tip = toggle.offTip;
+    button.setAttribute('aria-label', toggle.label);
     button.setAttribute('aria-pressed', 'false');
-    button.title = title;
-    button.append(icon(doc, paths));
+    button.setAttribute('aria-keyshortcuts', toggle.key);
+    button.append(icon(doc, [[toggle.icon]]));
     bar.append(button);
-  };
-  for (const toggle of TOGGLES) barButton(toggle.kind, toggle.label, toggle.offTitle, [[toggle.icon]]);
-  // Whether there is a note shows in the Note button's icon and title.
-  barButton('note', NOTE_LABEL, NOTE_EMPTY_TITLE, [[NOTE_ICON], [NOTE_LINES, 'lines']]);
-  barButton('tag', TAG_LABEL, TAG_EMPTY_TITLE, [[TAG_ICON]]);
+  }
+  const note = doc.createElement('button');
+  note.type = 'button';
+  note.className = 'toggle note';
+  note.dataset.kind = 'note';
+  note.dataset.tip = NOTE_EMPTY_TIP;
+  note.setAttribute('aria-label', NOTE_LABEL);
+  // Pressed while the editor is open; whether there is a note shows in the icon and the first line.
+  note.setAttribute('aria-pressed', 'false');
+  note.setAttribute('aria-keyshortcuts', NOTE_KEY);
+  // The note's first line describes the button for screen readers (ids are scoped to this root).
+  note.setAttribute('aria-describedby', 'first-line');
+  note.append(icon(doc, [[NOTE_ICON], [NOTE_PENCIL, 'pencil']]));
+  // The note's first line on the card; a click opens the whole note (the Note button does from the keyboard).
+  const firstLine = doc.createElement('span');
+  firstLine.className = 'first-line';
+  firstLine.id = 'first-line';
+  firstLine.dataset.kind = 'note';
+  firstLine.hidden = true;
+  const tag = doc.createElement('button');
+  tag.type = 'button';
+  tag.className = 'toggle tag';
+  tag.dataset.kind = 'tag';
+  tag.dataset.tip = TAG_TIP;
+  tag.setAttribute('aria-label', TAG_LABEL);
+  // Pressed while the tag field is open; the card's tags describe it.
+  tag.setAttribute('aria-pressed', 'false');
+  tag.setAttribute('aria-keyshortcuts', TAG_KEY);
+  tag.setAttribute('aria-describedby', 'card-tags');
+  tag.append(icon(doc, [[TAG_ICON]]));
   // The card's tags, compact (text only, inside the closed root).
   const tags = doc.createElement('span');
   tags.className = 'tags';
-  bar.append(tags);
+  tags.id = 'card-tags';
   const status = doc.createElement('span');
   status.className = 'status';
   status.setAttribute('role', 'status');
-  bar.append(status);
+  bar.append(note, tag, tags, firstLine, status);
   template.content.append(style, noteOpenStyle, bar);
   return template;
 }
@@ -178,15 +212,17 @@ export function createControls(
   const id = root.dataset.shelfmarkId!;
   const shadow = attachClosedRoot(root);
   const content = controlsTemplate(doc).content.cloneNode(true) as DocumentFragment;
-  // The template's shape is known: [style, note-open style, bar], bar = [one button per toggle, note, tag, tags, status].
+  // The template's shape is known: [style, note-open style, bar], bar = [one button per toggle, note, tag, tags, first line, status].
   const [, noteOpenStyle, bar] = [...content.children] as [HTMLStyleElement, HTMLStyleElement, HTMLElement];
   const parts = bar.children;
   const buttons = new Map<ToggleKind, HTMLButtonElement>(TOGGLES.map((toggle, i) => [toggle.kind, parts[i] as HTMLButtonElement]));
   const noteButton = parts[TOGGLES.length] as HTMLButtonElement;
   const tagButton = parts[TOGGLES.length + 1] as HTMLButtonElement;
   const tagChips = parts[TOGGLES.length + 2] as HTMLElement;
-  const status = parts[TOGGLES.length + 3] as HTMLElement;
+  const firstLine = parts[TOGGLES.length + 3] as HTMLElement;
+  const status = parts[TOGGLES.length + 4] as HTMLElement;
   shadow.append(content);
+  const tooltip = new Tooltip(shadow, bar);
   /** The state shown. */
   let current: PaperState | undefined;
   let editor: NoteEditor | undefined;
@@ -229,9 +265,10 @@ export function createControls(
     if (!isUserEvent(event)) return;
     event.stopPropagation();
     const target = event.composedPath()[0];
-    const button = target instanceof Element ? (target.closest('button[data-kind]') as HTMLButtonElement | null) : null;
+    const button = target instanceof Element ? (target.closest('[data-kind]') as HTMLElement | null) : null;
     if (!button) return;
     event.preventDefault();
+    tooltip.hide();
     const kind = button.dataset.kind as ToggleKind | 'note' | 'tag';
     if (kind === 'note') {
       if (controls.noteOpen) controls.closeNote();
@@ -263,12 +300,13 @@ export function createControls(
         const on = toggleValue(state, toggle.kind);
         const button = buttons.get(toggle.kind)!;
         button.setAttribute('aria-pressed', String(on));
-        button.title = on ? toggle.onTitle : toggle.offTitle;
+        button.dataset.tip = on ? toggle.onTip : toggle.offTip;
       }
-      const preview = notePreview(state.note);
-      noteButton.toggleAttribute('data-has-note', preview !== '');
-      noteButton.title = preview ? `Note: ${preview}` : NOTE_EMPTY_TITLE;
-      editor?.show(state.note);
+      const line = noteFirstLine(state.note);
+      noteButton.toggleAttribute('data-has-note', line !== '');
+      noteButton.dataset.tip = line ? NOTE_TIP : NOTE_EMPTY_TIP;
+      firstLine.textContent = line;
+      firstLine.hidden = line === '' || controls.noteOpen;
       tagChips.replaceChildren(
         ...state.tags.slice(0, TAGS_SHOWN).map((name) => {
           const chip = doc.createElement('span');
@@ -278,7 +316,9 @@ export function createControls(
         }),
       );
       if (state.tags.length > TAGS_SHOWN) tagChips.append(`+${state.tags.length - TAGS_SHOWN}`);
-      tagButton.title = state.tags.length ? `Tags: ${state.tags.join(', ')} (t)` : TAG_EMPTY_TITLE;
+      tagChips.setAttribute('aria-label', state.tags.length ? `Tags: ${state.tags.join(', ')}` : '');
+      tooltip.refresh();
+      editor?.show(state.note);
       tagEditor?.show(state.tags);
     },
     showError(message) {
@@ -290,11 +330,14 @@ export function createControls(
     openNote() {
       const opened = noteEditor();
       opened.show(current?.note ?? '');
+      // The whole note is in the editor now.
+      firstLine.hidden = true;
       setEditorOpen(opened, noteButton, true);
     },
     closeNote() {
       if (!editor?.open) return;
       editor.draft.flush();
+      firstLine.hidden = firstLine.textContent === '';
       setEditorOpen(editor, noteButton, false);
     },
     get tagsOpen() {
@@ -414,17 +457,84 @@ function createNoteEditor(
   };
 }
 
-/** The first words of a note, on one line, for the Note button's tooltip; '' when there is no note. */
-export function notePreview(note: string): string {
-  const words = note.trim().split(/\s+/).filter(Boolean);
-  if (words.length === 0) return '';
-  let preview = words.slice(0, PREVIEW_WORDS).join(' ');
-  let cut = words.length > PREVIEW_WORDS;
-  if (preview.length > PREVIEW_CHARS) {
-    preview = preview.slice(0, PREVIEW_CHARS).trimEnd();
-    cut = true;
+/** A note's first line with words in it, for the card; '' when there is no note. */
+export function noteFirstLine(note: string): string {
+  const line = note.split('\n').find((candidate) => candidate.trim() !== '')?.trim() ?? '';
+  return line.length > FIRST_LINE_CHARS ? `${line.slice(0, FIRST_LINE_CHARS).trimEnd()}…` : line;
+}
+
+/**
+ * The visible tooltip of the card's buttons: what a click does and its key, on hover and on
+ * keyboard focus. A popover in the top layer, so a card's `overflow: hidden` (Hugging Face's) does
+ * not cut it; inside the closed root, so the page cannot read it. Built the first time it shows.
+ */
+class Tooltip {
+  private element?: HTMLElement;
+  private text?: HTMLElement;
+  private key?: HTMLElement;
+  private target?: HTMLElement;
+  private readonly onScroll = () => this.hide();
+
+  constructor(
+    private readonly shadow: ShadowRoot,
+    bar: HTMLElement,
+  ) {
+    bar.addEventListener('pointerover', (event) => {
+      const button = buttonOf(event.target);
+      if (button && button !== this.target) this.show(button);
+    });
+    bar.addEventListener('pointerout', (event) => {
+      if (buttonOf(event.relatedTarget) !== this.target) this.hide();
+    });
+    bar.addEventListener('focusin', (event) => {
+      const button = buttonOf(event.target);
+      if (button?.matches(':focus-visible')) this.show(button);
+    });
+    bar.addEventListener('focusout', () => this.hide());
   }
-  return cut ? `${preview}…` : preview;
+
+  /** Shows the current text of the button it is on (its state changed). */
+  refresh(): void {
+    if (this.target) this.show(this.target);
+  }
+
+  hide(): void {
+    if (!this.target) return;
+    this.target = undefined;
+    if (this.element?.matches(':popover-open')) this.element.hidePopover();
+    removeEventListener('scroll', this.onScroll, true);
+  }
+
+  private show(button: HTMLElement): void {
+    const element = this.element ?? this.build(button.ownerDocument);
+    if (typeof element.showPopover !== 'function') return; // no popover API (not a browser Shelfmark supports)
+    this.target = button;
+    this.text!.textContent = button.dataset.tip ?? '';
+    this.key!.textContent = button.getAttribute('aria-keyshortcuts')?.toUpperCase() ?? '';
+    if (!element.matches(':popover-open')) element.showPopover();
+    const box = button.getBoundingClientRect();
+    const room = document.documentElement.clientWidth - element.offsetWidth - 4;
+    element.style.left = `${Math.max(4, Math.min(box.left, room))}px`;
+    element.style.top = `${box.bottom + 6}px`;
+    // The tooltip is placed for where the button is: a scroll moves the button, so it goes.
+    addEventListener('scroll', this.onScroll, { capture: true, passive: true });
+  }
+
+  private build(doc: Document): HTMLElement {
+    const element = doc.createElement('div');
+    element.className = 'tip';
+    element.setAttribute('role', 'tooltip');
+    element.popover = 'manual';
+    this.text = doc.createElement('span');
+    this.key = doc.createElement('kbd');
+    element.append(this.text, this.key);
+    this.shadow.append(element);
+    return (this.element = element);
+  }
+}
+
+function buttonOf(target: EventTarget | null): HTMLElement | null {
+  return target instanceof Element ? (target.closest('button[data-tip]') as HTMLElement | null) : null;
 }
 
 export function toggleValue(state: PaperState, kind: ToggleKind): boolean {

@@ -75,7 +75,8 @@ function quoted(id: PaperId): string {
 
 /**
  * The rules: a selector per card and per element after it that belongs to its entry (`+ dd`); a
- * read card comes back to full strength under the pointer, focus or the keyboard cursor.
+ * read card comes back to full strength under the pointer, focus or the keyboard cursor; a hidden
+ * card's parent goes too when the card is all it holds.
  */
 export function readCss(dim: readonly ReadCard[], hide: readonly ReadCard[]): string {
   const selectors = (cards: readonly ReadCard[], suffix = '') =>
@@ -84,7 +85,9 @@ export function readCss(dim: readonly ReadCard[], hide: readonly ReadCard[]): st
       return Array.from({ length: following + 1 }, (_, n) => `${card}${' + dd'.repeat(n)}${suffix}`);
     });
   const dimmed = selectors(dim, ':not(:hover, :focus-within, [data-shelfmark-current])');
-  const hidden = selectors(hide);
+  // A card alone in its parent hides with it: Hugging Face wraps each <article> in a grid cell, and
+  // an empty cell would leave a hole in the grid (it closes up instead).
+  const hidden = [...selectors(hide), ...hide.map(({ id }) => `:has(> [${CARD_ATTRIBUTE}=${quoted(id)}]:only-child)`)];
   return [
     dimmed.length ? `${dimmed.join(',\n')} { opacity: 0.5 !important; }` : '',
     hidden.length ? `${hidden.join(',\n')} { display: none !important; }` : '',

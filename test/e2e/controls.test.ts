@@ -66,6 +66,25 @@ const card = (page: Page, id: string) => page.locator(`[data-shelfmark-card="${i
 /** The card the keyboard cursor is on, by its id (null: none). */
 const currentCard = (page: Page) => page.evaluate(() => document.querySelector('[data-shelfmark-card][data-shelfmark-current]')?.getAttribute('data-shelfmark-card') ?? null);
 
+/** Whether paper `id`'s card shows its note's first line (read with the DevTools' privileges). */
+function firstLineShown(page: Page, id: string): Promise<boolean> {
+  return control(page, id, 'Note').evaluate((button) => {
+    const line = (button.getRootNode() as ShadowRoot).querySelector<HTMLElement>('.first-line')!;
+    return !line.hidden && line.getBoundingClientRect().width > 0;
+  });
+}
+
+/** The tooltip of the card a control is in: shown or not, its text, and where it is against the control. */
+function tooltipOf(page: Page, id: string, name: string) {
+  return control(page, id, name).evaluate((button) => {
+    const tip = (button.getRootNode() as ShadowRoot).querySelector<HTMLElement>('.tip');
+    if (!tip?.matches(':popover-open')) return null;
+    const at = button.getBoundingClientRect();
+    const box = tip.getBoundingClientRect();
+    return { text: tip.textContent, below: box.top >= at.bottom, width: box.width };
+  });
+}
+
 describe('on-page controls on a Hugging Face listing', () => {
   let browser: Browser;
   beforeAll(async () => {
@@ -111,12 +130,23 @@ describe('on-page controls on a Hugging Face listing', () => {
     expect(await pressed(page, LLAMA, 'Mark read')).toBe('false');
     expect(await pressed(page, TORA, 'Mark read')).toBe('true');
     expect(await pressed(page, TORA, 'Star')).toBe('false');
-    // A card with a note shows it, with its first words on hover; the editor opens on the saved text.
-    expect(await control(page, MOMA, 'Note').attribute('title')).toBe('Note: Early fusion, **modality-aware** experts. Compare with Chameleon.');
+    // A card with a note shows it, with its first line on the card (the Note button's description);
+    // the editor opens on the whole saved text.
+    expect(await control(page, MOMA, 'Note').description()).toBe('Early fusion, **modality-aware** experts.');
     expect(await control(page, MOMA, 'Note').attribute('data-has-note')).toBe('');
     expect(await control(page, LLAMA, 'Note').attribute('data-has-note')).toBeNull();
     await control(page, MOMA, 'Note').click();
     expect(await noteEditor(page, MOMA).value()).toBe('Early fusion, **modality-aware** experts.\nCompare with Chameleon.');
+    // The first line on the card is hidden while the whole note is open, and a click on it opens it too.
+    expect(await firstLineShown(page, MOMA)).toBe(false);
+    await control(page, MOMA, 'Note').click();
+    expect(await firstLineShown(page, MOMA)).toBe(true);
+    const line = await control(page, MOMA, 'Note').evaluate((button) => {
+      const box = (button.getRootNode() as ShadowRoot).querySelector('.first-line')!.getBoundingClientRect();
+      return { x: box.x + 5, y: box.y + box.height / 2 };
+    });
+    await page.mouse.click(line.x, line.y);
+    await expect.poll(() => pressed(page, MOMA, 'Note')).toBe('true');
 
     // Read papers recede: the read card is dimmed (when the pointer and focus are elsewhere), by a
     // style keyed by its id that the page cannot read: no attribute says it is read.
@@ -128,6 +158,25 @@ describe('on-page controls on a Hugging Face listing', () => {
     await page.close();
   });
 
+  it('names what each control does and its key in a visible tooltip, on hover and on keyboard focus', async () => {
+    const page = await browser.open(HF_URL, HF_CARDS);
+    await control(page, LLAMA, 'Star').evaluate((button) => button.scrollIntoView({ block: 'center' }));
+    const star = await control(page, LLAMA, 'Star').box();
+    await page.mouse.move(star.x + star.width / 2, star.y + star.height / 2);
+    await expect.poll(() => tooltipOf(page, LLAMA, 'Star')).toMatchObject({ below: true });
+    const shown = await tooltipOf(page, LLAMA, 'Star');
+    expect(shown!.text).toMatch(/^(Star this paper|Unstar)S$/);
+    expect(shown!.width).toBeGreaterThan(40);
+    // Away from the controls it goes.
+    await page.mouse.move(5, 5);
+    await expect.poll(() => tooltipOf(page, LLAMA, 'Star')).toBeNull();
+    // From the keyboard: Tab from one control to the next shows the next one's.
+    await control(page, LLAMA, 'Star').focus();
+    await page.keyboard.press('Tab');
+    await expect.poll(() => tooltipOf(page, LLAMA, 'Mark read')).toMatchObject({ text: expect.stringMatching(/^Mark as (un)?readR$/) });
+    await page.close();
+  });
+
   it('hides read papers on this site from the page control, and remembers it', async () => {
     const page = await browser.open(HF_URL, HF_CARDS);
     const hideRead = dockControl(page, 'Hide read papers');
@@ -135,9 +184,18 @@ describe('on-page controls on a Hugging Face listing', () => {
     await expect.poll(() => card(page, TORA).evaluate((element) => getComputedStyle(element).opacity)).toBe('0.5');
     expect(await hideRead.pressed()).toBe('false');
     expect(await card(page, TORA).isVisible()).toBe(true);
+    // The site's stylesheet (not served in tests) lays the cards out in three columns, each <article>
+    // in a cell of its own: hiding a card must not leave its cell empty.
+    await page.addStyleTag({ content: '.grid { display: grid; grid-template-columns: repeat(3, 1fr); gap: 20px; }' });
+    const ids = await cardIds(page);
+    const next = ids[ids.indexOf(TORA) + 1]!;
+    const toraPlace = await card(page, TORA).boundingBox();
     await hideRead.click();
     await expect.poll(() => card(page, TORA).isVisible()).toBe(false);
     expect(await card(page, LLAMA).isVisible()).toBe(true);
+    // The next card moved into the hidden card's place: the grid closed up.
+    const nextPlace = await card(page, next).boundingBox();
+    expect({ x: nextPlace!.x, y: nextPlace!.y }).toEqual({ x: toraPlace!.x, y: toraPlace!.y });
     // The card stays in the page (the site's own markup untouched), only hidden, by its id.
     expect(await cardIds(page)).toContain(TORA);
     expect(await card(page, TORA).evaluate((element) => element.getAttributeNames().filter((name) => name.startsWith('data-')))).toEqual(['data-shelfmark-card']);
@@ -393,7 +451,7 @@ describe('live everywhere: two tabs of the same page and the popup agree', () =>
       LLAMA,
     );
     for (const page of [first, second]) {
-      await expect.poll(() => control(page, LLAMA, 'Note').attribute('title'), { timeout: 10_000 }).toBe('Note: Written in the popup');
+      await expect.poll(() => control(page, LLAMA, 'Note').description(), { timeout: 10_000 }).toBe('Written in the popup');
     }
 
     // Unstarring in a tab empties it from the popup and the other tab.
@@ -424,7 +482,7 @@ describe('a note typed and the tab closed at once', () => {
 
     // And it is there when the page is opened again.
     const again = await browser.open(HF_URL, HF_CARDS);
-    await expect.poll(() => control(again, TORA, 'Note').attribute('title')).toBe('Note: Typed and the tab closed at once.');
+    await expect.poll(() => control(again, TORA, 'Note').description()).toBe('Typed and the tab closed at once.');
   });
 });
 

@@ -348,7 +348,7 @@ describe('Annotator: read papers recede, with no attribute saying so', () => {
     expect(style()).not.toContain('display: none');
     annotator.setSettings({ hideRead: { huggingface: true }, dimRead: true });
     await flush();
-    expect(style()).toContain('[data-shelfmark-card="arxiv:2407.21705"] { display: none !important; }');
+    expect(style()).toContain('[data-shelfmark-card="arxiv:2407.21705"],\n:has(> [data-shelfmark-card="arxiv:2407.21705"]:only-child) { display: none !important; }');
     expect(annotator.visibleCards().map((entry) => entry.id)).toEqual(['arxiv:2407.21783']);
     annotator.setSettings({ hideRead: { huggingface: false }, dimRead: true });
     await flush();
@@ -434,8 +434,8 @@ describe('Annotator: notes are never lost', () => {
     const { annotator } = await typing(card('2407.21783', 'Llama') + card('2407.21783', 'Llama again') + card('2407.21705', 'Tora'));
     annotator.flushNotes(true);
     await vi.waitFor(() => expect(button(roots()[1]!, 'Note').hasAttribute('data-has-note')).toBe(true));
-    expect(button(roots()[0]!, 'Note').title).toBe('Note: typed, not yet saved');
-    expect(button(roots()[1]!, 'Note').title).toBe('Note: typed, not yet saved');
+    expect(shadowOf(roots()[0]!)!.querySelector('.first-line')!.textContent).toBe('typed, not yet saved');
+    expect(shadowOf(roots()[1]!)!.querySelector('.first-line')!.textContent).toBe('typed, not yet saved');
     expect(button(roots()[2]!, 'Note').hasAttribute('data-has-note')).toBe(false); // another paper
   });
 
@@ -473,12 +473,13 @@ describe('cardParts', () => {
 });
 
 describe('readCss', () => {
-  it('dims and hides each read card and the elements of its entry after it, by id, never by an attribute of state', () => {
+  it('dims and hides each read card and the elements of its entry after it (and a parent it is alone in), by id, never by an attribute of state', () => {
     const css = readCss([{ id: 'arxiv:2401.00001', following: 1 }], [{ id: 'doi:10.1/"x"\\y', following: 0 }]);
     expect(css).toBe(
       '[data-shelfmark-card="arxiv:2401.00001"]:not(:hover, :focus-within, [data-shelfmark-current]),\n' +
         '[data-shelfmark-card="arxiv:2401.00001"] + dd:not(:hover, :focus-within, [data-shelfmark-current]) { opacity: 0.5 !important; }\n' +
-        '[data-shelfmark-card="doi:10.1/\\"x\\"\\\\y"] { display: none !important; }',
+        '[data-shelfmark-card="doi:10.1/\\"x\\"\\\\y"],\n' +
+        ':has(> [data-shelfmark-card="doi:10.1/\\"x\\"\\\\y"]:only-child) { display: none !important; }',
     );
     expect(readCss([], [])).toBe('');
   });

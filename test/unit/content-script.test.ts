@@ -133,7 +133,7 @@ describe('content script on a listing', () => {
     const button = (name: string) => shadowOf(root(0))!.querySelector(`button[aria-label="${name}"]`)!;
     expect(button('Star').getAttribute('aria-pressed')).toBe('true');
     expect(button('Add to queue').getAttribute('aria-pressed')).toBe('true');
-    expect(button('Note').getAttribute('title')).toBe('Note: from the popup');
+    expect(shadowOf(root(0))!.querySelector('.first-line')!.textContent).toBe('from the popup');
   });
 
   it('the page control hides read papers on this site, remembers it, and follows other tabs', async () => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createControlRoot, createControls, notePreview, TOGGLES } from '@/lib/content/controls';
+import { createControlRoot, createControls, noteFirstLine, TOGGLES, type CardControls } from '@/lib/content/controls';
 import { NOTE_SAVE_DELAY_MS } from '@/lib/content/note-draft';
 import type { PaperState, UserAction } from '@/lib/store/library';
 import { EMPTY_STATE } from '@/lib/store/library';
@@ -28,6 +28,12 @@ function type(textarea: HTMLTextAreaElement, text: string) {
   textarea.dispatchEvent(new Event('input', { bubbles: true }));
 }
 
+/** The note's first line shown on the card, or null when none shows. */
+function firstLine(controls: CardControls): string | null {
+  const line = shadowOf(controls.root)!.querySelector<HTMLElement>('.first-line')!;
+  return line.hidden ? null : line.textContent;
+}
+
 afterEach(() => {
   vi.useRealTimers();
   document.body.innerHTML = '';
@@ -40,9 +46,9 @@ describe('card controls: closed to the page', () => {
     expect(controls.root.shadowRoot).toBeNull(); // closed: what a page script sees
     expect([...controls.root.attributes].map((attribute) => attribute.name).sort()).toEqual(['class', 'data-shelfmark-id']);
     expect(controls.root.textContent).toBe('');
-    // Inside, for Shelfmark: the state and the note's preview.
+    // Inside, for Shelfmark: the state and the note's first line.
     expect(button('Star').getAttribute('aria-pressed')).toBe('true');
-    expect(button('Note').title).toBe('Note: private thoughts');
+    expect(firstLine(controls)).toBe('private thoughts');
   });
 
   it('ignores clicks, keys and typing a page script made', async () => {
@@ -85,7 +91,8 @@ describe('card controls: the toggles', () => {
     controls.update(on);
     expect(button(label).getAttribute('aria-pressed')).toBe('true');
     const spec = TOGGLES.find((toggle) => toggle.kind === kind)!;
-    expect(button(label).title).toBe(spec.onTitle);
+    expect(button(label).dataset.tip).toBe(spec.onTip);
+    expect(button(label).getAttribute('aria-keyshortcuts')).toBe(spec.key);
     // The other toggles are untouched.
     for (const other of TOGGLES.filter((toggle) => toggle.kind !== kind)) {
       expect(button(other.label).getAttribute('aria-pressed')).toBe('false');
@@ -94,7 +101,7 @@ describe('card controls: the toggles', () => {
     expect(meant()).toEqual([{ kind, value: true }, { kind, value: false }]);
     controls.update(EMPTY);
     expect(button(label).getAttribute('aria-pressed')).toBe('false');
-    expect(button(label).title).toBe(spec.offTitle);
+    expect(button(label).dataset.tip).toBe(spec.offTip);
   });
 
   it('keeps its clicks from the host page (card links, routers)', () => {
@@ -134,15 +141,22 @@ describe('card controls: the note', () => {
     expect(button('Note').getAttribute('aria-pressed')).toBe('false');
   });
 
-  it('shows that a card has a note, with its first words on hover', () => {
+  it('shows that a card has a note, with its first line on the card, hidden while the whole note is open', () => {
     const { controls, button } = mount();
     expect(button('Note').hasAttribute('data-has-note')).toBe(false);
-    expect(button('Note').title).toBe('Write a note (n)');
-    controls.update({ ...EMPTY, note: 'Strong baseline.\n\nCompare with **Mixtral** on the long-context tasks before citing it anywhere' });
+    expect(button('Note').dataset.tip).toBe('Write a note');
+    expect(firstLine(controls)).toBeNull();
+    controls.update({ ...EMPTY, note: '\n  Strong baseline.\n\nCompare with **Mixtral** on the long-context tasks before citing it anywhere' });
     expect(button('Note').hasAttribute('data-has-note')).toBe(true);
-    expect(button('Note').title).toBe('Note: Strong baseline. Compare with **Mixtral** on the long-context tasks before citing it…');
+    expect(button('Note').dataset.tip).toBe('Open the note');
+    expect(firstLine(controls)).toBe('Strong baseline.');
+    controls.openNote();
+    expect(firstLine(controls)).toBeNull();
+    controls.closeNote();
+    expect(firstLine(controls)).toBe('Strong baseline.');
     controls.update({ ...EMPTY, note: '   \n ' });
     expect(button('Note').hasAttribute('data-has-note')).toBe(false);
+    expect(firstLine(controls)).toBeNull();
   });
 
   it('saves as you type, after a pause, and at once on blur, each save with when it was typed', async () => {
@@ -203,17 +217,17 @@ describe('card controls: the note', () => {
     button('Note').click();
     expect(textarea()!.value).toBe(hostile);
     expect(shadow.querySelector('img, script')).toBeNull();
-    expect(button('Note').title).toBe(`Note: ${hostile}`);
+    controls.closeNote();
+    expect(firstLine(controls)).toBe(hostile);
     controls.update({ ...EMPTY, note: hostile + ' again' });
     expect(shadow.querySelector('img, script')).toBeNull();
   });
 });
 
-describe('notePreview', () => {
-  it('gives the first words on one line, cut with an ellipsis', () => {
-    expect(notePreview('')).toBe('');
-    expect(notePreview('  one\ntwo  ')).toBe('one two');
-    expect(notePreview('a b c d e f g h i j k l m n')).toBe('a b c d e f g h i j k l…');
-    expect(notePreview('x'.repeat(200))).toBe(`${'x'.repeat(90)}…`);
+describe('noteFirstLine', () => {
+  it('gives the first line with words in it, cut with an ellipsis when very long', () => {
+    expect(noteFirstLine('')).toBe('');
+    expect(noteFirstLine(' \n  one\ntwo  ')).toBe('one');
+    expect(noteFirstLine('x'.repeat(300))).toBe(`${'x'.repeat(200)}…`);
   });
 });
