@@ -86,8 +86,8 @@ export function BibtexImportPanel({ db }: { db: ShelfmarkDB }) {
     <section class="import-panel" aria-labelledby="bibtex-import-title">
       <h2 id="bibtex-import-title">Import from a reference manager</h2>
       <p class="hint">
-        A BibTeX file exported from Zotero, JabRef, Mendeley or Google Scholar. Papers are found by their arXiv id;
-        the others are listed with the reason. Nothing changes until you confirm.
+        A BibTeX file exported from Zotero, JabRef, Mendeley or Google Scholar. Papers are found by their arXiv id,
+        DOI, ACL Anthology or OpenReview id; the others are listed with the reason. Nothing changes until you confirm.
       </p>
       <label class="import-file">
         <span>BibTeX file (.bib, at most {Math.round(MAX_BIBTEX_BYTES / (1024 * 1024))} MB)</span>

@@ -2,7 +2,7 @@ import { useId } from 'preact/hooks';
 import type { PaperRecord, Stamp } from '@/lib/store/db';
 import { bibtexEntry } from '@/lib/export/bibtex';
 import { markdownLink, paperUrl } from '@/lib/export/link';
-import { arxivIdOf, formatAuthors } from '@/lib/paper';
+import { formatAuthors, idLabel } from '@/lib/paper';
 import { NoteConflicts } from './NoteConflicts';
 import { tagNames } from '@/lib/tags';
 import type { TagCount } from '@/lib/store/tags';
@@ -39,7 +39,6 @@ export function LibraryRow(props: LibraryRowProps) {
   const kept = paper.keptNotes?.filter((note) => !note.dismissed);
   const titleId = useId();
   const url = paperUrl(paper);
-  const arxivId = arxivIdOf(paper.id);
   const authors = formatAuthors(paper.authors, AUTHORS_SHOWN);
   return (
     <li class={selected ? 'library-row selected' : 'library-row'} data-paper-id={paper.id} data-index={index}>
@@ -57,7 +56,8 @@ export function LibraryRow(props: LibraryRowProps) {
         </a>
         <div class="library-meta">
           {authors && <span>{authors}</span>}
-          <span>{arxivId ? `arXiv:${arxivId}` : paper.id}</span>
+          <span>{idLabel(paper.id)}</span>
+          {paper.venue && <span>{paper.venue}</span>}
           {paper.date && <span>{paper.date}</span>}
         </div>
         <ul class="library-state" aria-label="State">

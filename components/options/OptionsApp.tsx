@@ -13,6 +13,8 @@ import { useLiveQuery } from '@/lib/ui/use-live-query';
 import { BrandMark } from '../shared/BrandMark';
 import { ExportMenu } from '../shared/ExportMenu';
 import { BibtexImportPanel } from './BibtexImportPanel';
+import { EnabledSites } from './EnabledSites';
+import { HistoryPanel } from './HistoryPanel';
 import { ImportPanel } from './ImportPanel';
 import { LIBRARY_PAGE, LibraryView, type LibrarySort } from './LibraryView';
 import { OptionsSettings } from './OptionsSettings';
@@ -125,6 +127,8 @@ export function OptionsApp({ db, snapshots }: { db: ShelfmarkDB; snapshots: Snap
             <ExportMenu db={db} counts={counts} searchIds={filter ? matches : undefined} alwaysOpen />
           </section>
           <TagsPanel db={db} tags={tags} onShow={(name) => setQuery(withTagTerm('', name))} />
+          <HistoryPanel db={db} />
+          <EnabledSites />
           <SyncPanel db={db} />
           <ImportPanel db={db} />
           <BibtexImportPanel db={db} />

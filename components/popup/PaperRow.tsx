@@ -1,6 +1,6 @@
 import type { PaperRecord } from '@/lib/store/db';
-import { paperUrl } from '@/lib/export/link';
-import { arxivIdOf, arxivLinks, formatAuthors, type PaperLinks } from '@/lib/paper';
+import { paperPageName, paperUrl } from '@/lib/export/link';
+import { formatAuthors, paperLinks, type PaperLinks } from '@/lib/paper';
 import { excerpt } from '@/lib/store/search';
 import type { ViewName } from '@/lib/store/views';
 import { Highlighted } from './Highlighted';
@@ -40,7 +40,7 @@ interface PaperRowProps {
 }
 
 /**
- * One paper: title (opens its arXiv abstract), authors, where and when it was seen, note, actions.
+ * One paper: title (opens its own page), authors, where and when it was seen, note, actions.
  * Rendered again only when a prop changes (the popup passes the same callbacks every time): a key
  * typed re-renders the popup, and the rows that stay cost nothing.
  */
@@ -48,6 +48,7 @@ export const PaperRow = memo(function PaperRow(props: PaperRowProps) {
   const { paper, view, tokens, readNext, editingNote, tagging, knownTags, onCommand, onSaveNote, onCloseNote, onTag, onCloseTags, onPickTag } = props;
   const tags = tagNames(paper);
   const links = openLinks(paper);
+  const page = paperPageName(paper.id);
   const queued = paper.queuePos !== undefined;
   const starred = paper.starredAt !== undefined;
   const read = paper.readAt !== undefined;
@@ -149,8 +150,8 @@ export const PaperRow = memo(function PaperRow(props: PaperRowProps) {
           </button>
           <span class="open-links">
             {links.abs && (
-              <a href={links.abs} target="_blank" rel="noreferrer" aria-label="arXiv abstract" title="arXiv abstract">
-                arXiv
+              <a href={links.abs} target="_blank" rel="noreferrer" aria-label={page.long} title={page.long}>
+                {page.short}
               </a>
             )}
             {links.pdf && (
@@ -170,10 +171,9 @@ export const PaperRow = memo(function PaperRow(props: PaperRowProps) {
   );
 });
 
-/** The pages a paper can be opened at: what its cards linked to, else the standard arXiv ones. */
+/** The pages a paper can be opened at: what its cards linked to, else the standard ones of its id. */
 export function openLinks(paper: Pick<PaperRecord, 'id' | 'links'>): PaperLinks {
-  const arxivId = arxivIdOf(paper.id);
-  const standard: PaperLinks = arxivId ? arxivLinks(arxivId) : {};
+  const standard = paperLinks(paper.id);
   return {
     abs: paper.links.abs ?? standard.abs,
     pdf: paper.links.pdf ?? standard.pdf,

@@ -12,6 +12,12 @@ import { TagFilter } from '../shared/TagFilter';
 import { useLibrarySummary, usePaperList } from '@/lib/ui/use-paper-list';
 import { useSearchIndex } from '@/lib/ui/live-search-index';
 import { VIEWS, type ViewName } from '@/lib/store/views';
+import { CurrentPaper } from './CurrentPaper';
+import { PageAccess } from './PageAccess';
+import { useActiveTab } from '@/lib/ui/use-active-tab';
+import { HistoryList } from '../shared/HistoryList';
+import { loadSettings } from '@/lib/settings';
+import { useLiveQuery } from '@/lib/ui/use-live-query';
 import { EmptyState } from './EmptyState';
 import { BrandMark } from '../shared/BrandMark';
 import type { ExportMenu as ExportMenuType } from '../shared/ExportMenu';
@@ -20,9 +26,10 @@ import { PaperList, type DropSide } from './PaperList';
 import { PaperRow, type RowCommand } from './PaperRow';
 import { SearchBox } from './SearchBox';
 import { SyncNote } from './SyncNote';
-import { ViewTabs } from './ViewTabs';
+import { ViewTabs, type PopupTab } from './ViewTabs';
 
 const LIST_ID = 'paper-list';
+const HISTORY_ID = 'history-list';
 /** Rows a PageUp/PageDown moves by. */
 const PAGE_STEP = 5;
 const STATUS_MS = 4_000;
@@ -38,6 +45,8 @@ type FocusRequest = { n: number; index: number; id?: PaperId };
  */
 export function PopupApp({ db }: { db: ShelfmarkDB }) {
   const [view, setView] = useState<ViewName>('queue');
+  /** The History tab replaces the list while it is chosen; `view` stays the last view of the library. */
+  const [history, setHistory] = useState(false);
   const [query, setQuery] = useState('');
   const tokens = useMemo(() => queryTokens(query), [query]);
   const [visible, setVisible] = useState({ first: 0, last: 0 });
@@ -47,6 +56,7 @@ export function PopupApp({ db }: { db: ShelfmarkDB }) {
   const [tagging, setTagging] = useState<PaperId | null>(null);
   const [status, setStatus] = useState<{ text: string; error: boolean; undo?: () => Promise<unknown> } | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
+  const tab = useActiveTab();
 
   // The search index loads after the first rows (it reads the whole catalog), or at the first key typed.
   const [started, setStarted] = useState(false);
@@ -54,6 +64,8 @@ export function PopupApp({ db }: { db: ShelfmarkDB }) {
   const index = useSearchIndex(db, started || tokens.length > 0);
   const knownTags = useLibraryTags(db, started);
   const page = usePaperList(db, view, tokens, visible, summary?.counts, index);
+  const historyCount = useLiveQuery<number | undefined>(() => (started ? db.history.count() : undefined), [db, started]);
+  const recording = useLiveQuery(async () => (await loadSettings()).history !== false, [history]);
   useEffect(() => {
     if (page) setStarted(true);
   }, [page !== undefined]);
@@ -96,7 +108,9 @@ export function PopupApp({ db }: { db: ShelfmarkDB }) {
     }
   };
 
-  const changeView = (next: ViewName) => {
+  const changeView = (next: PopupTab) => {
+    setHistory(next === 'history');
+    if (next === 'history') return;
     setView(next);
     setVisible({ first: 0, last: 0 });
     setActive(0);
@@ -222,6 +236,7 @@ export function PopupApp({ db }: { db: ShelfmarkDB }) {
       }
       return;
     }
+    if (history) return; // the list's keys act on the library's rows, not shown now
     const onRow = target === document.body || target.matches?.('li.paper-row');
     const inList = !!target.closest?.(`#${LIST_ID}`) || (target === document.body && inListByKeyboard.current);
     const paper = rowAt(active);
@@ -352,66 +367,81 @@ export function PopupApp({ db }: { db: ShelfmarkDB }) {
           {ExportMenu && <ExportMenu db={db} counts={counts} searchIds={page && page.view === view ? page.ids : undefined} />}
         </div>
       </header>
+      <CurrentPaper db={db} tab={tab} attempt={attempt} />
+      <PageAccess tab={tab} attempt={attempt} />
       <SearchBox
         value={query}
         onChange={changeQuery}
         onLeaveDown={() => goTo(active)}
         inputRef={searchRef}
-        scope={view === 'all' ? 'all papers' : label.toLowerCase()}
+        scope={history ? 'papers opened' : view === 'all' ? 'all papers' : label.toLowerCase()}
       />
-      <TagFilter query={query} tags={knownTags} onQuery={changeQuery} />
-      <ViewTabs view={view} counts={counts} onSelect={changeView} controls={LIST_ID} />
-      {tokens.length > 0 && !index ? (
-        <p class="result-count" aria-live="polite">
-          Preparing the search…
-        </p>
+      {!history && <TagFilter query={query} tags={knownTags} onQuery={changeQuery} />}
+      <ViewTabs
+        view={history ? 'history' : view}
+        counts={counts && { ...counts, history: historyCount }}
+        onSelect={changeView}
+        controls={history ? HISTORY_ID : LIST_ID}
+      />
+      {history ? (
+        <div class="list-area">
+          <HistoryList db={db} tokens={tokens} recording={recording ?? true} id={HISTORY_ID} />
+        </div>
       ) : (
-        page &&
-        page.query !== '' &&
-        page.view === view && (
+        <>
+        {tokens.length > 0 && !index ? (
           <p class="result-count" aria-live="polite">
-            {page.total === 1 ? '1 match' : `${page.total.toLocaleString()} matches`} in {label}
+            Preparing the search…
           </p>
-        )
-      )}
-      {/* data-results-for: the query the list shows the answer to, for tests and the benchmark to wait on. */}
-      <div class="list-area" data-results-for={page && page.view === view ? page.query : undefined}>
-        {page === undefined ? (
-          <p class="loading" aria-busy="true">
-            Loading…
-          </p>
-        ) : page.total === 0 && page.view === view ? (
-          <EmptyState view={view} query={page.query === '' ? undefined : query.trim()} onSearchAll={() => changeView('all')} />
         ) : (
-          <PaperList
-            key={page.view}
-            id={LIST_ID}
-            contents={page.query}
-            label={page.query ? `${VIEWS[page.view].label}: papers matching ${query}` : `${VIEWS[page.view].label} papers`}
-            total={total}
-            rowAt={rowAt}
-            active={active}
-            focusRequest={focus}
-            onActiveChange={setActive}
-            onVisibleChange={(first, last) => setVisible((v) => (v.first === first && v.last === last ? v : { first, last }))}
-            onReorder={page.view === 'queue' ? reorder : undefined}
-            renderRow={(paper, index) => (
-              <PaperRow
-                paper={paper}
-                view={page.view}
-                tokens={shownTokens}
-                // The whole queue's first row is its head; a search may not list the head at all.
-                // "Read next" is the queue's first unread paper (a paper synced as both read and queued is not).
-                readNext={page.view === 'queue' && (summary ? paper.id === summary.queueHead : page.query === '' && index === 0)}
-                editingNote={editing === paper.id}
-                tagging={tagging === paper.id}
-                knownTags={knownTags}
-                {...rowActions}
-              />
-            )}
-          />
+          page &&
+          page.query !== '' &&
+          page.view === view && (
+            <p class="result-count" aria-live="polite">
+              {page.total === 1 ? '1 match' : `${page.total.toLocaleString()} matches`} in {label}
+            </p>
+          )
         )}
-      </div>
+        {/* data-results-for: the query the list shows the answer to, for tests and the benchmark to wait on. */}
+        <div class="list-area" data-results-for={page && page.view === view ? page.query : undefined}>
+          {page === undefined ? (
+            <p class="loading" aria-busy="true">
+              Loading…
+            </p>
+          ) : page.total === 0 && page.view === view ? (
+            <EmptyState view={view} query={page.query === '' ? undefined : query.trim()} onSearchAll={() => changeView('all')} />
+          ) : (
+            <PaperList
+              key={page.view}
+              id={LIST_ID}
+              contents={page.query}
+              label={page.query ? `${VIEWS[page.view].label}: papers matching ${query}` : `${VIEWS[page.view].label} papers`}
+              total={total}
+              rowAt={rowAt}
+              active={active}
+              focusRequest={focus}
+              onActiveChange={setActive}
+              onVisibleChange={(first, last) => setVisible((v) => (v.first === first && v.last === last ? v : { first, last }))}
+              onReorder={page.view === 'queue' ? reorder : undefined}
+              renderRow={(paper, index) => (
+                <PaperRow
+                  paper={paper}
+                  view={page.view}
+                  tokens={shownTokens}
+                  // The whole queue's first row is its head; a search may not list the head at all.
+                  // "Read next" is the queue's first unread paper (a paper synced as both read and queued is not).
+                  readNext={page.view === 'queue' && (summary ? paper.id === summary.queueHead : page.query === '' && index === 0)}
+                  editingNote={editing === paper.id}
+                  tagging={tagging === paper.id}
+                  knownTags={knownTags}
+                  {...rowActions}
+                />
+              )}
+            />
+          )}
+        </div>
+        </>
+      )}
       <p class={status?.error ? 'status error' : 'status'} role="status" aria-live="polite">
         {status?.text ?? ''}
         {status?.undo && (

@@ -38,6 +38,7 @@ export function ExportMenu({ db, searchIds, selectedIds, alwaysOpen = false, cou
   const [busy, setBusy] = useState(false);
   const ownCounts = useLiveQuery(() => (givenCounts ? undefined : libraryCounts(db)), [db, givenCounts === undefined]);
   const counts = givenCounts ?? ownCounts;
+  const historyCount = useLiveQuery(() => db.history.count(), [db]);
   const toggle = useRef<HTMLButtonElement>(null);
   const firstField = useRef<HTMLSelectElement>(null);
 
@@ -59,7 +60,15 @@ export function ExportMenu({ db, searchIds, selectedIds, alwaysOpen = false, cou
   };
 
   const countOf = (of: ExportScope) =>
-    of === 'search' ? searchIds?.length : of === 'selection' ? selectedIds?.length : of === 'tag' ? undefined : counts?.[of];
+    of === 'search'
+      ? searchIds?.length
+      : of === 'selection'
+        ? selectedIds?.length
+        : of === 'history'
+          ? historyCount
+          : of === 'tag'
+            ? undefined
+            : counts?.[of];
 
   async function onSubmit(event: Event) {
     event.preventDefault();

@@ -3,7 +3,7 @@ const TEXT = {
   points: [
     'Shelfmark sends nothing anywhere: no account, no server, no analytics, no remote code.',
     'Your stars, queue and notes are kept in this browser, on this device.',
-    'It reads only Hugging Face and arXiv pages, and only to put its buttons on them.',
+    'It reads only the paper sites it supports (arXiv, Hugging Face, the ACL Anthology, dblp, Google Scholar, OpenReview, CVF), and only to put its buttons on them.',
     'Export a JSON backup to keep your library or move it; removing Shelfmark removes its data.',
   ],
 } as const;

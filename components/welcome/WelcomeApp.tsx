@@ -8,7 +8,7 @@ import { PrivacyPromise } from './PrivacyPromise';
 
 const TEXT = {
   title: 'Shelfmark is ready',
-  lead: 'Star, queue and annotate research papers where you find them: on Hugging Face papers and arXiv. Open a listing and every paper has its buttons.',
+  lead: 'Star, queue and annotate research papers where you find them: on arXiv, Hugging Face papers, the ACL Anthology, dblp, Google Scholar, OpenReview and CVF. Open a listing and every paper has its buttons.',
   tryIt: 'Try it on',
   huggingFace: 'Hugging Face daily papers',
   arxiv: 'arXiv’s newest cs.CL papers',

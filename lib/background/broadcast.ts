@@ -25,13 +25,15 @@ export async function broadcastStates(states: Record<PaperId, PaperState>): Prom
   );
 }
 
+/** Amber, not the icon's indigo, so the count stands apart from the icon under it (assets/icon.svg). */
+export const BADGE_COLOR = '#b45309';
+
 /** The badge: how many papers of the queue are unread (lib/store/queue.ts's unreadQueued). */
 export async function refreshBadge(db: ShelfmarkDB): Promise<void> {
   const queued = await unreadQueued(db);
   // MV3 has `action`; Firefox's MV2 build has `browserAction`.
   const action = browser.action ?? browser.browserAction;
   await action.setBadgeText({ text: queued > 0 ? String(queued) : '' });
-  // Amber, not the icon's indigo, so the count stands apart from the icon under it (assets/icon.svg).
-  await action.setBadgeBackgroundColor({ color: '#b45309' });
+  await action.setBadgeBackgroundColor({ color: BADGE_COLOR });
   await action.setBadgeTextColor?.({ color: '#ffffff' });
 }

@@ -2,15 +2,17 @@ import type { PaperRecord, ShelfmarkDB } from '../store/db';
 import type { PaperId } from '../paper';
 import { viewRecords, type ViewName } from '../store/views';
 import { papersWithTag } from '../store/tags';
+import { historyPapers } from '../store/history';
 
 /**
  * Which papers an export holds: one of the library's views (lib/store/views.ts: the queue in queue
  * order, the others most recent first), `tag`, the papers having one tag (most recently added
- * first), or `search`, whatever the page the user exports from is showing for its search box (the
- * popup's search, the options page's filter), or `selection`, the library's selected papers: the
- * caller passes the ids of these two.
+ * first), `history`, the papers opened (lib/store/history.ts), most recent first, or `search`,
+ * whatever the page the user exports from is showing for its search box (the popup's search, the
+ * options page's filter), or `selection`, the library's selected papers: the caller passes the ids
+ * of these two.
  */
-export type ExportScope = ViewName | 'tag' | 'search' | 'selection';
+export type ExportScope = ViewName | 'tag' | 'history' | 'search' | 'selection';
 
 export const SCOPES: readonly { scope: ExportScope; label: string }[] = [
   { scope: 'queue', label: 'Reading queue' },
@@ -19,6 +21,7 @@ export const SCOPES: readonly { scope: ExportScope; label: string }[] = [
   { scope: 'read', label: 'Read papers' },
   { scope: 'all', label: 'Everything' },
   { scope: 'tag', label: 'Papers with tag…' },
+  { scope: 'history', label: 'History (papers opened)' },
   { scope: 'search', label: 'Current search' },
   { scope: 'selection', label: 'Selected papers' },
 ];
@@ -40,6 +43,7 @@ export async function papersInScope(
     const records = (await db.papers.bulkGet(await papersWithTag(db, tag))).filter((record): record is PaperRecord => record !== undefined);
     return records.sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : -1));
   }
+  if (scope === 'history') return historyPapers(db);
   if (scope !== 'search' && scope !== 'selection') return viewRecords(db, scope);
   const records = await db.papers.bulkGet([...searchIds]);
   return records.filter((record): record is PaperRecord => record !== undefined);

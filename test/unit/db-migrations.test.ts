@@ -5,6 +5,7 @@ import {
   DB_VERSION,
   openDatabase,
   SCHEMA_VERSIONS,
+  type HistoryEntry,
   type OutboxRow,
   type PaperRecord,
   type ShelfmarkDB,
@@ -17,8 +18,9 @@ import { CAPS } from '@/lib/limits';
 import { buildCatalog, catalogEntry, entryKeys, libraryCounts, readCatalog, type CatalogBucket } from '@/lib/store/catalog';
 import { paperWords, queryTokens } from '@/lib/store/search';
 import { SearchIndex } from '@/lib/store/search-index';
-import { setStarred, setTagged } from '@/lib/store/library';
+import { getStates, removePapers, setStarred, setTagged, tombstonesOf } from '@/lib/store/library';
 import { papersWithTag } from '@/lib/store/tags';
+import { recordOpened } from '@/lib/store/history';
 import { openSnapshots, snapshotBackup, snapshotBeforeUpgrade, listSnapshots } from '@/lib/store/snapshots';
 import { VIEW_NAMES, VIEWS } from '@/lib/store/views';
 import JSZip from 'jszip';
@@ -26,7 +28,7 @@ import JSZip from 'jszip';
 /*
  * Upgrades: a populated database of every earlier schema version, built from a committed fixture
  * (test/fixtures/db/v<N>.json: records exactly as version N stored them, and from version 3 its
- * sync tables), then opened with the current code. Every record must come through intact (or changed exactly as its case says), every
+ * sync tables; from version 4 its catalog is built as version 4 built it), then opened with the current code. Every record must come through intact (or changed exactly as its case says), every
  * index must answer for every record, and a snapshot of the old records must be kept first.
  *
  * A schema change (version N+1) adds: a fixture v<N>.json of a populated database of version N,
@@ -73,10 +75,21 @@ const CASES: UpgradeCase[] = [
     changed: {},
   },
   {
-    // Version 5 (tags) changes no record: one written before has none. (The catalog of a version 4
-    // database is built by the first page that reads it; this one was never read, so it has none.)
+    // Version 5 adds the aliases indexes (issue 11): records stored before have no aliases and are kept as they were.
     version: 4,
     fixture: 'v4.json',
+    changed: {},
+  },
+  {
+    // Version 6 (history of papers opened, issue 12) adds a table and changes no record.
+    version: 5,
+    fixture: 'v5.json',
+    changed: {},
+  },
+  {
+    // Version 7 (tags) changes no record: one written before has none.
+    version: 6,
+    fixture: 'v6.json',
     changed: {},
   },
 ];
@@ -89,8 +102,10 @@ interface SyncTables {
 }
 const SYNC_TABLES = ['outbox', 'tombstones', 'syncState'] as const;
 
-function readFixture(name: string): { papers: PaperRecord[] } & Partial<SyncTables> {
-  return JSON.parse(readFileSync(resolve(__dirname, '../fixtures/db', name), 'utf8')) as { papers: PaperRecord[] } & Partial<SyncTables>;
+type Fixture = { papers: PaperRecord[]; history?: HistoryEntry[] } & Partial<SyncTables>;
+
+function readFixture(name: string): Fixture {
+  return JSON.parse(readFileSync(resolve(__dirname, '../fixtures/db', name), 'utf8')) as Fixture;
 }
 
 function fixture(name: string): PaperRecord[] {
@@ -103,13 +118,21 @@ function syncTables(name: string): SyncTables {
   return { outbox: file.outbox ?? [], tombstones: file.tombstones ?? [], syncState: file.syncState ?? [] };
 }
 
+/** The papers opened, as a fixture of version 6 or later holds them. */
+function historyRows(name: string): HistoryEntry[] {
+  return readFixture(name).history ?? [];
+}
+
 let counter = 0;
-/** A database of schema `version` holding `records` (and sync's rows, from version 3) as they were stored, closed. */
-async function buildOldDatabase(version: number, records: readonly PaperRecord[], sync?: SyncTables): Promise<string> {
+/** A database of schema `version` holding `records` (and sync's rows, from version 3; its history, from version 6) as they were stored, closed. */
+async function buildOldDatabase(version: number, records: readonly PaperRecord[], sync?: SyncTables, history?: readonly HistoryEntry[]): Promise<string> {
   const name = `shelfmark-migration-${version}-${++counter}`;
   const old = openDatabase(name, { version });
   await old.papers.bulkAdd(records as PaperRecord[]);
   if (sync) for (const table of SYNC_TABLES) await old.table(table).bulkAdd(sync[table]);
+  if (history) await old.history.bulkAdd(history as HistoryEntry[]);
+  // From version 4, the catalog as the first extension page to read it built it (its meta names version 4).
+  if (version >= 4) await buildCatalog(old);
   expect(old.verno).toBe(version);
   old.close();
   return name;
@@ -146,9 +169,10 @@ async function checkIndexes(db: ShelfmarkDB, records: readonly PaperRecord[]): P
 describe.each(CASES)('a database of schema version $version, opened with the current code', ({ version, fixture: file, changed }) => {
   const stored = fixture(file);
   const sync = version >= 3 ? syncTables(file) : undefined;
+  const history = version >= 6 ? historyRows(file) : undefined;
 
   it('keeps every record, changed only as the upgrades say', async () => {
-    const name = await buildOldDatabase(version, stored, sync);
+    const name = await buildOldDatabase(version, stored, sync, history);
     const db = openDatabase(name);
     try {
       const now = await db.papers.orderBy('id').toArray();
@@ -163,13 +187,15 @@ describe.each(CASES)('a database of schema version $version, opened with the cur
       }
       // Sync's rows (version 3 on): the outbox of changes not pushed yet, tombstones, the clock and the remote's state, as stored.
       if (sync) for (const table of SYNC_TABLES) expect(await db.table(table).toArray(), table).toEqual(sync[table]);
+      // The papers opened (version 6 on), as stored; empty before.
+      expect(await db.history.orderBy('id').toArray()).toEqual(history ?? []);
     } finally {
       await db.delete();
     }
   });
 
   it('gains the catalog: built from its records on first read, then kept by every write', async () => {
-    const db = openDatabase(await buildOldDatabase(version, stored, sync));
+    const db = openDatabase(await buildOldDatabase(version, stored, sync, history));
     try {
       // Not built yet: counts and searches wait for the first page that reads it.
       expect(await readCatalog(db)).toBeNull();
@@ -193,11 +219,11 @@ describe.each(CASES)('a database of schema version $version, opened with the cur
   });
 
   it('answers every index for every record', async () => {
-    const name = await buildOldDatabase(version, stored, sync);
+    const name = await buildOldDatabase(version, stored, sync, history);
     const db = openDatabase(name);
     try {
       const records = await db.papers.toArray();
-      expect(await checkIndexes(db, records)).toEqual(['starredAt', 'readAt', 'queuePos', 'noteUpdatedAt', 'createdAt', 'updatedAt', 'words']);
+      expect(await checkIndexes(db, records)).toEqual(['starredAt', 'readAt', 'queuePos', 'noteUpdatedAt', 'createdAt', 'updatedAt', 'words', 'aliases']);
       // The queries the library is read with: the queue in order, a word's prefix, a note's word.
       expect(await db.papers.orderBy('queuePos').primaryKeys()).toEqual(['arxiv:2407.21783', 'arxiv:2402.05672']);
       expect(await db.papers.where('words').startsWith('superconf').primaryKeys()).toEqual(['arxiv:hep-th/9711200']);
@@ -206,13 +232,21 @@ describe.each(CASES)('a database of schema version $version, opened with the cur
       // Tags work on an upgraded record: one put on is found by its `tag:` word, case ignored.
       await setTagged(db, 'arxiv:hep-th/9711200', 'String theory', true);
       expect(await papersWithTag(db, 'STRING THEORY')).toEqual(['arxiv:hep-th/9711200']);
+      // History (version 6 on) keeps what was stored, and answers by its indexes once written to (the library's title names the paper).
+      const opened = history ?? [];
+      expect(await db.history.orderBy('id').toArray()).toEqual(opened);
+      await recordOpened(db, { id: 'arxiv:2407.21783', title: 'Opened', authors: [] }, 'https://arxiv.org/pdf/2407.21783', { now: 5_000 });
+      const others = opened.filter((entry) => entry.id !== 'arxiv:2407.21783').sort((a, b) => a.openedAt - b.openedAt);
+      expect(await db.history.orderBy('openedAt').primaryKeys()).toEqual(['arxiv:2407.21783', ...others.map((entry) => entry.id)]);
+      expect(await db.history.where('words').startsWith('llama').primaryKeys()).toEqual(['arxiv:2407.21783']);
+      expect((await db.history.get('arxiv:2407.21783'))?.opens).toBe((opened.find((entry) => entry.id === 'arxiv:2407.21783')?.opens ?? 0) + 1);
     } finally {
       await db.delete();
     }
   });
 
   it('keeps a snapshot of the records as they were before upgrading', async () => {
-    const name = await buildOldDatabase(version, stored, sync);
+    const name = await buildOldDatabase(version, stored, sync, history);
     const snapshots = openSnapshots(`${name}-snapshots`);
     const db = openDatabase(name, { beforeUpgrade: (database, to) => snapshotBeforeUpgrade(database, to, snapshots, 1_000) });
     try {
@@ -321,6 +355,36 @@ describe('records stored before the cleaning', () => {
         expect(text, format.format).toMatch(/Mallory yrollaM|yrollaM, Mallory|"family": "yrollaM",\s+"given": "Mallory"/);
         // The only invisible characters left are the two the user typed in their note.
         expect(text.match(invisible), format.format).toEqual(note.match(invisible));
+      }
+    } finally {
+      await db.delete();
+    }
+  });
+});
+
+describe('aliases (schema version 5) on a database stored before them', () => {
+  it.each(CASES)('a record of version $version gains an alias when a card shows one, and is found by it; removed, it is found by it too', async ({ version, fixture: file }) => {
+    const stored = fixture(file);
+    const db = openDatabase(await buildOldDatabase(version, stored, version >= 3 ? syncTables(file) : undefined, version >= 6 ? historyRows(file) : undefined));
+    const alias = 'dblp:journals/corr/abs-2407-21783';
+    try {
+      const before = stored.find((record) => record.id === 'arxiv:2407.21783')!;
+      expect(await db.papers.where('aliases').anyOf([alias]).count()).toBe(0);
+      await setStarred(db, { id: 'arxiv:2407.21783', title: before.title, aliases: [alias] }, true);
+      expect(await db.papers.where('aliases').equals(alias).primaryKeys()).toEqual(['arxiv:2407.21783']);
+      expect((await getStates(db, [alias]))[alias]).toMatchObject({
+        starred: true,
+        read: before.readAt !== undefined,
+        queued: before.queuePos !== undefined,
+        note: before.note,
+      });
+      expect(await db.outbox.get(['arxiv:2407.21783', 'aliases'])).toBeDefined();
+      // Removed, the paper is found under its alias among the removals (sync meets a change made elsewhere under it).
+      await removePapers(db, ['arxiv:2407.21783']);
+      expect((await tombstonesOf(db, [alias])).map((tombstone) => tombstone.id)).toEqual(['arxiv:2407.21783']);
+      // Tombstones stored before version 5 keep answering by id.
+      for (const tombstone of version >= 3 ? syncTables(file).tombstones : []) {
+        expect((await tombstonesOf(db, [tombstone.id])).map((found) => found.id)).toEqual([tombstone.id]);
       }
     } finally {
       await db.delete();
