@@ -112,36 +112,50 @@ export async function getStates(
     if (direct[i]) add(id, direct[i]!);
   });
   for (const record of byAlias) for (const alias of record.aliases ?? []) add(alias, record);
-  // A removed paper's empty state is as new as its removal (under any of its ids): a page showing it starred takes it.
-  const missing = [...cardIds.values()].filter((names) => !names.some((name) => found.has(name))).flat();
-  const removedAt = new Map<PaperId, number>();
-  if (missing.length > 0) {
-    for (const tombstone of await tombstonesOf(db, missing)) {
-      for (const name of tombstone.paper ? idsOf(tombstone.paper) : [tombstone.id]) {
-        removedAt.set(name, Math.max(removedAt.get(name) ?? 0, tombstone.deleted.at));
-      }
-    }
-  }
+  const missing = [...cardIds.values()].filter((names) => !names.some((name) => found.has(name)));
+  const removedAt = await removalTimes(db, missing.flat());
   const states: Record<PaperId, PaperState> = {};
   for (const [id, names] of cardIds) {
     const records = [...new Set(names.flatMap((name) => found.get(name) ?? []))];
-    const removed = names.map((name) => removedAt.get(name)).filter((at) => at !== undefined);
-    const at = Math.max(...removed);
-    if (records.length > 0) states[id] = stateOf(foldRecords(records));
-    else states[id] = removed.length > 0 ? { ...EMPTY_STATE, versions: { star: at, read: at, queue: at, note: at }, tagsAt: at } : EMPTY_STATE;
+    states[id] = records.length > 0 ? stateOf(foldRecords(records)) : removedState(names.map((name) => removedAt.get(name)));
   }
   return states;
 }
 
 /**
+ * The state of a paper not in the library: empty, and as new as its latest removal under any of
+ * its ids, so that a page showing it starred takes it; EMPTY_STATE when it was never removed.
+ */
+function removedState(times: readonly (number | undefined)[]): PaperState {
+  const known = times.filter((at) => at !== undefined);
+  if (known.length === 0) return EMPTY_STATE;
+  const at = Math.max(...known);
+  return { ...EMPTY_STATE, versions: { star: at, read: at, queue: at, note: at }, tagsAt: at };
+}
+
+/** When each of `ids` was last removed (a tombstone under it, or naming it as an alias). */
+async function removalTimes(db: ShelfmarkDB, ids: readonly PaperId[]): Promise<Map<PaperId, number>> {
+  const removedAt = new Map<PaperId, number>();
+  if (ids.length === 0) return removedAt;
+  for (const tombstone of await tombstonesOf(db, ids)) {
+    for (const name of tombstone.paper ? idsOf(tombstone.paper) : [tombstone.id]) {
+      removedAt.set(name, Math.max(removedAt.get(name) ?? 0, tombstone.deleted.at));
+    }
+  }
+  return removedAt;
+}
+
+/**
  * The states of the records the given ids reach, under every id of each record (its own and its
- * aliases), and EMPTY_STATE for ids that reach none: what open pages are told after a change, so
- * that a card showing the paper under any of its ids follows.
+ * aliases), and for ids that reach none the state of a paper not in the library (as new as its
+ * removal, if any): what open pages are told after a change, so that a card showing the paper under
+ * any of its ids follows, a removal included.
  */
 export async function statesUnderEveryId(db: ShelfmarkDB, ids: readonly PaperId[]): Promise<Record<PaperId, PaperState>> {
   const records = await recordsOf(db, ids);
+  const removedAt = await removalTimes(db, ids);
   const states: Record<PaperId, PaperState> = {};
-  for (const id of ids) states[id] = EMPTY_STATE;
+  for (const id of ids) states[id] = removedState([removedAt.get(id)]);
   for (const record of records) {
     const state = stateOf(record);
     for (const id of idsOf(record)) states[id] = state;
