@@ -393,7 +393,7 @@ async function toggleSpots(tabs: Page[], papers: string[]) {
  * With one tab, nothing else changes what it shows between two clicks, so each click must flip
  * what it showed (with several, another tab's change may arrive between the look and the click).
  */
-async function clickMany(tabs: Page[], papers: string[], clicks: number, seed: number) {
+async function clickMany(tabs: Page[], papers: string[], clicks: number, seed: number, afterClick?: (n: number) => Promise<void>) {
   const rand = random(seed);
   const spots = await toggleSpots(tabs, papers);
   // Where things stand before (all tabs agree, quiescent).
@@ -412,6 +412,7 @@ async function clickMany(tabs: Page[], papers: string[], clicks: number, seed: n
     last[group] = value;
     if (group === 'read' && value) last.queue = false;
     if (group === 'queue' && value) last.read = false; // a paper put in the queue is unread again
+    await afterClick?.(n);
   }
   return meant;
 }
@@ -515,7 +516,15 @@ describe('10. nothing lost, and the truth told, when the service worker stops mi
           await new Promise((resolve) => setTimeout(resolve, 40));
         }
       })();
-      const meant = await clickMany([page], papers, 400, 10).finally(() => (clicking = false));
+      // Every third click waits for a stop after the one before, so the worker is stopped over a
+      // hundred times during the clicks however fast the machine clicks.
+      let seen = 0;
+      const afterClick = async (n: number) => {
+        if (n % 3 !== 2) return;
+        while (stops === seen) await new Promise((resolve) => setTimeout(resolve, 5));
+        seen = stops;
+      };
+      const meant = await clickMany([page], papers, 400, 10, afterClick).finally(() => (clicking = false));
       await stopper;
       expect(stops).toBeGreaterThan(100);
       const intended = Object.fromEntries(papers.map((paper) => [paper, meant.get(paper)!]));
