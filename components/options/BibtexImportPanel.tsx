@@ -1,6 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import type { ShelfmarkDB } from '@/lib/store/db';
 import {
+  actionsFor,
   applyBibtexImport,
   papersFromBibtex,
   previewBibtexImport,
@@ -14,6 +15,9 @@ import { plainError } from '@/lib/errors';
 import { notifyChangedInBatches } from '@/lib/ui/extension-actions';
 import { BibtexImportPreview } from './BibtexImportPreview';
 import { ImportButtons } from './ImportButtons';
+import { TagNameList } from '../shared/TagNameList';
+import { useLibraryTags } from '@/lib/ui/use-library-tags';
+import { parseTagList } from '@/lib/tags';
 
 type Step =
   | { step: 'idle' }
@@ -32,6 +36,9 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 export function BibtexImportPanel({ db }: { db: ShelfmarkDB }) {
   const [state, setState] = useState<Step>({ step: 'idle' });
   const [choice, setChoice] = useState<BibImportChoice>({ star: true, queue: false });
+  const [tagText, setTagText] = useState('');
+  const tags = useLibraryTags(db, state.step === 'preview');
+  const chosen: BibImportChoice = { ...choice, tags: parseTagList(tagText) };
   const input = useRef<HTMLInputElement>(null);
 
   const reset = () => {
@@ -62,7 +69,7 @@ export function BibtexImportPanel({ db }: { db: ShelfmarkDB }) {
   async function onImport(fileName: string, bib: BibPapers, plan: BibImportPlan) {
     setState({ step: 'importing', fileName, bib, plan });
     try {
-      const result = await applyBibtexImport(db, bib, choice);
+      const result = await applyBibtexImport(db, bib, chosen);
       setState({ step: 'done', fileName, result, rejected: plan.rejected.length });
       // Done for the user once it is stored; open tabs catch up while they read this.
       void notifyChangedInBatches([...result.added, ...result.updated]);
@@ -74,7 +81,7 @@ export function BibtexImportPanel({ db }: { db: ShelfmarkDB }) {
   }
 
   const busy = state.step === 'reading' || state.step === 'importing';
-  const nothingChosen = !choice.star && !choice.queue;
+  const nothingChosen = actionsFor(chosen).length === 0;
   return (
     <section class="import-panel" aria-labelledby="bibtex-import-title">
       <h2 id="bibtex-import-title">Import from a reference manager</h2>
@@ -108,7 +115,7 @@ export function BibtexImportPanel({ db }: { db: ShelfmarkDB }) {
           <p role="status">
             {state.fileName}: {plural(state.plan.added.length + state.plan.matched.length, 'paper')} found.
           </p>
-          <BibtexImportPreview plan={state.plan} choice={choice} />
+          <BibtexImportPreview plan={state.plan} choice={chosen} />
           <fieldset class="import-choice" disabled={state.step === 'importing'}>
             <legend>The imported papers become</legend>
             <label class="settings-check">
@@ -119,7 +126,12 @@ export function BibtexImportPanel({ db }: { db: ShelfmarkDB }) {
               <input type="checkbox" checked={choice.queue} onChange={(event) => setChoice({ ...choice, queue: event.currentTarget.checked })} />
               Added to the reading queue
             </label>
-            {nothingChosen && <p class="hint">Choose at least one: a paper enters the library when it is starred or queued.</p>}
+            <label class="import-tags">
+              Tagged as
+              <input type="text" list="bibtex-import-tags" placeholder="tags, comma-separated" value={tagText} onInput={(event) => setTagText(event.currentTarget.value)} />
+            </label>
+            <TagNameList id="bibtex-import-tags" tags={tags} />
+            {nothingChosen && <p class="hint">Choose at least one: a paper enters the library when it is starred, queued or tagged.</p>}
           </fieldset>
           <ImportButtons
             importing={state.step === 'importing'}

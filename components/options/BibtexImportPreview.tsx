@@ -37,7 +37,8 @@ export function BibtexImportPreview({ plan, choice }: { plan: BibImportPlan; cho
 
 /** "The 2 papers already in your library are already starred: nothing changes for them." */
 function matchedHint(matched: number, toChange: number, choice: BibImportChoice): string {
-  const become = [choice.star && 'starred', choice.queue && 'in the reading queue'].filter(Boolean).join(' and ') || 'unchanged';
+  const tags = choice.tags?.length ? `tagged ${choice.tags.map((tag) => `“${tag}”`).join(', ')}` : '';
+  const become = [choice.star && 'starred', choice.queue && 'in the reading queue', tags].filter(Boolean).join(' and ') || 'unchanged';
   const one = matched === 1;
   if (toChange === 0) {
     return `${one ? 'The paper' : `The ${matched} papers`} already in your library ${one ? 'is' : 'are'} already ${become}: nothing changes for ${one ? 'it' : 'them'}.`;

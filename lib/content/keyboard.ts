@@ -3,7 +3,7 @@
  * key press is someone typing) kept apart from the page, so they are tested on their own.
  */
 
-export type Command = 'next' | 'previous' | 'star' | 'read' | 'queue' | 'note' | 'open' | 'openInNewTab' | 'hideRead' | 'help';
+export type Command = 'next' | 'previous' | 'star' | 'read' | 'queue' | 'note' | 'tag' | 'open' | 'openInNewTab' | 'hideRead' | 'help';
 
 export interface Shortcut {
   /** `KeyboardEvent.key` as typed (letters lower-case unless the shortcut needs Shift). */
@@ -21,6 +21,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { key: 'r', command: 'read', description: 'Mark read or unread' },
   { key: 'q', command: 'queue', description: 'Add to or remove from the reading queue' },
   { key: 'n', command: 'note', description: 'Write a note (Esc leaves the editor)' },
+  { key: 't', command: 'tag', description: 'Tag the paper (Enter adds, Esc leaves)' },
   { key: 'o', command: 'open', description: 'Open the paper' },
   { key: 'O', command: 'openInNewTab', description: 'Open the paper in a new tab' },
   { key: 'h', command: 'hideRead', description: 'Hide or show read papers on this site' },

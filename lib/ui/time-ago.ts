@@ -8,3 +8,13 @@ export function timeAgo(at: number, now = Date.now()): string {
   if (hours < 24) return `${hours} hour${hours === 1 ? '' : 's'} ago`;
   return new Date(at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
+
+/** How long a paper has waited in the queue since `at`: "added today", "waiting 3 days", "waiting 2 weeks", "waiting 5 months". */
+export function waitingFor(at: number, now = Date.now()): string {
+  const days = Math.floor((now - at) / 86_400_000);
+  if (days < 1) return 'added today';
+  if (days < 14) return `waiting ${days} day${days === 1 ? '' : 's'}`;
+  if (days < 60) return `waiting ${Math.floor(days / 7)} weeks`;
+  if (days < 730) return `waiting ${Math.floor(days / 30)} months`;
+  return `waiting ${Math.floor(days / 365)} years`;
+}
