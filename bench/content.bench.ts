@@ -44,7 +44,10 @@ interface BenchPage {
 }
 
 const ALL_PAGES: BenchPage[] = [
-  { name: 'Hugging Face model page', kind: 'not a paper page', url: 'https://huggingface.co/meta-llama/Llama-3.1-8B', html: () => fixture('hf_model_page.html') },
+  // The same model page with its paper links pointed elsewhere (at another address: results are kept by address): the router alone runs there.
+  { name: 'Hugging Face model page, no paper linked', kind: 'not a paper page', url: 'https://huggingface.co/meta-llama/Llama-3.1-8B-Instruct', html: () => withoutPaperLinks(fixture('hf_model_page.html')) },
+  // Its header's arXiv tags and its card's citations: the papers it links get controls (issue 12).
+  { name: 'Hugging Face model page linking 2 papers', kind: 'paper page', url: 'https://huggingface.co/meta-llama/Llama-3.1-8B', html: () => fixture('hf_model_page.html') },
   { name: 'arXiv help page', kind: 'not a paper page', url: 'https://arxiv.org/help/', html: () => fixture('arxiv_help.html') },
   { name: 'arXiv abstract page', kind: 'paper page', url: 'https://arxiv.org/abs/2602.11156', html: () => readSharedPage('arxiv_abs_2602.11156_2026.html') },
   { name: 'Hugging Face paper page', kind: 'paper page', url: 'https://huggingface.co/papers/2509.24002', html: () => readSharedPage('hf_paper_2509.24002_bs4-prettified.html') },
@@ -54,6 +57,9 @@ const ALL_PAGES: BenchPage[] = [
   { name: 'arXiv listing, 2,000 entries', kind: 'listing', url: 'https://arxiv.org/list/cs.CL/pastweek?skip=0&show=2000', html: () => syntheticArxivListing(2_000) },
   { name: 'arXiv listing, 10,000 entries', kind: 'listing', url: 'https://arxiv.org/list/cs.CL/pastweek?skip=0&show=10000', html: () => syntheticArxivListing(10_000) },
 ];
+function withoutPaperLinks(html: string): string {
+  return html.replace(/href="[^"]*(?:arxiv|\/papers\/)[^"]*"/g, 'href="/meta-llama"');
+}
 const PAGES = ONLY ? ALL_PAGES.filter((page) => ONLY.split(',').some((part) => page.name.includes(part))) : ALL_PAGES;
 
 interface Load {

@@ -1,7 +1,7 @@
 import type { Browser } from 'wxt/browser';
 import type { Response } from '../messaging';
 import { PageRequestSchema } from '../messages';
-import { siteOfPage } from '../sites/pages';
+import { roleOf } from '../sites/pages';
 import { senderPageUrl } from './sender';
 
 /**
@@ -27,7 +27,7 @@ export async function handlePageRequest(message: unknown, sender: Browser.runtim
       case 'loadContent':
         // Only where the manifest would have put it: the page's URL now, as the browser knows it.
         const url = senderPageUrl(sender);
-        const site = url ? siteOfPage(url) : null;
+        const site = url ? roleOf(url)?.site : null;
         if (!site) return { ok: false, error: 'Shelfmark has nothing to do on this page.', code: 'invalid' };
         // The site's content script and its stylesheet, as the manifest declares them (entrypoints/<site>.content.ts).
         await browser.scripting.insertCSS({ target, files: [`/content-scripts/${site}.css`] }).catch(() => undefined);

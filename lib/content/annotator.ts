@@ -106,6 +106,8 @@ export class Annotator {
   private eagerLeft = 0;
   private wasListing = false;
   private changeQueued = false;
+  /** The viewport's height as last read (0: to be read again). */
+  private viewportHeight = 0;
   private stylesChanged = false;
   /** Cards seen that could not be read, by the last scan. */
   skipped = 0;
@@ -130,6 +132,7 @@ export class Annotator {
     const { document, signal } = this.options;
     if (signal.aborted) return;
     signal.addEventListener('abort', () => this.stop(), { once: true });
+    document.defaultView?.addEventListener('resize', () => (this.viewportHeight = 0), { passive: true, signal });
     this.loading = document.readyState === 'loading';
     this.eagerLeft = this.eagerCount();
     if (typeof IntersectionObserver === 'function') {
@@ -312,8 +315,9 @@ export class Annotator {
 
   /** Cards a screen can hold, at most: those a scan mounts at once. */
   private eagerCount(): number {
-    const height = this.options.document.defaultView?.innerHeight || 1_000;
-    return Math.ceil(height / SMALLEST_CARD_PX);
+    // innerHeight forces a layout of a changed page: read once, and again only after a resize.
+    this.viewportHeight ||= this.options.document.defaultView?.innerHeight || 1_000;
+    return Math.ceil(this.viewportHeight / SMALLEST_CARD_PX);
   }
 
   /**
@@ -445,11 +449,11 @@ export class Annotator {
     return failure === undefined;
   }
 
-  /** Marks a new card (its id on its elements) and remembers it. */
+  /** Marks a new card (its id on its elements) and remembers it; its root is placed at the end of the pass. */
   private add(card: Element, id: PaperId): PageCard {
     const entry: PageCard = { card, id, root: createControlRoot(this.options.document, id), controls: null };
     card.setAttribute(CARD_ATTRIBUTE, id);
-    this.place(entry);
+    // Its root goes in with the pass's others (finishPass): one change of the page's layout per pass.
     this.cards.set(card, entry);
     let cards = this.byId.get(id);
     if (!cards) this.byId.set(id, (cards = new Set()));

@@ -1,20 +1,25 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { sendMessage } from '../messaging';
-import { mayHoldPapers } from '../sites/pages';
+import { linksMayNamePaper } from '../sites/link-hint';
+import { roleOf } from '../sites/pages';
 import { contentScriptRunning } from './running';
 import { shieldFromPageEvents } from './shield';
 
 /**
- * The router: all that runs on the pages of a single-page app that hold no papers (a Hugging Face
- * model page). It waits for an in-page navigation to a page that may hold papers, then asks the
- * background to inject the content script, which the browser did not (there was no page load).
- * Small on purpose: this file, the URL data of lib/sites/pages.ts and the sending of one message.
+ * The router: all that runs on the pages of a single-page app that hold no papers (Hugging Face's
+ * pages beyond its papers). It asks the background to inject the site's content script, which the
+ * browser did not, when the page may hold papers: after an in-page navigation to a paper page (there
+ * was no page load), or where a page holds papers only by linking them (a model page) once a link
+ * may name one. Small on purpose: this file, the URL data of lib/sites/pages.ts, a regular
+ * expression over the page's links and the sending of one message.
  */
 export function startRouter(ctx: ContentScriptContext): void {
   shieldFromPageEvents(ctx);
   let asking = false;
   const check = () => {
-    if (asking || contentScriptRunning() || !mayHoldPapers(location.href)) return;
+    if (asking || contentScriptRunning()) return;
+    const page = roleOf(location.href);
+    if (!page || (page.role === 'linking' && !linksMayNamePaper(document))) return;
     asking = true;
     sendMessage({ type: 'loadContent' })
       .catch(() => undefined)
@@ -25,4 +30,6 @@ export function startRouter(ctx: ContentScriptContext): void {
   const navigation = (globalThis as { navigation?: EventTarget }).navigation;
   if (typeof navigation?.addEventListener === 'function') navigation.addEventListener('navigatesuccess', check, { signal: ctx.signal });
   else ctx.setInterval(check, 1_000);
+  // The page it started on (at document_idle: its links are there).
+  check();
 }

@@ -1,5 +1,6 @@
 import { boundPaperRef } from '../bounds';
 import { cleanText, idLabel, parsePaperId, type PaperId, type PaperRef } from '../paper';
+import { MAY_NAME_PAPER } from './link-hint';
 import { readText } from './read';
 import type { PageContext, SiteAdapter } from './types';
 
@@ -25,9 +26,6 @@ const BLOCKS = new Set([
   'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section',
   'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul', 'body',
 ]);
-
-/** A quick look at a link's address before it is parsed: only these can name a paper. */
-const MAY_NAME_PAPER = /arxiv|alphaxiv|ar5iv|doi|10\.\d|openreview|aclanthology|aclweb|huggingface\.co\/papers|semanticscholar|rxiv\.org|pubmed|ncbi|thecvf|cv-foundation|springer|nature\.com|aps\.org|iop\.org/i;
 
 /** Where a paper's title may be in its card, when its links say none (`<span class="papertitle">`, a heading, bold text). */
 const TITLE_PLACES = 'h1, h2, h3, h4, h5, h6, [class*="title" i], strong, b';

@@ -12,12 +12,15 @@ import type { SiteName } from './types';
  * `papers` are match patterns (https://developer.chrome.com/docs/extensions/develop/concepts/match-patterns):
  * broad enough to hold every page the site's adapter serves (its `matches(url)` then decides
  * exactly, on the full URL), narrow enough to leave out the pages that never hold papers.
+ * `linking`: pages that hold papers only when they link some (Hugging Face's model pages): nothing
+ * but the router is evaluated there until it has seen a link that may name a paper.
  * `spa`: the site navigates in-page, so a page outside `papers` can become one of them without a
  * load; the router runs on these pages (minus `papers`) and asks for the content script then.
  */
 
 export interface SitePages {
   papers: readonly string[];
+  linking?: readonly string[];
   spa?: readonly string[];
 }
 
@@ -30,11 +33,11 @@ function onHosts(site: OwnSite, paths: readonly string[]): string[] {
 type OwnSite = Exclude<SiteName, 'generic'>;
 
 export const SITE_PAGES: Record<OwnSite, SitePages> = {
-  // /papers, /papers?date=…, /papers/date/…, /week/…, /month/…, /trending, /papers/<id>; and the model,
-  // dataset and Space pages (/<owner>/<name>, /datasets/…, /spaces/…: the papers they link, read by
-  // lib/sites/huggingface-repos.ts, which takes only those of the two-segment pages). Hugging Face is a
-  // single-page app: a model page links to /papers/<id> and moves there without a load.
-  huggingface: { papers: ['https://huggingface.co/papers*', 'https://huggingface.co/*/*'], spa: ['https://huggingface.co/*'] },
+  // /papers, /papers?date=…, /papers/date/…, /week/…, /month/…, /trending, /papers/<id>. Linking: the
+  // model, dataset and Space pages (/<owner>/<name>, /datasets/…, /spaces/…: the papers they link, read
+  // by lib/sites/huggingface-repos.ts, which takes only those of the two-segment pages). Hugging Face is
+  // a single-page app: a model page links to /papers/<id> and moves there without a load.
+  huggingface: { papers: ['https://huggingface.co/papers*'], linking: ['https://huggingface.co/*/*'], spa: ['https://huggingface.co/*'] },
   // Listings (/list/…), catchup, search (/search/?…, /search/advanced, /search/cs), abstract pages, HTML papers.
   arxiv: { papers: onHosts('arxiv', ['/list/*', '/catchup/*', '/search*', '/abs/*', '/html/*']) },
   // Volumes, events, author pages, and paper pages at the root: /2021.naacl-main.208/ (ids since
@@ -63,15 +66,33 @@ export const SPA_PAGES: readonly string[] = Object.values(SITE_PAGES).flatMap((s
  * no permission warning: the content scripts already run on these hosts.
  */
 export const SITE_HOSTS: readonly string[] = [
-  ...new Set([...PAPER_PAGES, ...SPA_PAGES].map((pattern) => pattern.replace(/^([^:]+:\/\/[^/]+)\/.*$/, '$1/*'))),
+  ...new Set([...PAPER_PAGES, ...Object.values(SITE_PAGES).flatMap((site) => site.linking ?? []), ...SPA_PAGES].map((pattern) => pattern.replace(/^([^:]+:\/\/[^/]+)\/.*$/, '$1/*'))),
 ];
+
+/** What a content script may do on a page: it is declared for the page, or it serves the page once the page links a paper. */
+export interface PageRole {
+  site: OwnSite;
+  role: 'papers' | 'linking';
+}
+
+/** The site whose content script is declared for `url` (as the browser decides), or else whose linking pages hold it; null for neither. */
+export function roleOf(url: string): PageRole | null {
+  const parsed = parseUrl(url);
+  if (!parsed) return null;
+  // A page is checked against its own host's few patterns, not Google Scholar's hundreds.
+  const onHost = (pattern: string) => pattern.includes(`://${parsed.hostname}/`) || /^[^:]+:\/\/[^/]*\*/.test(pattern);
+  const matches = (patterns: readonly string[] | undefined) => patterns?.some((pattern) => onHost(pattern) && matchesPattern(pattern, parsed)) === true;
+  const sites = Object.entries(SITE_PAGES) as [OwnSite, SitePages][];
+  const declared = sites.find(([, pages]) => matches(pages.papers))?.[0];
+  if (declared) return { site: declared, role: 'papers' };
+  const linking = sites.find(([, pages]) => matches(pages.linking))?.[0];
+  return linking ? { site: linking, role: 'linking' } : null;
+}
 
 /** The site whose content script is declared for `url` (as the browser decides), or null. */
 export function siteOfPage(url: string): OwnSite | null {
-  for (const [site, pages] of Object.entries(SITE_PAGES) as [OwnSite, SitePages][]) {
-    if (pages.papers.some((pattern) => matchesPattern(pattern, url))) return site;
-  }
-  return null;
+  const page = roleOf(url);
+  return page?.role === 'papers' ? page.site : null;
 }
 
 /** True when `url` is one of the pages a content script is declared for. */
@@ -79,26 +100,50 @@ export function mayHoldPapers(url: string): boolean {
   return siteOfPage(url) !== null;
 }
 
+/** A match pattern taken apart: scheme, host (with `*.`: any subdomain), path, and the path's wildcards as a regular expression once needed. */
+interface Pattern {
+  scheme: string;
+  host: string;
+  path: string;
+  glob?: RegExp;
+}
+
+/** Patterns as taken apart once: the router checks a page against a few hundred (Google Scholar's domains). */
+const patterns = new Map<string, Pattern | null>();
+
+function compile(pattern: string): Pattern | null {
+  let compiled = patterns.get(pattern);
+  if (compiled !== undefined) return compiled;
+  const parts = /^(\*|https?):\/\/(\*|(?:\*\.)?[^/*]+)(\/.*)$/.exec(pattern);
+  compiled = parts ? { scheme: parts[1]!, host: parts[2]!, path: parts[3]! } : null;
+  patterns.set(pattern, compiled);
+  return compiled;
+}
+
+function parseUrl(url: string): URL | null {
+  try {
+    return new URL(url);
+  } catch {
+    return null;
+  }
+}
+
 /**
  * A match pattern applied as the browser applies it: scheme (`*` is http or https), host (`*.` for
  * any subdomain), and a path with `*` wildcards tested against the path and query (not the fragment).
  */
-export function matchesPattern(pattern: string, url: string): boolean {
-  const parts = /^(\*|https?):\/\/(\*|(?:\*\.)?[^/*]+)(\/.*)$/.exec(pattern);
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return false;
-  }
-  if (!parts) return false;
-  const [, scheme, host, path] = parts as unknown as [string, string, string, string];
+export function matchesPattern(pattern: string, url: string | URL): boolean {
+  const parsed = typeof url === 'string' ? parseUrl(url) : url;
+  const compiled = compile(pattern);
+  if (!parsed || !compiled) return false;
+  const { scheme, host, path } = compiled;
+  // Scheme and host first: most patterns are for other hosts, and their paths are never compiled.
   const protocol = parsed.protocol.slice(0, -1);
   if (scheme === '*' ? protocol !== 'http' && protocol !== 'https' : protocol !== scheme) return false;
   if (host !== '*') {
     const bare = host.startsWith('*.') ? host.slice(2) : host;
     if (parsed.hostname !== bare && !(host.startsWith('*.') && parsed.hostname.endsWith(`.${bare}`))) return false;
   }
-  const glob = new RegExp(`^${path.split('*').map((piece) => piece.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
-  return glob.test(parsed.pathname + parsed.search);
+  compiled.glob ??= new RegExp(`^${path.split('*').map((piece) => piece.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  return compiled.glob.test(parsed.pathname + parsed.search);
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { adapterFor } from '@/lib/sites';
 import { HOSTS_BY_SITE } from '@/lib/sites/hosts';
-import { matchesPattern, mayHoldPapers, PAPER_PAGES, SITE_HOSTS, siteOfPage, SPA_PAGES } from '@/lib/sites/pages';
+import { linksMayNamePaper } from '@/lib/sites/link-hint';
+import { matchesPattern, mayHoldPapers, PAPER_PAGES, roleOf, SITE_HOSTS, siteOfPage, SPA_PAGES } from '@/lib/sites/pages';
 
 describe('which pages may hold papers (the manifest, the router and the background agree)', () => {
   it('applies match patterns as the browser does: scheme, host, and path with the query', () => {
@@ -54,12 +55,35 @@ describe('which pages may hold papers (the manifest, the router and the backgrou
     'https://openaccess.thecvf.com/CVPR2019_workshops/CVPR2019_CEFRL',
     'https://openaccess.thecvf.com/content/CVPR2024/html/Yue_Object_Recognition_as_Next_Token_Prediction_CVPR_2024_paper.html',
     'https://openaccess.thecvf.com/content_iccv_2015/html/He_Delving_Deep_into_ICCV_2015_paper.html',
-    // Hugging Face's model, dataset and Space pages: the papers they link (lib/sites/huggingface-repos.ts).
-    'https://huggingface.co/meta-llama/Llama-3.1-8B',
-    'https://huggingface.co/datasets/HuggingFaceFW/fineweb',
-    'https://huggingface.co/spaces/open-llm-leaderboard/open_llm_leaderboard',
   ])('every page an adapter serves gets that site\'s content script: %s', (url) => {
     expect(siteOfPage(url)).toBe(adapterFor(url)!.name);
+    expect(roleOf(url)).toEqual({ site: adapterFor(url)!.name, role: 'papers' });
+  });
+
+  it.each([
+    // Hugging Face's model, dataset and Space pages: the papers they link (lib/sites/huggingface-repos.ts).
+    'https://huggingface.co/meta-llama/Llama-3.1-8B',
+    'https://huggingface.co/meta-llama/Llama-3.1-8B/tree/main',
+    'https://huggingface.co/datasets/HuggingFaceFW/fineweb',
+    'https://huggingface.co/spaces/open-llm-leaderboard/open_llm_leaderboard',
+  ])('a page that holds papers only by linking them gets the router, then the content script on request: %s', (url) => {
+    expect(mayHoldPapers(url)).toBe(false);
+    expect(roleOf(url)).toEqual({ site: adapterFor(url)!.name, role: 'linking' });
+    expect(SPA_PAGES.some((pattern) => matchesPattern(pattern, url))).toBe(true);
+  });
+
+  it('tells a page that links a paper from one that links none, by its links\' addresses alone', () => {
+    const page = (links: string[]) => {
+      const doc = document.implementation.createHTMLDocument('model');
+      doc.body.innerHTML = links.map((href) => `<a href="${href}">x</a>`).join('');
+      return doc;
+    };
+    // Hugging Face's own navigation links its daily papers, which name no paper.
+    expect(linksMayNamePaper(page(['https://huggingface.co/papers', 'https://huggingface.co/papers?date=2024-08-01', 'https://github.com/meta-llama/llama3', '/docs/hub']))).toBe(false);
+    expect(linksMayNamePaper(page(['https://huggingface.co/papers/2407.21783']))).toBe(true);
+    expect(linksMayNamePaper(page([]))).toBe(false);
+    expect(linksMayNamePaper(page(['/docs', 'https://arxiv.org/abs/2407.21783']))).toBe(true);
+    expect(linksMayNamePaper(page(['https://doi.org/10.18653/v1/2024.acl-long.1']))).toBe(true);
   });
 
   it.each([
@@ -71,6 +95,7 @@ describe('which pages may hold papers (the manifest, the router and the backgrou
     'a page that never holds papers gets nothing of it: %s',
     (url) => {
       expect(mayHoldPapers(url)).toBe(false);
+      expect(roleOf(url)).toBeNull();
     },
   );
 
