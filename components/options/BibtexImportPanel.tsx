@@ -14,6 +14,7 @@ import { plainError } from '@/lib/errors';
 import { notifyChangedInBatches } from '@/lib/ui/extension-actions';
 import { BibtexImportPreview } from './BibtexImportPreview';
 import { ImportButtons } from './ImportButtons';
+import { joinList, plural, t } from '@/lib/i18n';
 
 type Step =
   | { step: 'idle' }
@@ -23,7 +24,6 @@ type Step =
   | { step: 'importing'; fileName: string; bib: BibPapers; plan: BibImportPlan }
   | { step: 'done'; fileName: string; result: BibImportResult; rejected: number };
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /**
  * Import a .bib file from a reference manager: pick it, see which papers are new, already in the
@@ -54,7 +54,7 @@ export function BibtexImportPanel({ db }: { db: ShelfmarkDB }) {
       setState({ step: 'preview', fileName, bib, plan });
     } catch (error) {
       console.error('[Shelfmark] BibTeX preview failed', error);
-      setState({ step: 'error', message: plainError(error, 'The file could not be read, and nothing was imported').error });
+      setState({ step: 'error', message: plainError(error, 'errorFileNotRead').error });
       reset();
     }
   }
@@ -68,7 +68,7 @@ export function BibtexImportPanel({ db }: { db: ShelfmarkDB }) {
       void notifyChangedInBatches([...result.added, ...result.updated]);
     } catch (error) {
       console.error('[Shelfmark] BibTeX import failed', error);
-      setState({ step: 'error', message: plainError(error, 'The import failed and changed nothing').error });
+      setState({ step: 'error', message: plainError(error, 'errorImportFailed').error });
     }
     reset();
   }
@@ -77,13 +77,10 @@ export function BibtexImportPanel({ db }: { db: ShelfmarkDB }) {
   const nothingChosen = !choice.star && !choice.queue;
   return (
     <section class="import-panel" aria-labelledby="bibtex-import-title">
-      <h2 id="bibtex-import-title">Import from a reference manager</h2>
-      <p class="hint">
-        A BibTeX file exported from Zotero, JabRef, Mendeley or Google Scholar. Papers are found by their arXiv id;
-        the others are listed with the reason. Nothing changes until you confirm.
-      </p>
+      <h2 id="bibtex-import-title">{t('bibImportTitle')}</h2>
+      <p class="hint">{t('bibImportHint')}</p>
       <label class="import-file">
-        <span>BibTeX file (.bib, at most {Math.round(MAX_BIBTEX_BYTES / (1024 * 1024))} MB)</span>
+        <span>{t('bibImportFile', Math.round(MAX_BIBTEX_BYTES / (1024 * 1024)))}</span>
         <input
           ref={input}
           type="file"
@@ -95,7 +92,7 @@ export function BibtexImportPanel({ db }: { db: ShelfmarkDB }) {
 
       {state.step === 'reading' && (
         <p role="status">
-          Reading {state.fileName}…{state.total ? ` ${state.done} of ${state.total} entries` : ''}
+          {state.total ? t('bibImportReadingEntries', state.fileName, state.done, state.total) : t('importReading', state.fileName)}
         </p>
       )}
       {state.step === 'error' && (
@@ -104,22 +101,22 @@ export function BibtexImportPanel({ db }: { db: ShelfmarkDB }) {
         </p>
       )}
       {(state.step === 'preview' || state.step === 'importing') && (
-        <div class="import-confirm" role="group" aria-label={`Import ${state.fileName}`}>
+        <div class="import-confirm" role="group" aria-label={t('importFileLabel', state.fileName)}>
           <p role="status">
-            {state.fileName}: {plural(state.plan.added.length + state.plan.matched.length, 'paper')} found.
+            {plural('bibImportFound', state.plan.added.length + state.plan.matched.length, state.fileName)}
           </p>
           <BibtexImportPreview plan={state.plan} choice={choice} />
           <fieldset class="import-choice" disabled={state.step === 'importing'}>
-            <legend>The imported papers become</legend>
+            <legend>{t('bibImportBecome')}</legend>
             <label class="settings-check">
               <input type="checkbox" checked={choice.star} onChange={(event) => setChoice({ ...choice, star: event.currentTarget.checked })} />
-              Starred
+              {t('bibImportStarred')}
             </label>
             <label class="settings-check">
               <input type="checkbox" checked={choice.queue} onChange={(event) => setChoice({ ...choice, queue: event.currentTarget.checked })} />
-              Added to the reading queue
+              {t('bibImportQueued')}
             </label>
-            {nothingChosen && <p class="hint">Choose at least one: a paper enters the library when it is starred or queued.</p>}
+            {nothingChosen && <p class="hint">{t('bibImportChooseOne')}</p>}
           </fieldset>
           <ImportButtons
             importing={state.step === 'importing'}
@@ -134,9 +131,16 @@ export function BibtexImportPanel({ db }: { db: ShelfmarkDB }) {
       )}
       {state.step === 'done' && (
         <p class="import-done" role="status">
-          Imported {state.fileName}: {plural(state.result.added.length, 'new paper')},{' '}
-          {plural(state.result.updated.length, 'paper')} already in the library updated, {state.result.unchanged} unchanged
-          {state.rejected > 0 ? `, ${state.rejected} rejected` : ''}.
+          {t(
+            'importDone',
+            state.fileName,
+            joinList([
+              plural('importDoneNew', state.result.added.length),
+              plural('bibImportDoneUpdated', state.result.updated.length),
+              t('importDoneUnchanged', state.result.unchanged),
+              ...(state.rejected > 0 ? [t('importDoneRejected', state.rejected)] : []),
+            ]),
+          )}
         </p>
       )}
     </section>

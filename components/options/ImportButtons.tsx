@@ -3,11 +3,12 @@ export function ImportButtons(props: { importing: boolean; canImport: boolean; o
   return (
     <div class="import-buttons">
       <button type="button" class="primary" disabled={props.importing || !props.canImport} onClick={props.onImport}>
-        {props.importing ? 'Importing…' : 'Import'}
+        {props.importing ? t('importImporting') : t('importImport')}
       </button>
       <button type="button" disabled={props.importing} onClick={props.onCancel}>
-        Cancel
+        {t('cancel')}
       </button>
     </div>
   );
+import { t } from '@/lib/i18n';
 }

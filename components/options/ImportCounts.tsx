@@ -1,13 +1,14 @@
 /** An import preview's counts, one box each; a count of rejected entries is marked when not zero. */
-export function ImportCounts({ counts }: { counts: readonly { label: string; count: number; rejected?: boolean }[] }) {
+export function ImportCounts({ counts }: { counts: readonly { label: MessageKey; count: number; rejected?: boolean }[] }) {
   return (
     <dl class="import-counts">
       {counts.map(({ label, count, rejected }) => (
         <div key={label} class={rejected && count > 0 ? 'rejected' : ''}>
-          <dt>{label}</dt>
-          <dd>{count}</dd>
+          <dt>{t(label)}</dt>
+          <dd>{formatNumber(count)}</dd>
         </div>
       ))}
     </dl>
   );
+import { formatNumber, t, type MessageKey } from '@/lib/i18n';
 }

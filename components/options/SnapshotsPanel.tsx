@@ -56,7 +56,7 @@ export function SnapshotsPanel({ db, snapshots, paperCount }: { db: ShelfmarkDB;
       void notifyChangedInBatches(result.changed);
     } catch (error) {
       console.error('[Shelfmark] restore failed', error);
-      const text = error instanceof RestoreError ? error.message : plainError(error, 'Not restored (your library is unchanged)').error;
+      const text = error instanceof RestoreError ? error.message : plainError(error, 'errorNotRestored').error;
       setStatus({ kind: 'error', text });
     }
   }

@@ -1,6 +1,7 @@
+import { Fragment } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { PaperRecord, ShelfmarkDB } from '@/lib/store/db';
-import { plainError } from '@/lib/errors';
+import { plainError, type ErrorWhat } from '@/lib/errors';
 import { markdownLink } from '@/lib/export/link';
 import { actOnPaper, notifyChanged } from '@/lib/ui/extension-actions';
 import type { PaperId } from '@/lib/paper';
@@ -17,11 +18,35 @@ import { PaperRow, type RowCommand } from './PaperRow';
 import { SearchBox } from './SearchBox';
 import { SyncNote } from './SyncNote';
 import { ViewTabs } from './ViewTabs';
+import { plural, t, type MessageKey } from '@/lib/i18n';
 
 const LIST_ID = 'paper-list';
 /** Rows a PageUp/PageDown moves by. */
 const PAGE_STEP = 5;
 const STATUS_MS = 4_000;
+
+/** The search box's placeholder in each view ("Search the queue  ( / )"). */
+const SEARCH_PLACEHOLDERS: Record<ViewName, MessageKey> = {
+  queue: 'popupSearchQueue',
+  starred: 'popupSearchStarred',
+  notes: 'popupSearchNotes',
+  read: 'popupSearchRead',
+  all: 'popupSearchAll',
+};
+
+/** The keys in the footer: what to press and what it does (the reordering keys in the queue only). */
+const KEYS: readonly { keys: string[]; or?: boolean; what: MessageKey; queueOnly?: boolean }[] = [
+  { keys: ['↑↓', 'j k'], or: true, what: 'popupKeyMove' },
+  { keys: ['Enter'], what: 'popupKeyOpen' },
+  { keys: ['r'], what: 'popupKeyRead' },
+  { keys: ['s'], what: 'popupKeyStar' },
+  { keys: ['x'], what: 'popupKeyRemove' },
+  { keys: ['n'], what: 'popupKeyNote' },
+  { keys: ['c'], what: 'popupKeyCopy' },
+  { keys: ['/'], what: 'popupKeySearch' },
+  { keys: ['Alt+↑↓'], what: 'popupKeyReorder', queueOnly: true },
+  { keys: ['t'], what: 'popupKeyTop', queueOnly: true },
+];
 
 type FocusRequest = { n: number; index: number; id?: PaperId };
 
@@ -67,7 +92,7 @@ export function PopupApp({ db }: { db: ShelfmarkDB }) {
   }, [page !== undefined && page.rows.length > 0]);
 
   const say = (text: string, error = false) => setStatus({ text, error });
-  const attempt = async (work: () => Promise<unknown>, done?: string, failed = 'Not saved') => {
+  const attempt = async (work: () => Promise<unknown>, done?: string, failed: ErrorWhat = 'errorNotSaved') => {
     try {
       await work();
       if (done) say(done);
@@ -109,26 +134,26 @@ export function PopupApp({ db }: { db: ShelfmarkDB }) {
     switch (name) {
       case 'read': {
         const value = paper.readAt === undefined;
-        return attempt(() => actOnPaper(db, paper.id, { kind: 'read', value }), value ? 'Marked read: moved to Read' : 'Marked unread');
+        return attempt(() => actOnPaper(db, paper.id, { kind: 'read', value }), value ? t('popupMarkedRead') : t('popupMarkedUnread'));
       }
       case 'star': {
         const value = paper.starredAt === undefined;
-        return attempt(() => actOnPaper(db, paper.id, { kind: 'star', value }), value ? 'Starred' : 'Unstarred');
+        return attempt(() => actOnPaper(db, paper.id, { kind: 'star', value }), value ? t('popupStarred') : t('popupUnstarred'));
       }
       case 'queue': {
         const value = paper.queuePos === undefined;
-        return attempt(() => actOnPaper(db, paper.id, { kind: 'queue', value }), value ? 'Added to the end of the queue' : 'Removed from the queue');
+        return attempt(() => actOnPaper(db, paper.id, { kind: 'queue', value }), value ? t('popupQueued') : t('popupUnqueued'));
       }
       case 'top':
         return attempt(async () => {
           if (await moveToTop(db, paper.id)) await notifyChanged([paper.id]);
           goToPaper(0, paper.id);
-        }, 'Moved to the top: read next');
+        }, t('popupMovedToTop'));
       case 'note':
         setEditing((current) => (current === paper.id ? null : paper.id));
         return;
       case 'copy':
-        return attempt(() => navigator.clipboard.writeText(markdownLink(paper)), 'Copied a Markdown link', 'Could not copy');
+        return attempt(() => navigator.clipboard.writeText(markdownLink(paper)), t('popupCopied'), 'errorNotCopied');
     }
   };
   /** Keeps the keyboard on a paper that moved: its row is found by id once it is at `index`. */
@@ -157,7 +182,7 @@ export function PopupApp({ db }: { db: ShelfmarkDB }) {
       const moved = delta < 0 ? await moveBefore(db, paper.id, neighbour.id) : await moveAfter(db, paper.id, neighbour.id);
       if (moved) await notifyChanged([paper.id]);
       goToPaper(index, paper.id);
-    }, delta < 0 ? 'Moved up' : 'Moved down');
+    }, delta < 0 ? t('popupMovedUp') : t('popupMovedDown'));
   };
 
   const openActive = () => {
@@ -234,7 +259,7 @@ export function PopupApp({ db }: { db: ShelfmarkDB }) {
           void command('star', paper);
           return true;
         case 'x':
-          if (paper.queuePos === undefined) say('Not in the queue');
+          if (paper.queuePos === undefined) say(t('popupNotInQueue'));
           else void command('queue', paper);
           return true;
         case 't':
@@ -269,7 +294,7 @@ export function PopupApp({ db }: { db: ShelfmarkDB }) {
           <BrandMark />
           Shelfmark
         </h1>
-        {counts && <span class="queue-summary">{counts.queue === 1 ? '1 to read' : `${counts.queue.toLocaleString()} to read`}</span>}
+        {counts && <span class="queue-summary">{plural('popupToRead', counts.queue)}</span>}
         <div class="header-actions">
           <OptionsLink />
           {/* After the first rows: its counts read the whole library, the first rows only a screenful. */}
@@ -281,19 +306,19 @@ export function PopupApp({ db }: { db: ShelfmarkDB }) {
         onChange={changeQuery}
         onLeaveDown={() => goTo(active)}
         inputRef={searchRef}
-        scope={view === 'all' ? 'all papers' : label.toLowerCase()}
+        placeholder={t(SEARCH_PLACEHOLDERS[view])}
       />
       <ViewTabs view={view} counts={counts} onSelect={changeView} controls={LIST_ID} />
       {page && page.query !== '' && page.view === view && (
         <p class="result-count" aria-live="polite">
-          {page.total === 1 ? '1 match' : `${page.total.toLocaleString()} matches`} in {label}
+          {plural('popupMatches', page.total, t(label))}
         </p>
       )}
       {/* data-results-for: the query the list shows the answer to, for tests and the benchmark to wait on. */}
       <div class="list-area" data-results-for={page && page.view === view ? page.query : undefined}>
         {page === undefined ? (
           <p class="loading" aria-busy="true">
-            Loading…
+            {t('loading')}
           </p>
         ) : page.total === 0 && page.view === view ? (
           <EmptyState view={view} query={page.query === '' ? undefined : query.trim()} onSearchAll={() => changeView('all')} />
@@ -301,7 +326,7 @@ export function PopupApp({ db }: { db: ShelfmarkDB }) {
           <PaperList
             key={`${page.view}\u0000${page.query}`}
             id={LIST_ID}
-            label={page.query ? `${VIEWS[page.view].label}: papers matching ${query}` : `${VIEWS[page.view].label} papers`}
+            label={page.query ? t('popupListMatching', t(VIEWS[page.view].label), query) : t('popupList', t(VIEWS[page.view].label))}
             total={total}
             rowAt={rowAt}
             active={active}
@@ -333,15 +358,19 @@ export function PopupApp({ db }: { db: ShelfmarkDB }) {
         {status?.text ?? ''}
       </p>
       <SyncNote db={db} />
-      <footer class="keys" aria-label="Keyboard shortcuts">
-        <kbd>↑↓</kbd> or <kbd>j</kbd> <kbd>k</kbd> move · <kbd>Enter</kbd> open · <kbd>r</kbd> read · <kbd>s</kbd> star ·{' '}
-        <kbd>x</kbd> remove · <kbd>n</kbd> note · <kbd>c</kbd> copy link · <kbd>/</kbd> search
-        {view === 'queue' && (
-          <>
-            {' '}
-            · <kbd>Alt+↑↓</kbd> reorder · <kbd>t</kbd> to top
-          </>
-        )}
+      <footer class="keys" aria-label={t('popupKeysLabel')}>
+        {KEYS.filter((key) => key.queueOnly !== true || view === 'queue').map((key, i) => (
+          <span key={key.what} class="key">
+            {i > 0 && ' · '}
+            {key.keys.map((name, j) => (
+              <Fragment key={name}>
+                {j > 0 && (key.or ? ` ${t('popupKeyOr')} ` : ' ')}
+                <kbd>{name}</kbd>
+              </Fragment>
+            ))}{' '}
+            {t(key.what)}
+          </span>
+        ))}
       </footer>
     </main>
   );

@@ -1,5 +1,6 @@
 import type { ViewCounts, ViewName } from '@/lib/store/views';
 import { VIEW_NAMES, VIEWS } from '@/lib/store/views';
+import { plural, t, uiLocale } from '@/lib/i18n';
 
 interface ViewTabsProps {
   view: ViewName;
@@ -19,7 +20,7 @@ export function ViewTabs({ view, counts, onSelect, controls }: ViewTabsProps) {
     <div
       class="tabs"
       role="tablist"
-      aria-label="Views"
+      aria-label={t('popupViews')}
       onKeyDown={(event) => {
         const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
         if (step === 0) return;
@@ -40,8 +41,8 @@ export function ViewTabs({ view, counts, onSelect, controls }: ViewTabsProps) {
           tabIndex={name === view ? 0 : -1}
           onClick={() => select(name, false)}
         >
-          {VIEWS[name].label}
-          <span class="tab-count" aria-label={counts ? `, ${counts[name]} papers` : undefined}>
+          {t(VIEWS[name].label)}
+          <span class="tab-count" aria-label={counts ? plural('popupTabCount', counts[name]) : undefined}>
             {counts ? formatCount(counts[name]) : ''}
           </span>
         </button>
@@ -50,9 +51,7 @@ export function ViewTabs({ view, counts, onSelect, controls }: ViewTabsProps) {
   );
 }
 
-/** 12, 999, 1.2k, 48k: fits a tab at the popup's width. */
+/** 12, 999, 1.2K, 48K (1.2千, 4.8万 in Chinese): fits a tab at the popup's width. */
 export function formatCount(n: number): string {
-  if (n < 1000) return String(n);
-  if (n < 10_000) return `${(n / 1000).toFixed(1).replace(/\.0$/, '')}k`;
-  return `${Math.round(n / 1000)}k`;
+  return new Intl.NumberFormat(uiLocale(), { notation: 'compact', maximumFractionDigits: n < 10_000 ? 1 : 0 }).format(n);
 }

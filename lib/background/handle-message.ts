@@ -77,7 +77,7 @@ export async function handleMessage(
     }
   } catch (error) {
     console.error('[Shelfmark] request failed', request.type, error);
-    return { ok: false, ...plainError(error, request.type === 'act' ? 'Not saved' : 'Your library could not be read') };
+    return { ok: false, ...plainError(error, request.type === 'act' ? 'errorNotSaved' : 'errorLibraryNotRead') };
   }
 }
 

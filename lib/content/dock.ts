@@ -1,6 +1,7 @@
 import { icon } from './controls';
 import { SHORTCUTS } from './keyboard';
 import { DOCK_CSS } from './styles';
+import { t } from '../i18n';
 
 /**
  * The one page-level control Shelfmark adds: a small pill in the bottom corner of a listing with
@@ -85,7 +86,7 @@ export function createDock(doc: Document, options: DockOptions): Dock {
     const kbd = doc.createElement('kbd');
     kbd.textContent = keyLabel(shortcut.key);
     row.insertCell().append(kbd);
-    row.insertCell().textContent = shortcut.description;
+    row.insertCell().textContent = t(shortcut.description);
   }
   const label = doc.createElement('label');
   const checkbox = doc.createElement('input');

@@ -2,6 +2,7 @@ import type { PaperRecord, ShelfmarkDB } from '../store/db';
 import { arxivIdOf, type PaperId } from '../paper';
 import { foldText, tokenize } from '../store/search';
 import { viewRecords, type ViewName } from '../store/views';
+import { t, type MessageKey } from '../i18n';
 
 /**
  * Which papers an export holds: one of the library's views (lib/store/views.ts: the queue in queue
@@ -10,17 +11,17 @@ import { viewRecords, type ViewName } from '../store/views';
  */
 export type ExportScope = ViewName | 'search';
 
-export const SCOPES: readonly { scope: ExportScope; label: string }[] = [
-  { scope: 'queue', label: 'Reading queue' },
-  { scope: 'starred', label: 'Starred papers' },
-  { scope: 'notes', label: 'Papers with notes' },
-  { scope: 'read', label: 'Read papers' },
-  { scope: 'all', label: 'Everything' },
-  { scope: 'search', label: 'Current search' },
+export const SCOPES: readonly { scope: ExportScope; label: MessageKey }[] = [
+  { scope: 'queue', label: 'scopeQueue' },
+  { scope: 'starred', label: 'scopeStarred' },
+  { scope: 'notes', label: 'scopeNotes' },
+  { scope: 'read', label: 'scopeRead' },
+  { scope: 'all', label: 'scopeAll' },
+  { scope: 'search', label: 'scopeSearch' },
 ];
 
 export function scopeLabel(scope: ExportScope): string {
-  return SCOPES.find((entry) => entry.scope === scope)!.label;
+  return t(SCOPES.find((entry) => entry.scope === scope)!.label);
 }
 
 /** The papers of a scope, in its view's order. Reads through the view's index, so a scope costs what it holds. */
