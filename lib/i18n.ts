@@ -70,3 +70,8 @@ export function formatDateTime(at: number): string {
 export function joinList(items: readonly string[]): string {
   return items.join(t('listSeparator'));
 }
+
+/** Bytes as megabytes with one decimal: "3.2" ("3.2" in Chinese too), for "… MB". */
+export function formatMegabytes(bytes: number): string {
+  return new Intl.NumberFormat(uiLocale(), { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(bytes / (1024 * 1024));
+}

@@ -92,7 +92,7 @@ export function BibtexImportPanel({ db }: { db: ShelfmarkDB }) {
 
       {state.step === 'reading' && (
         <p role="status">
-          {state.total ? t('bibImportReadingEntries', state.fileName, state.done, state.total) : t('importReading', state.fileName)}
+          {state.total ? t('bibImportReadingEntries', state.fileName, state.done ?? 0, state.total) : t('importReading', state.fileName)}
         </p>
       )}
       {state.step === 'error' && (

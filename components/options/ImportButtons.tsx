@@ -1,3 +1,5 @@
+import { t } from '@/lib/i18n';
+
 /** An import's Import and Cancel buttons: both wait while it runs; Import also waits for something to import. */
 export function ImportButtons(props: { importing: boolean; canImport: boolean; onImport(): void; onCancel(): void }) {
   return (
@@ -10,5 +12,4 @@ export function ImportButtons(props: { importing: boolean; canImport: boolean; o
       </button>
     </div>
   );
-import { t } from '@/lib/i18n';
 }

@@ -1,3 +1,5 @@
+import { formatNumber, t, type MessageKey } from '@/lib/i18n';
+
 /** An import preview's counts, one box each; a count of rejected entries is marked when not zero. */
 export function ImportCounts({ counts }: { counts: readonly { label: MessageKey; count: number; rejected?: boolean }[] }) {
   return (
@@ -10,5 +12,4 @@ export function ImportCounts({ counts }: { counts: readonly { label: MessageKey;
       ))}
     </dl>
   );
-import { formatNumber, t, type MessageKey } from '@/lib/i18n';
 }

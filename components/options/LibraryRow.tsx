@@ -4,13 +4,15 @@ import { bibtexEntry } from '@/lib/export/bibtex';
 import { markdownLink, paperUrl } from '@/lib/export/link';
 import { arxivIdOf, formatAuthors } from '@/lib/paper';
 import { NoteConflicts } from './NoteConflicts';
+import { t, type MessageKey } from '@/lib/i18n';
 
 export interface LibraryRowProps {
   paper: PaperRecord;
   /** The paper's key in an export of the whole library, so a copied entry matches the exported file. */
   citationKey: string | undefined;
   /** Puts text on the clipboard and says so. */
-  onCopy(text: string, what: string): void;
+  /** Copies `text`; `copied` is the message that says what was copied. */
+  onCopy(text: string, copied: MessageKey): void;
   /** Dismisses a note kept from a sync conflict. */
   onDismissKept(written: Stamp): void;
 }
@@ -35,21 +37,21 @@ export function LibraryRow({ paper, citationKey, onCopy, onDismissKept }: Librar
           <span>{arxivId ? `arXiv:${arxivId}` : paper.id}</span>
           {paper.date && <span>{paper.date}</span>}
         </div>
-        <ul class="library-state" aria-label="State">
-          {paper.starredAt !== undefined && <li class="badge starred">Starred</li>}
-          {paper.readAt !== undefined && <li class="badge read">Read</li>}
-          {paper.queuePos !== undefined && <li class="badge queued">In queue</li>}
+        <ul class="library-state" aria-label={t('libraryState')}>
+          {paper.starredAt !== undefined && <li class="badge starred">{t('viewStarred')}</li>}
+          {paper.readAt !== undefined && <li class="badge read">{t('viewRead')}</li>}
+          {paper.queuePos !== undefined && <li class="badge queued">{t('libraryInQueue')}</li>}
         </ul>
         {paper.note.trim() !== '' && <p class="library-note">{paper.note}</p>}
-        {kept && kept.length > 0 && <NoteConflicts notes={kept} onCopy={(text) => onCopy(text, 'kept note')} onDismiss={onDismissKept} />}
+        {kept && kept.length > 0 && <NoteConflicts notes={kept} onCopy={(text) => onCopy(text, 'libraryCopiedKeptNote')} onDismiss={onDismissKept} />}
       </div>
       {/* Every row has the same buttons: the description says which paper each one copies. */}
       <div class="library-actions">
-        <button type="button" aria-describedby={titleId} onClick={() => onCopy(bibtexEntry(paper, citationKey), 'BibTeX entry')}>
-          Copy BibTeX
+        <button type="button" aria-describedby={titleId} onClick={() => onCopy(bibtexEntry(paper, citationKey), 'libraryCopiedBibtex')}>
+          {t('libraryCopyBibtex')}
         </button>
-        <button type="button" aria-describedby={titleId} onClick={() => onCopy(markdownLink(paper), 'Markdown link')}>
-          Copy Markdown link
+        <button type="button" aria-describedby={titleId} onClick={() => onCopy(markdownLink(paper), 'libraryCopiedLink')}>
+          {t('rowCopyLink')}
         </button>
       </div>
     </li>

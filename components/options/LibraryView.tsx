@@ -3,6 +3,7 @@ import type { PaperRecord, ShelfmarkDB } from '@/lib/store/db';
 import { dismissKeptNote } from '@/lib/store/library';
 import { notifyChanged } from '@/lib/ui/extension-actions';
 import { LibraryRow } from './LibraryRow';
+import { plural, t, type MessageKey } from '@/lib/i18n';
 
 export interface LibraryViewProps {
   /** The papers matching the filter, or undefined while loading. */
@@ -24,12 +25,13 @@ export function LibraryView({ papers, total, query, onQuery, citationKeys, db }:
   const [status, setStatus] = useState('');
   useEffect(() => setLimit(PAGE), [query]);
 
-  async function copy(text: string, what: string) {
+  /** `copied` says what was copied ("Copied the BibTeX entry."). */
+  async function copy(text: string, copied: MessageKey) {
     try {
       await navigator.clipboard.writeText(text);
-      setStatus(`Copied the ${what}.`);
+      setStatus(t(copied));
     } catch (error) {
-      setStatus(`Could not copy the ${what}: ${error instanceof Error ? error.message : String(error)}`);
+      setStatus(t('errorWithAdvice', t('errorNotCopied'), error instanceof Error ? error.message : String(error)));
     }
   }
 
@@ -37,20 +39,20 @@ export function LibraryView({ papers, total, query, onQuery, citationKeys, db }:
   return (
     <section class="library" aria-labelledby="library-title">
       <div class="library-head">
-        <h2 id="library-title">Library</h2>
+        <h2 id="library-title">{t('popupLibrary')}</h2>
         <p class="library-count" aria-live="polite">
           {papers === undefined || total === undefined
-            ? 'Loading…'
+            ? t('loading')
             : query.trim()
-              ? `${papers.length} of ${total} papers match`
-              : `${total} ${total === 1 ? 'paper' : 'papers'}`}
+              ? plural('libraryMatches', total, papers.length)
+              : plural('papers', total)}
         </p>
       </div>
       <input
         type="search"
         class="library-filter"
-        aria-label="Filter the library"
-        placeholder="Filter by title, author, note or arXiv id"
+        aria-label={t('libraryFilterLabel')}
+        placeholder={t('libraryFilterPlaceholder')}
         value={query}
         onInput={(event) => onQuery(event.currentTarget.value)}
       />
@@ -59,12 +61,12 @@ export function LibraryView({ papers, total, query, onQuery, citationKeys, db }:
       </p>
       {total === 0 ? (
         <p class="library-empty">
-          Your library is empty. Star, queue or write a note on a paper on Hugging Face or arXiv, or import a backup.
+          {t('libraryEmpty')}
         </p>
       ) : papers?.length === 0 ? (
-        <p class="library-empty">No papers match “{query}”.</p>
+        <p class="library-empty">{t('libraryNoMatch', query)}</p>
       ) : (
-        <ul class="library-list" aria-label="Papers">
+        <ul class="library-list" aria-label={t('libraryPapers')}>
           {shown.map((paper) => (
             <LibraryRow
               key={paper.id}
@@ -78,7 +80,7 @@ export function LibraryView({ papers, total, query, onQuery, citationKeys, db }:
       )}
       {papers && papers.length > limit && (
         <button type="button" class="library-more" onClick={() => setLimit(limit + PAGE)}>
-          Show {Math.min(PAGE, papers.length - limit)} more of {papers.length - limit}
+          {t('libraryShowMore', Math.min(PAGE, papers.length - limit), papers.length - limit)}
         </button>
       )}
     </section>

@@ -12,10 +12,8 @@ import { LibraryView } from './LibraryView';
 import { OptionsSettings } from './OptionsSettings';
 import { SyncPanel } from './SyncPanel';
 import { SnapshotsPanel } from './SnapshotsPanel';
+import { t } from '@/lib/i18n';
 
-const TEXT = {
-  welcome: 'Getting started: what Shelfmark does, pinning, keys',
-} as const;
 
 /** The options page: the whole library with its filter, export, import, snapshots and settings. */
 export function OptionsApp({ db, snapshots }: { db: ShelfmarkDB; snapshots: SnapshotsDB }) {
@@ -34,18 +32,18 @@ export function OptionsApp({ db, snapshots }: { db: ShelfmarkDB; snapshots: Snap
           Shelfmark
         </h1>
         <a class="options-welcome" href={browser.runtime.getURL('/welcome.html')}>
-          {TEXT.welcome}
+          {t('optionsGettingStarted')}
         </a>
       </header>
       <div class="options-layout">
         <LibraryView papers={filtered} total={papers?.length} query={query} onQuery={setQuery} citationKeys={keys} db={db} />
         <aside class="options-side">
           <section class="options-export" aria-labelledby="export-title">
-            <h2 id="export-title">Export</h2>
+            <h2 id="export-title">{t('exportTitle')}</h2>
             <p class="hint">
               {searchIds
-                ? 'The filter is on: “Current search” exports the papers it shows.'
-                : 'Type in the library’s filter to export just the papers it shows.'}
+                ? t('optionsExportFiltered')
+                : t('optionsExportHint')}
             </p>
             <ExportMenu db={db} searchIds={searchIds} alwaysOpen />
           </section>

@@ -8,6 +8,7 @@ import { useLiveQuery } from '@/lib/ui/use-live-query';
 import { viewCounts, type ViewCounts } from '@/lib/store/views';
 import './outline-button.css';
 import './ExportMenu.css';
+import { plural, t } from '@/lib/i18n';
 
 export interface ExportMenuProps {
   db: ShelfmarkDB;
@@ -57,15 +58,15 @@ export function ExportMenu({ db, searchIds, alwaysOpen = false, counts: givenCou
     try {
       const papers = await papersInScope(db, scope, searchIds);
       if (papers.length === 0) {
-        setStatus({ kind: 'empty', text: `Nothing to export: “${scopeLabel(scope)}” has no papers.` });
+        setStatus({ kind: 'empty', text: t('exportNothing', scopeLabel(scope)) });
         return;
       }
       const file = await exportFile(papers, format, { scope, now: new Date(), abstracts });
       downloadFile(file);
-      setStatus({ kind: 'done', text: `Saved ${file.name} (${papers.length} ${papers.length === 1 ? 'paper' : 'papers'}).` });
+      setStatus({ kind: 'done', text: t('exportSaved', file.name, plural('papers', papers.length)) });
     } catch (error) {
       console.error('[Shelfmark] export failed', error);
-      setStatus({ kind: 'error', text: `Export failed: ${error instanceof Error ? error.message : String(error)}` });
+      setStatus({ kind: 'error', text: t('errorWithAdvice', t('exportFailed'), error instanceof Error ? error.message : String(error)) });
     } finally {
       setBusy(false);
     }
@@ -82,14 +83,14 @@ export function ExportMenu({ db, searchIds, alwaysOpen = false, counts: givenCou
           aria-controls={formId}
           onClick={() => (open ? close() : setOpen(true))}
         >
-          Export
+          {t('exportTitle')}
         </button>
       )}
       {open && (
         <form
           id={formId}
           class={alwaysOpen ? 'export-form' : 'export-form export-popover'}
-          aria-label="Export papers"
+          aria-label={t('exportLabel')}
           onSubmit={onSubmit}
           onKeyDown={(event) => {
             if (event.key === 'Escape' && !alwaysOpen) {
@@ -99,24 +100,24 @@ export function ExportMenu({ db, searchIds, alwaysOpen = false, counts: givenCou
           }}
         >
           <label class="export-field">
-            <span>Papers</span>
+            <span>{t('exportPapers')}</span>
             <select ref={firstField} value={scope} onChange={(event) => setScope(event.currentTarget.value as ExportScope)}>
               {scopes.map((entry) => {
                 const count = countOf(entry.scope);
                 return (
                   <option key={entry.scope} value={entry.scope}>
-                    {count === undefined ? entry.label : `${entry.label} (${count})`}
+                    {count === undefined ? t(entry.label) : t('importTitlesSummary', t(entry.label), count)}
                   </option>
                 );
               })}
             </select>
           </label>
           <label class="export-field">
-            <span>Format</span>
+            <span>{t('exportFormat')}</span>
             <select value={format} onChange={(event) => setFormat(event.currentTarget.value as ExportFormat)}>
               {FORMATS.map((spec) => (
                 <option key={spec.format} value={spec.format}>
-                  {spec.label}
+                  {t(spec.label)}
                 </option>
               ))}
             </select>
@@ -124,12 +125,12 @@ export function ExportMenu({ db, searchIds, alwaysOpen = false, counts: givenCou
           {formatSpec(format).abstracts && (
             <label class="export-check">
               <input type="checkbox" checked={abstracts} onChange={(event) => setAbstracts(event.currentTarget.checked)} />
-              Include abstracts
+              {t('exportAbstracts')}
             </label>
           )}
           {/* aria-disabled, not disabled: a disabled button drops the keyboard focus to <body>. */}
           <button type="submit" class="outline-button export-download" aria-disabled={busy}>
-            Download
+            {t('exportDownload')}
           </button>
           <p class={`export-status ${status?.kind ?? ''}`} role="status">
             {status?.text}

@@ -71,6 +71,9 @@ const CODE_CALLS = new Set([
   'mark',
   'measure',
   'require',
+  'includes',
+  'startsWith',
+  'endsWith',
 ]);
 const BUILT_IN_ERRORS = new Set(['Error', 'TypeError', 'RangeError', 'SyntaxError']);
 const MESSAGE_CALLS = new Set(['t', 'plural']);
