@@ -1,6 +1,7 @@
 import { isCanonicalId } from './paper';
 import { LIMITS } from './limits';
 import { z } from './zod';
+import { t } from './i18n';
 
 export { LIMITS };
 
@@ -10,12 +11,12 @@ export { LIMITS };
  * validation changes nothing and is answered `{ ok: false, error, code: 'invalid' }`.
  */
 
-export const CanonicalIdSchema = z.string().max(LIMITS.id).refine(isCanonicalId, 'not a canonical paper id');
+export const CanonicalIdSchema = z.string().max(LIMITS.id).refine(isCanonicalId, { error: () => t('invalidPaperId') });
 
 const httpUrl = z
   .string()
   .max(LIMITS.url)
-  .refine((value) => /^https?:\/\//i.test(value), 'not an http(s) URL');
+  .refine((value) => /^https?:\/\//i.test(value), { error: () => t('invalidUrl') });
 
 /**
  * A card's metadata as sent: types are checked here, sizes are not (the message budget bounds

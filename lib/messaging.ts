@@ -2,6 +2,7 @@ import type { PaperId } from './paper';
 import type { PaperState } from './store/library';
 import type { Request } from './messages';
 import type { ErrorCode } from './errors';
+import { t } from './i18n';
 
 /**
  * The sending side of the protocol, for content scripts and extension pages. Type-only imports of
@@ -53,7 +54,7 @@ export function isStatesMessage(message: unknown): message is StatesMessage {
 /** Sends one request to the background and unwraps its answer; rejects with a RequestError. */
 export async function sendRequest<R extends Request>(request: R): Promise<ResponseData[R['type']]> {
   const response = (await browser.runtime.sendMessage(request)) as Response<ResponseData[R['type']]> | undefined;
-  if (!response) throw new RequestError('Shelfmark did not answer. Reload the page, then try again.', 'unavailable');
+  if (!response) throw new RequestError(t('cardNoAnswer'), 'unavailable');
   if (!response.ok) throw new RequestError(response.error, response.code);
   return response.data;
 }

@@ -8,6 +8,7 @@ import { adapterFor } from '../sites';
 import { createPageContext, type PageContext, type SiteAdapter } from '../sites/types';
 import { createControls, toggleValue, type CardControls, type ToggleKind } from './controls';
 import { PAGE_CSS } from './styles';
+import { t } from '../i18n';
 
 /**
  * Annotates the paper cards of one page: finds them with the site's adapter, gives each one
@@ -511,6 +512,6 @@ export function applyLocally(state: PaperState, action: UserAction): PaperState 
 }
 
 function friendlyError(message: string): string {
-  if (/context invalidated|receiving end does not exist/i.test(message)) return 'Shelfmark was updated; reload the page.';
+  if (/context invalidated|receiving end does not exist/i.test(message)) return t('cardUpdatedReload');
   return message.length > 120 ? `${message.slice(0, 117)}…` : message;
 }

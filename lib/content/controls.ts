@@ -3,6 +3,7 @@ import { LIMITS } from '../limits';
 import type { PaperId } from '../paper';
 import { NoteDraft, type NoteStatus } from './note-draft';
 import { CONTROLS_CSS } from './styles';
+import { t, type MessageKey } from '../i18n';
 
 /**
  * The controls of one card: a light host element carrying `data-shelfmark-id` (the page contract)
@@ -15,11 +16,11 @@ export type ToggleKind = 'star' | 'read' | 'queue';
 
 interface ToggleSpec {
   kind: ToggleKind;
-  /** The accessible name: constant, the state is in aria-pressed. */
-  label: string;
+  /** The accessible name (a key of the catalogues): constant, the state is in aria-pressed. */
+  label: MessageKey;
   /** Tooltip for each state. */
-  offTitle: string;
-  onTitle: string;
+  offTitle: MessageKey;
+  onTitle: MessageKey;
   /** 24×24 SVG path(s): outline when off, filled when on (by CSS). */
   icon: string;
 }
@@ -27,32 +28,32 @@ interface ToggleSpec {
 export const TOGGLES: readonly ToggleSpec[] = [
   {
     kind: 'star',
-    label: 'Star',
-    offTitle: 'Star this paper (s)',
-    onTitle: 'Starred: click to unstar (s)',
+    label: 'controlStar',
+    offTitle: 'cardStarOff',
+    onTitle: 'cardStarOn',
     icon: 'M12 3.5l2.6 5.3 5.9.9-4.25 4.1 1 5.85L12 16.9l-5.25 2.75 1-5.85L3.5 9.7l5.9-.9z',
   },
   {
     kind: 'read',
-    label: 'Mark read',
-    offTitle: 'Mark as read (r)',
-    onTitle: 'Read: click to mark unread (r)',
+    label: 'controlMarkRead',
+    offTitle: 'cardReadOff',
+    onTitle: 'cardReadOn',
     icon: 'M4.5 12.5l4.5 4.5 10.5-10.5',
   },
   {
     kind: 'queue',
-    label: 'Add to queue',
-    offTitle: 'Add to reading queue (q)',
-    onTitle: 'In your queue: click to remove (q)',
+    label: 'controlAddToQueue',
+    offTitle: 'cardQueueOff',
+    onTitle: 'cardQueueOn',
     icon: 'M4 6h11M4 12h11M4 18h7M18 14v8M14 18h8',
   },
 ];
 
 /** The Note button: its accessible name, and its icon (a sheet; lines on it when there is a note). */
-const NOTE_LABEL = 'Note';
+const NOTE_LABEL = 'controlNote';
 const NOTE_ICON = 'M6.5 3.5h8l4 4v13h-12z M14.5 3.5v4h4';
 const NOTE_LINES = 'M9.5 12.5h6M9.5 16h4';
-const NOTE_EMPTY_TITLE = 'Write a note (n)';
+const NOTE_EMPTY_TITLE = 'cardNoteEmpty';
 /** How much of a note its button shows on hover. */
 const PREVIEW_WORDS = 12;
 const PREVIEW_CHARS = 90;
@@ -113,9 +114,9 @@ function controlsTemplate(doc: Document): HTMLTemplateElement {
     button.type = 'button';
     button.className = `toggle ${toggle.kind}`;
     button.dataset.kind = toggle.kind;
-    button.setAttribute('aria-label', toggle.label);
+    button.setAttribute('aria-label', t(toggle.label));
     button.setAttribute('aria-pressed', 'false');
-    button.title = toggle.offTitle;
+    button.title = t(toggle.offTitle);
     button.append(icon(doc, [[toggle.icon]]));
     bar.append(button);
   }
@@ -123,10 +124,10 @@ function controlsTemplate(doc: Document): HTMLTemplateElement {
   note.type = 'button';
   note.className = 'toggle note';
   note.dataset.kind = 'note';
-  note.setAttribute('aria-label', NOTE_LABEL);
+  note.setAttribute('aria-label', t(NOTE_LABEL));
   // Pressed while the editor is open; whether there is a note shows in the icon and the title.
   note.setAttribute('aria-pressed', 'false');
-  note.title = NOTE_EMPTY_TITLE;
+  note.title = t(NOTE_EMPTY_TITLE);
   note.append(icon(doc, [[NOTE_ICON], [NOTE_LINES, 'lines']]));
   bar.append(note);
   const status = doc.createElement('span');
@@ -257,17 +258,17 @@ function buildView(doc: Document, root: HTMLElement, onAction: ActionHandler): C
         const on = toggleValue(state, toggle.kind);
         const button = buttons.get(toggle.kind)!;
         button.setAttribute('aria-pressed', String(on));
-        button.title = on ? toggle.onTitle : toggle.offTitle;
+        button.title = t(on ? toggle.onTitle : toggle.offTitle);
       }
       const preview = notePreview(state.note);
       noteButton.toggleAttribute('data-has-note', preview !== '');
-      noteButton.title = preview ? `Note: ${preview}` : NOTE_EMPTY_TITLE;
+      noteButton.title = preview ? t('cardNotePreview', preview) : t(NOTE_EMPTY_TITLE);
       editor?.show(state.note);
     },
     showError(message) {
       current = undefined;
       root.toggleAttribute('data-error', true);
-      status.textContent = `Not saved: ${message}`;
+      status.textContent = t('errorWithAdvice', t('errorNotSaved'), message);
     },
     openNote(storedNote) {
       const opened = noteEditor();
@@ -291,7 +292,7 @@ function buildView(doc: Document, root: HTMLElement, onAction: ActionHandler): C
       editor?.draft.flush(urgent);
     },
     focus(paperTitle) {
-      bar.setAttribute('aria-label', paperTitle ? `Shelfmark: ${paperTitle}` : 'Shelfmark');
+      bar.setAttribute('aria-label', paperTitle ? t('cardControlsOf', paperTitle) : 'Shelfmark');
       bar.focus({ preventScroll: true });
     },
   };
@@ -311,10 +312,10 @@ interface NoteEditor {
 
 let editorCount = 0;
 
-const STATUS_TEXT: Record<NoteStatus, string> = {
-  saving: 'Saving…',
-  saved: 'Saved',
-  failed: 'Not saved yet: Shelfmark will try again',
+const STATUS_TEXT: Record<NoteStatus, MessageKey> = {
+  saving: 'cardNoteSaving',
+  saved: 'cardNoteSaved',
+  failed: 'cardNoteRetrying',
 };
 
 function createNoteEditor(
@@ -330,15 +331,15 @@ function createNoteEditor(
   textarea.rows = 3;
   textarea.maxLength = LIMITS.note; // the background enforces it too
   textarea.spellcheck = true;
-  textarea.setAttribute('aria-label', 'Note text');
-  textarea.placeholder = 'Your note. Plain text, Markdown welcome. Saved as you type.';
+  textarea.setAttribute('aria-label', t('cardNoteLabel'));
+  textarea.placeholder = t('cardNotePlaceholder');
   const footer = doc.createElement('div');
   footer.className = 'editor-footer';
   const saveState = doc.createElement('span');
   saveState.className = 'save-state';
   const hint = doc.createElement('span');
   hint.className = 'hint';
-  hint.textContent = 'Esc to close';
+  hint.textContent = t('cardNoteEscHint');
   footer.append(saveState, hint);
   element.append(textarea, footer);
   shadow.append(element);
@@ -346,7 +347,7 @@ function createNoteEditor(
   const draft = new NoteDraft({
     save: options.save,
     onStatus: (status) => {
-      saveState.textContent = STATUS_TEXT[status];
+      saveState.textContent = t(STATUS_TEXT[status]);
       saveState.toggleAttribute('data-failed', status === 'failed');
     },
   });

@@ -9,6 +9,7 @@ import { PaperRefSchema } from '../messages';
 import { cleanText, parseArxivId, type PaperId, type PaperRef } from '../paper';
 import type { CslName } from './bibtex-parser';
 import type { BibEntry, ReadBibtex } from './bibtex-read';
+import { t } from '../i18n';
 
 /**
  * Importing a .bib file into the library (reading it is bibtex-read.ts):
@@ -74,7 +75,7 @@ export function papersFromBibtex(read: ReadBibtex): BibPapers {
     }
     const earlier = firstLine.get(ref.id);
     if (earlier !== undefined) {
-      reject(`the same paper as the entry on line ${earlier}`);
+      reject(t('bibRejectSameAs', earlier));
       continue;
     }
     firstLine.set(ref.id, entry.line);
@@ -91,11 +92,11 @@ export function paperRef(entry: BibEntry): PaperRef | string {
   const identity = entryIdentity(entry);
   if (!identity) {
     return entry.fields.doi
-      ? 'its DOI is not an arXiv DOI, and this version of Shelfmark keeps arXiv papers only'
-      : 'no arXiv id (Shelfmark keeps arXiv papers)';
+      ? t('bibRejectOtherDoi')
+      : t('bibRejectNoArxivId');
   }
   const title = plainText(entry.csl.title ?? entry.fields.title ?? '');
-  if (title === '') return 'no title';
+  if (title === '') return t('bibRejectNoTitle');
 
   const ref: PaperRef = { id: identity.id, title };
   if (identity.version !== undefined) ref.version = identity.version;

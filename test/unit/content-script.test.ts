@@ -10,6 +10,7 @@ import { isStatesMessage } from '@/lib/messaging';
 import { loadSettings } from '@/lib/settings';
 import { freshDatabase } from '../db-helpers';
 import { hfCard } from './content-fixture';
+import { t } from '@/lib/i18n';
 
 /*
  * The content script as the browser runs it on a Hugging Face listing (jsdom at the page's URL),
@@ -109,7 +110,7 @@ describe('content script on a listing', () => {
   it('the page control hides read papers on this site, remembers it, and follows other tabs', async () => {
     const { dock } = await start();
     const tora = document.querySelectorAll('article')[1]!;
-    const toggle = dock().querySelector<HTMLButtonElement>(`button[aria-label="${HIDE_READ_LABEL}"]`)!;
+    const toggle = dock().querySelector<HTMLButtonElement>(`button[aria-label="${t(HIDE_READ_LABEL)}"]`)!;
     await vi.waitFor(() => expect(toggle.textContent).toContain('1')); // one read paper here
     expect(toggle.getAttribute('aria-pressed')).toBe('false');
     toggle.click();
@@ -134,7 +135,7 @@ describe('content script on a listing', () => {
     expect(dialog.hasAttribute('open')).toBe(false);
     expect(document.querySelector('[data-shelfmark-current]')).toBeNull();
     expect((await stored())[LLAMA]!.starred).toBe(false);
-    dock().querySelector<HTMLButtonElement>(`button[aria-label="${SHORTCUTS_LABEL}"]`)!.click();
+    dock().querySelector<HTMLButtonElement>(`button[aria-label="${t(SHORTCUTS_LABEL)}"]`)!.click();
     expect(dialog.hasAttribute('open')).toBe(true);
   });
 

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createControls, notePreview, TOGGLES } from '@/lib/content/controls';
 import { NOTE_SAVE_DELAY_MS } from '@/lib/content/note-draft';
 import type { PaperState, UserAction } from '@/lib/store/library';
+import { t } from '@/lib/i18n';
 
 const EMPTY: PaperState = { starred: false, read: false, queued: false, note: '' };
 
@@ -77,7 +78,7 @@ describe('card controls: the toggles', () => {
     }
   });
 
-  it.each(TOGGLES.map((toggle) => [toggle.label, toggle.kind] as const))('%s shows its state and asks for its opposite', (label, kind) => {
+  it.each(TOGGLES.map((toggle) => [t(toggle.label), toggle.kind] as const))('%s shows its state and asks for its opposite', (label, kind) => {
     const { controls, actions, button } = mount();
     button(label).click();
     expect(actions).toEqual([{ kind, value: true }]);
@@ -85,7 +86,7 @@ describe('card controls: the toggles', () => {
     controls.update(on);
     expect(button(label).getAttribute('aria-pressed')).toBe('true');
     const spec = TOGGLES.find((toggle) => toggle.kind === kind)!;
-    expect(button(label).title).toBe(spec.onTitle);
+    expect(button(label).title).toBe(t(spec.onTitle));
     // The other toggles are untouched.
     for (const other of TOGGLES.filter((toggle) => toggle.kind !== kind)) {
       expect(button(other.label).getAttribute('aria-pressed')).toBe('false');
@@ -94,7 +95,7 @@ describe('card controls: the toggles', () => {
     expect(actions).toEqual([{ kind, value: true }, { kind, value: false }]);
     controls.update(EMPTY);
     expect(button(label).getAttribute('aria-pressed')).toBe('false');
-    expect(button(label).title).toBe(spec.offTitle);
+    expect(button(label).title).toBe(t(spec.offTitle));
   });
 
   it('keeps its clicks from the host page (card links, routers)', () => {

@@ -71,10 +71,12 @@ const CODE_CALLS = new Set([
   'mark',
   'measure',
   'require',
+  'log',
   'includes',
   'startsWith',
   'endsWith',
 ]);
+const CODE_PROPERTIES = new Set(['className', 'id', 'type', 'name', 'rel', 'href', 'src', 'slot', 'inputMode', 'autocomplete']);
 const BUILT_IN_ERRORS = new Set(['Error', 'TypeError', 'RangeError', 'SyntaxError']);
 const MESSAGE_CALLS = new Set(['t', 'plural']);
 
@@ -172,6 +174,15 @@ function isCodePlace(node: ts.Node): boolean {
   if (ts.isPropertySignature(parent) || ts.isPropertyDeclaration(parent)) return parent.name === child;
   if (ts.isElementAccessExpression(parent) && parent.argumentExpression === child) return true;
   if (ts.isCaseClause(parent)) return true;
+  // Class names, ids and types set on elements; messages to the log.
+  if (
+    ts.isBinaryExpression(parent) &&
+    parent.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+    ts.isPropertyAccessExpression(parent.left) &&
+    CODE_PROPERTIES.has(parent.left.name.text)
+  ) {
+    return true;
+  }
   if (ts.isBinaryExpression(parent)) {
     return [
       ts.SyntaxKind.EqualsEqualsEqualsToken,
