@@ -89,7 +89,7 @@ describe('card controls: the toggles', () => {
     expect(button(label).title).toBe(t(spec.onTitle));
     // The other toggles are untouched.
     for (const other of TOGGLES.filter((toggle) => toggle.kind !== kind)) {
-      expect(button(other.label).getAttribute('aria-pressed')).toBe('false');
+      expect(button(t(other.label)).getAttribute('aria-pressed')).toBe('false');
     }
     button(label).click();
     expect(actions).toEqual([{ kind, value: true }, { kind, value: false }]);

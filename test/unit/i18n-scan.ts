@@ -45,7 +45,7 @@ export const USER_FACING_ATTRIBUTES = new Set([
 ]);
 
 /** Words that are the same in every language: names and keys on the keyboard. */
-export const SAME_IN_EVERY_LANGUAGE = new Set(['Shelfmark', 'arXiv', 'PDF', 'HF', 'Hugging Face', 'BibTeX', 'Esc', 'Enter', 'Alt', 'Shift', 'Ctrl', 'Tab']);
+export const SAME_IN_EVERY_LANGUAGE = new Set(['Shelfmark', 'arXiv', 'PDF', 'HF', 'Hugging Face', 'BibTeX', 'Esc', 'Enter', 'Alt', 'Shift', 'Ctrl', 'Tab', 'Firefox', 'Edge', 'Chromium', 'Chrome', 'Windows', 'macOS', 'Android', 'Linux']);
 
 /** Calls whose string arguments are code, not text: the DOM's selectors and names, the console. */
 const CODE_CALLS = new Set([
