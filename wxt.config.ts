@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
+import { SITE_HOSTS } from './lib/sites/pages';
 import { ICON_SIZES, iconPath } from './modules/icons';
 import pkg from './package.json';
 
@@ -39,16 +40,18 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     homepage_url: pkg.homepage,
     // storage: the settings; unlimitedStorage: the library and its snapshots are never capped nor
-    // cleared to free disk space; alarms: the weekly snapshot, and sync while it is on. The content
-    // script's matches (Hugging Face, arXiv) are its only hosts; the sync folder's host is asked for
-    // when the user turns sync on. README: Permissions.
-    permissions: ['storage', 'unlimitedStorage', 'alarms'],
+    // cleared to free disk space; alarms: the weekly snapshot, and sync while it is on; scripting: the
+    // site's content script injected where a single-page app navigates in-page to papers, and the
+    // read papers' styles inserted where no page script can read them (lib/background/page-scripts.ts),
+    // on the hosts the content scripts run on (Hugging Face, arXiv), its only hosts; the sync folder's
+    // host is asked for when the user turns sync on. README: Permissions.
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'scripting'],
     // Manifest V2 (Firefox) lists optional hosts among its optional permissions.
     ...(E2E
-      ? { host_permissions: OPTIONAL_HOSTS }
+      ? { host_permissions: [...SITE_HOSTS, ...OPTIONAL_HOSTS] }
       : manifestVersion === 2
-        ? { optional_permissions: OPTIONAL_HOSTS }
-        : { optional_host_permissions: OPTIONAL_HOSTS }),
+        ? { host_permissions: [...SITE_HOSTS], optional_permissions: OPTIONAL_HOSTS }
+        : { host_permissions: [...SITE_HOSTS], optional_host_permissions: OPTIONAL_HOSTS }),
     icons,
     // The toolbar button; Firefox's MV2 build calls it browser_action.
     [manifestVersion === 2 ? 'browser_action' : 'action']: { default_icon: icons, default_title: '__MSG_extName__' },

@@ -41,10 +41,27 @@ export function uiLocale(): string {
   }
 }
 
-let rules: { locale: string; plural: Intl.PluralRules; number: Intl.NumberFormat } | undefined;
-function formats() {
+interface Formats {
+  locale: string;
+  plural: Intl.PluralRules;
+  number: Intl.NumberFormat;
+  date: Intl.DateTimeFormat;
+  dateTime: Intl.DateTimeFormat;
+}
+
+/** Made once per language: building a formatter is what a date costs (the popup's first rows format many). */
+let rules: Formats | undefined;
+function formats(): Formats {
   const locale = uiLocale();
-  if (rules?.locale !== locale) rules = { locale, plural: new Intl.PluralRules(locale), number: new Intl.NumberFormat(locale) };
+  if (rules?.locale !== locale) {
+    rules = {
+      locale,
+      plural: new Intl.PluralRules(locale),
+      number: new Intl.NumberFormat(locale),
+      date: new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric' }),
+      dateTime: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }),
+    };
+  }
   return rules;
 }
 function pluralRules(): Intl.PluralRules {
@@ -58,12 +75,12 @@ export function formatNumber(n: number): string {
 
 /** A day: "3 Dec 2025" / "2025年12月3日". */
 export function formatDate(at: number): string {
-  return new Date(at).toLocaleDateString(uiLocale(), { day: 'numeric', month: 'short', year: 'numeric' });
+  return formats().date.format(at);
 }
 
 /** A day and time: "3 Dec 2025, 14:05" / "2025年12月3日 14:05". */
 export function formatDateTime(at: number): string {
-  return new Date(at).toLocaleString(uiLocale(), { dateStyle: 'medium', timeStyle: 'short' });
+  return formats().dateTime.format(at);
 }
 
 /** Items of a list, separated as the UI language does ("a, b, c" / "a，b，c"). */

@@ -29,6 +29,8 @@ export const LIMITS = {
   id: 200,
   /** A link or page URL. */
   url: 2_000,
+  /** The read papers' styles of one page: ~130 characters per read card, 50,000 cards read (lib/content/page-style.ts). */
+  pageStyle: 8_000_000,
 } as const;
 
 /**

@@ -43,11 +43,14 @@ export const PaperRefSchema = z.object({
     .optional(),
 });
 
+/** When the user acted, in milliseconds since the epoch: orders actions that arrive out of order. */
+const actedAt = z.number().int().nonnegative().optional();
+
 export const UserActionSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('star'), value: z.boolean() }),
-  z.object({ kind: z.literal('read'), value: z.boolean() }),
-  z.object({ kind: z.literal('queue'), value: z.boolean() }),
-  z.object({ kind: z.literal('note'), text: z.string().max(LIMITS.note) }),
+  z.object({ kind: z.literal('star'), value: z.boolean(), at: actedAt }),
+  z.object({ kind: z.literal('read'), value: z.boolean(), at: actedAt }),
+  z.object({ kind: z.literal('queue'), value: z.boolean(), at: actedAt }),
+  z.object({ kind: z.literal('note'), text: z.string().max(LIMITS.note), at: actedAt }),
 ]);
 
 export const SeenAtSchema = z.object({ site: z.enum(['huggingface', 'arxiv']), url: httpUrl });
@@ -68,6 +71,19 @@ export const RequestSchema = z.discriminatedUnion('type', [
 ]);
 
 export type Request = z.infer<typeof RequestSchema>;
+
+/**
+ * Requests about the sender's own page, from content scripts only (the background answers them
+ * with the sender's tab and frame; the page itself cannot send any message).
+ */
+export const PageRequestSchema = z.discriminatedUnion('type', [
+  /** The router: an in-page navigation reached a page that may hold papers; inject the content script. */
+  z.object({ type: z.literal('loadContent') }),
+  /** The read papers' styles of this page (lib/content/page-style.ts): insert one sheet, remove older ones. */
+  z.object({ type: z.literal('pageStyle'), insert: z.string().max(LIMITS.pageStyle), remove: z.array(z.string().max(LIMITS.pageStyle)).max(8) }),
+]);
+
+export type PageRequest = z.infer<typeof PageRequestSchema>;
 
 /**
  * True when `message` is within `max` characters (every string's length, plus one per value and

@@ -16,11 +16,18 @@ import { t } from './i18n';
  */
 export type Response<T> = { ok: true; data: T } | { ok: false; error: string; code?: ErrorCode };
 
-/** A request the background answered with a failure: `message` is its plain words. */
+/**
+ * Why a request failed: the background's codes, and two of the sender's own: `transport` (the
+ * message or its answer did not get through: the service worker stopped; sending it again is
+ * harmless) and `invalidated` (the extension was updated or removed: this page cannot reach it).
+ */
+export type SendErrorCode = ErrorCode | 'transport' | 'invalidated';
+
+/** A failed request: `message` is plain words for the user (never the browser's raw error text). */
 export class RequestError extends Error {
   constructor(
     message: string,
-    readonly code: ErrorCode = 'failed',
+    readonly code: SendErrorCode = 'failed',
   ) {
     super(message);
     this.name = 'RequestError';
@@ -51,10 +58,29 @@ export function isStatesMessage(message: unknown): message is StatesMessage {
   );
 }
 
-/** Sends one request to the background and unwraps its answer; rejects with a RequestError. */
-export async function sendRequest<R extends Request>(request: R): Promise<ResponseData[R['type']]> {
-  const response = (await browser.runtime.sendMessage(request)) as Response<ResponseData[R['type']]> | undefined;
-  if (!response) throw new RequestError(t('cardNoAnswer'), 'unavailable');
+/** Sends one message to the background and unwraps its answer; rejects with a RequestError. */
+export async function sendMessage<T>(message: unknown): Promise<T> {
+  let response: Response<T> | undefined;
+  try {
+    response = (await browser.runtime.sendMessage(message)) as Response<T> | undefined;
+  } catch (error) {
+    throw transportError(error);
+  }
+  if (!response) throw new RequestError(t('cardNoReach'), 'transport');
   if (!response.ok) throw new RequestError(response.error, response.code);
   return response.data;
+}
+
+/** Sends one request to the background and unwraps its answer; rejects with a RequestError. */
+export function sendRequest<R extends Request>(request: R): Promise<ResponseData[R['type']]> {
+  return sendMessage<ResponseData[R['type']]>(request);
+}
+
+/** The browser's error, in words for the user. */
+function transportError(error: unknown): RequestError {
+  const text = error instanceof Error ? error.message : String(error);
+  if (/context invalidated/i.test(text)) {
+    return new RequestError(t('cardUpdatedReload'), 'invalidated');
+  }
+  return new RequestError(t('cardNoReach'), 'transport');
 }

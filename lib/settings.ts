@@ -8,8 +8,13 @@ import type { SiteName } from './sites/types';
  */
 
 export interface Settings {
-  /** Per site: hide papers marked read from its listings (they are only subdued otherwise). */
+  /** Per site: hide papers marked read from its listings (they are only dimmed otherwise). */
   hideRead: Partial<Record<SiteName, boolean>>;
+  /**
+   * Dim papers marked read on pages. The one state a page can observe (a dimmed card's computed
+   * opacity): off, pages look the same whatever was read (README, Privacy).
+   */
+  dimRead: boolean;
 }
 
 export const SETTINGS_KEY = 'settings';
@@ -17,13 +22,15 @@ export const SETTINGS_KEY = 'settings';
 const SITES: readonly SiteName[] = ['huggingface', 'arxiv'];
 
 export function defaultSettings(): Settings {
-  return { hideRead: {} };
+  return { hideRead: {}, dimRead: true };
 }
 
 /** Reads a stored value into valid settings; anything unknown or malformed is dropped. */
 export function parseSettings(stored: unknown): Settings {
   const settings = defaultSettings();
-  if (!isRecord(stored) || !isRecord(stored.hideRead)) return settings;
+  if (!isRecord(stored)) return settings;
+  if (typeof stored.dimRead === 'boolean') settings.dimRead = stored.dimRead;
+  if (!isRecord(stored.hideRead)) return settings;
   for (const site of SITES) {
     const value = stored.hideRead[site];
     if (typeof value === 'boolean') settings.hideRead[site] = value;
@@ -40,6 +47,14 @@ export async function loadSettings(): Promise<Settings> {
 export async function setHideRead(site: SiteName, hide: boolean): Promise<Settings> {
   const settings = await loadSettings();
   settings.hideRead = { ...settings.hideRead, [site]: hide };
+  await browser.storage.local.set({ [SETTINGS_KEY]: settings });
+  return settings;
+}
+
+/** Remembers whether read papers are dimmed on pages; every open tab hears of it. */
+export async function setDimRead(dim: boolean): Promise<Settings> {
+  const settings = await loadSettings();
+  settings.dimRead = dim;
   await browser.storage.local.set({ [SETTINGS_KEY]: settings });
   return settings;
 }

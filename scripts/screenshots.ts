@@ -11,7 +11,7 @@ import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
-import { control, EXTENSION_DIR, launch, readSharedPage, type Browser } from '../test/e2e/harness';
+import { cardIds, control, EXTENSION_DIR, launch, readSharedPage, type Browser } from '../test/e2e/harness';
 import { ARXIV_CSS, withSiteStyles } from './site-styles';
 
 type Theme = 'light' | 'dark';
@@ -63,7 +63,7 @@ async function huggingface(browser: Browser, theme: Theme) {
 async function arxiv(browser: Browser) {
   const page = await browser.open(ARXIV_URL, 50);
   await page.evaluate(() => window.scrollTo(0, 0));
-  const ids = await page.$$eval('[data-shelfmark-id]', (roots) => roots.slice(0, 4).map((root) => root.getAttribute('data-shelfmark-id')!));
+  const ids = (await cardIds(page)).slice(0, 4);
   await press(page, ids[0]!, 'Star');
   await press(page, ids[0]!, 'Add to queue');
   await press(page, ids[1]!, 'Mark read');

@@ -9,10 +9,10 @@ import { t, type MessageKey } from '@/lib/i18n';
 export interface LibraryRowProps {
   paper: PaperRecord;
   /** The paper's key in an export of the whole library, so a copied entry matches the exported file. */
-  citationKey: string | undefined;
+  citationKey(): Promise<string | undefined>;
   /** Puts text on the clipboard and says so. */
   /** Copies `text`; `copied` is the message that says what was copied. */
-  onCopy(text: string, copied: MessageKey): void;
+  onCopy(text: string | Promise<string>, copied: MessageKey): void;
   /** Dismisses a note kept from a sync conflict. */
   onDismissKept(written: Stamp): void;
 }
@@ -47,7 +47,7 @@ export function LibraryRow({ paper, citationKey, onCopy, onDismissKept }: Librar
       </div>
       {/* Every row has the same buttons: the description says which paper each one copies. */}
       <div class="library-actions">
-        <button type="button" aria-describedby={titleId} onClick={() => onCopy(bibtexEntry(paper, citationKey), 'libraryCopiedBibtex')}>
+        <button type="button" aria-describedby={titleId} onClick={() => onCopy(citationKey().then((key) => bibtexEntry(paper, key)), 'libraryCopiedBibtex')}>
           {t('libraryCopyBibtex')}
         </button>
         <button type="button" aria-describedby={titleId} onClick={() => onCopy(markdownLink(paper), 'libraryCopiedLink')}>

@@ -1,50 +1,57 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { PaperRecord, ShelfmarkDB } from '@/lib/store/db';
+import type { PaperId } from '@/lib/paper';
 import { dismissKeptNote } from '@/lib/store/library';
 import { notifyChanged } from '@/lib/ui/extension-actions';
 import { LibraryRow } from './LibraryRow';
 import { plural, t, type MessageKey } from '@/lib/i18n';
 
 export interface LibraryViewProps {
-  /** The papers matching the filter, or undefined while loading. */
+  /** The rows to show (the first ones of the library or of the filter's matches), or undefined while loading. */
   papers: readonly PaperRecord[] | undefined;
   /** How many papers the library holds. */
   total: number | undefined;
+  /** Whether the filter holds words to look for. */
+  filtering: boolean;
+  /** Filtering: how many papers match (undefined while the search index loads). */
+  matches: number | undefined;
   query: string;
   onQuery(query: string): void;
-  citationKeys: ReadonlyMap<string, string>;
+  /** Shows more rows. */
+  onMore(): void;
+  /** The paper's key in an export of the whole library, so a copied entry matches the exported file. */
+  citationKey(id: PaperId): Promise<string | undefined>;
   db: ShelfmarkDB;
 }
 
-/** Rows rendered at a time: a library of thousands stays quick to filter and to scroll. */
-const PAGE = 100;
+/** Rows shown at a time: "Show more" adds as many (a page of them is what the first rows cost to draw). */
+export const LIBRARY_PAGE = 50;
 
 /** The whole library with a filter box; the filter is also the export's "Current search". */
-export function LibraryView({ papers, total, query, onQuery, citationKeys, db }: LibraryViewProps) {
-  const [limit, setLimit] = useState(PAGE);
+export function LibraryView({ papers, total, filtering, matches, query, onQuery, onMore, citationKey, db }: LibraryViewProps) {
   const [status, setStatus] = useState('');
-  useEffect(() => setLimit(PAGE), [query]);
 
   /** `copied` says what was copied ("Copied the BibTeX entry."). */
-  async function copy(text: string, copied: MessageKey) {
+  async function copy(text: string | Promise<string>, copied: MessageKey) {
     try {
-      await navigator.clipboard.writeText(text);
+      await navigator.clipboard.writeText(await text);
       setStatus(t(copied));
     } catch (error) {
       setStatus(t('errorWithAdvice', t('errorNotCopied'), error instanceof Error ? error.message : String(error)));
     }
   }
 
-  const shown = papers?.slice(0, limit) ?? [];
+  const listed = filtering ? matches : total;
+  const more = papers && listed !== undefined ? listed - papers.length : 0;
   return (
     <section class="library" aria-labelledby="library-title">
       <div class="library-head">
         <h2 id="library-title">{t('popupLibrary')}</h2>
         <p class="library-count" aria-live="polite">
-          {papers === undefined || total === undefined
+          {papers === undefined || listed === undefined || total === undefined
             ? t('loading')
-            : query.trim()
-              ? plural('libraryMatches', total, papers.length)
+            : filtering
+              ? plural('libraryMatches', total, listed)
               : plural('papers', total)}
         </p>
       </div>
@@ -63,24 +70,24 @@ export function LibraryView({ papers, total, query, onQuery, citationKeys, db }:
         <p class="library-empty">
           {t('libraryEmpty')}
         </p>
-      ) : papers?.length === 0 ? (
+      ) : filtering && matches === 0 ? (
         <p class="library-empty">{t('libraryNoMatch', query)}</p>
       ) : (
         <ul class="library-list" aria-label={t('libraryPapers')}>
-          {shown.map((paper) => (
+          {papers?.map((paper) => (
             <LibraryRow
               key={paper.id}
               paper={paper}
-              citationKey={citationKeys.get(paper.id)}
+              citationKey={() => citationKey(paper.id)}
               onCopy={copy}
               onDismissKept={(written) => void dismissKeptNote(db, paper.id, written).then(() => notifyChanged([paper.id]))}
             />
           ))}
         </ul>
       )}
-      {papers && papers.length > limit && (
-        <button type="button" class="library-more" onClick={() => setLimit(limit + PAGE)}>
-          {t('libraryShowMore', Math.min(PAGE, papers.length - limit), papers.length - limit)}
+      {more > 0 && (
+        <button type="button" class="library-more" onClick={onMore}>
+          {t('libraryShowMore', Math.min(LIBRARY_PAGE, more), more)}
         </button>
       )}
     </section>

@@ -1,28 +1,67 @@
-import { useMemo, useState } from 'preact/hooks';
-import type { ShelfmarkDB } from '@/lib/store/db';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { PaperRecord, ShelfmarkDB } from '@/lib/store/db';
 import type { SnapshotsDB } from '@/lib/store/snapshots';
-import { citationKeys } from '@/lib/export/bibtex';
-import { filterPapers } from '@/lib/export/scope';
+import { settleCitationKeys } from '@/lib/export/bibtex';
+import type { PaperId } from '@/lib/paper';
+import { libraryCounts } from '@/lib/store/catalog';
+import { libraryFilter } from '@/lib/store/search';
+import type { ListOrder, SearchIndex } from '@/lib/store/search-index';
+import { searchIndexReady, useSearchIndex } from '@/lib/ui/live-search-index';
 import { useLiveQuery } from '@/lib/ui/use-live-query';
 import { BrandMark } from '../shared/BrandMark';
 import { ExportMenu } from '../shared/ExportMenu';
 import { BibtexImportPanel } from './BibtexImportPanel';
 import { ImportPanel } from './ImportPanel';
-import { LibraryView } from './LibraryView';
+import { LIBRARY_PAGE, LibraryView } from './LibraryView';
 import { OptionsSettings } from './OptionsSettings';
 import { SyncPanel } from './SyncPanel';
 import { SnapshotsPanel } from './SnapshotsPanel';
 import { t } from '@/lib/i18n';
 
 
-/** The options page: the whole library with its filter, export, import, snapshots and settings. */
+/** The library's order: most recently changed first. */
+const LIBRARY_ORDER: ListOrder = { key: 'updatedAt', newestFirst: true };
+
+/**
+ * The options page: the whole library with its filter, export, import, snapshots and settings. It
+ * reads a page of records at a time: the first by the `updatedAt` index, filtered ones by the
+ * search index (loaded after the first rows), so a library of 50,000 papers opens as fast as one of 50.
+ */
 export function OptionsApp({ db, snapshots }: { db: ShelfmarkDB; snapshots: SnapshotsDB }) {
-  // A full page may hold every record: thousands of papers are a few megabytes.
-  const papers = useLiveQuery(() => db.papers.orderBy('updatedAt').reverse().toArray(), [db]);
   const [query, setQuery] = useState('');
-  const filtered = useMemo(() => papers && filterPapers(papers, query), [papers, query]);
-  const keys = useMemo(() => citationKeys(papers ?? []), [papers]);
-  const searchIds = useMemo(() => (query.trim() && filtered ? filtered.map((paper) => paper.id) : undefined), [query, filtered]);
+  const [limit, setLimit] = useState(LIBRARY_PAGE);
+  const filter = useMemo(() => libraryFilter(query), [query]);
+  const counts = useLiveQuery(() => libraryCounts(db), [db]);
+  const [started, setStarted] = useState(false);
+  const index = useSearchIndex(db, started || filter !== null, { cites: true });
+  const version = index?.version;
+  const matches = useMemo(
+    () => (filter && index ? Array.from(index.search(filter.tokens, LIBRARY_ORDER, filter.alsoId), (slot) => index.idAt(slot)) : undefined),
+    [filter, index, version],
+  );
+  const shown = useLiveQuery(async (): Promise<PaperRecord[] | null> => {
+    if (!filter) return db.papers.orderBy(LIBRARY_ORDER.key).reverse().limit(limit).toArray();
+    if (!matches) return null; // the search index is loading
+    const records = await db.papers.bulkGet(matches.slice(0, limit));
+    return records.filter((record): record is PaperRecord => record !== undefined);
+  }, [db, filter, matches, limit]);
+  useEffect(() => {
+    if (!shown) return;
+    setStarted(true);
+    if (shown.length > 0) performance.mark('shelfmark:first-rows'); // for the benchmark
+  }, [shown !== undefined]);
+
+  // BibTeX keys as an export of the whole library gives them: settled across every paper's base key, once per change.
+  const keys = useRef<{ index: SearchIndex; version: number; keys: Map<string, string> } | null>(null);
+  const citationKey = async (id: PaperId): Promise<string | undefined> => {
+    const current = await searchIndexReady(db);
+    if (!current) return undefined;
+    if (keys.current?.index !== current || keys.current.version !== current.version) {
+      const bases = Array.from(current.slots(), (slot) => [current.idAt(slot), current.citeOf(slot)] as const);
+      keys.current = { index: current, version: current.version, keys: settleCitationKeys(bases) };
+    }
+    return keys.current.keys.get(id);
+  };
 
   return (
     <div class="options-page">
@@ -36,21 +75,32 @@ export function OptionsApp({ db, snapshots }: { db: ShelfmarkDB; snapshots: Snap
         </a>
       </header>
       <div class="options-layout">
-        <LibraryView papers={filtered} total={papers?.length} query={query} onQuery={setQuery} citationKeys={keys} db={db} />
+        <LibraryView
+          papers={shown ?? undefined}
+          total={counts?.all}
+          filtering={filter !== null}
+          matches={matches?.length}
+          query={query}
+          onQuery={(next) => {
+            setQuery(next);
+            setLimit(LIBRARY_PAGE);
+          }}
+          onMore={() => setLimit((n) => n + LIBRARY_PAGE)}
+          citationKey={citationKey}
+          db={db}
+        />
         <aside class="options-side">
           <section class="options-export" aria-labelledby="export-title">
             <h2 id="export-title">{t('exportTitle')}</h2>
             <p class="hint">
-              {searchIds
-                ? t('optionsExportFiltered')
-                : t('optionsExportHint')}
+              {matches ? t('optionsExportFiltered') : t('optionsExportHint')}
             </p>
-            <ExportMenu db={db} searchIds={searchIds} alwaysOpen />
+            <ExportMenu db={db} counts={counts} searchIds={matches} alwaysOpen />
           </section>
           <SyncPanel db={db} />
           <ImportPanel db={db} />
           <BibtexImportPanel db={db} />
-          <SnapshotsPanel db={db} snapshots={snapshots} paperCount={papers?.length} />
+          <SnapshotsPanel db={db} snapshots={snapshots} paperCount={counts?.all} />
           <OptionsSettings />
         </aside>
       </div>

@@ -16,6 +16,8 @@ export type DropSide = 'before' | 'after';
 interface PaperListProps {
   id: string;
   label: string;
+  /** What the list holds (a search's query): when it changes, the list starts again at its top. */
+  contents: string;
   total: number;
   /** The paper at an index, once its block is read; undefined while it loads. */
   rowAt(index: number): PaperRecord | undefined;
@@ -36,6 +38,17 @@ interface PaperListProps {
 
 /** Rows start at this height until measured; most rows are close to it. */
 const estimateRowSize = () => 96;
+
+/**
+ * A row's height as the ResizeObserver reports it after the browser's own layout, never asked for:
+ * reading offsetHeight as each new row mounts forced a layout per row, the largest cost of a key
+ * typed. Until its report (before the frame is painted), a row keeps its last or estimated height.
+ */
+function rowSize(element: HTMLLIElement, entry: ResizeObserverEntry | undefined, virtualizer: Virtualizer<HTMLDivElement, HTMLLIElement>): number {
+  const box = entry?.borderBoxSize?.[0];
+  if (box) return Math.round(box.blockSize);
+  return virtualizer.itemSizeCache.get(virtualizer.options.getItemKey(virtualizer.indexFromElement(element))) ?? estimateRowSize();
+}
 const DRAG_TYPE = 'application/x-shelfmark-id';
 
 /**
@@ -51,6 +64,7 @@ export function PaperList(props: PaperListProps) {
     count: total,
     getScrollElement: () => scrollRef.current,
     estimateSize: estimateRowSize,
+    measureElement: rowSize,
     overscan: 4,
     observeElementRect,
     observeElementOffset,
@@ -61,6 +75,13 @@ export function PaperList(props: PaperListProps) {
   virtualizer.setOptions(options);
   useLayoutEffect(() => virtualizer._didMount(), [virtualizer]);
   useLayoutEffect(() => virtualizer._willUpdate());
+  // New contents (a key typed) reuse the list and the rows that stay (rather than building it anew), from the top.
+  const shownContents = useRef(props.contents);
+  useLayoutEffect(() => {
+    if (shownContents.current === props.contents) return;
+    shownContents.current = props.contents;
+    if (virtualizer.scrollOffset) virtualizer.scrollToOffset(0); // (its own record: reading the element's would force a layout)
+  }, [props.contents]);
 
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
@@ -119,63 +140,66 @@ export function PaperList(props: PaperListProps) {
         }
       }}
     >
-      <ul
-        id={props.id}
-        class="paper-list"
-        role="list"
-        aria-label={props.label}
-        style={{ height: `${virtualizer.getTotalSize()}px` }}
-      >
-        {items.map((item) => {
-          const paper = rowAt(item.index);
-          const marker = drop?.index === item.index ? ` drop-${drop.side}` : '';
-          return (
-            <li
-              key={paper?.id ?? `loading-${item.index}`}
-              data-index={item.index}
-              data-paper-id={paper?.id}
-              ref={virtualizer.measureElement}
-              class={`paper-row${paper ? '' : ' placeholder'}${item.index === active ? ' active' : ''}${marker}`}
-              style={{ transform: `translateY(${item.start}px)` }}
-              tabIndex={item.index === active ? 0 : -1}
-              aria-posinset={item.index + 1}
-              aria-setsize={total}
-              aria-busy={paper ? undefined : true}
-              onFocusIn={() => item.index !== active && props.onActiveChange(item.index)}
-              onDragStart={(event) => {
-                // Only the grip starts a reorder; a dragged title link stays a link.
-                if (!paper || !onReorder || !(event.target as Element).closest?.('.grip')) return;
-                event.dataTransfer?.setData(DRAG_TYPE, JSON.stringify({ id: paper.id, from: item.index }));
-                event.dataTransfer?.setData('text/plain', paper.title);
-                if (event.dataTransfer) event.dataTransfer.effectAllowed = 'move';
-                event.dataTransfer?.setDragImage(event.currentTarget as HTMLElement, 16, 16);
-              }}
-              onDragOver={(event) => {
-                if (!paper || !onReorder || !event.dataTransfer?.types.includes(DRAG_TYPE)) return;
-                event.preventDefault();
-                event.dataTransfer.dropEffect = 'move';
-                const side = dropSide(event);
-                if (drop?.index !== item.index || drop.side !== side) setDrop({ index: item.index, side });
-              }}
-              onDragLeave={(event) => {
-                if (!(event.currentTarget as Node).contains(event.relatedTarget as Node | null)) setDrop(null);
-              }}
-              onDrop={(event) => {
-                const dragged = readDragged(event.dataTransfer?.getData(DRAG_TYPE));
-                setDrop(null);
-                if (!paper || !onReorder || !dragged) return;
-                event.preventDefault();
-                if (dragged.id !== paper.id) {
-                  onReorder({ id: dragged.id, from: dragged.from, anchorId: paper.id, anchor: item.index, side: dropSide(event) });
-                }
-              }}
-              onDragEnd={() => setDrop(null)}
-            >
-              {paper ? props.renderRow(paper, item.index) : <div class="paper-skeleton" />}
-            </li>
-          );
-        })}
-      </ul>
+      {/* Rows lie in the list's flow, the list moved down to the first one: a row measured taller than
+          estimated pushes the rows after it as any list would, without waiting for the next render. */}
+      <div class="list-sizer" style={{ height: `${virtualizer.getTotalSize()}px` }}>
+        <ul
+          id={props.id}
+          class="paper-list"
+          role="list"
+          aria-label={props.label}
+          style={{ transform: `translateY(${items[0]?.start ?? 0}px)` }}
+        >
+          {items.map((item) => {
+            const paper = rowAt(item.index);
+            const marker = drop?.index === item.index ? ` drop-${drop.side}` : '';
+            return (
+              <li
+                key={paper?.id ?? `loading-${item.index}`}
+                data-index={item.index}
+                data-paper-id={paper?.id}
+                ref={virtualizer.measureElement}
+                class={`paper-row${paper ? '' : ' placeholder'}${item.index === active ? ' active' : ''}${marker}`}
+                tabIndex={item.index === active ? 0 : -1}
+                aria-posinset={item.index + 1}
+                aria-setsize={total}
+                aria-busy={paper ? undefined : true}
+                onFocusIn={() => item.index !== active && props.onActiveChange(item.index)}
+                onDragStart={(event) => {
+                  // Only the grip starts a reorder; a dragged title link stays a link.
+                  if (!paper || !onReorder || !(event.target as Element).closest?.('.grip')) return;
+                  event.dataTransfer?.setData(DRAG_TYPE, JSON.stringify({ id: paper.id, from: item.index }));
+                  event.dataTransfer?.setData('text/plain', paper.title);
+                  if (event.dataTransfer) event.dataTransfer.effectAllowed = 'move';
+                  event.dataTransfer?.setDragImage(event.currentTarget as HTMLElement, 16, 16);
+                }}
+                onDragOver={(event) => {
+                  if (!paper || !onReorder || !event.dataTransfer?.types.includes(DRAG_TYPE)) return;
+                  event.preventDefault();
+                  event.dataTransfer.dropEffect = 'move';
+                  const side = dropSide(event);
+                  if (drop?.index !== item.index || drop.side !== side) setDrop({ index: item.index, side });
+                }}
+                onDragLeave={(event) => {
+                  if (!(event.currentTarget as Node).contains(event.relatedTarget as Node | null)) setDrop(null);
+                }}
+                onDrop={(event) => {
+                  const dragged = readDragged(event.dataTransfer?.getData(DRAG_TYPE));
+                  setDrop(null);
+                  if (!paper || !onReorder || !dragged) return;
+                  event.preventDefault();
+                  if (dragged.id !== paper.id) {
+                    onReorder({ id: dragged.id, from: dragged.from, anchorId: paper.id, anchor: item.index, side: dropSide(event) });
+                  }
+                }}
+                onDragEnd={() => setDrop(null)}
+              >
+                {paper ? props.renderRow(paper, item.index) : <div class="paper-skeleton" />}
+              </li>
+            );
+          })}
+        </ul>
+      </div>
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { Highlighted } from './Highlighted';
 import { Icon } from '../shared/Icon';
 import { NoteEditor } from './NoteEditor';
 import { formatDate, t } from '@/lib/i18n';
+import { memo } from '@/lib/ui/memo';
 
 /** First authors shown in a row: the popup is narrow. */
 const AUTHORS_SHOWN = 3;
@@ -24,11 +25,15 @@ interface PaperRowProps {
   editingNote: boolean;
   onCommand(command: RowCommand, paper: PaperRecord): void;
   onSaveNote(paper: PaperRecord, text: string): void;
-  onCloseNote(): void;
+  onCloseNote(paper: PaperRecord): void;
 }
 
-/** One paper: title (opens its arXiv abstract), authors, where and when it was seen, note, actions. */
-export function PaperRow({ paper, view, tokens, readNext, editingNote, onCommand, onSaveNote, onCloseNote }: PaperRowProps) {
+/**
+ * One paper: title (opens its arXiv abstract), authors, where and when it was seen, note, actions.
+ * Rendered again only when a prop changes (the popup passes the same callbacks every time): a key
+ * typed re-renders the popup, and the rows that stay cost nothing.
+ */
+export const PaperRow = memo(function PaperRow({ paper, view, tokens, readNext, editingNote, onCommand, onSaveNote, onCloseNote }: PaperRowProps) {
   const links = openLinks(paper);
   const queued = paper.queuePos !== undefined;
   const starred = paper.starredAt !== undefined;
@@ -63,7 +68,7 @@ export function PaperRow({ paper, view, tokens, readNext, editingNote, onCommand
             note={paper.note}
             title={paper.title}
             onSave={(text) => onSaveNote(paper, text)}
-            onClose={onCloseNote}
+            onClose={() => onCloseNote(paper)}
           />
         ) : (
           hasNote && (
@@ -127,7 +132,7 @@ export function PaperRow({ paper, view, tokens, readNext, editingNote, onCommand
       </div>
     </article>
   );
-}
+});
 
 /** The pages a paper can be opened at: what its cards linked to, else the standard arXiv ones. */
 export function openLinks(paper: Pick<PaperRecord, 'id' | 'links'>): PaperLinks {
@@ -149,4 +154,3 @@ function seenText(seen: NonNullable<PaperRecord['seen']>): string {
   }
   return `${host} · ${formatDate(seen.at)}`;
 }
-

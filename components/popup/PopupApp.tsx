@@ -8,10 +8,11 @@ import type { PaperId } from '@/lib/paper';
 import { moveAfter, moveBefore, moveToTop } from '@/lib/store/queue';
 import { queryTokens } from '@/lib/store/search';
 import { useLibrarySummary, usePaperList } from '@/lib/ui/use-paper-list';
+import { useSearchIndex } from '@/lib/ui/live-search-index';
 import { VIEWS, type ViewName } from '@/lib/store/views';
 import { EmptyState } from './EmptyState';
 import { BrandMark } from '../shared/BrandMark';
-import { ExportMenu } from '../shared/ExportMenu';
+import type { ExportMenu as ExportMenuType } from '../shared/ExportMenu';
 import { OptionsLink } from './OptionsLink';
 import { PaperList, type DropSide } from './PaperList';
 import { PaperRow, type RowCommand } from './PaperRow';
@@ -50,9 +51,6 @@ const KEYS: readonly { keys: string[]; or?: boolean; what: MessageKey; queueOnly
 
 type FocusRequest = { n: number; index: number; id?: PaperId };
 
-/** How long a one-letter search waits for the next key: it matches most of a library, and is rarely what is meant. */
-const BROAD_SEARCH_DELAY_MS = 200;
-
 /**
  * The toolbar popup: the reading queue and the other views of the library, searchable, driven by
  * mouse or keyboard. Reads the database directly (live queries by index); every change is written
@@ -61,7 +59,7 @@ const BROAD_SEARCH_DELAY_MS = 200;
 export function PopupApp({ db }: { db: ShelfmarkDB }) {
   const [view, setView] = useState<ViewName>('queue');
   const [query, setQuery] = useState('');
-  const tokens = useBroadSearchDelay(useMemo(() => queryTokens(query), [query]));
+  const tokens = useMemo(() => queryTokens(query), [query]);
   const [visible, setVisible] = useState({ first: 0, last: 0 });
   const [active, setActive] = useState(0);
   const [focus, setFocus] = useState<FocusRequest>({ n: 0, index: 0 });
@@ -69,13 +67,19 @@ export function PopupApp({ db }: { db: ShelfmarkDB }) {
   const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
 
-  // The counts wait for the first rows: they read more of the database than one screenful does.
+  // The search index loads after the first rows (it reads the whole catalog), or at the first key typed.
   const [started, setStarted] = useState(false);
-  const summary = useLibrarySummary(db, started);
-  const page = usePaperList(db, view, tokens, visible, summary?.counts);
+  const summary = useLibrarySummary(db);
+  const index = useSearchIndex(db, started || tokens.length > 0);
+  const page = usePaperList(db, view, tokens, visible, summary?.counts, index);
   useEffect(() => {
     if (page) setStarted(true);
   }, [page !== undefined]);
+  // The Export menu (and the export formats behind it) loads after the first rows: nothing of it on their way.
+  const [ExportMenu, setExportMenu] = useState<typeof ExportMenuType | null>(null);
+  useEffect(() => {
+    if (started) void import('../shared/ExportMenu').then((module) => setExportMenu(() => module.ExportMenu));
+  }, [started]);
   const total = page?.total ?? 0;
   const rowAt = (index: number): PaperRecord | undefined => (page ? page.rows[index - page.offset] : undefined);
   const shownTokens = useMemo(() => (page?.query ? page.query.split(' ') : []), [page?.query]);
@@ -279,6 +283,21 @@ export function PopupApp({ db }: { db: ShelfmarkDB }) {
   };
   const onKeyRef = useRef(onKey);
   onKeyRef.current = onKey;
+
+  // The rows' callbacks are made once (calling the latest `command`), so a row renders again only when its paper does.
+  const commandRef = useRef(command);
+  commandRef.current = command;
+  const rowActions = useMemo(
+    () => ({
+      onCommand: (name: RowCommand, paper: PaperRecord) => void commandRef.current(name, paper),
+      onSaveNote: (paper: PaperRecord, text: string) => void attempt(() => actOnPaper(db, paper.id, { kind: 'note', text })),
+      onCloseNote: (paper: PaperRecord) => {
+        setEditing(null);
+        document.querySelector<HTMLElement>(`#${LIST_ID} li[data-paper-id="${CSS.escape(paper.id)}"]`)?.focus();
+      },
+    }),
+    [db],
+  );
   useEffect(() => {
     const listener = (event: KeyboardEvent) => onKeyRef.current(event);
     document.addEventListener('keydown', listener);
@@ -297,8 +316,7 @@ export function PopupApp({ db }: { db: ShelfmarkDB }) {
         {counts && <span class="queue-summary">{plural('popupToRead', counts.queue)}</span>}
         <div class="header-actions">
           <OptionsLink />
-          {/* After the first rows: its counts read the whole library, the first rows only a screenful. */}
-          {summary && <ExportMenu db={db} counts={summary.counts} searchIds={page && page.view === view ? page.ids : undefined} />}
+          {ExportMenu && <ExportMenu db={db} counts={counts} searchIds={page && page.view === view ? page.ids : undefined} />}
         </div>
       </header>
       <SearchBox
@@ -309,10 +327,18 @@ export function PopupApp({ db }: { db: ShelfmarkDB }) {
         placeholder={t(SEARCH_PLACEHOLDERS[view])}
       />
       <ViewTabs view={view} counts={counts} onSelect={changeView} controls={LIST_ID} />
-      {page && page.query !== '' && page.view === view && (
+      {tokens.length > 0 && !index ? (
         <p class="result-count" aria-live="polite">
-          {plural('popupMatches', page.total, t(label))}
+          {t('popupPreparingSearch')}
         </p>
+      ) : (
+        page &&
+        page.query !== '' &&
+        page.view === view && (
+          <p class="result-count" aria-live="polite">
+            {plural('popupMatches', page.total, t(label))}
+          </p>
+        )
       )}
       {/* data-results-for: the query the list shows the answer to, for tests and the benchmark to wait on. */}
       <div class="list-area" data-results-for={page && page.view === view ? page.query : undefined}>
@@ -324,8 +350,9 @@ export function PopupApp({ db }: { db: ShelfmarkDB }) {
           <EmptyState view={view} query={page.query === '' ? undefined : query.trim()} onSearchAll={() => changeView('all')} />
         ) : (
           <PaperList
-            key={`${page.view}\u0000${page.query}`}
+            key={page.view}
             id={LIST_ID}
+            contents={page.query}
             label={page.query ? t('popupListMatching', t(VIEWS[page.view].label), query) : t('popupList', t(VIEWS[page.view].label))}
             total={total}
             rowAt={rowAt}
@@ -342,13 +369,7 @@ export function PopupApp({ db }: { db: ShelfmarkDB }) {
                 // The whole queue's first row is its head; a search may not list the head at all.
                 readNext={page.view === 'queue' && (page.query === '' ? index === 0 : paper.id === summary?.queueHead)}
                 editingNote={editing === paper.id}
-                onCommand={(name, target) => void command(name, target)}
-                onSaveNote={(target, text) => void attempt(() => actOnPaper(db, target.id, { kind: 'note', text }))}
-                onCloseNote={() => {
-                  setEditing(null);
-                  const row = document.querySelector<HTMLElement>(`#${LIST_ID} li[data-paper-id="${CSS.escape(paper.id)}"]`);
-                  row?.focus();
-                }}
+                {...rowActions}
               />
             )}
           />
@@ -374,22 +395,4 @@ export function PopupApp({ db }: { db: ShelfmarkDB }) {
       </footer>
     </main>
   );
-}
-
-/**
- * The search to run: `tokens` at once, except a one-letter query, which runs only if no other key
- * follows within BROAD_SEARCH_DELAY_MS (typing "transformer" does not first list every "t" paper).
- */
-function useBroadSearchDelay(tokens: string[]): string[] {
-  const broad = tokens.length === 1 && tokens[0]!.length === 1;
-  const [settled, setSettled] = useState(tokens);
-  useEffect(() => {
-    if (!broad) {
-      setSettled(tokens);
-      return;
-    }
-    const timer = setTimeout(() => setSettled(tokens), BROAD_SEARCH_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [tokens]);
-  return broad ? settled : tokens;
 }

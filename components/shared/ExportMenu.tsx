@@ -5,7 +5,8 @@ import { exportFile, formatSpec, FORMATS, type ExportFormat } from '@/lib/export
 import { papersInScope, scopeLabel, SCOPES, type ExportScope } from '@/lib/export/scope';
 import type { PaperId } from '@/lib/paper';
 import { useLiveQuery } from '@/lib/ui/use-live-query';
-import { viewCounts, type ViewCounts } from '@/lib/store/views';
+import { libraryCounts } from '@/lib/store/catalog';
+import type { ViewCounts } from '@/lib/store/views';
 import './outline-button.css';
 import './ExportMenu.css';
 import { plural, t } from '@/lib/i18n';
@@ -31,7 +32,7 @@ export function ExportMenu({ db, searchIds, alwaysOpen = false, counts: givenCou
   const [abstracts, setAbstracts] = useState(false);
   const [status, setStatus] = useState<Status | null>(null);
   const [busy, setBusy] = useState(false);
-  const ownCounts = useLiveQuery(() => (givenCounts ? undefined : viewCounts(db)), [db, givenCounts === undefined]);
+  const ownCounts = useLiveQuery(() => (givenCounts ? undefined : libraryCounts(db)), [db, givenCounts === undefined]);
   const counts = givenCounts ?? ownCounts;
   const toggle = useRef<HTMLButtonElement>(null);
   const firstField = useRef<HTMLSelectElement>(null);

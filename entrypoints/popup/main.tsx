@@ -4,4 +4,7 @@ import { PopupApp } from '@/components/popup/PopupApp';
 import { getDatabase } from '@/lib/store/db';
 
 localizePage('extName');
-render(<PopupApp db={getDatabase()} />, document.getElementById('app')!);
+const db = getDatabase();
+// Opened now, while the page renders its frame: the first rows' read does not wait for the opening.
+void db.open().catch((error: unknown) => console.error('[Shelfmark] could not open the database', error));
+render(<PopupApp db={db} />, document.getElementById('app')!);

@@ -23,12 +23,21 @@ export type MessageSource =
 /** The parts of runtime.MessageSender used here. */
 export interface Sender {
   url?: string;
+  frameId?: number;
   tab?: { id?: number; url?: string };
+}
+
+/**
+ * The URL of the sender's page now. For a tab's top frame, the tab's: after an in-page navigation
+ * (Hugging Face is a single-page app) `sender.url` is still the URL the document was loaded at.
+ */
+export function senderPageUrl(sender: Sender): string | undefined {
+  return (sender.frameId ?? 0) === 0 && sender.tab?.url ? sender.tab.url : (sender.url ?? sender.tab?.url);
 }
 
 /** `extensionUrl` is the extension's own base URL (`browser.runtime.getURL('/')`). */
 export function messageSource(sender: Sender, extensionUrl: string): MessageSource {
-  const url = sender.url ?? sender.tab?.url;
+  const url = senderPageUrl(sender);
   if (url?.startsWith(extensionUrl)) return { kind: 'extension' };
   return { kind: 'page', tabId: sender.tab?.id, site: siteOf(url), seen: url ? seenAt(url) : undefined };
 }

@@ -5,6 +5,7 @@ import { getSnapshots } from '../store/snapshots';
 import { announceChange, refreshBadge } from './broadcast';
 import { handleInstalled } from './first-run';
 import { handleMessage } from './handle-message';
+import { handlePageRequest, isPageRequest } from './page-scripts';
 import { RateLimiter } from './rate-limit';
 import { messageSource } from './sender';
 import { keepWeeklySnapshots } from './snapshot-alarm';
@@ -43,6 +44,11 @@ export function startBackground(): void {
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     if (isStatesMessage(message)) return undefined; // our own broadcast, meant for tabs
     if (test?.owns(message)) return undefined; // the test build's controls answer those
+    if (isPageRequest(message)) {
+      // About the sender's own page: the router's request for the content script, the read papers' styles.
+      void handlePageRequest(message, sender).then(sendResponse);
+      return true;
+    }
     const source = messageSource(sender, extensionUrl);
     const started = performance.now();
     const onChange = (states: Parameters<typeof announceChange>[1]) => {

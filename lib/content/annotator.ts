@@ -1,26 +1,33 @@
 import type { PaperState, UserAction } from '../store/library';
-import type { ResponseData } from '../messaging';
+import { RequestError, type ResponseData } from '../messaging';
 import type { Request } from '../messages';
 import type { PaperId, PaperRef } from '../paper';
 import { cleanText } from '../paper';
 import type { Settings } from '../settings';
-import { adapterFor } from '../sites';
+import { findAdapter } from '../sites/match';
 import { createPageContext, type PageContext, type SiteAdapter } from '../sites/types';
-import { createControls, toggleValue, type CardControls, type ToggleKind } from './controls';
-import { PAGE_CSS } from './styles';
+import { createControlRoot, createControls, toggleValue, type CardControls, type ToggleKind } from './controls';
+import { CARD_ATTRIBUTE, PageStyle, type InsertStyle, type ReadCard } from './page-style';
+import { NO_STATE, PaperStates, settles } from './paper-states';
+import { StateRequests } from './state-requests';
 import { t } from '../i18n';
 
 /**
- * Annotates the paper cards of one page: finds them with the site's adapter, gives each one
- * control root, keeps every card of the same paper in the same state, marks read cards on the
- * card element itself (subdued, or hidden when the user asked for it on this site), and follows
- * the page as it changes (cards added on scroll, in-page navigation of single-page apps).
+ * Annotates the paper cards of one page. Every card found gets one attribute at once,
+ * `data-shelfmark-card="<id>"` (the page contract); its controls are mounted only when it comes near
+ * the viewport (or the keyboard reaches it), so a 2,000-card listing costs what its first screens
+ * cost. It keeps every card of the same paper in the same state, asks the background for the
+ * states of the cards shown (near the viewport first, in chunks), shows read papers dimmed or
+ * hidden (page-style.ts), and follows the page as it changes (cards added on scroll, in-page
+ * navigation of single-page apps).
  */
 
 export type Send = <R extends Request>(request: R) => Promise<ResponseData[R['type']]>;
 
 export interface AnnotatorOptions {
   document: Document;
+  /** The sites this content script reads (a site's content script bundles its own adapter only). */
+  adapters: readonly SiteAdapter[];
   /** The page's current URL (read on every scan: single-page apps change it without reloading). */
   location: () => string;
   send: Send;
@@ -29,75 +36,102 @@ export interface AnnotatorOptions {
   log?: (message: string, ...details: unknown[]) => void;
   /** Called (at most once per task) after cards were added or removed or their states changed. */
   onChange?: () => void;
+  /** Puts the read papers' styles in the page (see page-style.ts); without it, read papers look like the others. */
+  insertStyle?: InsertStyle;
 }
 
-/** One annotated card: the site's element and the controls mounted in it. */
-export interface MountedCard {
+/** One card of the page: the site's element, its paper, its control root, and its controls once built in it. */
+export interface PageCard {
   readonly card: Element;
-  readonly controls: CardControls;
+  readonly id: PaperId;
+  root: HTMLElement;
+  controls: CardControls | null;
 }
 
-/** Attributes Shelfmark sets on a card element (styled by PAGE_CSS). */
-export const CARD_ATTRIBUTES = {
-  read: 'data-shelfmark-read',
-  hidden: 'data-shelfmark-hidden',
-  current: 'data-shelfmark-current',
-} as const;
+/** The keyboard cursor's outline, on the elements of the current card (not library state). */
+export const CURRENT_ATTRIBUTE = 'data-shelfmark-current';
 
-const PAGE_STYLE_ID = 'shelfmark-page-style';
+/** Cards mounted at once per scan: more than a screen holds (a card is at least this tall, in CSS pixels). */
+const SMALLEST_CARD_PX = 60;
+/** How far beyond the viewport controls are mounted ahead of scrolling: a screen above and below. */
+const NEAR_MARGIN = '100% 0px';
+/** The longest Shelfmark holds the page when it reads a long listing, in milliseconds: then it lets the page go on. */
+const SLICE_MS = 8;
 /**
- * Cards whose buttons are built at once, per page load and then per scan: more than a screen
- * holds. The others are built in idle time right after (or when first needed), so a 2,000-card
- * listing is not held up by them.
+ * Cards watched together: one root in this many is observed, and its coming near builds the controls
+ * of its group and of the group before (a 50,000-card page has 12,500 observed roots, not 50,000).
  */
-const BUILT_AT_ONCE = 60;
-/** Longest stretch of idle-time building, in milliseconds: input is never kept waiting longer. */
-const BUILD_SLICE_MS = 8;
-/** What a page knows of a paper nobody has acted on. */
-const NO_STATE: PaperState = { starred: false, read: false, queued: false, note: '' };
+const GROUP = 4;
+
+/** What one pass over the page found. */
+interface Pass {
+  /** Cards still to be mounted at once. */
+  atOnce: number;
+  /** Cards new in this pass, in document order: their roots go in together, at the end of the pass. */
+  fresh: PageCard[];
+  changed: boolean;
+  skipped: number;
+}
 
 export class Annotator {
   private adapter: SiteAdapter | null = null;
   private page: PageContext | null = null;
   private href = '';
-  private readonly mounted = new Map<Element, MountedCard>();
-  private readonly byRoot = new WeakMap<Element, MountedCard>();
-  private readonly cardsById = new Map<PaperId, Set<MountedCard>>();
-  private readonly states = new Map<PaperId, PaperState>();
-  /** Mounted cards in document order, as of the last scan. */
-  private order: MountedCard[] = [];
-  private settings: Settings = { hideRead: {} };
+  private readonly cards = new Map<Element, PageCard>();
+  private readonly byRoot = new WeakMap<Element, PageCard>();
+  private readonly byId = new Map<PaperId, Set<PageCard>>();
+  private readonly states = new PaperStates();
+  private readonly requests: StateRequests;
+  private readonly style: PageStyle | null;
+  /** Observed roots, each with the cards whose controls are built when it comes near. */
+  private readonly groups = new WeakMap<Element, PageCard[]>();
+  /** Ids shown read, on this page. */
+  private readonly readIds = new Set<PaperId>();
+  /** A failed action per paper, shown as "Not saved" until its state is confirmed. */
+  private readonly failed = new Map<PaperId, { action: UserAction; message: string }>();
+  /** Actions on one paper are sent one after another, in the user's order. */
+  private readonly chains = new Map<PaperId, Promise<unknown>>();
+  /** Cards in document order, as of the last scan. */
+  private order: PageCard[] = [];
+  private settings: Settings = { hideRead: {}, dimRead: true };
   private observer: MutationObserver | null = null;
+  private near: IntersectionObserver | null = null;
   private scanFrame: number | undefined;
-  /** The document is still being parsed: controls are mounted as cards arrive, states asked for at the end. */
+  /** The document is still being parsed: the first screen's cards get their controls as they arrive. */
   private loading = false;
-  /** Papers mounted whose state has not been asked for yet. */
-  private readonly unasked = new Set<PaperId>();
-  /** Cards mounted whose buttons are still to be built, in document order. */
-  private unbuilt: MountedCard[] = [];
-  /** Whether the page was a listing at the last scan (what hides read cards depends on it). */
+  /** While loading: cards still to be mounted at once (then the rest wait for the parser to finish). */
+  private eagerLeft = 0;
   private wasListing = false;
-  /** Cards built at once so far while the page loads (the scans of one load share BUILT_AT_ONCE). */
-  private builtWhileLoading = 0;
-  private buildHandle: (() => void) | undefined;
   private changeQueued = false;
+  private stylesChanged = false;
   /** Cards seen that could not be read, by the last scan. */
   skipped = 0;
 
-  constructor(private readonly options: AnnotatorOptions) {}
+  constructor(private readonly options: AnnotatorOptions) {
+    this.requests = new StateRequests({
+      fetch: (ids) => options.send({ type: 'getStates', ids }),
+      apply: (states) => this.applyStates(states),
+      signal: options.signal,
+      log: options.log,
+    });
+    this.style = options.insertStyle ? new PageStyle(options.insertStyle, options.signal) : null;
+  }
 
   /**
    * Starts annotating. Started while the page is still being parsed (document_start), it scans
-   * once per frame, right before the frame is painted, so no card is ever painted without its
-   * controls and nothing jumps; the states of all cards are asked for in one message once the
-   * document is parsed. Only then does it start observing mutations: observing the parser would
-   * mean one mutation record per node of the page (tens of thousands on a 2,000-card listing).
+   * once per frame, right before the frame is painted, until the first screen's cards have their
+   * controls; the other cards are found once the document is parsed. Only then does it observe
+   * mutations: observing the parser would mean one record per node of the page.
    */
   start(): void {
     const { document, signal } = this.options;
     if (signal.aborted) return;
     signal.addEventListener('abort', () => this.stop(), { once: true });
     this.loading = document.readyState === 'loading';
+    this.eagerLeft = this.eagerCount();
+    if (typeof IntersectionObserver === 'function') {
+      this.near = new IntersectionObserver((records) => this.cameNear(records), { rootMargin: NEAR_MARGIN });
+    }
     if (this.loading) {
       document.addEventListener('DOMContentLoaded', () => this.finishLoading(), { once: true, signal });
       this.scanEachFrameWhileLoading();
@@ -111,14 +145,11 @@ export class Annotator {
   stop(): void {
     this.observer?.disconnect();
     this.observer = null;
+    this.near?.disconnect();
     if (this.scanFrame !== undefined) cancelAnimationFrame(this.scanFrame);
     this.scanFrame = undefined;
-    this.buildHandle?.();
-    this.buildHandle = undefined;
-    this.unbuilt = [];
-    for (const entry of [...this.mounted.values()]) this.unmount(entry);
+    for (const entry of [...this.cards.values()]) this.drop(entry);
     this.order = [];
-    this.options.document.getElementById(PAGE_STYLE_ID)?.remove();
   }
 
   /** The site adapter serving the current page, if any. */
@@ -131,7 +162,7 @@ export class Annotator {
     return this.href;
   }
 
-  /** True when read papers are hidden on the current site (they are only subdued otherwise). */
+  /** True when read papers are hidden on the current site (they are only dimmed otherwise). */
   get hideRead(): boolean {
     return this.adapter ? this.settings.hideRead[this.adapter.name] === true : false;
   }
@@ -141,63 +172,69 @@ export class Annotator {
    * (an arXiv abstract, a Hugging Face paper page) the one card is the page.
    */
   get isListing(): boolean {
-    return this.mounted.size > 1;
+    return this.cards.size > 1;
   }
 
   setSettings(settings: Settings): void {
     this.settings = settings;
-    for (const entry of this.mounted.values()) this.markCard(entry, this.states.get(entry.controls.id));
     this.changed();
   }
 
-  /** States pushed by the background (a change made in another tab, the popup, ...). */
+  /** States from the background (answers, and changes made in another tab, the popup, ...). */
   applyStates(states: Record<PaperId, PaperState>): void {
     for (const [id, state] of Object.entries(states)) {
       // Only papers shown here matter; others are not remembered.
-      if (!this.cardsById.has(id)) continue;
-      this.setState(id, state);
+      if (this.byId.has(id) && this.states.confirm(id, state)) this.refresh(id);
     }
   }
 
-  /** Cards the user can see and move between, in document order. */
-  visibleCards(): MountedCard[] {
-    return this.order.filter((entry) => entry.card.isConnected && !entry.card.hasAttribute(CARD_ATTRIBUTES.hidden));
+  /** Cards the user can see and move between, in document order (mounted or not). */
+  visibleCards(): PageCard[] {
+    return this.order.filter((entry) => entry.card.isConnected && !this.isHidden(entry));
+  }
+
+  isHidden(entry: PageCard): boolean {
+    return this.hideRead && this.isListing && this.readIds.has(entry.id);
   }
 
   /** Counts for the page control: cards shown, and how many of them are read. */
   summary(): { cards: number; read: number } {
     let read = 0;
-    for (const entry of this.mounted.values()) if (this.states.get(entry.controls.id)?.read) read++;
-    return { cards: this.mounted.size, read };
+    for (const id of this.readIds) read += this.byId.get(id)?.size ?? 0;
+    return { cards: this.cards.size, read };
   }
 
-  /** The annotated card whose controls contain `node` (a control root or anything in it), if any. */
-  cardOf(node: Node | null): MountedCard | undefined {
+  /** The card whose controls contain `node` (a control root or anything in it), if any. */
+  cardOf(node: Node | null): PageCard | undefined {
     const root = node instanceof Element ? node.closest('shelfmark-controls') : null;
     return root ? this.byRoot.get(root) : undefined;
   }
 
+  /** The card's controls, mounted now if they were not (the keyboard reached it). */
+  controlsOf(entry: PageCard): CardControls {
+    return entry.controls ?? this.mount(entry);
+  }
+
   /** What the card shows about its paper: its id and visible text at the least. */
-  paperOf(entry: MountedCard): PaperRef {
-    const id = entry.controls.id;
+  paperOf(entry: PageCard): PaperRef {
     const read = this.adapter && this.page ? this.adapter.readCard(entry.card, this.page) : null;
-    if (read && read.id === id) return read;
+    if (read && read.id === entry.id) return read;
     // The card could not be read in full: its id and visible text still identify the paper.
-    return { id, title: cleanText(entry.card.textContent).slice(0, 300) || id };
+    return { id: entry.id, title: cleanText(entry.card.textContent).slice(0, 300) || entry.id };
   }
 
   stateOf(id: PaperId): PaperState {
-    return this.states.get(id) ?? NO_STATE;
+    return this.states.shown(id) ?? NO_STATE;
   }
 
-  /** Flips one of the card's toggles (keyboard); the click on a button does the same. */
-  toggle(entry: MountedCard, kind: ToggleKind): Promise<boolean> {
-    return this.act(entry, { kind, value: !toggleValue(this.stateOf(entry.controls.id), kind) });
+  /** Flips one of the card's toggles (keyboard) from what it shows; `at` is when the user pressed the key. */
+  toggle(entry: PageCard, kind: ToggleKind, at = Date.now()): Promise<boolean> {
+    return this.act(entry, { kind, value: !toggleValue(this.stateOf(entry.id), kind), at });
   }
 
   /** Saves every note being typed on the page now (the page is being hidden or closed). */
   flushNotes(urgent: boolean): void {
-    for (const entry of this.mounted.values()) entry.controls.flushNote(urgent);
+    for (const entry of this.cards.values()) entry.controls?.flushNote(urgent);
   }
 
   /** A scan right before the next frame is painted: cards the page adds never show without controls. */
@@ -215,17 +252,46 @@ export class Annotator {
       this.scanFrame = undefined;
       if (!this.loading || this.options.signal.aborted) return;
       this.scan();
-      this.scanEachFrameWhileLoading();
+      // Once the first screen's cards have their controls, the rest can wait for the end of parsing.
+      if (this.eagerLeft > 0 || !this.adapter) this.scanEachFrameWhileLoading();
     });
   }
 
-  private finishLoading(): void {
+  /**
+   * The document is parsed: the cards the first screens did not hold are found now, in slices (a
+   * 10,000-entry listing never holds the page for long), then changes are observed.
+   */
+  private async finishLoading(): Promise<void> {
     this.loading = false;
     if (this.scanFrame !== undefined) cancelAnimationFrame(this.scanFrame);
     this.scanFrame = undefined;
     // Page data an adapter reads once (Hugging Face's hydration JSON) is complete only now.
     if (this.adapter) this.page = createPageContext(this.options.document, this.href);
-    this.scan(false);
+    try {
+      this.followLocation();
+      const adapter = this.adapter;
+      if (adapter) {
+        // Read in slices (reading does not change the layout); the roots all go in at once at the
+        // end, one layout of the page rather than one per slice.
+        const pass: Pass = { atOnce: this.eagerLeft, fresh: [], changed: false, skipped: 0 };
+        const order: PageCard[] = [];
+        // The cards read so far are the ones j/k move between, in order, while the others are read.
+        this.order = order;
+        let started = performance.now();
+        for (const card of adapter.findCards(this.options.document, this.page ?? undefined)) {
+          if (performance.now() - started > SLICE_MS) {
+            await yieldToPage();
+            if (this.options.signal.aborted || adapter !== this.adapter) return;
+            started = performance.now();
+          }
+          const entry = this.visit(adapter, card, false, pass);
+          if (entry) order.push(entry);
+        }
+        this.finishPass(pass);
+      }
+    } catch (error) {
+      this.options.log?.('scan failed', error);
+    }
     this.observe();
   }
 
@@ -237,239 +303,288 @@ export class Annotator {
     this.observer.observe(this.options.document, { childList: true, subtree: true });
   }
 
+  /** Cards a screen can hold, at most: those a scan mounts at once. */
+  private eagerCount(): number {
+    const height = this.options.document.defaultView?.innerHeight || 1_000;
+    return Math.ceil(height / SMALLEST_CARD_PX);
+  }
+
   /**
-   * One pass over the page: mounts controls on new cards, then asks for their states in one message.
-   * `recheck` also re-reads the cards already annotated, for sites that swap a card's content in
-   * place; while the page is being parsed there is no need (the parser only adds), and on a
-   * 2,000-card listing skipping it saves re-reading every card on every frame.
+   * One pass over the page: marks new cards, mounts the controls of the first ones at once (those a
+   * screen can hold: before this frame is painted) and leaves the others to come near the viewport.
+   * `recheck` also re-reads the cards already known, for sites that swap a card's content in place;
+   * while the page is being parsed there is no need (the parser only adds).
    */
   scan(recheck = !this.loading): void {
-    const started = performance.now();
     try {
       this.followLocation();
       const adapter = this.adapter;
       if (!adapter || !this.options.document.documentElement) return;
-      this.ensurePageStyle();
-      const order: MountedCard[] = [];
-      let skipped = 0;
-      let added = 0;
+      const pass: Pass = { atOnce: this.loading ? this.eagerLeft : this.eagerCount(), fresh: [], changed: false, skipped: 0 };
+      const order: PageCard[] = [];
       for (const card of adapter.findCards(this.options.document, this.page ?? undefined)) {
-        const existing = this.mounted.get(card);
-        if (existing && !recheck) {
-          order.push(existing);
-          continue;
-        }
-        const id = adapter.cardId(card);
-        if (existing) {
-          // The site may swap a card's content in place, or re-render it without our root.
-          if (existing.controls.id === id && card.contains(existing.controls.root)) {
-            order.push(existing);
-            continue;
-          }
-          this.unmount(existing);
-        }
-        if (!id) {
-          skipped++;
-          continue;
-        }
-        const entry = this.mount(adapter, card, id);
-        order.push(entry);
-        added++;
-        if (this.builtAtOnce(added)) entry.controls.build();
-        else this.unbuilt.push(entry);
-        if (!this.states.has(id)) this.unasked.add(id);
+        const entry = this.visit(adapter, card, recheck, pass);
+        if (entry) order.push(entry);
       }
-      let removed = 0;
-      for (const entry of recheck ? [...this.mounted.values()] : []) {
-        if (!entry.card.isConnected) {
-          this.unmount(entry);
-          removed++;
+      if (recheck) {
+        for (const entry of [...this.cards.values()]) {
+          if (!entry.card.isConnected) {
+            this.drop(entry);
+            pass.changed = true;
+          }
         }
       }
       this.order = order;
-      if (this.isListing !== this.wasListing) {
-        this.wasListing = this.isListing;
-        for (const entry of this.mounted.values()) this.markCard(entry, this.states.get(entry.controls.id));
-      }
-      if (skipped !== this.skipped && skipped > 0) this.options.log?.(`skipped ${skipped} card(s) that could not be read`);
-      this.skipped = skipped;
-      if (this.unasked.size && !this.loading) {
-        void this.fetchStates([...this.unasked]);
-        this.unasked.clear();
-      }
-      if (this.unbuilt.length) this.buildInIdleTime();
-      if (added || removed) {
-        this.changed();
-        // Visible in the page's performance timeline (DevTools, the benchmark): what a scan costs.
-        mark('shelfmark:scan', started, { added, cards: order.length });
-      }
+      this.finishPass(pass);
     } catch (error) {
       // Never break the host page: a failed scan is logged and the next mutation retries.
       this.options.log?.('scan failed', error);
     }
   }
 
-  /** A control was used: show the change at once, save it, and settle on what the background answers. */
-  async act(entry: MountedCard, action: UserAction): Promise<boolean> {
-    const id = entry.controls.id;
-    const before = this.states.get(id);
-    this.setState(id, applyLocally(before ?? NO_STATE, action));
+  /** One card the adapter found: its entry, known, changed, or new (marked, its root to place); null when it cannot be read. */
+  private visit(adapter: SiteAdapter, card: Element, recheck: boolean, pass: Pass): PageCard | null {
+    let entry = this.cards.get(card);
+    if (entry && recheck) {
+      if (adapter.cardId(card) !== entry.id) {
+        // The site swapped the card's content in place: it is another paper now.
+        this.drop(entry);
+        entry = undefined;
+      } else if (!card.contains(entry.root)) {
+        // Re-rendered without our root: it gets a new one (with its controls, if it had them).
+        const wasMounted = entry.controls !== null;
+        this.unmount(entry);
+        // A closed shadow root stays with its host: the card gets a new root.
+        entry.root = createControlRoot(this.options.document, entry.id);
+        this.place(entry);
+        if (wasMounted) this.mount(entry);
+        else this.watch([entry]);
+      }
+    }
+    if (entry) return entry;
+    const id = adapter.cardId(card);
+    if (!id) {
+      pass.skipped++;
+      return null;
+    }
+    entry = this.add(card, id);
+    pass.fresh.push(entry);
+    pass.changed = true;
+    return entry;
+  }
+
+  /**
+   * The end of a pass: the new cards' roots go in, all in one go; those a screen holds get their
+   * controls at once, the others when they come near the viewport.
+   */
+  private finishPass(pass: Pass): void {
+    for (const entry of pass.fresh) this.place(entry);
+    const atOnce = pass.fresh.slice(0, pass.atOnce);
+    for (const entry of atOnce) this.mount(entry);
+    this.watch(pass.fresh.slice(atOnce.length));
+    if (this.loading) this.eagerLeft = pass.atOnce - atOnce.length;
+    if (pass.skipped !== this.skipped && pass.skipped > 0) this.options.log?.(`skipped ${pass.skipped} card(s) that could not be read`);
+    this.skipped = pass.skipped;
+    if (pass.changed) this.changed();
+  }
+
+  /**
+   * The user acted on a card: shown at once, then saved. Actions on one paper go one after another,
+   * in order; each carries the value meant and its time, so retries and late answers are harmless.
+   * Resolves true once saved; false when it was not (the card says so, until its state arrives).
+   */
+  act(entry: PageCard, action: UserAction): Promise<boolean> {
+    const id = entry.id;
+    this.states.begin(id, action);
+    this.failed.delete(id);
+    this.refresh(id);
+    const saved = (this.chains.get(id) ?? Promise.resolve()).then(() => this.save(entry, action));
+    const chain = saved.finally(() => {
+      if (this.chains.get(id) === chain) this.chains.delete(id);
+    });
+    this.chains.set(id, chain);
+    return saved;
+  }
+
+  private async save(entry: PageCard, action: UserAction): Promise<boolean> {
+    const id = entry.id;
+    let failure: unknown;
     try {
       const paper = this.paperOf(entry);
       const seen = this.adapter ? { site: this.adapter.name, url: this.href } : undefined;
       const state = await this.options.send({ type: 'act', paper, action, seen });
-      this.setState(id, state);
-      return true;
+      this.states.confirm(id, state);
     } catch (error) {
-      // The shown state goes back; a note's text stays in its editor, unsaved, to be sent again.
-      this.setState(id, before ?? NO_STATE);
-      const message = error instanceof Error ? error.message : String(error);
-      this.options.log?.('could not save', id, action.kind, error);
-      for (const card of this.cardsById.get(id) ?? []) card.controls.showError(friendlyError(message));
-      return false;
-    }
-  }
-
-  /** Whether the `added`-th card added by this scan gets its buttons at once. */
-  private builtAtOnce(added: number): boolean {
-    if (!this.loading) return added <= BUILT_AT_ONCE;
-    return this.builtWhileLoading++ < BUILT_AT_ONCE;
-  }
-
-  /** Builds the buttons of the cards still without them, a slice at a time, when the page is idle. */
-  private buildInIdleTime(): void {
-    if (this.buildHandle) return;
-    const run = (deadline?: IdleDeadline) => {
-      this.buildHandle = undefined;
-      if (this.options.signal.aborted) return;
-      const started = performance.now();
-      const hasTime = () =>
-        performance.now() - started < BUILD_SLICE_MS && (!deadline || deadline.didTimeout || deadline.timeRemaining() > 1);
-      let built = 0;
-      let next = 0;
-      for (; next < this.unbuilt.length && hasTime(); next++) {
-        const entry = this.unbuilt[next]!;
-        // Cards the page removed meanwhile are skipped; cards already built (focus, a note) too.
-        if (this.mounted.get(entry.card) !== entry || entry.controls.built) continue;
-        entry.controls.build();
-        built++;
+      failure = error;
+      // The service worker may have stopped after writing: what the database holds tells.
+      if (error instanceof RequestError && error.code === 'transport') {
+        try {
+          const states = await this.options.send({ type: 'getStates', ids: [id] });
+          if (states[id]) this.states.confirm(id, states[id]);
+          if (states[id] && settles(states[id], action)) failure = undefined;
+        } catch {
+          // Still unknown: reported as not saved; the next state to arrive corrects it if it was.
+        }
       }
-      this.unbuilt = this.unbuilt.slice(next);
-      if (built) mark('shelfmark:build', started, { built });
-      if (this.unbuilt.length) this.buildInIdleTime();
-    };
-    // The timeout keeps building going on a page that is never idle for long.
-    if (typeof requestIdleCallback === 'function') {
-      const handle = requestIdleCallback(run, { timeout: 250 });
-      this.buildHandle = () => cancelIdleCallback(handle);
-    } else {
-      const handle = setTimeout(run, 1);
-      this.buildHandle = () => clearTimeout(handle);
     }
+    this.states.settle(id, action);
+    if (failure !== undefined) {
+      this.options.log?.('could not save', id, action.kind, failure);
+      const why = failure instanceof RequestError ? failure.message : t('errorAdviceFailed');
+      // The background's words say "Not saved: …" already; the sender's own say what happened.
+      const notSaved = t('errorNotSaved');
+      this.failed.set(id, { action, message: why.startsWith(notSaved) ? why : t('errorWithAdvice', notSaved, why) });
+    }
+    this.refresh(id);
+    return failure === undefined;
+  }
+
+  /** Marks a new card (its id on its elements) and remembers it. */
+  private add(card: Element, id: PaperId): PageCard {
+    const entry: PageCard = { card, id, root: createControlRoot(this.options.document, id), controls: null };
+    card.setAttribute(CARD_ATTRIBUTE, id);
+    this.place(entry);
+    this.cards.set(card, entry);
+    let cards = this.byId.get(id);
+    if (!cards) this.byId.set(id, (cards = new Set()));
+    cards.add(entry);
+    return entry;
+  }
+
+  /** Puts the card's (empty) control root where the site's layout wants it. */
+  private place(entry: PageCard): void {
+    this.adapter?.mountControls(entry.card, entry.root);
+    this.byRoot.set(entry.root, entry);
+  }
+
+  /** Builds the cards' controls when they come near the viewport (`entries` in document order). */
+  private watch(entries: PageCard[]): void {
+    for (const entry of entries) this.requests.ask(entry.id, false);
+    const near = this.near;
+    if (!near) {
+      for (const entry of entries) this.mount(entry); // no IntersectionObserver: everything at once
+      return;
+    }
+    for (let i = 0; i < entries.length; i += GROUP) {
+      const sentinel = entries[i]!.root;
+      this.groups.set(sentinel, entries.slice(Math.max(0, i - GROUP), i + GROUP));
+      near.observe(sentinel);
+    }
+  }
+
+  private cameNear(records: IntersectionObserverEntry[]): void {
+    for (const record of records) {
+      if (!record.isIntersecting) continue;
+      this.near?.unobserve(record.target);
+      for (const entry of this.groups.get(record.target) ?? []) {
+        if (!entry.controls && entry.root.isConnected && this.cards.get(entry.card) === entry) this.mount(entry);
+      }
+      this.groups.delete(record.target);
+    }
+  }
+
+  private mount(entry: PageCard): CardControls {
+    const controls = createControls(entry.root, (action) => this.act(entry, action), this.states.shown(entry.id));
+    entry.controls = controls;
+    const failed = this.failed.get(entry.id);
+    if (failed) controls.showError(failed.message);
+    this.requests.ask(entry.id, true);
+    return controls;
+  }
+
+  /** Takes the card's control root out of the page (a note being typed is sent first). */
+  private unmount(entry: PageCard): void {
+    this.near?.unobserve(entry.root);
+    // A card the site removes while its note is being typed keeps what was typed.
+    entry.controls?.flushNote();
+    entry.root.remove();
+    entry.controls = null;
+  }
+
+  /** Forgets a card that left the page (or changed paper), and everything Shelfmark put on it. */
+  private drop(entry: PageCard): void {
+    this.unmount(entry);
+    entry.card.removeAttribute(CARD_ATTRIBUTE);
+    for (const part of cardParts(entry.card)) part.removeAttribute(CURRENT_ATTRIBUTE);
+    this.cards.delete(entry.card);
+    const cards = this.byId.get(entry.id);
+    cards?.delete(entry);
+    if (cards?.size === 0) {
+      this.byId.delete(entry.id);
+      this.states.forget(entry.id);
+      this.requests.forget(entry.id);
+      this.readIds.delete(entry.id);
+      this.failed.delete(entry.id);
+    }
+    this.changed();
+  }
+
+  /** Shows the paper's current state on its mounted cards. */
+  private refresh(id: PaperId): void {
+    const state = this.states.shown(id) ?? NO_STATE;
+    const failed = this.failed.get(id);
+    // A card that said "Not saved" is corrected once the state shows what was meant (it was saved after all, or overtaken).
+    if (failed && settles(state, failed.action)) this.failed.delete(id);
+    for (const entry of this.byId.get(id) ?? []) {
+      if (!entry.controls) continue;
+      entry.controls.update(state);
+      if (this.failed.has(id)) entry.controls.showError(this.failed.get(id)!.message);
+      else entry.controls.clearError();
+    }
+    const wasRead = this.readIds.has(id);
+    if (state.read) this.readIds.add(id);
+    else this.readIds.delete(id);
+    this.changed(wasRead !== state.read);
+  }
+
+  /**
+   * After cards, states or settings changed: once per task, the read papers' styles (when what they
+   * depend on changed: `styles`), then the page control.
+   */
+  private changed(styles = true): void {
+    this.stylesChanged ||= styles;
+    if (this.changeQueued) return;
+    this.changeQueued = true;
+    queueMicrotask(() => {
+      this.changeQueued = false;
+      if (this.options.signal.aborted) return;
+      if (this.stylesChanged || this.isListing !== this.wasListing) {
+        this.stylesChanged = false;
+        this.wasListing = this.isListing;
+        const hiding = this.hideRead && this.isListing;
+        const read = [...this.readIds].map((id) => this.readCard(id));
+        this.style?.show(!hiding && this.settings.dimRead ? read : [], hiding ? read : []);
+      }
+      this.options.onChange?.();
+    });
+  }
+
+  /** A read paper as its styles need it: its id, and how many elements after its card belong to it (arXiv's <dd>). */
+  private readCard(id: PaperId): ReadCard {
+    let following = 0;
+    for (const entry of this.byId.get(id) ?? []) following = Math.max(following, cardParts(entry.card).length - 1);
+    return { id, following };
   }
 
   private followLocation(): void {
     const href = this.options.location();
     if (href === this.href) return;
     this.href = href;
-    const adapter = adapterFor(href);
+    const adapter = findAdapter(this.options.adapters, href);
     if (adapter !== this.adapter) {
-      for (const entry of [...this.mounted.values()]) this.unmount(entry);
+      for (const entry of [...this.cards.values()]) this.drop(entry);
       this.order = [];
       this.adapter = adapter;
       this.changed();
     }
     this.page = adapter ? createPageContext(this.options.document, href) : null;
   }
-
-  private mount(adapter: SiteAdapter, card: Element, id: PaperId): MountedCard {
-    const entry: MountedCard = {
-      card,
-      controls: createControls(this.options.document, id, (action) => this.act(entry, action)),
-    };
-    adapter.mountControls(card, entry.controls.root);
-    this.mounted.set(card, entry);
-    this.byRoot.set(entry.controls.root, entry);
-    let cards = this.cardsById.get(id);
-    if (!cards) this.cardsById.set(id, (cards = new Set()));
-    cards.add(entry);
-    const state = this.states.get(id);
-    if (state) {
-      entry.controls.update(state);
-      this.markCard(entry, state);
-    }
-    return entry;
-  }
-
-  private unmount(entry: MountedCard): void {
-    // A card the site removes while its note is being typed keeps what was typed.
-    entry.controls.flushNote();
-    entry.controls.root.remove();
-    for (const part of cardParts(entry.card)) {
-      for (const name of Object.values(CARD_ATTRIBUTES)) part.removeAttribute(name);
-    }
-    this.mounted.delete(entry.card);
-    const cards = this.cardsById.get(entry.controls.id);
-    cards?.delete(entry);
-    if (cards?.size === 0) {
-      this.cardsById.delete(entry.controls.id);
-      this.states.delete(entry.controls.id);
-      this.unasked.delete(entry.controls.id);
-    }
-  }
-
-  private async fetchStates(ids: PaperId[]): Promise<void> {
-    const asked = performance.now();
-    try {
-      const states = await this.options.send({ type: 'getStates', ids });
-      this.applyStates(states);
-      mark('shelfmark:states', asked, { cards: ids.length });
-    } catch (error) {
-      this.options.log?.('could not load paper states', error);
-    }
-  }
-
-  private setState(id: PaperId, state: PaperState): void {
-    this.states.set(id, state);
-    for (const entry of this.cardsById.get(id) ?? []) {
-      entry.controls.update(state);
-      this.markCard(entry, state);
-    }
-    this.changed();
-  }
-
-  /** Read papers recede: the card element itself is subdued, or hidden if the user asked. */
-  private markCard(entry: MountedCard, state: PaperState | undefined): void {
-    const read = state?.read === true;
-    for (const part of cardParts(entry.card)) {
-      part.toggleAttribute(CARD_ATTRIBUTES.read, read);
-      part.toggleAttribute(CARD_ATTRIBUTES.hidden, read && this.hideRead && this.isListing);
-    }
-  }
-
-  private changed(): void {
-    if (this.changeQueued || !this.options.onChange) return;
-    this.changeQueued = true;
-    queueMicrotask(() => {
-      this.changeQueued = false;
-      if (!this.options.signal.aborted) this.options.onChange?.();
-    });
-  }
-
-  private ensurePageStyle(): void {
-    const { document } = this.options;
-    if (document.getElementById(PAGE_STYLE_ID)) return;
-    const style = document.createElement('style');
-    style.id = PAGE_STYLE_ID;
-    style.textContent = PAGE_CSS;
-    (document.head ?? document.documentElement).append(style);
-  }
 }
 
 /**
  * The elements that show one card: the card itself, and for a <dt> (an entry of a description
  * list, as arXiv lists papers) the <dd> elements that follow it and describe the same entry.
- * What is done to a card (subdued, hidden, outlined) is done to all of them.
+ * What is done to a card (dimmed, hidden, outlined) is done to all of them.
  */
 export function cardParts(card: Element): Element[] {
   const parts = [card];
@@ -478,40 +593,20 @@ export function cardParts(card: Element): Element[] {
   return parts;
 }
 
-/** Puts a span of Shelfmark's work in the page's performance timeline. */
-function mark(name: string, start: number, detail: Record<string, number>): void {
-  try {
-    performance.measure(name, { start, detail });
-  } catch {
-    // Older engines without User Timing Level 3: the figure is only a convenience.
-  }
-}
-
 /** Our own insertions and removals need no new scan. */
 function isOwnMutation(record: MutationRecord): boolean {
   return [...record.addedNodes, ...record.removedNodes].every(
-    (node) =>
-      node instanceof Element &&
-      (node.localName === 'shelfmark-controls' || node.localName === 'shelfmark-dock' || node.id === PAGE_STYLE_ID),
+    (node) => node instanceof Element && (node.localName === 'shelfmark-controls' || node.localName === 'shelfmark-dock'),
   );
 }
 
-/** The state a page shows as soon as the user acts, before the background answers. */
-export function applyLocally(state: PaperState, action: UserAction): PaperState {
-  switch (action.kind) {
-    case 'star':
-      return { ...state, starred: action.value };
-    case 'read':
-      // As the library does: a paper marked read leaves the reading queue.
-      return { ...state, read: action.value, queued: action.value ? false : state.queued };
-    case 'queue':
-      return { ...state, queued: action.value };
-    case 'note':
-      return { ...state, note: action.text };
-  }
-}
-
-function friendlyError(message: string): string {
-  if (/context invalidated|receiving end does not exist/i.test(message)) return t('cardUpdatedReload');
-  return message.length > 120 ? `${message.slice(0, 117)}…` : message;
+/** Lets the page run (input, rendering) before going on; not a timer, which background tabs slow down. */
+function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(null);
+  });
 }

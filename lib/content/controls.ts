@@ -2,14 +2,18 @@ import type { PaperState, UserAction } from '../store/library';
 import { LIMITS } from '../limits';
 import type { PaperId } from '../paper';
 import { NoteDraft, type NoteStatus } from './note-draft';
+import { valueOf } from './paper-states';
+import { attachClosedRoot } from './shadow';
 import { CONTROLS_CSS } from './styles';
+import { actionTime, isUserEvent } from './trust';
 import { t, type MessageKey } from '../i18n';
 
 /**
  * The controls of one card: a light host element carrying `data-shelfmark-id` (the page contract)
- * with a shadow root, so the host page's styles cannot reach in and ours cannot leak out.
- * Plain DOM, cloned from one template: a listing may have 2,000 cards. The shadow root and its
- * buttons are built when first needed (see createControls), the note editor when first opened.
+ * with a closed shadow root holding the buttons, their states and the note editor. The page sees
+ * the host and nothing else: no state, no note, no preview (see shadow.ts). The host is placed in
+ * every card at once (empty, it keeps the controls' room, so nothing moves when they come); the
+ * buttons are built, from one template, only for cards near the viewport (the annotator decides).
  */
 
 export type ToggleKind = 'star' | 'read' | 'queue';
@@ -18,9 +22,11 @@ interface ToggleSpec {
   kind: ToggleKind;
   /** The accessible name (a key of the catalogues): constant, the state is in aria-pressed. */
   label: MessageKey;
-  /** Tooltip for each state. */
-  offTitle: MessageKey;
-  onTitle: MessageKey;
+  /** The visible tooltip for each state: what a click does now. */
+  offTip: MessageKey;
+  onTip: MessageKey;
+  /** The key that does the same on the current card (lib/content/keyboard.ts). */
+  key: string;
   /** 24×24 SVG path(s): outline when off, filled when on (by CSS). */
   icon: string;
 }
@@ -29,47 +35,53 @@ export const TOGGLES: readonly ToggleSpec[] = [
   {
     kind: 'star',
     label: 'controlStar',
-    offTitle: 'cardStarOff',
-    onTitle: 'cardStarOn',
+    offTip: 'cardStarOff',
+    onTip: 'cardStarOn',
+    key: 's',
     icon: 'M12 3.5l2.6 5.3 5.9.9-4.25 4.1 1 5.85L12 16.9l-5.25 2.75 1-5.85L3.5 9.7l5.9-.9z',
   },
   {
     kind: 'read',
     label: 'controlMarkRead',
-    offTitle: 'cardReadOff',
-    onTitle: 'cardReadOn',
+    offTip: 'cardReadOff',
+    onTip: 'cardReadOn',
+    key: 'r',
     icon: 'M4.5 12.5l4.5 4.5 10.5-10.5',
   },
   {
     kind: 'queue',
     label: 'controlAddToQueue',
-    offTitle: 'cardQueueOff',
-    onTitle: 'cardQueueOn',
+    offTip: 'cardQueueOff',
+    onTip: 'cardQueueOn',
+    key: 'q',
     icon: 'M4 6h11M4 12h11M4 18h7M18 14v8M14 18h8',
   },
 ];
 
-/** The Note button: its accessible name, and its icon (a sheet; lines on it when there is a note). */
-const NOTE_LABEL = 'controlNote';
-const NOTE_ICON = 'M6.5 3.5h8l4 4v13h-12z M14.5 3.5v4h4';
-const NOTE_LINES = 'M9.5 12.5h6M9.5 16h4';
-const NOTE_EMPTY_TITLE = 'cardNoteEmpty';
-/** How much of a note its button shows on hover. */
-const PREVIEW_WORDS = 12;
-const PREVIEW_CHARS = 90;
+/**
+ * The Note button: its accessible name, key, tooltips, and its icon: a sticky note with a pencil
+ * across it (a plain sheet read as "file"); the pencil fills in when there is a note.
+ */
+const NOTE_LABEL: MessageKey = 'controlNote';
+const NOTE_KEY = 'n';
+const NOTE_EMPTY_TIP: MessageKey = 'cardNoteEmpty';
+const NOTE_TIP: MessageKey = 'cardNoteOpen';
+const NOTE_ICON = 'M14 20.5H5.5a2 2 0 0 1-2-2v-13a2 2 0 0 1 2-2h13a2 2 0 0 1 2 2V11 M7.5 8.5h8M7.5 12h5';
+const NOTE_PENCIL = 'M19.2 13.3l2 2-6.4 6.4-2.8.8.8-2.8z';
+/** The longest first line a card shows (CSS ellipsis cuts it to the room there is). */
+const FIRST_LINE_CHARS = 200;
 
 export interface CardControls {
   readonly id: PaperId;
   /** The element placed in the card (the control root of the page contract). */
   readonly root: HTMLElement;
-  /** True once the buttons exist: they are built on first need, or soon after mounting (build). */
-  readonly built: boolean;
-  /** Builds the buttons now (the shadow root and its content), with the state known so far. */
-  build(): void;
   readonly noteOpen: boolean;
+  /** The element focused inside the controls, if any. */
+  readonly activeElement: Element | null;
   update(state: PaperState): void;
-  /** Shows that saving failed, with the reason, until the next update. */
+  /** Shows that saving failed ("Not saved: …", in plain words) until clearError. */
   showError(message: string): void;
+  clearError(): void;
   /** Opens the note editor and puts the cursor in it. */
   openNote(): void;
   /** Closes the note editor, keeping and saving its text; focus goes back to the Note button. */
@@ -104,6 +116,11 @@ function controlsTemplate(doc: Document): HTMLTemplateElement {
   template = doc.createElement('template');
   const style = doc.createElement('style');
   style.textContent = CONTROLS_CSS;
+  // Switched on while the note editor is open: the controls take a line of their own, even where
+  // they sit in a line of text (arXiv's id line). Inside the root, so the page sees no attribute.
+  const noteOpenStyle = doc.createElement('style');
+  noteOpenStyle.media = 'not all';
+  noteOpenStyle.textContent = ':host { display: block !important; }';
   const bar = doc.createElement('div');
   bar.className = 'bar';
   bar.tabIndex = -1;
@@ -114,9 +131,10 @@ function controlsTemplate(doc: Document): HTMLTemplateElement {
     button.type = 'button';
     button.className = `toggle ${toggle.kind}`;
     button.dataset.kind = toggle.kind;
+    button.dataset.tip = t(toggle.offTip);
     button.setAttribute('aria-label', t(toggle.label));
     button.setAttribute('aria-pressed', 'false');
-    button.title = t(toggle.offTitle);
+    button.setAttribute('aria-keyshortcuts', toggle.key);
     button.append(icon(doc, [[toggle.icon]]));
     bar.append(button);
   }
@@ -124,159 +142,125 @@ function controlsTemplate(doc: Document): HTMLTemplateElement {
   note.type = 'button';
   note.className = 'toggle note';
   note.dataset.kind = 'note';
+  note.dataset.tip = t(NOTE_EMPTY_TIP);
   note.setAttribute('aria-label', t(NOTE_LABEL));
-  // Pressed while the editor is open; whether there is a note shows in the icon and the title.
+  // Pressed while the editor is open; whether there is a note shows in the icon and the first line.
   note.setAttribute('aria-pressed', 'false');
-  note.title = t(NOTE_EMPTY_TITLE);
-  note.append(icon(doc, [[NOTE_ICON], [NOTE_LINES, 'lines']]));
-  bar.append(note);
+  note.setAttribute('aria-keyshortcuts', NOTE_KEY);
+  // The note's first line describes the button for screen readers (ids are scoped to this root).
+  note.setAttribute('aria-describedby', 'first-line');
+  note.append(icon(doc, [[NOTE_ICON], [NOTE_PENCIL, 'pencil']]));
+  // The note's first line on the card; a click opens the whole note (the Note button does from the keyboard).
+  const firstLine = doc.createElement('span');
+  firstLine.className = 'first-line';
+  firstLine.id = 'first-line';
+  firstLine.dataset.kind = 'note';
+  firstLine.hidden = true;
   const status = doc.createElement('span');
   status.className = 'status';
   status.setAttribute('role', 'status');
-  bar.append(status);
-  template.content.append(style, bar);
+  bar.append(note, firstLine, status);
+  template.content.append(style, noteOpenStyle, bar);
   return template;
 }
 
-/**
- * The control root of one card. Only the root element is made at once; its shadow root and
- * buttons are built on first need or by `build()`: on a 2,000-card listing the annotator builds
- * the first cards at once and the rest in idle time, so mounting costs the page little.
- */
-export function createControls(doc: Document, id: PaperId, onAction: ActionHandler): CardControls {
+/** The control root of a card, empty: it keeps the controls' room until they are built in it. */
+export function createControlRoot(doc: Document, id: PaperId): HTMLElement {
   const root = doc.createElement('shelfmark-controls');
   root.className = 'shelfmark-root';
   root.dataset.shelfmarkId = id;
-  let state: PaperState | undefined;
-  let view: ControlsView | undefined;
-  const built = (): ControlsView => {
-    if (!view) {
-      view = buildView(doc, root, onAction);
-      if (state) view.update(state);
-    }
-    return view;
-  };
-  return {
-    id,
-    root,
-    get built() {
-      return view !== undefined;
-    },
-    build() {
-      built();
-    },
-    get noteOpen() {
-      return view?.noteOpen ?? false;
-    },
-    update(next) {
-      state = next;
-      view?.update(next);
-    },
-    showError(message) {
-      built().showError(message);
-    },
-    openNote() {
-      built().openNote(state?.note ?? '');
-    },
-    closeNote() {
-      view?.closeNote();
-    },
-    flushNote(urgent = false) {
-      view?.flushNote(urgent);
-    },
-    focus(paperTitle) {
-      built().focus(paperTitle);
-    },
-  };
+  return root;
 }
 
-/** The built controls of one card. */
-interface ControlsView {
-  readonly noteOpen: boolean;
-  update(state: PaperState): void;
-  showError(message: string): void;
-  openNote(storedNote: string): void;
-  closeNote(): void;
-  flushNote(urgent: boolean): void;
-  focus(paperTitle?: string): void;
-}
-
-function buildView(doc: Document, root: HTMLElement, onAction: ActionHandler): ControlsView {
-  const shadow = root.attachShadow({ mode: 'open' });
+/** Builds the controls in `root` (from createControlRoot), showing `state` when known. */
+export function createControls(root: HTMLElement, onAction: ActionHandler, state?: PaperState): CardControls {
+  const doc = root.ownerDocument;
+  const id = root.dataset.shelfmarkId!;
+  const shadow = attachClosedRoot(root);
   const content = controlsTemplate(doc).content.cloneNode(true) as DocumentFragment;
-  // The template's shape is known: [style, bar], bar = [one button per toggle, note, status].
-  // Reading it by position rather than by selector matters on a 2,000-card listing.
-  const bar = content.lastElementChild as HTMLElement;
+  // The template's shape is known: [style, note-open style, bar], bar = [one button per toggle, note, first line, status].
+  const [, noteOpenStyle, bar] = [...content.children] as [HTMLStyleElement, HTMLStyleElement, HTMLElement];
   const parts = bar.children;
   const buttons = new Map<ToggleKind, HTMLButtonElement>(TOGGLES.map((toggle, i) => [toggle.kind, parts[i] as HTMLButtonElement]));
   const noteButton = parts[TOGGLES.length] as HTMLButtonElement;
-  const status = parts[TOGGLES.length + 1] as HTMLElement;
+  const firstLine = parts[TOGGLES.length + 1] as HTMLElement;
+  const status = parts[TOGGLES.length + 2] as HTMLElement;
   shadow.append(content);
-  /** The state shown; cleared by an error so that the next update redraws. */
+  const tooltip = new Tooltip(shadow, bar);
+  /** The state shown. */
   let current: PaperState | undefined;
-  /** The last state known, kept through errors: the note editor opens on its note. */
-  let known: PaperState | undefined;
   let editor: NoteEditor | undefined;
 
   const noteEditor = (): NoteEditor => {
     editor ??= createNoteEditor(doc, shadow, {
-      save: (text) => onAction({ kind: 'note', text }),
-      onClose: () => view.closeNote(),
+      save: (text, at) => onAction({ kind: 'note', text, at }),
+      onClose: () => controls.closeNote(),
     });
     noteButton.setAttribute('aria-controls', editor.element.id);
     return editor;
   };
 
-  // One listener per card. Every click inside the controls stops here: cards often have a link or a
-  // single-page-app router listening above, which must not see our clicks.
-  root.addEventListener('click', (event) => {
+  // One listener per card, inside the closed root (outside it, the event's path hides our buttons).
+  // Every click inside the controls stops here: cards often have a link or a single-page-app router
+  // listening above, which must not see our clicks. Only the user's clicks act.
+  shadow.addEventListener('click', (event) => {
+    if (!isUserEvent(event)) return;
     event.stopPropagation();
     const target = event.composedPath()[0];
-    const button = target instanceof Element ? (target.closest('button[data-kind]') as HTMLButtonElement | null) : null;
+    const button = target instanceof Element ? (target.closest('[data-kind]') as HTMLElement | null) : null;
     if (!button) return;
     event.preventDefault();
+    tooltip.hide();
     const kind = button.dataset.kind as ToggleKind | 'note';
     if (kind === 'note') {
-      if (view.noteOpen) view.closeNote();
-      else view.openNote(known?.note ?? '');
+      if (controls.noteOpen) controls.closeNote();
+      else controls.openNote();
       return;
     }
-    void onAction({ kind, value: button.getAttribute('aria-pressed') !== 'true' });
+    // The value the user saw and meant: the opposite of what the button showed when clicked.
+    void onAction({ kind, value: button.getAttribute('aria-pressed') !== 'true', at: actionTime() });
   });
 
-  const view: ControlsView = {
+  const controls: CardControls = {
+    id,
+    root,
     get noteOpen() {
       return editor?.open ?? false;
     },
+    get activeElement() {
+      return shadow.activeElement;
+    },
     update(state) {
-      known = state;
       if (current && sameState(current, state)) return;
       current = state;
-      status.textContent = '';
-      root.toggleAttribute('data-error', false);
       for (const toggle of TOGGLES) {
         const on = toggleValue(state, toggle.kind);
         const button = buttons.get(toggle.kind)!;
         button.setAttribute('aria-pressed', String(on));
-        button.title = t(on ? toggle.onTitle : toggle.offTitle);
+        button.dataset.tip = t(on ? toggle.onTip : toggle.offTip);
       }
-      const preview = notePreview(state.note);
-      noteButton.toggleAttribute('data-has-note', preview !== '');
-      noteButton.title = preview ? t('cardNotePreview', preview) : t(NOTE_EMPTY_TITLE);
+      const line = noteFirstLine(state.note);
+      noteButton.toggleAttribute('data-has-note', line !== '');
+      noteButton.dataset.tip = t(line ? NOTE_TIP : NOTE_EMPTY_TIP);
+      firstLine.textContent = line;
+      firstLine.hidden = line === '' || controls.noteOpen;
+      tooltip.refresh();
       editor?.show(state.note);
     },
     showError(message) {
-      current = undefined;
-      root.toggleAttribute('data-error', true);
-      status.textContent = t('errorWithAdvice', t('errorNotSaved'), message);
+      status.textContent = message;
     },
-    openNote(storedNote) {
+    clearError() {
+      status.textContent = '';
+    },
+    openNote() {
       const opened = noteEditor();
-      opened.show(storedNote);
+      opened.show(current?.note ?? '');
       opened.setOpen(true);
-      // The page stylesheet gives the editor a line of its own, even where the controls sit in a line of text.
-      root.toggleAttribute('data-note-open', true);
+      noteOpenStyle.media = 'all';
       noteButton.setAttribute('aria-pressed', 'true');
+      // The whole note is in the editor now.
+      firstLine.hidden = true;
       opened.focus();
     },
     closeNote() {
@@ -284,11 +268,12 @@ function buildView(doc: Document, root: HTMLElement, onAction: ActionHandler): C
       const hadFocus = shadow.activeElement === editor.textarea;
       editor.draft.flush();
       editor.setOpen(false);
-      root.toggleAttribute('data-note-open', false);
+      noteOpenStyle.media = 'not all';
       noteButton.setAttribute('aria-pressed', 'false');
+      firstLine.hidden = firstLine.textContent === '';
       if (hadFocus) noteButton.focus();
     },
-    flushNote(urgent) {
+    flushNote(urgent = false) {
       editor?.draft.flush(urgent);
     },
     focus(paperTitle) {
@@ -296,7 +281,8 @@ function buildView(doc: Document, root: HTMLElement, onAction: ActionHandler): C
       bar.focus({ preventScroll: true });
     },
   };
-  return view;
+  if (state) controls.update(state);
+  return controls;
 }
 
 interface NoteEditor {
@@ -321,7 +307,7 @@ const STATUS_TEXT: Record<NoteStatus, MessageKey> = {
 function createNoteEditor(
   doc: Document,
   shadow: ShadowRoot,
-  options: { save: (text: string) => Promise<boolean>; onClose: () => void },
+  options: { save: (text: string, at: number) => Promise<boolean>; onClose: () => void },
 ): NoteEditor {
   const element = doc.createElement('div');
   element.className = 'editor';
@@ -351,16 +337,21 @@ function createNoteEditor(
       saveState.toggleAttribute('data-failed', status === 'failed');
     },
   });
-  textarea.addEventListener('input', () => draft.change(textarea.value));
-  textarea.addEventListener('blur', () => draft.flush());
+  // Only what the user types is the note.
+  textarea.addEventListener('input', (event) => {
+    if (isUserEvent(event)) draft.change(textarea.value, actionTime());
+  });
+  textarea.addEventListener('blur', (event) => {
+    if (isUserEvent(event)) draft.flush();
+  });
   textarea.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape' && !event.isComposing) {
+    if (isUserEvent(event) && event.key === 'Escape' && !event.isComposing) {
       event.preventDefault();
       options.onClose();
     }
   });
-  // Keys typed in the note are the note's: no page shortcut may see them. Outside the shadow root
-  // they would look as if typed on our host element, not in a field.
+  // Keys typed in the note are the note's: no page shortcut may see them (they would look as if
+  // typed on our host element, not in a field).
   for (const type of ['keydown', 'keyup', 'keypress'] as const) {
     element.addEventListener(type, (event) => event.stopPropagation());
   }
@@ -388,28 +379,88 @@ function createNoteEditor(
   };
 }
 
-/** The first words of a note, on one line, for the Note button's tooltip; '' when there is no note. */
-export function notePreview(note: string): string {
-  const words = note.trim().split(/\s+/).filter(Boolean);
-  if (words.length === 0) return '';
-  let preview = words.slice(0, PREVIEW_WORDS).join(' ');
-  let cut = words.length > PREVIEW_WORDS;
-  if (preview.length > PREVIEW_CHARS) {
-    preview = preview.slice(0, PREVIEW_CHARS).trimEnd();
-    cut = true;
+/** A note's first line with words in it, for the card; '' when there is no note. */
+export function noteFirstLine(note: string): string {
+  const line = note.split('\n').find((candidate) => candidate.trim() !== '')?.trim() ?? '';
+  return line.length > FIRST_LINE_CHARS ? `${line.slice(0, FIRST_LINE_CHARS).trimEnd()}…` : line;
+}
+
+/**
+ * The visible tooltip of the card's buttons: what a click does and its key, on hover and on
+ * keyboard focus. A popover in the top layer, so a card's `overflow: hidden` (Hugging Face's) does
+ * not cut it; inside the closed root, so the page cannot read it. Built the first time it shows.
+ */
+class Tooltip {
+  private element?: HTMLElement;
+  private text?: HTMLElement;
+  private key?: HTMLElement;
+  private target?: HTMLElement;
+  private readonly onScroll = () => this.hide();
+
+  constructor(
+    private readonly shadow: ShadowRoot,
+    bar: HTMLElement,
+  ) {
+    bar.addEventListener('pointerover', (event) => {
+      const button = buttonOf(event.target);
+      if (button && button !== this.target) this.show(button);
+    });
+    bar.addEventListener('pointerout', (event) => {
+      if (buttonOf(event.relatedTarget) !== this.target) this.hide();
+    });
+    bar.addEventListener('focusin', (event) => {
+      const button = buttonOf(event.target);
+      if (button?.matches(':focus-visible')) this.show(button);
+    });
+    bar.addEventListener('focusout', () => this.hide());
   }
-  return cut ? `${preview}…` : preview;
+
+  /** Shows the current text of the button it is on (its state changed). */
+  refresh(): void {
+    if (this.target) this.show(this.target);
+  }
+
+  hide(): void {
+    if (!this.target) return;
+    this.target = undefined;
+    if (this.element?.matches(':popover-open')) this.element.hidePopover();
+    removeEventListener('scroll', this.onScroll, true);
+  }
+
+  private show(button: HTMLElement): void {
+    const element = this.element ?? this.build(button.ownerDocument);
+    if (typeof element.showPopover !== 'function') return; // no popover API (not a browser Shelfmark supports)
+    this.target = button;
+    this.text!.textContent = button.dataset.tip ?? '';
+    this.key!.textContent = button.getAttribute('aria-keyshortcuts')?.toUpperCase() ?? '';
+    if (!element.matches(':popover-open')) element.showPopover();
+    const box = button.getBoundingClientRect();
+    const room = document.documentElement.clientWidth - element.offsetWidth - 4;
+    element.style.left = `${Math.max(4, Math.min(box.left, room))}px`;
+    element.style.top = `${box.bottom + 6}px`;
+    // The tooltip is placed for where the button is: a scroll moves the button, so it goes.
+    addEventListener('scroll', this.onScroll, { capture: true, passive: true });
+  }
+
+  private build(doc: Document): HTMLElement {
+    const element = doc.createElement('div');
+    element.className = 'tip';
+    element.setAttribute('role', 'tooltip');
+    element.popover = 'manual';
+    this.text = doc.createElement('span');
+    this.key = doc.createElement('kbd');
+    element.append(this.text, this.key);
+    this.shadow.append(element);
+    return (this.element = element);
+  }
+}
+
+function buttonOf(target: EventTarget | null): HTMLElement | null {
+  return target instanceof Element ? (target.closest('button[data-tip]') as HTMLElement | null) : null;
 }
 
 export function toggleValue(state: PaperState, kind: ToggleKind): boolean {
-  switch (kind) {
-    case 'star':
-      return state.starred;
-    case 'read':
-      return state.read;
-    case 'queue':
-      return state.queued;
-  }
+  return valueOf(state, kind) as boolean;
 }
 
 function sameState(a: PaperState, b: PaperState): boolean {

@@ -1,12 +1,15 @@
 import { icon } from './controls';
 import { SHORTCUTS } from './keyboard';
+import { attachClosedRoot, deepActiveElement } from './shadow';
 import { DOCK_CSS } from './styles';
+import { isUserEvent } from './trust';
 import { t, type MessageKey } from '../i18n';
 
 /**
  * The one page-level control Shelfmark adds: a small pill in the bottom corner of a listing with
  * the per-site "Hide read" toggle and the keyboard shortcuts, and the shortcuts panel (`?`) that
- * opens from it. Its own shadow root, like the card controls; it carries no `data-shelfmark-id`.
+ * opens from it. Its own closed shadow root, like the card controls (the read count is the
+ * library's: the page never sees it); it carries no `data-shelfmark-id`.
  */
 
 export interface DockView {
@@ -42,7 +45,7 @@ function keyLabel(key: string): string {
 
 export function createDock(doc: Document, options: DockOptions): Dock {
   const element = doc.createElement('shelfmark-dock');
-  const shadow = element.attachShadow({ mode: 'open' });
+  const shadow = attachClosedRoot(element);
   const style = doc.createElement('style');
   style.textContent = DOCK_CSS;
 
@@ -103,17 +106,18 @@ export function createDock(doc: Document, options: DockOptions): Dock {
   let view: DockView = { siteLabel: '', hideRead: false, readCount: 0 };
   let returnFocus: Element | null = null;
 
-  hideRead.addEventListener('click', () => options.onHideRead(!view.hideRead));
-  checkbox.addEventListener('change', () => options.onHideRead(checkbox.checked));
-  help.addEventListener('click', () => dock.toggleHelp());
-  close.addEventListener('click', () => closeDialog(dialog));
+  // Only the user's own clicks act (isTrusted).
+  hideRead.addEventListener('click', (event) => isUserEvent(event) && options.onHideRead(!view.hideRead));
+  checkbox.addEventListener('change', (event) => isUserEvent(event) && options.onHideRead(checkbox.checked));
+  help.addEventListener('click', (event) => isUserEvent(event) && dock.toggleHelp());
+  close.addEventListener('click', (event) => isUserEvent(event) && closeDialog(dialog));
   dialog.addEventListener('close', () => {
     if (returnFocus instanceof HTMLElement && returnFocus.isConnected) returnFocus.focus({ preventScroll: true });
     returnFocus = null;
   });
   // Keys pressed in the panel belong to it (Esc closes it natively); the page must not act on them.
   dialog.addEventListener('keydown', (event) => {
-    if (event.key === '?') {
+    if (isUserEvent(event) && event.key === '?') {
       event.preventDefault();
       closeDialog(dialog);
     }
@@ -156,9 +160,3 @@ function closeDialog(dialog: HTMLDialogElement): void {
   }
 }
 
-/** The focused element, looking into open shadow roots (ours included). */
-function deepActiveElement(doc: Document): Element | null {
-  let active = doc.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-}

@@ -1,26 +1,53 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { isStatesMessage, sendRequest } from '../messaging';
+import { isStatesMessage, RequestError, sendMessage } from '../messaging';
+import type { Request } from '../messages';
+import type { SiteAdapter } from '../sites/types';
 import { defaultSettings, loadSettings, setHideRead, watchSettings, type Settings } from '../settings';
-import { Annotator } from './annotator';
+import { Annotator, type Send } from './annotator';
+import './css/page.css';
 import { createDock, type Dock } from './dock';
 import { commandFor } from './keyboard';
+import { withRetries } from './retry';
+import { contentScriptRunning, setContentScriptRunning } from './running';
+import { shieldFromPageEvents } from './shield';
 import { Triage } from './triage';
+import { actionTime, isUserEvent } from './trust';
+import { t } from '../i18n';
 
-/** Starts Shelfmark on a page; everything it sets up ends with `ctx` (extension reloaded or removed). */
-export function startContentScript(ctx: ContentScriptContext): Annotator {
+/**
+ * Starts Shelfmark on a page, reading it with `adapters`; everything it sets up ends with `ctx`
+ * (extension reloaded or removed). Returns null when it already runs in this frame (declared for
+ * the page, and injected by the router's request as a single-page app reached it).
+ */
+export function startContentScript(ctx: ContentScriptContext, adapters: readonly SiteAdapter[]): Annotator | null {
+  if (contentScriptRunning()) return null;
+  setContentScriptRunning(true);
+  ctx.onInvalidated(() => setContentScriptRunning(false));
+  shieldFromPageEvents(ctx);
+
   const log = (message: string, ...details: unknown[]) => console.debug(`[Shelfmark] ${message}`, ...details);
   let settings: Settings = defaultSettings();
   let dock: Dock | null = null;
 
+  /** Every message to the background: never after an update (the old script keeps running until reload), retried when it did not get through. */
+  const deliver = withRetries((message: unknown): Promise<unknown> => {
+    if (!ctx.isValid) return Promise.reject(new RequestError(t('cardUpdatedReload'), 'invalidated'));
+    return sendMessage(message);
+  });
+  const send = (async (request: Request) => {
+    const answer = await deliver(request);
+    // States are shown once the settings are known too, so read papers hidden on this site never flash into view.
+    if (request.type === 'getStates') await settingsLoaded;
+    return answer;
+  }) as Send;
+
   const annotator = new Annotator({
     document,
+    adapters,
     location: () => location.href,
-    send: async (request) => {
-      // After an update the old script keeps running until reload; it must not talk to the new background.
-      if (!ctx.isValid) throw new Error('Extension context invalidated');
-      const answer = await sendRequest(request);
-      if (request.type === 'getStates') await settingsLoaded;
-      return answer;
+    send,
+    insertStyle: async (css, remove) => {
+      await deliver({ type: 'pageStyle', insert: css, remove });
     },
     signal: ctx.signal,
     log,
@@ -79,22 +106,21 @@ export function startContentScript(ctx: ContentScriptContext): Annotator {
 
   // Single-page navigation (Hugging Face): the mutation observer sees new cards, this sees a new URL.
   ctx.addEventListener(window, 'wxt:locationchange', () => annotator.scheduleScan());
+  // Keys act only when the user pressed them: a page's forged key press does nothing.
   ctx.addEventListener(document, 'keydown', (event) => {
-    if (!annotator.site) return;
+    if (!isUserEvent(event) || !annotator.site) return;
     const command = commandFor(event);
     if (!command || (dock?.helpOpen && command !== 'help')) return;
-    if (triage.run(command)) event.preventDefault();
+    if (triage.run(command, actionTime())) event.preventDefault();
   });
   ctx.addEventListener(document, 'focusin', (event) => triage.followFocus(event));
   // Nothing typed is lost: notes are sent at once when the page is hidden (tab switched, window
   // minimised) or goes away (tab closed, navigation); a message sent in pagehide still arrives.
-  ctx.addEventListener(document, 'visibilitychange', () => {
-    if (document.visibilityState === 'hidden') annotator.flushNotes(true);
+  ctx.addEventListener(document, 'visibilitychange', (event) => {
+    if (isUserEvent(event) && document.visibilityState === 'hidden') annotator.flushNotes(true);
   });
-  ctx.addEventListener(window, 'pagehide', () => annotator.flushNotes(true));
+  ctx.addEventListener(window, 'pagehide', (event) => isUserEvent(event) && annotator.flushNotes(true));
 
-  // Cards are annotated at once; their states are shown once the settings are known too, so that
-  // read papers hidden on this site never flash into view.
   const settingsLoaded = loadSettings()
     .catch((error: unknown) => {
       log('could not read settings', error);

@@ -1,6 +1,7 @@
 import type { PaperLinks, PaperRef } from '../paper';
-import { CARD_ATTRIBUTES, cardParts, type Annotator, type MountedCard } from './annotator';
+import { cardParts, CURRENT_ATTRIBUTE, type Annotator, type PageCard } from './annotator';
 import type { Command } from './keyboard';
+import { isUserEvent } from './trust';
 
 /**
  * Keyboard triage of a listing: a cursor on one card (outlined, focused, scrolled into view) that
@@ -16,7 +17,7 @@ export interface TriageOptions {
 }
 
 export class Triage {
-  private current: MountedCard | null = null;
+  private current: PageCard | null = null;
 
   constructor(
     private readonly annotator: Annotator,
@@ -24,12 +25,12 @@ export class Triage {
   ) {}
 
   /** The card the keys act on, if it is still on the page. */
-  get currentCard(): MountedCard | null {
+  get currentCard(): PageCard | null {
     return this.current?.card.isConnected ? this.current : null;
   }
 
-  /** Runs a command; false when there was nothing to act on (the key is then left to the page). */
-  run(command: Command): boolean {
+  /** Runs a command; false when there was nothing to act on (the key is then left to the page). `at`: when the key was pressed. */
+  run(command: Command, at = Date.now()): boolean {
     switch (command) {
       case 'next':
         return this.move(1);
@@ -48,15 +49,15 @@ export class Triage {
     switch (command) {
       case 'star':
       case 'queue':
-        void this.annotator.toggle(entry, command);
+        void this.annotator.toggle(entry, command, at);
         return true;
       case 'read':
-        void this.annotator.toggle(entry, 'read');
+        void this.annotator.toggle(entry, 'read', at);
         // With read papers hidden, the card just read disappears: the cursor goes on to the next one.
         this.keepCursorVisible();
         return true;
       case 'note':
-        entry.controls.openNote();
+        this.annotator.controlsOf(entry).openNote();
         return true;
       case 'open':
       case 'openInNewTab': {
@@ -91,18 +92,20 @@ export class Triage {
    * Makes `entry` the current card. `focus`: move keyboard focus there and scroll it into view
    * (j/k). `outline`: show it; a click with the mouse moves the cursor without outlining the card.
    */
-  setCurrent(entry: MountedCard, focus: boolean, outline = true): void {
+  setCurrent(entry: PageCard, focus: boolean, outline = true): void {
     if (this.current !== entry) {
       this.clear();
       this.current = entry;
     }
-    for (const part of cardParts(entry.card)) part.toggleAttribute(CARD_ATTRIBUTES.current, outline);
+    for (const part of cardParts(entry.card)) part.toggleAttribute(CURRENT_ATTRIBUTE, outline);
     if (focus) {
-      // The whole entry in view if it fits (its last part, then its first: the first wins when it does not).
+      // Its controls first (a card far down the page has none yet), then the whole entry in view if
+      // it fits (its last part, then its first: the first wins when it does not).
+      const controls = this.annotator.controlsOf(entry);
       const parts = cardParts(entry.card);
       parts[parts.length - 1]!.scrollIntoView?.({ block: 'nearest' });
       if (parts.length > 1) entry.card.scrollIntoView?.({ block: 'nearest' });
-      entry.controls.focus(this.annotator.paperOf(entry).title);
+      controls.focus(this.annotator.paperOf(entry).title);
     }
   }
 
@@ -111,26 +114,27 @@ export class Triage {
    * keyboard brought focus there (Tab), not when a click did.
    */
   followFocus(event: Event): void {
+    if (!isUserEvent(event)) return;
     const entry = this.annotator.cardOf(event.target as Node | null);
     // Focus Shelfmark moved itself (j/k) lands on the current card: nothing to change.
     if (!entry || entry === this.current) return;
-    const inner = event.composedPath()[0];
-    this.setCurrent(entry, false, inner instanceof Element && inner.matches(':focus-visible'));
+    const inner = entry.controls?.activeElement;
+    this.setCurrent(entry, false, inner?.matches(':focus-visible') ?? false);
   }
 
   /** Removes the outline (Shelfmark stopped). */
   clear(): void {
-    for (const part of this.current ? cardParts(this.current.card) : []) part.removeAttribute(CARD_ATTRIBUTES.current);
+    for (const part of this.current ? cardParts(this.current.card) : []) part.removeAttribute(CURRENT_ATTRIBUTE);
     this.current = null;
   }
 
   private keepCursorVisible(): void {
     const entry = this.currentCard;
-    if (entry?.card.hasAttribute(CARD_ATTRIBUTES.hidden)) this.move(1);
+    if (entry && this.annotator.isHidden(entry)) this.move(1);
   }
 
-  private neighbourOfHidden(from: MountedCard, cards: MountedCard[], step: 1 | -1): number {
-    const position = (entry: MountedCard) => from.card.compareDocumentPosition(entry.card);
+  private neighbourOfHidden(from: PageCard, cards: PageCard[], step: 1 | -1): number {
+    const position = (entry: PageCard) => from.card.compareDocumentPosition(entry.card);
     if (step === 1) {
       const next = cards.findIndex((entry) => position(entry) & Node.DOCUMENT_POSITION_FOLLOWING);
       return next === -1 ? cards.length - 1 : next;
@@ -141,7 +145,7 @@ export class Triage {
 }
 
 /** The first card whose top is in the viewport (going down), or the last one above its bottom (going up). */
-function firstInView(cards: MountedCard[], step: 1 | -1): number {
+function firstInView(cards: PageCard[], step: 1 | -1): number {
   const view = cards[0]!.card.ownerDocument.defaultView;
   const height = view?.innerHeight ?? 0;
   if (step === 1) {

@@ -9,7 +9,7 @@ import type { PaperRecord } from '../store/db';
  * Version history (bump BACKUP_VERSION when a stored field changes meaning or a required one is
  * added; an older Shelfmark then refuses the file instead of dropping what it does not know):
  *   1  PaperRecord of database versions 1 and 2.
- *   2  PaperRecord of database version 3: adds sync's fields (changedBy, metaAt, noteBase, and
+ *   2  PaperRecord of database versions 3 and 4: adds sync's fields (changedBy, metaAt, noteBase, and
  *      keptNotes, notes kept from conflicts, which an older Shelfmark would drop).
  */
 
@@ -21,9 +21,9 @@ export const BACKUP_VERSION = 2;
  * records as stored, lib/store/snapshots.ts). A schema version that changes what a record holds
  * bumps BACKUP_VERSION and maps to it here; test/unit/db-migrations.test.ts checks every version has one.
  */
-export const BACKUP_VERSION_OF_SCHEMA: Readonly<Record<number, number>> = { 1: 1, 2: 1, 3: 2 };
+export const BACKUP_VERSION_OF_SCHEMA: Readonly<Record<number, number>> = { 1: 1, 2: 1, 3: 2, 4: 2 };
 
-export type BackupPaper = Omit<PaperRecord, 'words'>;
+export type BackupPaper = Omit<PaperRecord, 'words' | 'actedAt'>;
 
 export interface Backup {
   format: typeof BACKUP_FORMAT;
@@ -34,7 +34,8 @@ export interface Backup {
 }
 
 export function backupPaper(record: PaperRecord): BackupPaper {
-  const { words: _index, ...paper } = record;
+  // The search index is derived; when the user acted orders this device's actions only.
+  const { words: _index, actedAt: _acted, ...paper } = record;
   return paper;
 }
 

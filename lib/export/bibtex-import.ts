@@ -1,7 +1,7 @@
 import type { OutboxRow, PaperRecord, ShelfmarkDB, Stamp } from '../store/db';
-import { newRecord, stateOf, stripUndefined, type UserAction } from '../store/library';
+import { newRecord, stampGroup, stateOf, stripUndefined, type UserAction } from '../store/library';
 import { nextTime, readClock, wallClock } from '../store/clock';
-import { setStamp, touchMetadata, type MetaKey } from '../store/merge';
+import { touchMetadata, type MetaKey } from '../store/merge';
 import { changedKinds, changeTables } from '../store/outbox';
 import { paperWords } from '../store/search';
 import { boundPaperRef } from '../bounds';
@@ -294,12 +294,12 @@ export async function applyBibtexImport(
 function applyChoice(record: PaperRecord, choice: BibImportChoice, now: number, stamp: Stamp, nextQueuePos: () => number): void {
   if (choice.star && record.starredAt === undefined) {
     record.starredAt = now;
-    setStamp(record, 'star', stamp);
+    stampGroup(record, 'star', stamp);
   }
   if (choice.queue && record.queuePos === undefined) {
     record.queuePos = nextQueuePos();
     record.queuedAt = now;
-    setStamp(record, 'queue', stamp);
+    stampGroup(record, 'queue', stamp);
   }
 }
 

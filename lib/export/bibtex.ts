@@ -97,12 +97,16 @@ function suffix(n: number): string {
  * set twice gives the same keys.
  */
 export function citationKeys(papers: readonly Pick<PaperRecord, 'id' | 'title' | 'authors' | 'date'>[]): Map<string, string> {
+  return settleCitationKeys(papers.map((paper) => [paper.id, baseCitationKey(paper)]));
+}
+
+/** citationKeys from each paper's base key (the options page keeps them in its search index). */
+export function settleCitationKeys(bases: Iterable<readonly [id: string, base: string]>): Map<string, string> {
   const groups = new Map<string, string[]>();
-  for (const paper of papers) {
-    const base = baseCitationKey(paper);
+  for (const [id, base] of bases) {
     const group = groups.get(base);
-    if (group) group.push(paper.id);
-    else groups.set(base, [paper.id]);
+    if (group) group.push(id);
+    else groups.set(base, [id]);
   }
   const keys = new Map<string, string>();
   const taken = new Set(groups.keys());

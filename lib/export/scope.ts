@@ -1,6 +1,5 @@
 import type { PaperRecord, ShelfmarkDB } from '../store/db';
-import { arxivIdOf, type PaperId } from '../paper';
-import { foldText, tokenize } from '../store/search';
+import type { PaperId } from '../paper';
 import { viewRecords, type ViewName } from '../store/views';
 import { t, type MessageKey } from '../i18n';
 
@@ -33,19 +32,4 @@ export async function papersInScope(
   if (scope !== 'search') return viewRecords(db, scope);
   const records = await db.papers.bulkGet([...searchIds]);
   return records.filter((record): record is PaperRecord => record !== undefined);
-}
-
-/**
- * The options page's filter: every word typed must start a word of the paper's title, authors or
- * note (the stored search tokens, `words`), or the text must occur in its arXiv id ("2407.217").
- */
-export function filterPapers<T extends Pick<PaperRecord, 'id' | 'words'>>(papers: readonly T[], query: string): T[] {
-  const tokens = tokenize(query);
-  const idText = foldText(query.trim()).replace(/^arxiv:\s*/, '');
-  if (tokens.length === 0) return [...papers];
-  return papers.filter((paper) => {
-    const arxivId = arxivIdOf(paper.id);
-    if (arxivId && idText.length >= 4 && arxivId.includes(idText)) return true;
-    return tokens.every((token) => paper.words.some((word) => word.startsWith(token)));
-  });
 }

@@ -1,5 +1,6 @@
 import { arxiv } from './arxiv';
 import { huggingface } from './huggingface';
+import { findAdapter } from './match';
 import type { SiteAdapter } from './types';
 
 /** Every site Shelfmark reads, in the order they are tried. */
@@ -7,17 +8,7 @@ export const ADAPTERS: readonly SiteAdapter[] = [huggingface, arxiv];
 
 /** The adapter that serves `url`, or null when Shelfmark has nothing to do there. */
 export function adapterFor(url: URL | string): SiteAdapter | null {
-  const parsed = typeof url === 'string' ? safeUrl(url) : url;
-  if (!parsed) return null;
-  return ADAPTERS.find((adapter) => adapter.matches(parsed)) ?? null;
-}
-
-function safeUrl(text: string): URL | null {
-  try {
-    return new URL(text);
-  } catch {
-    return null;
-  }
+  return findAdapter(ADAPTERS, url);
 }
 
 export type { SiteAdapter, PageContext, SiteName } from './types';

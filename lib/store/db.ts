@@ -3,6 +3,7 @@ import { boundStoredPaper } from '../bounds';
 import { LIMITS } from '../limits';
 import type { PaperId, PaperLinks } from '../paper';
 import type { SiteName } from '../sites/types';
+import { CATALOG_TABLE, catalogMiddleware, type CatalogRow } from './catalog';
 import { paperWords } from './search';
 import { snapshotBeforeUpgrade } from './snapshots';
 
@@ -60,6 +61,12 @@ export interface PaperRecord {
    * paper on every device until the user dismisses them. Merged as a set: a note is never dropped.
    */
   keptNotes?: KeptNote[];
+  /**
+   * When the user acted for each user group's current value, set by an action from a page: actions
+   * are ordered by it, whatever order they arrive in (lib/store/library.ts). Local bookkeeping, never
+   * exported or synced; a group changed any other way has none, and is ordered by its `changedAt`.
+   */
+  actedAt?: Partial<Record<'star' | 'read' | 'queue' | 'note', number>>;
   /** Folded words of title, authors and note: the search index. */
   words: string[];
 }
@@ -122,6 +129,8 @@ export type ShelfmarkDB = Dexie & {
   outbox: Table<OutboxRow, [PaperId, ChangeKind]>;
   tombstones: EntityTable<TombstoneRecord, 'id'>;
   syncState: EntityTable<SyncStateRow, 'key'>;
+  /** What extension pages load of every paper at once: lib/store/catalog.ts. */
+  catalog: Table<CatalogRow, CatalogRow['id']>;
 };
 
 export const DB_NAME = 'shelfmark';
@@ -171,6 +180,12 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       await tx.table<OutboxRow>('outbox').bulkPut(rows);
     },
   },
+  {
+    // The catalog (lib/store/catalog.ts), empty: the first page to read it builds it from the
+    // records, then its middleware keeps it in every write's transaction.
+    version: 4,
+    stores: { [CATALOG_TABLE]: 'id' },
+  },
 ];
 
 /** The version this code opens the database at. */
@@ -192,6 +207,7 @@ export function openDatabase(name = DB_NAME, options: { version?: number; before
     const declared = db.version(schema.version).stores(schema.stores);
     if (schema.upgrade) declared.upgrade(schema.upgrade);
   }
+  db.use(catalogMiddleware(db));
   if (beforeUpgrade) {
     // Dexie opens on first use by calling db.open(): every way in passes here first.
     const open = db.open.bind(db);

@@ -1,5 +1,6 @@
 import type { PaperRecord, ShelfmarkDB, Stamp } from './db';
 import type { PaperId, PaperRef } from '../paper';
+import { isLater, NO_VERSIONS, type StateGroup, type StateVersions } from '../state-order';
 import { paperWords } from './search';
 import type { SiteName } from '../sites/types';
 import { stampLocalChange, wallClock } from './clock';
@@ -14,15 +15,16 @@ import { changedKinds, changeTables, recordChanges } from './outbox';
  * outbox (lib/store/outbox.ts) in the same transaction, for sync.
  */
 
-/** What a page needs to draw a card's controls. */
+/** What a page needs to draw a card's controls, and the version of each group (pages keep the newest). */
 export interface PaperState {
   starred: boolean;
   read: boolean;
   queued: boolean;
   note: string;
+  versions: StateVersions;
 }
 
-export const EMPTY_STATE: PaperState = Object.freeze({ starred: false, read: false, queued: false, note: '' });
+export const EMPTY_STATE: PaperState = Object.freeze({ starred: false, read: false, queued: false, note: '', versions: NO_VERSIONS });
 
 export function stateOf(record: PaperRecord | undefined): PaperState {
   if (!record) return EMPTY_STATE;
@@ -31,7 +33,28 @@ export function stateOf(record: PaperRecord | undefined): PaperState {
     read: record.readAt !== undefined,
     queued: record.queuePos !== undefined,
     note: record.note,
+    versions: { star: orderTime(record, 'star'), read: orderTime(record, 'read'), queue: orderTime(record, 'queue'), note: orderTime(record, 'note') },
   };
+}
+
+/**
+ * When a group last changed, as actions are ordered (0: never): when the user acted, for a value set
+ * by a page's action; else its stamp. Never after the stamp, and never goes back: an action takes a
+ * group only later than this, and any other change stamps it later than its last stamp.
+ */
+export function orderTime(record: PaperRecord, group: StateGroup): number {
+  return record.actedAt?.[group] ?? record.changedAt[group] ?? 0;
+}
+
+/**
+ * A user group changed locally: stamped by the clock (sync's merge orders by the stamp), with when
+ * the user acted if an action set it (`acted`), or without (ordered by the stamp from now on).
+ */
+export function stampGroup(record: PaperRecord, group: StateGroup, stamp: Stamp, acted?: number): void {
+  setStamp(record, group, stamp);
+  const { [group]: _previous, ...others } = record.actedAt ?? {};
+  record.actedAt = acted === undefined ? others : { ...others, [group]: acted };
+  if (Object.keys(record.actedAt).length === 0) delete record.actedAt;
 }
 
 /** Where the user was when acting: the page the card was on. */
@@ -43,11 +66,16 @@ export interface SeenAt {
 /** A paper to act on: its card's metadata (which creates the record if needed), or the id of a stored one. */
 export type PaperTarget = PaperRef | PaperId;
 
-export type UserAction =
+/**
+ * What the user wants (the value they meant, never "toggle"), and `at`: when they acted (ms since the
+ * epoch; now when absent). Per group, the action with the latest `at` wins, whatever order they arrive in.
+ */
+export type UserAction = (
   | { kind: 'star'; value: boolean }
   | { kind: 'read'; value: boolean }
   | { kind: 'queue'; value: boolean }
-  | { kind: 'note'; text: string };
+  | { kind: 'note'; text: string }
+) & { at?: number };
 
 /** The states of the given papers, unknown ones as EMPTY_STATE; one read for the whole page. */
 export async function getStates(db: ShelfmarkDB, ids: readonly PaperId[]): Promise<Record<PaperId, PaperState>> {
@@ -84,44 +112,52 @@ export async function applyAction(
     if (existing && typeof target !== 'string') mergeMetadata(record, target, stamp);
     if (options.seen) record.seen = { ...options.seen, at: now };
 
+    /**
+     * Whether the action comes after the group's last change; if so the group takes it, changed or
+     * not (a later action that repeats the value still outranks an earlier one arriving late), stamped
+     * by the clock for sync. A page's action is ordered by when the user acted (never later than now:
+     * a clock ahead must not block later changes); one without a time (an extension page's) by its
+     * stamp, later than everything stored.
+     */
+    const acted = action.at === undefined ? undefined : Math.min(action.at, now);
+    const takes = (group: StateGroup, value: boolean | string, current: boolean | string): boolean => {
+      if (!isLater(acted ?? stamp.at, value, orderTime(record, group), current)) return false;
+      stampGroup(record, group, stamp, acted);
+      return true;
+    };
+    const at = acted ?? now; // what the fields record: when starred, queued, noted
     switch (action.kind) {
       case 'star':
-        if (action.value !== (record.starredAt !== undefined)) {
-          record.starredAt = action.value ? now : undefined;
-          setStamp(record, 'star', stamp);
-        }
+        if (takes('star', action.value, record.starredAt !== undefined)) record.starredAt = action.value ? (record.starredAt ?? at) : undefined;
         break;
       case 'read':
-        if (action.value !== (record.readAt !== undefined)) {
-          record.readAt = action.value ? now : undefined;
-          setStamp(record, 'read', stamp);
-        }
-        // A paper read is done: it leaves the reading queue (and stays in the read history).
-        if (action.value && record.queuePos !== undefined) {
+        if (takes('read', action.value, record.readAt !== undefined)) record.readAt = action.value ? (record.readAt ?? at) : undefined;
+        // A paper read is done: it leaves the reading queue (and stays in the read history). This is
+        // also a queue action of its own time, ordered among the queue's, even if a later read won.
+        if (action.value && takes('queue', false, record.queuePos !== undefined)) {
           record.queuePos = undefined;
           record.queuedAt = undefined;
-          setStamp(record, 'queue', stamp);
         }
         break;
       case 'queue':
-        if (action.value !== (record.queuePos !== undefined)) {
-          if (action.value) {
-            record.queuePos = await nextQueuePosition(db);
-            record.queuedAt = now;
-          } else {
+        if (takes('queue', action.value, record.queuePos !== undefined)) {
+          if (!action.value) {
             record.queuePos = undefined;
             record.queuedAt = undefined;
+          } else if (record.queuePos === undefined) {
+            record.queuePos = await nextQueuePosition(db);
+            record.queuedAt = at;
           }
-          setStamp(record, 'queue', stamp);
         }
         break;
       case 'note':
-        if (action.text !== record.note) {
-          record.note = action.text;
-          record.noteUpdatedAt = action.text.trim() === '' ? undefined : now;
+        if (takes('note', action.text, record.note)) {
           // What this note replaced: sync tells from it whether the writer had seen a note it overwrites.
           record.noteBase = existing ? groupStamp(existing, 'note') : undefined;
-          setStamp(record, 'note', stamp);
+          if (action.text !== record.note) {
+            record.note = action.text;
+            record.noteUpdatedAt = action.text.trim() === '' ? undefined : at;
+          }
         }
         break;
     }
@@ -151,7 +187,7 @@ export async function removePapers(db: ShelfmarkDB, ids: readonly PaperId[], opt
     for (const record of records) {
       if (!record) continue;
       const stamp = await stampLocalChange(db, now, Object.values(record.changedAt));
-      const { words: _index, ...paper } = record;
+      const { words: _index, actedAt: _acted, ...paper } = record;
       await db.tombstones.put({ id: record.id, deleted: stamp, paper: settle(paper, stamp).paper });
       await recordChanges(db, record.id, ['deleted'], stamp);
       removed.push(record.id);
@@ -174,7 +210,10 @@ export async function renewChanges(
   groups: readonly (keyof PaperRecord["changedAt"])[] = Object.keys(record.changedAt) as (keyof PaperRecord["changedAt"])[],
 ): Promise<void> {
   const stamp = await stampLocalChange(db, now, [after?.at, ...Object.values(record.changedAt)]);
-  for (const group of groups) setStamp(record, group, stamp);
+  for (const group of groups) {
+    if (group === 'meta') setStamp(record, group, stamp);
+    else stampGroup(record, group, stamp);
+  }
   delete record.metaAt;
   await recordChanges(db, record.id, groups, stamp);
 }

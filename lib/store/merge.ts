@@ -18,8 +18,11 @@ import type { PaperLinks } from '../paper';
  * proves it), so devices that saw the same changes in any order and any grouping hold the same library.
  */
 
-/** A stored paper without its search index (derived, recomputed by whoever stores the result). */
-export type Paper = Omit<PaperRecord, 'words'>;
+/**
+ * A stored paper without its search index (derived, recomputed by whoever stores the result) and
+ * without when the user acted (`actedAt`: local bookkeeping, never merged).
+ */
+export type Paper = Omit<PaperRecord, 'words' | 'actedAt'>;
 
 export type Group = keyof FieldTimes;
 

@@ -1,11 +1,9 @@
 import { CAPS } from '../limits';
-import type { ShelfmarkDB } from './db';
-import type { PaperId } from '../paper';
+import { arxivIdOf, type PaperId } from '../paper';
 
 /**
- * Search tokens: lower-cased, accents folded, split into words. Stored on each record as a
- * multi-entry index (`*words`) so that a word-prefix search is an index range scan, not a scan of
- * every paper.
+ * Search tokens: lower-cased, accents folded, split into words. Stored on each record (`words`)
+ * and in the catalog, where extension pages search them in memory (lib/store/search-index.ts).
  */
 
 /** Longest token kept: long enough for real words, short enough to keep the index small. */
@@ -50,26 +48,16 @@ export function queryTokens(text: string): string[] {
   return tokens.filter((token, i) => !tokens.some((other, j) => j < i && other.startsWith(token)));
 }
 
-/** True when every token starts one of `words` (a record's `words`). */
-export function wordsMatch(words: readonly string[], tokens: readonly string[]): boolean {
-  return tokens.every((token) => words.some((word) => word.startsWith(token)));
-}
-
-/** Ids of the papers having a word that starts with `token`: one range of the `*words` index, keys only. */
-export async function idsWithPrefix(db: ShelfmarkDB, token: string): Promise<Set<PaperId>> {
-  // A paper with several words under the prefix appears once per word in a multi-entry index.
-  return new Set(await db.papers.where('words').startsWith(token).primaryKeys());
-}
-
-/** Ids of the papers matching every token, by index (intersection of the tokens' prefix ranges). */
-export async function matchingIds(db: ShelfmarkDB, tokens: readonly string[]): Promise<Set<PaperId>> {
-  let result: Set<PaperId> | undefined;
-  for (const token of tokens) {
-    const ids = await idsWithPrefix(db, token);
-    result = result ? new Set([...result].filter((id) => ids.has(id))) : ids;
-    if (result.size === 0) break;
-  }
-  return result ?? new Set();
+/**
+ * The options page's filter: every word typed must start a word of the paper's title, authors or
+ * note, or the text must occur in its arXiv id ("2407.217"). Null for an empty filter.
+ */
+export function libraryFilter(query: string): { tokens: string[]; alsoId?: (id: PaperId) => boolean } | null {
+  const tokens = queryTokens(query);
+  if (tokens.length === 0) return null;
+  const idText = foldText(query.trim()).replace(/^arxiv:\s*/, '');
+  if (idText.length < 4) return { tokens };
+  return { tokens, alsoId: (id) => arxivIdOf(id)?.includes(idText) ?? false };
 }
 
 /** A piece of text, and whether it is (part of) a word the query matched. */

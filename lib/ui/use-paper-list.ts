@@ -1,21 +1,27 @@
-import { useMemo, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { PaperRecord, ShelfmarkDB } from '../store/db';
 import type { PaperId } from '../paper';
+import { libraryCounts } from '../store/catalog';
+import type { SearchIndex } from '../store/search-index';
 import { useLiveQuery } from './use-live-query';
-import { searchView, viewCounts, viewIds, viewPage, type ViewCounts, type ViewName } from '../store/views';
+import { viewPage, VIEWS, type ViewCounts, type ViewName } from '../store/views';
 
 /**
  * What the popup lists: one view, maybe narrowed by a search, read a block of rows at a time
  * around what is on screen. Everything is live: a change anywhere (a card's button on a page,
  * another popup) re-runs the queries that read the changed papers.
  *
- * IndexedDB counts and key reads cost time in proportion to the keys they cover (Chromium walks
- * them), so the first rows wait for nothing but their own block: counts come after, and a search
- * reads the view's order once, then only its words' index ranges per key typed.
+ * The first rows wait for nothing but their own block (one range of the view's index). A search
+ * asks the in-memory index (lib/store/search-index.ts) which papers match, in the view's order,
+ * and reads only the records of the block on screen.
  */
 
-/** Rows are read in blocks of this many, so scrolling within a block reads nothing. */
-export const BLOCK = 40;
+/**
+ * Rows are read in blocks of this many, so scrolling within a block reads nothing; a search's
+ * blocks are smaller (a popup shows about ten rows): a key typed reads only what it shows.
+ */
+const BLOCK = 40;
+const SEARCH_BLOCK = 16;
 
 export interface PaperListPage {
   view: ViewName;
@@ -29,22 +35,21 @@ export interface PaperListPage {
 }
 
 export interface LibrarySummary {
-  counts: ViewCounts;
+  /** Papers per view, from the catalog (undefined while it is first built). */
+  counts: ViewCounts | undefined;
   /** The first paper of the queue: "read next". */
   queueHead: PaperId | undefined;
 }
 
-/** Counts per view and the head of the queue, by index; read once `enabled` (after the first rows). */
-export function useLibrarySummary(db: ShelfmarkDB, enabled = true): LibrarySummary | undefined {
-  return useLiveQuery<LibrarySummary | undefined>(
+/** Counts per view and the head of the queue: two small reads, kept live. */
+export function useLibrarySummary(db: ShelfmarkDB): LibrarySummary | undefined {
+  return useLiveQuery<LibrarySummary>(
     () =>
-      enabled
-        ? db.transaction('r', db.papers, async () => ({
-            counts: await viewCounts(db),
-            queueHead: (await db.papers.orderBy('queuePos').limit(1).primaryKeys())[0],
-          }))
-        : undefined,
-    [db, enabled],
+      db.transaction('r', db.papers, db.catalog, async () => ({
+        counts: await libraryCounts(db),
+        queueHead: (await db.papers.orderBy('queuePos').limit(1).primaryKeys())[0],
+      })),
+    [db],
   );
 }
 
@@ -60,9 +65,10 @@ interface Block {
 
 /**
  * The rows of `view` matching `tokens` (from `queryTokens`) around `visible` (first and last index
- * on screen); `counts` (from useLibrarySummary) gives the length of an unsearched view. Until the
- * first answer, undefined; afterwards the last answer stays while a newer one is read, so the list
- * never flashes empty: check `page.query` to know what it answers.
+ * on screen); `counts` (from useLibrarySummary) gives the length of an unsearched view, `index`
+ * (useSearchIndex) answers searches. Until the first answer, undefined; afterwards the last answer
+ * stays while a newer one is read, so the list never flashes empty: check `page.query` to know
+ * what it answers.
  */
 export function usePaperList(
   db: ShelfmarkDB,
@@ -70,53 +76,64 @@ export function usePaperList(
   tokens: readonly string[],
   visible: { first: number; last: number },
   counts: ViewCounts | undefined,
+  index: SearchIndex | undefined,
 ): PaperListPage | undefined {
   const query = tokens.join(' ');
   const searching = query !== '';
-  const from = Math.floor(Math.max(0, visible.first) / BLOCK) * BLOCK;
-  const to = (Math.floor(Math.max(visible.first, visible.last) / BLOCK) + 1) * BLOCK;
+  const block = searching ? SEARCH_BLOCK : BLOCK;
+  const from = Math.floor(Math.max(0, visible.first) / block) * block;
+  const to = (Math.floor(Math.max(visible.first, visible.last) / block) + 1) * block;
 
-  // Once a search has started in this view: the view's order (its ids, keys only), read once and
-  // kept live, also between searches (so the first key of the next search does not wait for it).
-  const [orderWanted, setOrderWanted] = useState<ViewName | null>(null);
-  if (searching && orderWanted !== view) setOrderWanted(view);
-  const keepOrder = searching || orderWanted === view;
-  const order = useLiveQuery(async () => (keepOrder ? { view, ids: await viewIds(db, view) } : null), [db, view, keepOrder]);
-  const viewOrder = order && order.view === view ? order.ids : 'later';
+  // Searching: the matches, in the view's order, from memory (recomputed when a paper is written).
+  const version = index?.version;
+  const records = useRef<RecordCache>({ records: new Map() });
+  const found = useMemo(() => {
+    if (!searching || !index) return null;
+    const slots = index.search(tokens, { key: VIEWS[view].index, newestFirst: VIEWS[view].newestFirst });
+    const ids = Array.from(slots, (slot) => index.idAt(slot));
+    const cache = records.current;
+    if (cache.index !== index || cache.version !== version) Object.assign(cache, { index, version, records: new Map() });
+    // The first block: from the papers the keys before listed, or asked for at once, so the
+    // database reads while the page renders the key typed.
+    const first = ids.slice(0, SEARCH_BLOCK);
+    const firstRows = first.every((id) => cache.records.has(id)) ? first.map((id) => cache.records.get(id)) : undefined;
+    return { view, query, ids, firstRows, firstBlock: firstRows ? Promise.resolve(firstRows) : readRecords(db, cache, first) };
+    // `tokens` is `query` split: the query stands for both.
+  }, [db, index, version, view, query]);
 
-  // The ordered ids of the matches and, in the same query, the records of the block on screen
-  // (a new search starts at the top): a key typed costs one query.
-  const block = useRef({ from, to });
-  block.current = { from, to };
-  const found = useLiveQuery(async () => {
-    if (!searching) return null;
-    const ids = await searchView(db, view, tokens, viewOrder);
-    if (ids === null) return null; // many matches: answered once the view's order is read
-    const { from, to } = block.current;
-    const page: Block = { view, query, offset: from, rows: await db.papers.bulkGet(ids.slice(from, to)), total: ids.length, ids };
-    return { view, query, ids, page };
-  }, [db, view, query, viewOrder]);
-  const foundCurrent = found && found.view === view && found.query === query ? found : null;
-  const foundCovers =
-    foundCurrent !== null &&
-    foundCurrent.page.offset === from &&
-    foundCurrent.page.rows.length >= Math.min(to, foundCurrent.ids.length) - from;
+  // Not searching, the block on screen is a range of the view's index, kept live by Dexie.
+  const listed = useLiveQuery(async (): Promise<Block | null> => {
+    if (searching) return null;
+    const rows = await viewPage(db, view, from, to - from);
+    // A short block is the end of the view: its length is then known exactly.
+    return { view, query, offset: from, rows, total: rows.length < to - from ? from + rows.length : undefined };
+  }, [db, view, query, from, to]);
 
-  // Without a search: the block on screen, by the view's index (its count comes with the summary).
-  // Searching, a block the search did not read (scrolled further) is read here.
-  const read = useLiveQuery(async (): Promise<Block | null> => {
-    if (!searching) {
-      const rows = await viewPage(db, view, from, to - from);
-      // A short block is the end of the view: its length is then known exactly.
-      return { view, query, offset: from, rows, total: rows.length < to - from ? from + rows.length : undefined };
-    }
-    if (!foundCurrent || foundCovers) return null;
-    const ids = foundCurrent.ids;
-    return { view, query, offset: from, rows: await db.papers.bulkGet(ids.slice(from, to)), total: ids.length, ids };
-    // The search matters only while searching: without one it must not re-run this query.
-  }, [db, view, query, from, to, searching ? found : null, foundCovers]);
+  // Searching, it is the records of the matches there, read at once (no live query's first-run
+  // delay on a key typed): `found` changes whenever a paper is written, so they stay live too.
+  const [matched, setMatched] = useState<Block | null>(null);
+  const firstBlock = found !== null && from === 0 && to === SEARCH_BLOCK;
+  useLayoutEffect(() => {
+    if (!found || (firstBlock && found.firstRows)) return;
+    let current = true;
+    const read = firstBlock ? found.firstBlock : readRecords(db, records.current, found.ids.slice(from, to));
+    read.then(
+      (rows) => current && setMatched({ view, query, offset: from, rows, total: found.ids.length, ids: found.ids }),
+      (error: unknown) => console.error('[Shelfmark] could not read the matching papers', error),
+    );
+    return () => {
+      current = false;
+    };
+  }, [db, found, from, to]);
+  const answer =
+    found && firstBlock && found.firstRows
+      ? { view, query, offset: 0, rows: found.firstRows, total: found.ids.length, ids: found.ids }
+      : matched?.query === query && matched.view === view
+        ? matched
+        : null;
 
-  const shown = useLastDefined(foundCovers ? foundCurrent.page : read);
+  // Until an answer for the current query, the last one stays (the index may still be loading).
+  const shown = useLastDefined(searching ? answer : listed);
   const count = shown && shown.query === '' ? counts?.[shown.view] : undefined;
   return useMemo(
     () =>
@@ -130,6 +147,27 @@ export function usePaperList(
       },
     [shown, count],
   );
+}
+
+/** Records read for searches, kept while the search index stays at one version (no paper written since). */
+interface RecordCache {
+  index?: SearchIndex;
+  version?: number;
+  records: Map<PaperId, PaperRecord>;
+}
+
+/** Enough for the first blocks of the last few dozen keys typed. */
+const MAX_CACHED_RECORDS = 1_000;
+
+async function readRecords(db: ShelfmarkDB, cache: RecordCache, ids: readonly PaperId[]): Promise<(PaperRecord | undefined)[]> {
+  const { index, version } = cache;
+  const rows = await db.papers.bulkGet([...ids]);
+  // Kept only if no paper was written meanwhile (the read may have come before the write).
+  if (cache.index === index && cache.version === version) {
+    if (cache.records.size > MAX_CACHED_RECORDS) cache.records.clear();
+    for (const row of rows) if (row) cache.records.set(row.id, row);
+  }
+  return rows;
 }
 
 /** The last value that was not null/undefined. */

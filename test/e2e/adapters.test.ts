@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalIds, SHARED_PAGES } from '../fixtures/shared-pages';
 import { fixture } from '../pages';
-import { control, controlIds, launch, readSharedPage, pressedAll, type Browser } from './harness';
+import { control, cardIds, launch, readSharedPage, pressedAll, type Browser } from './harness';
 
 /**
  * The built extension on every real page in ../shared/pages, served at the URL it was captured
@@ -33,7 +33,7 @@ describe('every real page gets exactly the expected control roots', () => {
     const expected = canonicalIds(shared);
     const page = await browser.open(shared.url, expected.length);
     try {
-      expect(await controlIds(page)).toEqual(expected);
+      expect(await cardIds(page)).toEqual(expected);
       // Each root is a Shelfmark control group with its buttons, reachable by their names.
       await expect.poll(() => control(page, expected[0]!, 'Star').pressed()).toBe('false');
     } finally {
@@ -50,7 +50,7 @@ describe('one paper, one state, on every site', () => {
 
     // The /new listing has it twice: as a cross-list and as a replacement.
     const listing = await browser.open(ARXIV_NEW, 8);
-    expect(await controlIds(listing)).toEqual([
+    expect(await cardIds(listing)).toEqual([
       'arxiv:2602.11201', 'arxiv:2602.11230', 'arxiv:2602.11302', HYBRIDRAG,
       'arxiv:2602.10999', HYBRIDRAG, 'arxiv:2511.01234', 'arxiv:cs/0601001',
     ]);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { control, controlIds, launch, noteEditor, pressed, readSharedPage, waitForCards, type Browser } from './harness';
+import { cardIds, control, dockControl, launch, noteEditor, pressed, readSharedPage, waitForCards, type Browser } from './harness';
 import { syntheticHfListing } from './synthetic-listing';
 
 /*
@@ -62,8 +62,28 @@ declare const chrome: {
   storage: { local: { get(key: string): Promise<Record<string, unknown>> } };
 };
 
-const card = (page: Page, id: string) => page.locator(`article:has([data-shelfmark-id="${id}"])`);
-const dock = (page: Page) => page.locator('shelfmark-dock');
+const card = (page: Page, id: string) => page.locator(`[data-shelfmark-card="${id}"]`);
+/** The card the keyboard cursor is on, by its id (null: none). */
+const currentCard = (page: Page) => page.evaluate(() => document.querySelector('[data-shelfmark-card][data-shelfmark-current]')?.getAttribute('data-shelfmark-card') ?? null);
+
+/** Whether paper `id`'s card shows its note's first line (read with the DevTools' privileges). */
+function firstLineShown(page: Page, id: string): Promise<boolean> {
+  return control(page, id, 'Note').evaluate((button) => {
+    const line = (button.getRootNode() as ShadowRoot).querySelector<HTMLElement>('.first-line')!;
+    return !line.hidden && line.getBoundingClientRect().width > 0;
+  });
+}
+
+/** The tooltip of the card a control is in: shown or not, its text, and where it is against the control. */
+function tooltipOf(page: Page, id: string, name: string) {
+  return control(page, id, name).evaluate((button) => {
+    const tip = (button.getRootNode() as ShadowRoot).querySelector<HTMLElement>('.tip');
+    if (!tip?.matches(':popover-open')) return null;
+    const at = button.getBoundingClientRect();
+    const box = tip.getBoundingClientRect();
+    return { text: tip.textContent, below: box.top >= at.bottom, width: box.width };
+  });
+}
 
 describe('on-page controls on a Hugging Face listing', () => {
   let browser: Browser;
@@ -110,48 +130,90 @@ describe('on-page controls on a Hugging Face listing', () => {
     expect(await pressed(page, LLAMA, 'Mark read')).toBe('false');
     expect(await pressed(page, TORA, 'Mark read')).toBe('true');
     expect(await pressed(page, TORA, 'Star')).toBe('false');
-    // A card with a note shows it, with its first words on hover; the editor opens on the saved text.
-    expect(await control(page, MOMA, 'Note').attribute('title')).toBe('Note: Early fusion, **modality-aware** experts. Compare with Chameleon.');
+    // A card with a note shows it, with its first line on the card (the Note button's description);
+    // the editor opens on the whole saved text.
+    expect(await control(page, MOMA, 'Note').description()).toBe('Early fusion, **modality-aware** experts.');
     expect(await control(page, MOMA, 'Note').attribute('data-has-note')).toBe('');
     expect(await control(page, LLAMA, 'Note').attribute('data-has-note')).toBeNull();
     await control(page, MOMA, 'Note').click();
     expect(await noteEditor(page, MOMA).value()).toBe('Early fusion, **modality-aware** experts.\nCompare with Chameleon.');
+    // The first line on the card is hidden while the whole note is open, and a click on it opens it too.
+    expect(await firstLineShown(page, MOMA)).toBe(false);
+    await control(page, MOMA, 'Note').click();
+    expect(await firstLineShown(page, MOMA)).toBe(true);
+    const line = await control(page, MOMA, 'Note').evaluate((button) => {
+      const box = (button.getRootNode() as ShadowRoot).querySelector('.first-line')!.getBoundingClientRect();
+      return { x: box.x + 5, y: box.y + box.height / 2 };
+    });
+    await page.mouse.click(line.x, line.y);
+    await expect.poll(() => pressed(page, MOMA, 'Note')).toBe('true');
 
-    // Read papers recede: the read card is subdued (when the pointer and focus are elsewhere).
+    // Read papers recede: the read card is dimmed (when the pointer and focus are elsewhere), by a
+    // style keyed by its id that the page cannot read: no attribute says it is read.
     await page.mouse.move(1200, 5);
     await page.locator('h1').first().click();
     await expect.poll(() => card(page, TORA).evaluate((element) => getComputedStyle(element).opacity)).toBe('0.5');
     expect(await card(page, LLAMA).evaluate((element) => getComputedStyle(element).opacity)).toBe('1');
+    expect(await card(page, TORA).evaluate((element) => element.getAttributeNames().filter((name) => name.startsWith('data-')))).toEqual(['data-shelfmark-card']);
+    await page.close();
+  });
+
+  it('names what each control does and its key in a visible tooltip, on hover and on keyboard focus', async () => {
+    const page = await browser.open(HF_URL, HF_CARDS);
+    await control(page, LLAMA, 'Star').evaluate((button) => button.scrollIntoView({ block: 'center' }));
+    const star = await control(page, LLAMA, 'Star').box();
+    await page.mouse.move(star.x + star.width / 2, star.y + star.height / 2);
+    await expect.poll(() => tooltipOf(page, LLAMA, 'Star')).toMatchObject({ below: true });
+    const shown = await tooltipOf(page, LLAMA, 'Star');
+    expect(shown!.text).toMatch(/^(Star this paper|Unstar)S$/);
+    expect(shown!.width).toBeGreaterThan(40);
+    // Away from the controls it goes.
+    await page.mouse.move(5, 5);
+    await expect.poll(() => tooltipOf(page, LLAMA, 'Star')).toBeNull();
+    // From the keyboard: Tab from one control to the next shows the next one's.
+    await control(page, LLAMA, 'Star').focus();
+    await page.keyboard.press('Tab');
+    await expect.poll(() => tooltipOf(page, LLAMA, 'Mark read')).toMatchObject({ text: expect.stringMatching(/^Mark as (un)?readR$/) });
     await page.close();
   });
 
   it('hides read papers on this site from the page control, and remembers it', async () => {
     const page = await browser.open(HF_URL, HF_CARDS);
-    const hideRead = dock(page).getByRole('button', { name: 'Hide read papers' });
-    await expect.poll(() => card(page, TORA).getAttribute('data-shelfmark-read')).toBe('');
-    expect(await hideRead.getAttribute('aria-pressed')).toBe('false');
+    const hideRead = dockControl(page, 'Hide read papers');
+    await page.mouse.move(1200, 5);
+    await expect.poll(() => card(page, TORA).evaluate((element) => getComputedStyle(element).opacity)).toBe('0.5');
+    expect(await hideRead.pressed()).toBe('false');
     expect(await card(page, TORA).isVisible()).toBe(true);
+    // The site's stylesheet (not served in tests) lays the cards out in three columns, each <article>
+    // in a cell of its own: hiding a card must not leave its cell empty.
+    await page.addStyleTag({ content: '.grid { display: grid; grid-template-columns: repeat(3, 1fr); gap: 20px; }' });
+    const ids = await cardIds(page);
+    const next = ids[ids.indexOf(TORA) + 1]!;
+    const toraPlace = await card(page, TORA).boundingBox();
     await hideRead.click();
     await expect.poll(() => card(page, TORA).isVisible()).toBe(false);
-    expect(await card(page, TORA).getAttribute('data-shelfmark-hidden')).toBe('');
     expect(await card(page, LLAMA).isVisible()).toBe(true);
-    // The card stays in the page (the site's own markup untouched), only hidden.
-    expect(await controlIds(page)).toContain(TORA);
+    // The next card moved into the hidden card's place: the grid closed up.
+    const nextPlace = await card(page, next).boundingBox();
+    expect({ x: nextPlace!.x, y: nextPlace!.y }).toEqual({ x: toraPlace!.x, y: toraPlace!.y });
+    // The card stays in the page (the site's own markup untouched), only hidden, by its id.
+    expect(await cardIds(page)).toContain(TORA);
+    expect(await card(page, TORA).evaluate((element) => element.getAttributeNames().filter((name) => name.startsWith('data-')))).toEqual(['data-shelfmark-card']);
 
     await page.reload();
     await waitForCards(page, HF_CARDS);
     await expect.poll(() => card(page, TORA).isVisible()).toBe(false);
-    expect(await dock(page).getByRole('button', { name: 'Hide read papers' }).getAttribute('aria-pressed')).toBe('true');
+    expect(await dockControl(page, 'Hide read papers').pressed()).toBe('true');
     // The shortcuts panel has the same setting; turning it off there shows the paper again.
     await page.keyboard.press('?');
-    const panel = dock(page).getByRole('dialog', { name: 'Shelfmark keyboard shortcuts' });
-    await expect.poll(() => panel.isVisible()).toBe(true);
-    const checkbox = panel.getByRole('checkbox', { name: 'Hide read papers on Hugging Face' });
-    expect(await checkbox.isChecked()).toBe(true);
+    const panel = dockControl(page, 'Shelfmark keyboard shortcuts', 'dialog');
+    await expect.poll(() => panel.present()).toBe(true);
+    const checkbox = dockControl(page, 'Hide read papers on Hugging Face', 'checkbox');
+    expect(await checkbox.evaluate((input) => (input as HTMLInputElement).checked)).toBe(true);
     await checkbox.click();
     await expect.poll(() => card(page, TORA).isVisible()).toBe(true);
     await page.keyboard.press('Escape');
-    await expect.poll(() => panel.isVisible()).toBe(false);
+    await expect.poll(() => panel.present()).toBe(false);
     await page.close();
   });
 });
@@ -167,8 +229,8 @@ describe('keyboard triage of a Hugging Face listing, checked in the database', (
 
   it('moves, stars, queues, reads and writes a note with the keyboard only', async () => {
     const page = await browser.open(HF_URL, HF_CARDS);
-    const ids = await controlIds(page);
-    const current = () => page.evaluate(() => document.querySelector('[data-shelfmark-current] [data-shelfmark-id]')?.getAttribute('data-shelfmark-id'));
+    const ids = await cardIds(page);
+    const current = () => currentCard(page);
 
     await page.keyboard.press('j');
     await expect.poll(current).toBe(ids[0]);
@@ -225,11 +287,11 @@ describe('keyboard triage of a Hugging Face listing, checked in the database', (
 
     // ? shows the shortcuts; o opens the paper.
     await page.keyboard.press('?');
-    const panel = dock(page).getByRole('dialog', { name: 'Shelfmark keyboard shortcuts' });
-    await expect.poll(() => panel.isVisible()).toBe(true);
-    expect(await panel.getByText('Next paper').count()).toBe(1);
+    const panel = dockControl(page, 'Shelfmark keyboard shortcuts', 'dialog');
+    await expect.poll(() => panel.present()).toBe(true);
+    expect(await panel.evaluate((dialog) => dialog.textContent)).toContain('Next paper');
     await page.keyboard.press('?');
-    await expect.poll(() => panel.isVisible()).toBe(false);
+    await expect.poll(() => panel.present()).toBe(false);
     await control(page, MOMA, 'Star').focus();
     await page.keyboard.press('o');
     await page.waitForURL('https://huggingface.co/papers/2407.21770');
@@ -255,19 +317,19 @@ describe('keyboard triage of an arXiv listing, checked in the database', () => {
 
   it('moves, stars, queues, reads, writes a note and hides what was read, with the keyboard only', async () => {
     const page = await browser.open(ARXIV_URL, 50);
-    const ids = await controlIds(page);
+    const ids = await cardIds(page);
     expect(ids.slice(0, 5)).toEqual(['arxiv:2607.22529', 'arxiv:2607.22456', 'arxiv:2607.22376', 'arxiv:2607.22300', 'arxiv:2607.22218']);
-    const current = () => page.evaluate(() => document.querySelector('dt[data-shelfmark-current] [data-shelfmark-id]')?.getAttribute('data-shelfmark-id'));
+    const current = () => currentCard(page);
     // The whole entry is the card: its <dt> (id line, with the controls) and its <dd> (title, authors).
     const entry = (id: string) => page.evaluate((target) => {
-      const dt = document.querySelector(`[data-shelfmark-id="${target}"]`)!.closest('dt')!;
+      const dt = document.querySelector(`dt[data-shelfmark-card="${target}"]`)!;
       const dd = dt.nextElementSibling!;
       return { dt: [...dt.attributes].map((a) => a.name).filter((name) => name.startsWith('data-shelfmark')), dd: [...dd.attributes].map((a) => a.name).filter((name) => name.startsWith('data-shelfmark')) };
     }, id);
 
     await page.keyboard.press('j');
     await expect.poll(current).toBe(ids[0]);
-    expect(await entry(ids[0]!)).toEqual({ dt: ['data-shelfmark-current'], dd: ['data-shelfmark-current'] });
+    expect(await entry(ids[0]!)).toEqual({ dt: ['data-shelfmark-card', 'data-shelfmark-current'], dd: ['data-shelfmark-current'] });
     await page.keyboard.press('s');
     await page.keyboard.press('q');
     await page.keyboard.press('j');
@@ -294,13 +356,14 @@ describe('keyboard triage of an arXiv listing, checked in the database', () => {
         [ids[2]!]: { starred: false, read: false, queued: false, note: 'Grammar books as data: compare with the 2024 MTOB results.\nsqrjk stay text.' },
         [ids[3]!]: { starred: true, read: false, queued: false, note: '' },
       });
-    expect(await entry(ids[1]!)).toEqual({ dt: ['data-shelfmark-read', 'data-shelfmark-current'], dd: ['data-shelfmark-read', 'data-shelfmark-current'] });
+    // Read: nothing on the entry says so (it is dimmed by its id, when the cursor leaves it).
+    expect(await entry(ids[1]!)).toEqual({ dt: ['data-shelfmark-card', 'data-shelfmark-current'], dd: ['data-shelfmark-current'] });
 
     // h hides read papers on arXiv: the read entry goes, both its lines, and j/k pass over it.
     await page.keyboard.press('h');
-    await expect.poll(() => page.locator('dt[data-shelfmark-hidden]').count()).toBe(1);
-    expect(await page.locator('dd[data-shelfmark-hidden]').count()).toBe(1);
-    expect(await page.locator(`dt:has([data-shelfmark-id="${ids[1]}"])`).isVisible()).toBe(false);
+    await expect.poll(() => page.locator(`dt[data-shelfmark-card="${ids[1]}"]`).isVisible()).toBe(false);
+    expect(await page.locator(`dt[data-shelfmark-card="${ids[1]}"] + dd`).isVisible()).toBe(false);
+    expect(await page.locator(`dt[data-shelfmark-card="${ids[0]}"]`).isVisible()).toBe(true);
     await expect.poll(current).toBe(ids[2]); // the cursor left the hidden entry
     await page.keyboard.press('k');
     await expect.poll(current).toBe(ids[0]);
@@ -315,9 +378,9 @@ describe('keyboard triage of an arXiv listing, checked in the database', () => {
 
     // Hiding is per site and remembered: arXiv hides read papers, Hugging Face was not asked to.
     const again = await browser.open(ARXIV_URL, 50);
-    await expect.poll(() => again.locator(`dt:has([data-shelfmark-id="${ids[1]}"])`).isVisible()).toBe(false);
+    await expect.poll(() => again.locator(`dt[data-shelfmark-card="${ids[1]}"]`).isVisible()).toBe(false);
     const settings = await (await browser.background()).evaluate(() => chrome.storage.local.get('settings'));
-    expect(settings).toEqual({ settings: { hideRead: { arxiv: true } } });
+    expect(settings).toEqual({ settings: { hideRead: { arxiv: true }, dimRead: true } });
     await again.close();
 
     // A paper's own page is never hidden, read or not: there the one card is the page.
@@ -328,7 +391,6 @@ describe('keyboard triage of an arXiv listing, checked in the database', () => {
     const abs = await browser.open('https://arxiv.org/abs/2602.11156', 1);
     await expect.poll(() => control(abs, 'arxiv:2602.11156', 'Mark read').pressed()).toBe('true');
     expect(await abs.locator('#abs').isVisible()).toBe(true);
-    expect(await abs.locator('[data-shelfmark-hidden]').count()).toBe(0);
     await abs.close();
   });
 });
@@ -389,7 +451,7 @@ describe('live everywhere: two tabs of the same page and the popup agree', () =>
       LLAMA,
     );
     for (const page of [first, second]) {
-      await expect.poll(() => control(page, LLAMA, 'Note').attribute('title'), { timeout: 10_000 }).toBe('Note: Written in the popup');
+      await expect.poll(() => control(page, LLAMA, 'Note').description(), { timeout: 10_000 }).toBe('Written in the popup');
     }
 
     // Unstarring in a tab empties it from the popup and the other tab.
@@ -420,7 +482,7 @@ describe('a note typed and the tab closed at once', () => {
 
     // And it is there when the page is opened again.
     const again = await browser.open(HF_URL, HF_CARDS);
-    await expect.poll(() => control(again, TORA, 'Note').attribute('title')).toBe('Note: Typed and the tab closed at once.');
+    await expect.poll(() => control(again, TORA, 'Note').description()).toBe('Typed and the tab closed at once.');
   });
 });
 
@@ -467,9 +529,7 @@ describe('fits the host page', () => {
     const inView = await page.evaluate(() => document.querySelectorAll('article')[10]!.getBoundingClientRect().bottom < innerHeight);
     expect(inView).toBe(true); // cards were on screen as the page loaded: a late mount would have moved them
     expect(await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts)).toEqual([]);
-    // Buttons beyond the first screens are built in idle time, and render only as they come near
-    // (content-visibility): still nothing moves.
-    await page.waitForFunction(() => [...document.querySelectorAll('shelfmark-controls')].every((root) => root.shadowRoot !== null));
+    // Controls beyond the first screens are mounted as they come near the viewport: still nothing moves.
     for (const y of [8_000, 30_000, 60_000]) {
       await page.evaluate((top) => scrollTo(0, top), y);
       await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
@@ -494,7 +554,7 @@ describe('fits the host page', () => {
     expect(await noteEditor(page, LLAMA).present()).toBe(true);
     await page.keyboard.press('Escape');
     await page.keyboard.press('?');
-    await expect.poll(() => dock(page).getByRole('dialog').isVisible()).toBe(true);
+    await expect.poll(() => dockControl(page, 'Shelfmark keyboard shortcuts', 'dialog').present()).toBe(true);
     await page.close();
   });
 
@@ -514,14 +574,12 @@ describe('fits the host page', () => {
     await page.locator('h1').first().click();
     await page.keyboard.press('k');
     await page.keyboard.press('Tab');
-    const ring = await page.evaluate(() => {
-      const root = document.querySelector('[data-shelfmark-current] shelfmark-controls')!;
-      const focused = root.shadowRoot!.activeElement as HTMLElement;
+    const ring = await control(page, LLAMA, 'Star').evaluate((focused) => {
       const style = getComputedStyle(focused);
-      return { name: focused.getAttribute('aria-label'), visible: focused.matches(':focus-visible'), outline: `${style.outlineStyle} ${style.outlineWidth}` };
+      return { focused: focused.matches(':focus'), visible: focused.matches(':focus-visible'), outline: `${style.outlineStyle} ${style.outlineWidth}` };
     });
-    expect(ring).toEqual({ name: 'Star', visible: true, outline: 'solid 2px' });
-    const outlined = () => page.evaluate(() => document.querySelector('[data-shelfmark-current] [data-shelfmark-id]')?.getAttribute('data-shelfmark-id') ?? null);
+    expect(ring).toEqual({ focused: true, visible: true, outline: 'solid 2px' });
+    const outlined = () => currentCard(page);
     expect(await outlined()).toBe(LLAMA);
     // Tab on, past the card's own links, into the next card's controls: the outline follows.
     for (let i = 0; i < 30 && (await outlined()) === LLAMA; i++) await page.keyboard.press('Tab');
@@ -531,7 +589,7 @@ describe('fits the host page', () => {
     await control(page, MOMA, 'Add to queue').click();
     expect(await outlined()).toBeNull();
     await page.keyboard.press('j');
-    await expect.poll(outlined).toBe((await controlIds(page))[3]);
+    await expect.poll(outlined).toBe((await cardIds(page))[3]);
     await page.close();
   });
 });

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { control, controlIds, launch, readSharedPage, waitForCards } from './harness';
+import { control, cardIds, launch, readSharedPage, waitForCards } from './harness';
 
 const DAILY_URL = 'https://huggingface.co/papers?date=2024-08-01';
 const LLAMA = 'arxiv:2407.21783';
@@ -16,7 +16,7 @@ describe('star a paper on a real Hugging Face page and find it in the popup', ()
     let browser = await launch({ profileDir, pages });
     try {
       const page = await browser.open(DAILY_URL, 13);
-      const ids = await controlIds(page);
+      const ids = await cardIds(page);
       expect(ids).toHaveLength(13);
       expect(new Set(ids).size).toBe(13);
       expect(ids[0]).toBe(LLAMA);

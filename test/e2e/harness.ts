@@ -10,7 +10,8 @@ import { chromium, type BrowserContext, type CDPSession, type Page, type Worker 
  */
 
 const here = dirname(fileURLToPath(import.meta.url));
-export const EXTENSION_DIR = resolve(here, '../../.output/chrome-mv3');
+/** The built extension; SHELFMARK_EXTENSION_DIR points elsewhere (a copy of an earlier build, to compare). */
+export const EXTENSION_DIR = process.env.SHELFMARK_EXTENSION_DIR ?? resolve(here, '../../.output/chrome-mv3');
 /** The test build (`SHELFMARK_E2E=1 npm run build`): optional hosts granted up front, test controls in the worker. */
 export const E2E_EXTENSION_DIR = resolve(here, '../../.output/e2e/chrome-mv3');
 export const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
@@ -40,6 +41,10 @@ export interface LaunchOptions {
   /** Answers for URLs that are not pages (images, say); refused when it returns undefined. */
   assets?: (url: string) => { body: string | Buffer; contentType: string } | undefined;
   viewport?: { width: number; height: number };
+  /** Load the built extension (the default); false gives the same browser without it (benchmarks compare the two). */
+  extension?: boolean;
+  /** Another build of the extension than EXTENSION_DIR (to compare two). */
+  extensionDir?: string;
   /** Which build to load: the shipped one (default) or the test build. */
   build?: 'shipped' | 'test';
   /** URLs let through to the real network: the sync tests' WebDAV servers on 127.0.0.1. */
@@ -52,8 +57,9 @@ export interface LaunchOptions {
 }
 
 export async function launch(options: LaunchOptions = {}): Promise<Browser> {
-  const extensionDir = options.build === 'test' ? E2E_EXTENSION_DIR : EXTENSION_DIR;
-  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+  const withExtension = options.extension ?? true;
+  const extensionDir = options.extensionDir ?? (options.build === 'test' ? E2E_EXTENSION_DIR : EXTENSION_DIR);
+  if (withExtension && !existsSync(join(extensionDir, 'manifest.json'))) {
     const command = options.build === 'test' ? 'SHELFMARK_E2E=1 npm run build' : 'npm run build';
     throw new Error(`No built extension at ${extensionDir}: run \`${command}\` first (npm test does).`);
   }
@@ -73,8 +79,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
+      ...(withExtension ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : ['--disable-extensions']),
       ...(options.uiLanguage ? [`--lang=${options.uiLanguage}`] : []),
     ],
     ...(options.uiLanguage
@@ -93,8 +98,8 @@ export async function launch(options: LaunchOptions = {}): Promise<Browser> {
     return route.abort('blockedbyclient');
   });
 
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
-  const extensionId = new URL(worker.url()).host;
+  const worker = withExtension ? (context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }))) : null;
+  const extensionId = worker ? new URL(worker.url()).host : '';
 
   const browser: Browser = {
     context,
@@ -125,13 +130,17 @@ export async function launch(options: LaunchOptions = {}): Promise<Browser> {
   return browser;
 }
 
-/** Waits until exactly `count` control roots are on the page (and stay: no double mounting). */
+/**
+ * Waits until exactly `count` cards are marked on the page (`data-shelfmark-card`, set on every card
+ * as soon as it is found; its controls may be mounted later, near the viewport) and stay so.
+ */
 export async function waitForCards(page: Page, count: number): Promise<void> {
-  await page.waitForFunction((n) => document.querySelectorAll('[data-shelfmark-id]').length === n, count, { timeout: 15_000 });
+  await page.waitForFunction((n) => document.querySelectorAll('[data-shelfmark-card]').length === n, count, { timeout: 15_000 });
 }
 
-export function controlIds(page: Page): Promise<string[]> {
-  return page.$$eval('[data-shelfmark-id]', (roots) => roots.map((root) => root.getAttribute('data-shelfmark-id') ?? ''));
+/** The ids of the cards Shelfmark found, in page order (their controls mounted or not). */
+export function cardIds(page: Page): Promise<string[]> {
+  return page.$$eval('[data-shelfmark-card]', (cards) => cards.map((card) => card.getAttribute('data-shelfmark-card') ?? ''));
 }
 
 /**
@@ -158,8 +167,8 @@ export interface Control {
   box(): Promise<{ x: number; y: number; width: number; height: number }>;
   /** An attribute of the control's element, read with the DevTools' privileges (no page script can). */
   attribute(name: string): Promise<string | null>;
-  /** Runs `fn` on the control's element with the DevTools' privileges (computed styles, say). */
-  evaluate<T>(fn: (element: Element) => T): Promise<T>;
+  /** Runs `fn` on the control's element with the DevTools' privileges (computed styles, say); a promise it returns is awaited. */
+  evaluate<T>(fn: (element: Element) => T | Promise<T>): Promise<T>;
 }
 
 /** How long a control is looked for before the test fails with a clear message. */
@@ -183,40 +192,72 @@ interface AxNode {
   properties?: { name: string; value: { value?: unknown } }[];
 }
 
+/** Where a control is looked for: the control root of a paper's card, or anywhere in the page. */
+type Scope = { card: string; nth: number } | { page: true };
+
 /**
- * The accessibility node named `name` with role `role` in the control root of paper `id` (the
- * `nth` root when the paper is on the page more than once), or null when there is none yet. A
- * card whose controls are mounted lazily is scrolled into view first.
+ * The accessibility node named `name` with role `role` in `scope`, or null when there is none yet.
+ * A card whose controls are not mounted yet (they are, near the viewport) is scrolled into view.
  */
-async function findControl(page: Page, id: string, name: string, role: string, nth: number): Promise<AxNode | null> {
+async function findControl(page: Page, scope: Scope, name: string, role: string): Promise<AxNode | null> {
   const session = await cdp(page);
   const { root } = await session.send('DOM.getDocument', { depth: 0 });
-  const { nodeIds } = await session.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: `[data-shelfmark-id="${id}"]` });
-  const rootId = nodeIds[nth];
-  if (rootId === undefined) {
-    const cards = await session.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: `[data-shelfmark-card="${id}"]` });
-    const card = cards.nodeIds[nth];
-    if (card !== undefined) await session.send('DOM.scrollIntoViewIfNeeded', { nodeId: card }).catch(() => undefined);
-    return null;
+  let nodeId: number | undefined;
+  if ('card' in scope) {
+    const cards = await session.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: `[data-shelfmark-card="${scope.card}"]` });
+    const card = cards.nodeIds[scope.nth];
+    if (card === undefined) return null;
+    // The control root sits in the card (for an arXiv listing entry, in its <dt>).
+    nodeId = (await session.send('DOM.querySelector', { nodeId: card, selector: '[data-shelfmark-id]' })).nodeId || undefined;
+    if (nodeId === undefined) {
+      await session.send('DOM.scrollIntoViewIfNeeded', { nodeId: card }).catch(() => undefined);
+      return null;
+    }
+  } else {
+    nodeId = root.nodeId;
   }
-  const { node } = await session.send('DOM.describeNode', { nodeId: rootId });
+  const { node } = await session.send('DOM.describeNode', { nodeId });
   const { nodes } = await session.send('Accessibility.queryAXTree', { backendNodeId: node.backendNodeId, accessibleName: name, role });
   const found = (nodes as AxNode[]).find((candidate) => !candidate.ignored && candidate.backendDOMNodeId !== undefined);
-  // Controls far off screen may not be built or rendered yet (content-visibility): bring them near, as a user would.
-  if (!found) await session.send('DOM.scrollIntoViewIfNeeded', { nodeId: rootId }).catch(() => undefined);
+  if (!found && 'card' in scope) await session.send('DOM.scrollIntoViewIfNeeded', { nodeId }).catch(() => undefined);
   return found ?? null;
 }
 
 /** A control of paper `id`'s card by its accessible name ("Star", "Mark read", "Add to queue", "Note", "Tag"). */
 export function control(page: Page, id: string, name: string, options: { role?: string; nth?: number } = {}): Control {
-  const role = options.role ?? 'button';
   const nth = options.nth ?? 0;
-  const describe = `the ${role} "${name}" of ${id}${nth ? ` (#${nth + 1})` : ''}`;
+  return scopedControl(page, { card: id, nth }, name, options.role ?? 'button', `${id}${nth ? ` (#${nth + 1})` : ''}`);
+}
+
+/**
+ * A control of Shelfmark's page pill or shortcuts panel, by its accessible name and role, looked for
+ * in the whole page (a modal dialog sits in the top layer, outside its host in the accessibility tree).
+ */
+export function dockControl(page: Page, name: string, role = 'button'): Control {
+  return scopedControl(page, { page: true }, name, role, 'the page');
+}
+
+function scopedControl(page: Page, scope: Scope, name: string, role: string, where: string): Control {
+  const describe = `the ${role} "${name}" of ${where}`;
+  /** The control's node once found: asked for again directly (one call) while it is still there with its name. */
+  let known: number | undefined;
   async function node(): Promise<AxNode & { backendDOMNodeId: number }> {
+    if (known !== undefined) {
+      const session = await cdp(page);
+      const again = await session
+        .send('Accessibility.getPartialAXTree', { backendNodeId: known, fetchRelatives: false })
+        .then(({ nodes }) => (nodes as (AxNode & { name?: { value?: unknown } })[]).find((candidate) => candidate.backendDOMNodeId === known))
+        .catch(() => undefined);
+      if (again && !again.ignored && again.name?.value === name) return again as AxNode & { backendDOMNodeId: number };
+      known = undefined;
+    }
     const deadline = Date.now() + CONTROL_TIMEOUT_MS;
     for (;;) {
-      const found = await findControl(page, id, name, role, nth).catch(() => null);
-      if (found?.backendDOMNodeId !== undefined) return found as AxNode & { backendDOMNodeId: number };
+      const found = await findControl(page, scope, name, role).catch(() => null);
+      if (found?.backendDOMNodeId !== undefined) {
+        known = found.backendDOMNodeId;
+        return found as AxNode & { backendDOMNodeId: number };
+      }
       if (Date.now() > deadline) throw new Error(`No ${describe} in the accessibility tree after ${CONTROL_TIMEOUT_MS} ms`);
       await page.waitForTimeout(50);
     }
@@ -254,7 +295,7 @@ export function control(page: Page, id: string, name: string, options: { role?: 
       return String(found.description?.value ?? '');
     },
     async present() {
-      return (await findControl(page, id, name, role, nth).catch(() => null)) !== null;
+      return (await findControl(page, scope, name, role).catch(() => null)) !== null;
     },
     async box() {
       const session = await cdp(page);
@@ -265,13 +306,14 @@ export function control(page: Page, id: string, name: string, options: { role?: 
     async attribute(attributeName) {
       return this.evaluate(new Function('element', `return element.getAttribute(${JSON.stringify(attributeName)})`) as (element: Element) => string | null);
     },
-    async evaluate<T>(fn: (element: Element) => T) {
+    async evaluate<T>(fn: (element: Element) => T | Promise<T>) {
       const session = await cdp(page);
       const { object } = await session.send('DOM.resolveNode', { backendNodeId: (await node()).backendDOMNodeId });
       const { result, exceptionDetails } = await session.send('Runtime.callFunctionOn', {
         objectId: object.objectId,
         functionDeclaration: `function () { return (${fn.toString()})(this); }`,
         returnByValue: true,
+        awaitPromise: true,
       });
       if (exceptionDetails) throw new Error(`evaluate on ${describe} failed: ${exceptionDetails.text}`);
       return result.value as T;
@@ -279,10 +321,12 @@ export function control(page: Page, id: string, name: string, options: { role?: 
   };
 }
 
-/** `aria-pressed` of a control in every control root of paper `id` (a paper can be on a page twice), in page order. */
+/** `aria-pressed` of a control on every card of paper `id` (a paper can be on a page twice), in page order. */
 export async function pressedAll(page: Page, id: string, name: string): Promise<(string | null)[]> {
-  const roots = await page.locator(`[data-shelfmark-id="${id}"]`).count();
-  return Promise.all(Array.from({ length: roots }, (_, nth) => control(page, id, name, { nth }).pressed()));
+  const cards = await page.locator(`[data-shelfmark-card="${id}"]`).count();
+  const states: (string | null)[] = [];
+  for (let nth = 0; nth < cards; nth++) states.push(await control(page, id, name, { nth }).pressed());
+  return states;
 }
 
 /** `aria-pressed` of a card's control, as the accessibility tree reports it. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { control, controlIds, launch, readSharedPage, pressedAll, waitForCards } from './harness';
+import { control, cardIds, launch, readSharedPage, pressedAll, waitForCards } from './harness';
 
 /**
  * Hugging Face is a single-page app: it reaches /papers from another page of the site without a
@@ -17,7 +17,7 @@ describe('a single-page app: in-page navigation and cards added later', () => {
       const page = await browser.open(MODELS_URL);
       // Not a page Shelfmark serves: nothing is added, not even its stylesheet.
       await page.waitForTimeout(300);
-      expect(await controlIds(page)).toEqual([]);
+      expect(await cardIds(page)).toEqual([]);
       expect(await page.locator('#shelfmark-page-style').count()).toBe(0);
 
       // The router goes to the daily papers and renders two cards (the 2026 markup).
@@ -26,7 +26,7 @@ describe('a single-page app: in-page navigation and cards added later', () => {
         document.getElementById('app')!.innerHTML = `<h1>Daily Papers</h1><div id="grid">${cards}</div>`;
       }, CARDS_2026);
       await waitForCards(page, 2);
-      expect(await controlIds(page)).toEqual(['arxiv:2609.30222', 'arxiv:2609.31590']);
+      expect(await cardIds(page)).toEqual(['arxiv:2609.30222', 'arxiv:2609.31590']);
 
       // Scrolling loads more cards: they get controls too, and the state of one paper follows.
       await control(page, 'arxiv:2609.31590', 'Star').click();
@@ -40,7 +40,7 @@ describe('a single-page app: in-page navigation and cards added later', () => {
         );
       });
       await waitForCards(page, 4);
-      expect(await controlIds(page)).toEqual(['arxiv:2609.30222', 'arxiv:2609.31590', 'arxiv:2609.00042', 'arxiv:2609.31590']);
+      expect(await cardIds(page)).toEqual(['arxiv:2609.30222', 'arxiv:2609.31590', 'arxiv:2609.00042', 'arxiv:2609.31590']);
       await expect.poll(() => pressedAll(page, 'arxiv:2609.31590', 'Star')).toEqual(['true', 'true']);
 
       // Back to a page Shelfmark does not serve: everything it added goes.

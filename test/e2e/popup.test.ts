@@ -203,3 +203,78 @@ describe('the popup reading queue, in the built extension', () => {
     await popup.close();
   });
 });
+
+describe("the popup's counts and search, kept by the catalog, in the built extension", () => {
+  const BACKUP_PAPER = (id: string, title: string) => ({
+    id,
+    title,
+    authors: ['Émile Imported'],
+    links: {},
+    note: '',
+    starredAt: Date.UTC(2024, 7, 3),
+    createdAt: Date.UTC(2024, 7, 3),
+    updatedAt: Date.UTC(2024, 7, 3),
+    changedAt: { meta: Date.UTC(2024, 7, 3), star: Date.UTC(2024, 7, 3) },
+  });
+
+  it('follow changes from a listing page, the popup, another popup and an import', async () => {
+    const browser = await launch({ pages: { [DAILY_URL]: readSharedPage('hf_daily_2024-08-01.html') } });
+    try {
+      const page = await browser.open(DAILY_URL, 13);
+      const popup = await openPopup(browser);
+      const tabs = () => popup.getByRole('tab').allTextContents();
+      await expect.poll(tabs).toEqual(['Queue0', 'Starred0', 'Notes0', 'Read0', 'All0']);
+      await popup.getByRole('tab', { name: /^All/ }).click();
+      await popup.getByRole('searchbox').fill('herd');
+      await expect.poll(() => popup.getByText('No papers in All match “herd”').count()).toBe(1);
+
+      // From the listing page (the background writes): a star, a queue, a note.
+      await control(page, LLAMA.id, 'Star').click();
+      await expect.poll(() => listed(popup)).toEqual([LLAMA.title]);
+      await queueOnPage(page, TORA.id);
+      await expect.poll(tabs).toEqual(['Queue1', 'Starred1', 'Notes0', 'Read0', 'All2']);
+      await popup.evaluate((paper) => {
+        const { chrome } = globalThis as unknown as { chrome: { runtime: { sendMessage(message: object): Promise<unknown> } } };
+        return chrome.runtime.sendMessage({ type: 'act', paper, action: { kind: 'note', text: 'Compare with the herd of llamas' } });
+      }, TORA);
+      await expect.poll(() => listed(popup)).toEqual([TORA.title, LLAMA.title]); // newest first; the note's words are searched
+      await expect.poll(tabs).toEqual(['Queue1', 'Starred1', 'Notes1', 'Read0', 'All2']);
+
+      // From another popup: Tora marked read (it leaves the queue), Llama unstarred.
+      const other = await openPopup(browser);
+      await other.getByRole('tab', { name: /^All/ }).click();
+      await row(other, TORA.id).getByRole('button', { name: 'Mark read' }).click();
+      await row(other, LLAMA.id).getByRole('button', { name: 'Star' }).click();
+      await expect.poll(tabs).toEqual(['Queue0', 'Starred0', 'Notes1', 'Read1', 'All2']);
+      await other.close();
+      await popup.getByRole('tab', { name: /^Read/ }).click();
+      await expect.poll(() => listed(popup)).toEqual([TORA.title]);
+
+      // From an import on the options page: two starred papers, one of them matching.
+      const options = await browser.context.newPage();
+      await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+      const backup = {
+        format: 'shelfmark-backup',
+        version: 1,
+        exportedAt: '2024-08-05T12:00:00.000Z',
+        papers: [BACKUP_PAPER('arxiv:2401.00001', 'A herd of imported papers'), BACKUP_PAPER('arxiv:2401.00002', 'Unrelated')],
+      };
+      await options.getByLabel(/^Backup file/).setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) });
+      await options.getByRole('group', { name: 'Import backup.json' }).getByRole('button', { name: 'Import' }).click();
+      await expect.poll(tabs).toEqual(['Queue0', 'Starred2', 'Notes1', 'Read1', 'All4']);
+      await popup.getByRole('tab', { name: /^Starred/ }).click();
+      await expect.poll(() => listed(popup)).toEqual(['A herd of imported papers']);
+      await popup.getByRole('tab', { name: /^All/ }).click();
+      await expect.poll(() => listed(popup)).toEqual([TORA.title, LLAMA.title, 'A herd of imported papers']);
+
+      // A fresh popup starts from the same catalog: counts at once, the same answers.
+      const fresh = await openPopup(browser);
+      await expect.poll(() => fresh.getByRole('tab').allTextContents()).toEqual(['Queue0', 'Starred2', 'Notes1', 'Read1', 'All4']);
+      await fresh.getByRole('searchbox').fill('imported');
+      await fresh.getByRole('tab', { name: /^All/ }).click();
+      await expect.poll(() => listed(fresh)).toEqual(['Unrelated', 'A herd of imported papers']);
+    } finally {
+      await browser.close();
+    }
+  });
+});

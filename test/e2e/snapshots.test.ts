@@ -84,39 +84,51 @@ describe('snapshots', () => {
   it('a library of an earlier schema version is kept as a snapshot before it is upgraded', async () => {
     const browser = await launch();
     try {
-      const options = await openOptions(browser);
+      // Written from a page of the extension that opens no database (the icon), with the background
+      // stopped: an open options page or a running background would open it again, at the current
+      // version, as soon as it is deleted. The background starts again on the options page's first
+      // message, as after an update: it finds the old version and keeps a snapshot before upgrading.
+      const options = await browser.context.newPage();
+      await options.goto(`chrome-extension://${browser.extensionId}/icons/16.png`);
+      const session = await browser.context.newCDPSession(options);
+      await session.send('ServiceWorker.enable');
+      await session.send('ServiceWorker.stopAllWorkers');
       const v1 = JSON.parse(readFileSync(resolve(__dirname, '../fixtures/db/v1.json'), 'utf8')) as { papers: unknown[] };
       const stores = SCHEMA_VERSIONS[0]!.stores.papers!;
       // The database as version 1 of Shelfmark left it (Dexie keeps version n as IndexedDB version n × 10).
+      // The background may still open it between the deletion and this open: then both are done again.
       await options.evaluate(
         async ({ papers, stores }) => {
-          await new Promise<void>((done, fail) => {
-            const request = indexedDB.deleteDatabase('shelfmark');
-            request.onsuccess = () => done();
-            request.onerror = () => fail(request.error);
-          });
-          await new Promise<void>((done, fail) => {
-            const request = indexedDB.open('shelfmark', 10);
-            request.onupgradeneeded = () => {
-              const [key, ...indexes] = stores.split(',').map((part) => part.trim());
-              const store = request.result.createObjectStore('papers', { keyPath: key });
-              for (const index of indexes) {
-                const multi = index.startsWith('*');
-                const name = index.replace(/^\*/, '');
-                store.createIndex(name, name, { multiEntry: multi });
-              }
-              for (const paper of papers) store.put(paper);
-            };
-            request.onsuccess = () => {
-              request.result.close();
-              done();
-            };
-            request.onerror = () => fail(request.error);
-          });
+          for (let attempt = 1; ; attempt++) {
+            await new Promise<void>((done, fail) => {
+              const request = indexedDB.deleteDatabase('shelfmark');
+              request.onsuccess = () => done();
+              request.onerror = () => fail(request.error);
+            });
+            const opened = await new Promise<boolean>((done, fail) => {
+              const request = indexedDB.open('shelfmark', 10);
+              request.onupgradeneeded = () => {
+                const [key, ...indexes] = stores.split(',').map((part) => part.trim());
+                const store = request.result.createObjectStore('papers', { keyPath: key });
+                for (const index of indexes) {
+                  const multi = index.startsWith('*');
+                  const name = index.replace(/^\*/, '');
+                  store.createIndex(name, name, { multiEntry: multi });
+                }
+                for (const paper of papers) store.put(paper);
+              };
+              request.onsuccess = () => {
+                request.result.close();
+                done(true);
+              };
+              request.onerror = () => (request.error?.name === 'VersionError' && attempt < 20 ? done(false) : fail(request.error));
+            });
+            if (opened) return;
+          }
         },
         { papers: v1.papers, stores },
       );
-      await options.reload();
+      await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
       const rows = options.locator('.snapshot-row');
       await expect.poll(() => rows.count()).toBe(1);
       expect(await rows.first().locator('.snapshot-meta').textContent()).toBe(`Before an upgrade · ${v1.papers.length} papers`);

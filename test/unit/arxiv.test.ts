@@ -1,6 +1,8 @@
+import { ADAPTERS } from '@/lib/sites';
 import { describe, expect, it } from 'vitest';
 import { Annotator, type Send } from '@/lib/content/annotator';
 import { EMPTY_STATE, type PaperState } from '@/lib/store/library';
+import { shadowOf } from '@/lib/content/shadow';
 import { CAPS } from '@/lib/limits';
 import { PaperRefSchema } from '@/lib/messages';
 import type { PaperRef } from '@/lib/paper';
@@ -452,7 +454,7 @@ describe('arXiv on the page: a paper listed twice keeps both cards in the same s
       }
       return null as never;
     };
-    const annotator = new Annotator({ document, location: () => 'https://arxiv.org/list/cs.IR/new', send, signal: controller.signal });
+    const annotator = new Annotator({ document, adapters: ADAPTERS, location: () => 'https://arxiv.org/list/cs.IR/new', send, signal: controller.signal });
     try {
       annotator.start();
       await new Promise((resolve) => setTimeout(resolve, 50));
@@ -465,7 +467,7 @@ describe('arXiv on the page: a paper listed twice keeps both cards in the same s
       expect(roots.every((root) => root.parentElement?.localName === 'dt')).toBe(true);
       expect(requests).toHaveLength(1);
       const twice = roots.filter((root) => root.dataset.shelfmarkId === 'arxiv:2602.11156');
-      const star = (root: HTMLElement) => root.shadowRoot!.querySelector<HTMLButtonElement>('button[aria-label="Star"]')!;
+      const star = (root: HTMLElement) => shadowOf(root)!.querySelector<HTMLButtonElement>('button[aria-label="Star"]')!;
       star(twice[0]!).click();
       await new Promise((resolve) => setTimeout(resolve, 50));
       expect(twice.map((root) => star(root).getAttribute('aria-pressed'))).toEqual(['true', 'true']);

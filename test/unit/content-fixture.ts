@@ -21,3 +21,12 @@ export function backgroundSend(db: ShelfmarkDB, sent: Request[] = []): Send {
     return response.data as ResponseData[R['type']];
   }) as Send;
 }
+
+/** Marks `event` as a page script's (untrusted), as a browser would: Shelfmark must ignore it. */
+export function forge<E extends Event>(event: E): E {
+  const world = globalThis as { __forged?: WeakSet<Event> };
+  (world.__forged ??= new WeakSet()).add(event);
+  return event;
+}
+
+export { shadowOf } from '@/lib/content/shadow';

@@ -1,25 +1,27 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createControls, notePreview, TOGGLES } from '@/lib/content/controls';
+import { createControlRoot, createControls, noteFirstLine, TOGGLES, type CardControls } from '@/lib/content/controls';
 import { NOTE_SAVE_DELAY_MS } from '@/lib/content/note-draft';
 import type { PaperState, UserAction } from '@/lib/store/library';
+import { EMPTY_STATE } from '@/lib/store/library';
+import { forge, shadowOf } from './content-fixture';
 import { t } from '@/lib/i18n';
 
-const EMPTY: PaperState = { starred: false, read: false, queued: false, note: '' };
+const EMPTY: PaperState = EMPTY_STATE;
 
 function mount(initial: PaperState = EMPTY) {
   const actions: UserAction[] = [];
   let answer = true;
-  const controls = createControls(document, 'arxiv:2407.21783', async (action) => {
+  const controls = createControls(createControlRoot(document, 'arxiv:2407.21783'), async (action) => {
     actions.push(action);
     return answer;
-  });
+  }, initial);
   document.body.append(controls.root);
-  controls.update(initial);
-  controls.build();
-  const shadow = controls.root.shadowRoot!;
+  const shadow = shadowOf(controls.root)!;
   const button = (name: string) => shadow.querySelector<HTMLButtonElement>(`button[aria-label="${name}"]`)!;
   const textarea = () => shadow.querySelector('textarea');
-  return { controls, actions, shadow, button, textarea, failSaves: () => (answer = false) };
+  /** What an action meant, without its time. */
+  const meant = () => actions.map(({ at: _, ...rest }) => rest);
+  return { controls, actions, meant, shadow, button, textarea, failSaves: () => (answer = false) };
 }
 
 function type(textarea: HTMLTextAreaElement, text: string) {
@@ -27,51 +29,51 @@ function type(textarea: HTMLTextAreaElement, text: string) {
   textarea.dispatchEvent(new Event('input', { bubbles: true }));
 }
 
+/** The note's first line shown on the card, or null when none shows. */
+function firstLine(controls: CardControls): string | null {
+  const line = shadowOf(controls.root)!.querySelector<HTMLElement>('.first-line')!;
+  return line.hidden ? null : line.textContent;
+}
+
 afterEach(() => {
   vi.useRealTimers();
   document.body.innerHTML = '';
 });
 
-describe('card controls: built when needed', () => {
-  it('makes only the root at first, and builds the buttons with the state known by then', () => {
-    const controls = createControls(document, 'arxiv:2407.21783', async () => true);
+describe('card controls: closed to the page', () => {
+  it('shows the page only its host: the id, no shadow root, no state', () => {
+    const { controls, button } = mount({ ...EMPTY, starred: true, note: 'private thoughts' });
     expect(controls.root.getAttribute('data-shelfmark-id')).toBe('arxiv:2407.21783');
-    expect(controls.root.shadowRoot).toBeNull();
-    expect(controls.built).toBe(false);
-    controls.update({ ...EMPTY, starred: true, note: 'kept' });
-    controls.build();
-    expect(controls.built).toBe(true);
-    const shadow = controls.root.shadowRoot!;
-    expect(shadow.querySelector('button[aria-label="Star"]')!.getAttribute('aria-pressed')).toBe('true');
-    expect(shadow.querySelector('button[aria-label="Note"]')!.getAttribute('title')).toBe('Note: kept');
-    controls.build(); // once only
-    expect(shadow.querySelectorAll('button[aria-label="Star"]')).toHaveLength(1);
+    expect(controls.root.shadowRoot).toBeNull(); // closed: what a page script sees
+    expect([...controls.root.attributes].map((attribute) => attribute.name).sort()).toEqual(['class', 'data-shelfmark-id']);
+    expect(controls.root.textContent).toBe('');
+    // Inside, for Shelfmark: the state and the note's first line.
+    expect(button('Star').getAttribute('aria-pressed')).toBe('true');
+    expect(firstLine(controls)).toBe('private thoughts');
   });
 
-  it('builds itself when it is needed: focus, the note, an error to show', () => {
-    for (const use of [
-      (controls: ReturnType<typeof createControls>) => controls.focus('A paper'),
-      (controls: ReturnType<typeof createControls>) => controls.openNote(),
-      (controls: ReturnType<typeof createControls>) => controls.showError('failed'),
-    ]) {
-      const controls = createControls(document, 'arxiv:2407.21783', async () => true);
-      document.body.append(controls.root);
-      use(controls);
-      expect(controls.built).toBe(true);
-    }
-    // Flushing or closing a note that was never opened builds nothing.
-    const idle = createControls(document, 'arxiv:2407.21783', async () => true);
-    idle.flushNote(true);
-    idle.closeNote();
-    expect(idle.built).toBe(false);
+  it('ignores clicks, keys and typing a page script made', async () => {
+    vi.useFakeTimers();
+    const { controls, actions, button, textarea } = mount();
+    button('Star').dispatchEvent(forge(new MouseEvent('click', { bubbles: true, composed: true })));
+    button('Note').dispatchEvent(forge(new MouseEvent('click', { bubbles: true, composed: true })));
+    expect(controls.noteOpen).toBe(false);
+    controls.openNote();
+    const field = textarea()!;
+    field.value = 'forged';
+    field.dispatchEvent(forge(new Event('input', { bubbles: true })));
+    field.dispatchEvent(forge(new FocusEvent('blur')));
+    field.dispatchEvent(forge(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })));
+    await vi.advanceTimersByTimeAsync(NOTE_SAVE_DELAY_MS * 2);
+    expect(actions).toEqual([]);
+    expect(controls.noteOpen).toBe(true);
   });
 });
 
 describe('card controls: the toggles', () => {
-  it('has the page contract: one root carrying the id, a shadow root, named buttons with aria-pressed', () => {
+  it('has the page contract: one root carrying the id, named buttons with aria-pressed', () => {
     const { controls, button } = mount();
     expect(controls.root.getAttribute('data-shelfmark-id')).toBe('arxiv:2407.21783');
-    expect(controls.root.shadowRoot).not.toBeNull();
     for (const name of ['Star', 'Mark read', 'Add to queue', 'Note']) {
       expect(button(name), name).not.toBeNull();
       expect(button(name).getAttribute('aria-pressed'), name).toBe('false');
@@ -79,23 +81,28 @@ describe('card controls: the toggles', () => {
   });
 
   it.each(TOGGLES.map((toggle) => [t(toggle.label), toggle.kind] as const))('%s shows its state and asks for its opposite', (label, kind) => {
-    const { controls, actions, button } = mount();
+    const { controls, actions, meant, button } = mount();
+    const before = Date.now();
     button(label).click();
-    expect(actions).toEqual([{ kind, value: true }]);
+    expect(meant()).toEqual([{ kind, value: true }]);
+    // It carries when the user clicked: the order of actions is the order of the user's clicks.
+    expect(actions[0]!.at).toBeGreaterThanOrEqual(before - 1);
+    expect(actions[0]!.at).toBeLessThanOrEqual(Date.now() + 1);
     const on: PaperState = { ...EMPTY, starred: kind === 'star', read: kind === 'read', queued: kind === 'queue' };
     controls.update(on);
     expect(button(label).getAttribute('aria-pressed')).toBe('true');
     const spec = TOGGLES.find((toggle) => toggle.kind === kind)!;
-    expect(button(label).title).toBe(t(spec.onTitle));
+    expect(button(label).dataset.tip).toBe(t(spec.onTip));
+    expect(button(label).getAttribute('aria-keyshortcuts')).toBe(spec.key);
     // The other toggles are untouched.
     for (const other of TOGGLES.filter((toggle) => toggle.kind !== kind)) {
       expect(button(t(other.label)).getAttribute('aria-pressed')).toBe('false');
     }
     button(label).click();
-    expect(actions).toEqual([{ kind, value: true }, { kind, value: false }]);
+    expect(meant()).toEqual([{ kind, value: true }, { kind, value: false }]);
     controls.update(EMPTY);
     expect(button(label).getAttribute('aria-pressed')).toBe('false');
-    expect(button(label).title).toBe(t(spec.offTitle));
+    expect(button(label).dataset.tip).toBe(t(spec.offTip));
   });
 
   it('keeps its clicks from the host page (card links, routers)', () => {
@@ -107,14 +114,13 @@ describe('card controls: the toggles', () => {
     expect(pageClicks).not.toHaveBeenCalled();
   });
 
-  it('shows a failed save until the next state arrives', () => {
+  it('shows a failed save inside its closed root until cleared', () => {
     const { controls, shadow } = mount();
-    controls.showError('database is closed');
-    expect(shadow.querySelector('[role="status"]')!.textContent).toBe('Not saved: database is closed');
-    expect(controls.root.hasAttribute('data-error')).toBe(true);
-    controls.update({ ...EMPTY, starred: true });
+    controls.showError('Not saved: Shelfmark could not reach its storage.');
+    expect(shadow.querySelector('[role="status"]')!.textContent).toBe('Not saved: Shelfmark could not reach its storage.');
+    expect(controls.root.attributes).toHaveLength(2); // nothing on the host
+    controls.clearError();
     expect(shadow.querySelector('[role="status"]')!.textContent).toBe('');
-    expect(controls.root.hasAttribute('data-error')).toBe(false);
   });
 });
 
@@ -136,39 +142,47 @@ describe('card controls: the note', () => {
     expect(button('Note').getAttribute('aria-pressed')).toBe('false');
   });
 
-  it('shows that a card has a note, with its first words on hover', () => {
+  it('shows that a card has a note, with its first line on the card, hidden while the whole note is open', () => {
     const { controls, button } = mount();
     expect(button('Note').hasAttribute('data-has-note')).toBe(false);
-    expect(button('Note').title).toBe('Write a note (n)');
-    controls.update({ ...EMPTY, note: 'Strong baseline.\n\nCompare with **Mixtral** on the long-context tasks before citing it anywhere' });
+    expect(button('Note').dataset.tip).toBe('Write a note');
+    expect(firstLine(controls)).toBeNull();
+    controls.update({ ...EMPTY, note: '\n  Strong baseline.\n\nCompare with **Mixtral** on the long-context tasks before citing it anywhere' });
     expect(button('Note').hasAttribute('data-has-note')).toBe(true);
-    expect(button('Note').title).toBe('Note: Strong baseline. Compare with **Mixtral** on the long-context tasks before citing it…');
+    expect(button('Note').dataset.tip).toBe('Open the note');
+    expect(firstLine(controls)).toBe('Strong baseline.');
+    controls.openNote();
+    expect(firstLine(controls)).toBeNull();
+    controls.closeNote();
+    expect(firstLine(controls)).toBe('Strong baseline.');
     controls.update({ ...EMPTY, note: '   \n ' });
     expect(button('Note').hasAttribute('data-has-note')).toBe(false);
+    expect(firstLine(controls)).toBeNull();
   });
 
-  it('saves as you type, after a pause, and at once on blur', async () => {
-    const { actions, button, textarea } = mount();
+  it('saves as you type, after a pause, and at once on blur, each save with when it was typed', async () => {
+    const { actions, meant, button, textarea } = mount();
     button('Note').click();
     type(textarea()!, 'first thoughts');
+    const typedAt = Date.now();
     expect(actions).toEqual([]);
     await vi.advanceTimersByTimeAsync(NOTE_SAVE_DELAY_MS);
-    expect(actions).toEqual([{ kind: 'note', text: 'first thoughts' }]);
+    expect(meant()).toEqual([{ kind: 'note', text: 'first thoughts' }]);
+    expect(Math.abs(actions[0]!.at! - typedAt)).toBeLessThanOrEqual(1); // typed then, not saved then
     type(textarea()!, 'first thoughts, then more');
     textarea()!.dispatchEvent(new FocusEvent('blur'));
-    expect(actions).toHaveLength(2);
-    expect(actions[1]).toEqual({ kind: 'note', text: 'first thoughts, then more' });
+    expect(meant()).toEqual([{ kind: 'note', text: 'first thoughts' }, { kind: 'note', text: 'first thoughts, then more' }]);
   });
 
   it('Esc leaves the editor, keeps and saves the text, and gives focus back to the Note button', () => {
-    const { controls, actions, button, textarea, shadow } = mount();
+    const { controls, meant, button, textarea, shadow } = mount();
     button('Note').click();
     type(textarea()!, 'keep me');
     const pageKeys = vi.fn();
     document.addEventListener('keydown', pageKeys);
     textarea()!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true, cancelable: true }));
     expect(controls.noteOpen).toBe(false);
-    expect(actions).toEqual([{ kind: 'note', text: 'keep me' }]);
+    expect(meant()).toEqual([{ kind: 'note', text: 'keep me' }]);
     expect(shadow.activeElement).toBe(button('Note'));
     expect(pageKeys).not.toHaveBeenCalled(); // the page never sees keys typed in the note
     button('Note').click();
@@ -204,17 +218,17 @@ describe('card controls: the note', () => {
     button('Note').click();
     expect(textarea()!.value).toBe(hostile);
     expect(shadow.querySelector('img, script')).toBeNull();
-    expect(button('Note').title).toBe(`Note: ${hostile}`);
+    controls.closeNote();
+    expect(firstLine(controls)).toBe(hostile);
     controls.update({ ...EMPTY, note: hostile + ' again' });
     expect(shadow.querySelector('img, script')).toBeNull();
   });
 });
 
-describe('notePreview', () => {
-  it('gives the first words on one line, cut with an ellipsis', () => {
-    expect(notePreview('')).toBe('');
-    expect(notePreview('  one\ntwo  ')).toBe('one two');
-    expect(notePreview('a b c d e f g h i j k l m n')).toBe('a b c d e f g h i j k l…');
-    expect(notePreview('x'.repeat(200))).toBe(`${'x'.repeat(90)}…`);
+describe('noteFirstLine', () => {
+  it('gives the first line with words in it, cut with an ellipsis when very long', () => {
+    expect(noteFirstLine('')).toBe('');
+    expect(noteFirstLine(' \n  one\ntwo  ')).toBe('one');
+    expect(noteFirstLine('x'.repeat(300))).toBe(`${'x'.repeat(200)}…`);
   });
 });

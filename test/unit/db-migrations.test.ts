@@ -1,19 +1,31 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { DB_VERSION, openDatabase, SCHEMA_VERSIONS, type PaperRecord, type ShelfmarkDB } from '@/lib/store/db';
+import {
+  DB_VERSION,
+  openDatabase,
+  SCHEMA_VERSIONS,
+  type OutboxRow,
+  type PaperRecord,
+  type ShelfmarkDB,
+  type SyncStateRow,
+  type TombstoneRecord,
+} from '@/lib/store/db';
 import { BACKUP_VERSION_OF_SCHEMA, backupPaper } from '@/lib/export/backup';
 import { FORMATS } from '@/lib/export/formats';
 import { CAPS } from '@/lib/limits';
-import { paperWords } from '@/lib/store/search';
+import { buildCatalog, catalogEntry, entryKeys, libraryCounts, readCatalog, type CatalogBucket } from '@/lib/store/catalog';
+import { paperWords, queryTokens } from '@/lib/store/search';
+import { SearchIndex } from '@/lib/store/search-index';
 import { setStarred } from '@/lib/store/library';
 import { openSnapshots, snapshotBackup, snapshotBeforeUpgrade, listSnapshots } from '@/lib/store/snapshots';
+import { VIEW_NAMES, VIEWS } from '@/lib/store/views';
 import JSZip from 'jszip';
 
 /*
  * Upgrades: a populated database of every earlier schema version, built from a committed fixture
- * (test/fixtures/db/v<N>.json: records exactly as version N stored them), then opened with the
- * current code. Every record must come through intact (or changed exactly as its case says), every
+ * (test/fixtures/db/v<N>.json: records exactly as version N stored them, and from version 3 its
+ * sync tables), then opened with the current code. Every record must come through intact (or changed exactly as its case says), every
  * index must answer for every record, and a snapshot of the old records must be kept first.
  *
  * A schema change (version N+1) adds: a fixture v<N>.json of a populated database of version N,
@@ -53,22 +65,55 @@ const CASES: UpgradeCase[] = [
     fixture: 'v2.json',
     changed: {},
   },
+  {
+    // Version 4 adds the catalog (lib/store/catalog.ts) and changes no record.
+    version: 3,
+    fixture: 'v3.json',
+    changed: {},
+  },
 ];
 
+/** The tables sync added in version 3, as a fixture of version 3 or later holds them. */
+interface SyncTables {
+  outbox: OutboxRow[];
+  tombstones: TombstoneRecord[];
+  syncState: SyncStateRow[];
+}
+const SYNC_TABLES = ['outbox', 'tombstones', 'syncState'] as const;
+
+function readFixture(name: string): { papers: PaperRecord[] } & Partial<SyncTables> {
+  return JSON.parse(readFileSync(resolve(__dirname, '../fixtures/db', name), 'utf8')) as { papers: PaperRecord[] } & Partial<SyncTables>;
+}
+
 function fixture(name: string): PaperRecord[] {
-  const file = JSON.parse(readFileSync(resolve(__dirname, '../fixtures/db', name), 'utf8')) as { papers: PaperRecord[] };
-  return file.papers;
+  return readFixture(name).papers;
+}
+
+/** What a fixture holds besides its papers: sync's tables, empty before version 3. */
+function syncTables(name: string): SyncTables {
+  const file = readFixture(name);
+  return { outbox: file.outbox ?? [], tombstones: file.tombstones ?? [], syncState: file.syncState ?? [] };
 }
 
 let counter = 0;
-/** A database of schema `version` holding `records` as they were stored, closed. */
-async function buildOldDatabase(version: number, records: readonly PaperRecord[]): Promise<string> {
+/** A database of schema `version` holding `records` (and sync's rows, from version 3) as they were stored, closed. */
+async function buildOldDatabase(version: number, records: readonly PaperRecord[], sync?: SyncTables): Promise<string> {
   const name = `shelfmark-migration-${version}-${++counter}`;
   const old = openDatabase(name, { version });
   await old.papers.bulkAdd(records as PaperRecord[]);
+  if (sync) for (const table of SYNC_TABLES) await old.table(table).bulkAdd(sync[table]);
   expect(old.verno).toBe(version);
   old.close();
   return name;
+}
+
+/** The catalog's entries by paper id. */
+function catalogEntries(buckets: readonly CatalogBucket[]) {
+  return new Map(
+    buckets.flatMap((bucket) =>
+      bucket.ids.map((id, i) => [id, { id, words: bucket.words[i]!, keys: [...entryKeys(bucket, i)], cite: bucket.cites[i]! }] as const),
+    ),
+  );
 }
 
 /** Every index of the current schema, answered by the database, against what the records say it should hold. */
@@ -92,9 +137,10 @@ async function checkIndexes(db: ShelfmarkDB, records: readonly PaperRecord[]): P
 
 describe.each(CASES)('a database of schema version $version, opened with the current code', ({ version, fixture: file, changed }) => {
   const stored = fixture(file);
+  const sync = version >= 3 ? syncTables(file) : undefined;
 
   it('keeps every record, changed only as the upgrades say', async () => {
-    const name = await buildOldDatabase(version, stored);
+    const name = await buildOldDatabase(version, stored, sync);
     const db = openDatabase(name);
     try {
       const now = await db.papers.orderBy('id').toArray();
@@ -107,13 +153,39 @@ describe.each(CASES)('a database of schema version $version, opened with the cur
         if (change) expected.words = paperWords(expected);
         expect(after, before.id).toEqual(expected);
       }
+      // Sync's rows (version 3 on): the outbox of changes not pushed yet, tombstones, the clock and the remote's state, as stored.
+      if (sync) for (const table of SYNC_TABLES) expect(await db.table(table).toArray(), table).toEqual(sync[table]);
+    } finally {
+      await db.delete();
+    }
+  });
+
+  it('gains the catalog: built from its records on first read, then kept by every write', async () => {
+    const db = openDatabase(await buildOldDatabase(version, stored, sync));
+    try {
+      // Not built yet: counts and searches wait for the first page that reads it.
+      expect(await readCatalog(db)).toBeNull();
+      expect(await libraryCounts(db)).toBeUndefined();
+      const buckets = await buildCatalog(db);
+      const records = await db.papers.toArray();
+      expect(catalogEntries(buckets)).toEqual(new Map(records.map((record) => [record.id, catalogEntry(record)])));
+      const counts = Object.fromEntries(VIEW_NAMES.map((view) => [view, records.filter((record) => record[VIEWS[view].index] !== undefined).length]));
+      expect(await libraryCounts(db)).toEqual(counts);
+      const index = new SearchIndex(buckets);
+      const found = Array.from(index.search(queryTokens('emile'), { key: 'createdAt', newestFirst: true }), (slot) => index.idAt(slot));
+      expect(found.sort()).toEqual(['arxiv:2402.05672', 'arxiv:hep-th/9711200']);
+      // From now on the middleware keeps it, in each write's transaction.
+      await setStarred(db, 'arxiv:0704.0001', true, { now: 5 });
+      const starred = (await db.papers.get('arxiv:0704.0001'))!;
+      expect(catalogEntries((await readCatalog(db))!).get(starred.id)).toEqual(catalogEntry(starred));
+      expect((await libraryCounts(db))?.starred).toBe(records.filter((record) => record.starredAt !== undefined && record.id !== starred.id).length + 1);
     } finally {
       await db.delete();
     }
   });
 
   it('answers every index for every record', async () => {
-    const name = await buildOldDatabase(version, stored);
+    const name = await buildOldDatabase(version, stored, sync);
     const db = openDatabase(name);
     try {
       const records = await db.papers.toArray();
@@ -129,7 +201,7 @@ describe.each(CASES)('a database of schema version $version, opened with the cur
   });
 
   it('keeps a snapshot of the records as they were before upgrading', async () => {
-    const name = await buildOldDatabase(version, stored);
+    const name = await buildOldDatabase(version, stored, sync);
     const snapshots = openSnapshots(`${name}-snapshots`);
     const db = openDatabase(name, { beforeUpgrade: (database, to) => snapshotBeforeUpgrade(database, to, snapshots, 1_000) });
     try {

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { filterPapers, papersInScope } from '@/lib/export/scope';
+import { papersInScope } from '@/lib/export/scope';
 import { setNote, setQueued, setRead, setStarred } from '@/lib/store/library';
 import { freshDatabase, paperRef } from '../db-helpers';
-import { LLAMA, MALDACENA, TRICKY, TRICKY_TWIN } from './export-fixtures';
 
 describe('export scopes', () => {
   it('selects each scope in the order a reader expects', async () => {
@@ -23,18 +22,5 @@ describe('export scopes', () => {
     expect(await ids('read')).toEqual([5]);
     expect(await ids('all')).toEqual([5, 4, 3, 2, 1]);
     expect(await ids('search', ['arxiv:2401.00004', 'arxiv:2401.99999', 'arxiv:2401.00001'])).toEqual([4, 1]);
-  });
-
-  it('filters the library by word prefixes of title, authors and note, or by arXiv id', () => {
-    const papers = [LLAMA, MALDACENA, TRICKY, TRICKY_TWIN];
-    const ids = (query: string) => filterPapers(papers, query).map((paper) => paper.id);
-    expect(ids('')).toEqual(papers.map((paper) => paper.id));
-    expect(ids('llam her')).toEqual([LLAMA.id]);
-    expect(ids('Maldacena')).toEqual([MALDACENA.id]);
-    expect(ids('emile')).toEqual([TRICKY.id, TRICKY_TWIN.id]);
-    expect(ids('Émile braces')).toEqual([TRICKY.id]); // "braces" is in the note
-    expect(ids('2407.217')).toEqual([LLAMA.id]);
-    expect(ids('arXiv:hep-th/9711')).toEqual([MALDACENA.id]);
-    expect(ids('nothing matches')).toEqual([]);
   });
 });

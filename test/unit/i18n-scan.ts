@@ -76,7 +76,7 @@ const CODE_CALLS = new Set([
   'startsWith',
   'endsWith',
 ]);
-const CODE_PROPERTIES = new Set(['className', 'id', 'type', 'name', 'rel', 'href', 'src', 'slot', 'inputMode', 'autocomplete']);
+const CODE_PROPERTIES = new Set(['className', 'id', 'type', 'name', 'rel', 'href', 'src', 'slot', 'inputMode', 'autocomplete', 'media']);
 const BUILT_IN_ERRORS = new Set(['Error', 'TypeError', 'RangeError', 'SyntaxError']);
 const MESSAGE_CALLS = new Set(['t', 'plural']);
 

@@ -329,6 +329,20 @@ describe('preview and import', () => {
     ]);
   });
 
+  it('a group it sets is ordered by the import\'s stamp: a click made before the import, arriving after it, loses', async () => {
+    const db = freshDatabase();
+    // A page's click (made at 1,000) unstarred the paper; then the import stars it.
+    await applyAction(db, { id: 'arxiv:1706.03762', title: 'Attention' }, { kind: 'queue', value: true, at: 1_000 }, { now: 1_000 });
+    await applyAction(db, { id: 'arxiv:1706.03762', title: 'Attention' }, { kind: 'star', value: false, at: 1_000 }, { now: 1_000 });
+    await applyBibtexImport(db, await read(fixture('jabref')), { star: true, queue: false }, 5_000);
+    const imported = (await db.papers.get('arxiv:1706.03762'))!;
+    expect(imported.starredAt).toBe(5_000);
+    expect(imported.actedAt).toEqual({ queue: 1_000 }); // the star's came from the click it replaced: gone
+    // A click made at 4,000, before the import's stamp, arriving now: the import's star stands.
+    expect(await applyAction(db, 'arxiv:1706.03762', { kind: 'star', value: false, at: 4_000 }, { now: 6_000 })).toMatchObject({ starred: true });
+    expect(await applyAction(db, 'arxiv:1706.03762', { kind: 'star', value: false, at: imported.changedAt.star! + 1 }, { now: 9_000 })).toMatchObject({ starred: false });
+  });
+
   it('importing the same file again changes nothing', async () => {
     const db = freshDatabase();
     await importText(db, fixture('mendeley'));

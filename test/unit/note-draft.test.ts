@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { NOTE_SAVE_DELAY_MS, NoteDraft, type NoteStatus } from '@/lib/content/note-draft';
+import { NOTE_RETRY_DELAYS_MS, NOTE_SAVE_DELAY_MS, NoteDraft, type NoteStatus } from '@/lib/content/note-draft';
 
 /** A save whose answers the test gives by hand, in order. */
 function manualSave() {
@@ -92,14 +92,32 @@ describe('NoteDraft: saved as you type', () => {
     answer(false);
     await settle();
     expect(draft.pending).toBe(true);
-    await vi.advanceTimersByTimeAsync(NOTE_SAVE_DELAY_MS * 4);
-    expect(sent).toEqual(['precious']); // no retry loop on its own
     draft.flush();
     expect(sent).toEqual(['precious', 'precious']);
     answer(true);
     await settle();
     expect(draft.pending).toBe(false);
     expect(statuses).toEqual(['saving', 'failed', 'saving', 'saved']);
+  });
+
+  it('a failed save is tried again by itself, less and less often, until storage takes it: never dropped', async () => {
+    const { sent, save, answer } = manualSave();
+    const draft = new NoteDraft({ save });
+    draft.change('precious');
+    draft.flush();
+    for (const [n, wait] of NOTE_RETRY_DELAYS_MS.slice(0, 3).entries()) {
+      answer(false); // storage full, say
+      await settle();
+      await vi.advanceTimersByTimeAsync(wait - 1);
+      expect(sent).toHaveLength(n + 1);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(sent).toHaveLength(n + 2);
+    }
+    answer(true); // room again
+    await settle();
+    expect(draft.pending).toBe(false);
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(sent).toEqual(Array(4).fill('precious'));
   });
 
   it('a save that throws or rejects counts as failed, never as saved', async () => {

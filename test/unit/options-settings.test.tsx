@@ -28,7 +28,15 @@ describe('options page settings', () => {
     expect(checkbox('Hugging Face').checked).toBe(false);
 
     checkbox('Hugging Face').click();
-    await expect.poll(() => loadSettings()).toEqual({ hideRead: { arxiv: true, huggingface: true } });
+    await expect.poll(() => loadSettings()).toEqual({ hideRead: { arxiv: true, huggingface: true }, dimRead: true });
+  });
+
+  it('shows and changes dimming read papers on pages', async () => {
+    render(<OptionsSettings />, root);
+    await expect.poll(() => root.querySelector('fieldset')!.disabled).toBe(false); // the settings are loaded
+    expect(checkbox('Dim them').checked).toBe(true);
+    checkbox('Dim them').click();
+    await expect.poll(() => loadSettings()).toEqual({ hideRead: {}, dimRead: false });
   });
 
   it('follows a change made elsewhere (the pill on a listing, another tab)', async () => {

@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { fakeBrowser } from 'wxt/testing';
 import { PopupApp } from '@/components/popup/PopupApp';
 import type { ShelfmarkDB } from '@/lib/store/db';
-import { setNote, setQueued, setStarred } from '@/lib/store/library';
+import { setNote, setQueued, setRead, setStarred } from '@/lib/store/library';
 import { freshDatabase, paperRef } from '../db-helpers';
 
 let root: HTMLElement | undefined;
@@ -111,6 +111,56 @@ describe('popup (jsdom, fake-indexeddb)', () => {
     search.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     await vi.waitFor(() => expect(rows(view)).toHaveLength(3));
     expect(search.value).toBe('');
+  });
+
+  it('keeps a search and the counts right as papers change elsewhere: star, read, note, removal, a large import', async () => {
+    const db = freshDatabase();
+    await setStarred(db, paperRef(1, { title: 'Zebrafish retinas' }), true, { now: 10 });
+    await setStarred(db, paperRef(2, { title: 'Graph networks' }), true, { now: 20 });
+    const view = mount(db);
+    await vi.waitFor(() => expect(view.querySelector('[role="tab"][aria-selected="true"]')).not.toBeNull());
+    view.querySelector<HTMLButtonElement>('#tab-starred')!.click();
+    const search = view.querySelector<HTMLInputElement>('input[type="search"]')!;
+    type(search, 'zebra');
+    await vi.waitFor(() => expect(rows(view)).toEqual(['Zebrafish retinas']));
+    const tabs = () => [...view.querySelectorAll('[role="tab"]')].map((tab) => tab.textContent);
+
+    // What the background writes for a page's buttons, the popup sees: a match starred, a note that matches.
+    await setStarred(db, paperRef(3, { title: 'Zebra stripes' }), true, { now: 30 });
+    await vi.waitFor(() => expect(rows(view)).toEqual(['Zebra stripes', 'Zebrafish retinas']));
+    await setNote(db, 'arxiv:2401.00002', 'compare with zebrafish', { now: 40 });
+    await vi.waitFor(() => expect(rows(view)).toEqual(['Zebra stripes', 'Graph networks', 'Zebrafish retinas'])); // most recently starred first
+    await setRead(db, 'arxiv:2401.00001', true, { now: 50 });
+    await vi.waitFor(() => expect(tabs()).toEqual(['Queue0', 'Starred3', 'Notes1', 'Read1', 'All3']));
+    await setStarred(db, 'arxiv:2401.00003', false, { now: 60 });
+    await vi.waitFor(() => expect(rows(view)).toEqual(['Graph networks', 'Zebrafish retinas']));
+    expect(view.querySelector('.result-count')?.textContent).toBe('2 matches in Starred');
+
+    // Removed from the library (nothing in the product removes yet: the catalog follows all the same).
+    await db.papers.delete('arxiv:2401.00002');
+    await vi.waitFor(() => expect(rows(view)).toEqual(['Zebrafish retinas']));
+    await vi.waitFor(() => expect(tabs()).toEqual(['Queue0', 'Starred1', 'Notes0', 'Read1', 'All2']));
+
+    // An import of many papers in one transaction.
+    const imported = Array.from({ length: 150 }, (_, i) => ({
+      id: paperRef(100 + i).id,
+      title: `Zebra study ${i}`,
+      authors: [],
+      links: {},
+      note: '',
+      starredAt: 1_000 + i,
+      createdAt: 1,
+      updatedAt: 1,
+      changedAt: {},
+      words: ['zebra', 'study', String(i)],
+    }));
+    await db.papers.bulkPut(imported);
+    await vi.waitFor(() => expect(view.querySelector('.result-count')?.textContent).toBe('151 matches in Starred'));
+    // Most recently starred first: the imported papers (starred later), then the paper starred first.
+    const titleAt = (index: number) => view.querySelector(`#paper-list li[data-index="${index}"] .paper-title`)?.textContent;
+    await vi.waitFor(() => expect([titleAt(0), titleAt(1)]).toEqual(['Zebra study 149', 'Zebra study 148']));
+    expect(view.querySelector('#paper-list li')?.getAttribute('aria-setsize')).toBe('151');
+    await vi.waitFor(() => expect(tabs()).toEqual(['Queue0', 'Starred151', 'Notes0', 'Read1', 'All152']));
   });
 
   it('acts from the keyboard: r marks the active paper read, and it leaves the queue', async () => {

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { CAPS } from '@/lib/limits';
-import type { PaperRecord, ShelfmarkDB } from '@/lib/store/db';
+import type { ShelfmarkDB } from '@/lib/store/db';
+import { buildCatalog, catalogBuckets, libraryCounts, readCatalog } from '@/lib/store/catalog';
 import { setNote, setQueued, setRead, setStarred } from '@/lib/store/library';
-import { excerpt, foldText, highlightParts, matchingIds, paperWords, queryTokens, tokenize, wordsMatch } from '@/lib/store/search';
-import { searchView, viewCounts, viewIds, viewPage, VIEW_NAMES, type ViewName } from '@/lib/store/views';
+import { excerpt, foldText, highlightParts, libraryFilter, paperWords, queryTokens, tokenize } from '@/lib/store/search';
+import { SearchIndex } from '@/lib/store/search-index';
+import { VIEWS, type ViewName } from '@/lib/store/views';
 import { freshDatabase, paperRef } from '../db-helpers';
+import { LLAMA, MALDACENA, TRICKY, TRICKY_TWIN } from './export-fixtures';
 
 describe('tokens', () => {
   it('folds case and accents, precomposed or not', () => {
@@ -23,14 +26,6 @@ describe('tokens', () => {
     expect(queryTokens('  Lang  LANGUAGE mod ')).toEqual(['language', 'mod']);
     expect(queryTokens('Énergie')).toEqual(['energie']);
     expect(queryTokens(' -- ')).toEqual([]);
-  });
-
-  it('matches when every query word starts a word of the paper', () => {
-    const words = tokenize('Scaling Transformers for Language Modelling');
-    expect(wordsMatch(words, ['trans'])).toBe(true);
-    expect(wordsMatch(words, ['trans', 'lang'])).toBe(true);
-    expect(wordsMatch(words, ['former'])).toBe(false); // inside a word, not at its start
-    expect(wordsMatch(words, ['trans', 'vision'])).toBe(false);
   });
 });
 
@@ -67,7 +62,8 @@ describe('highlighting', () => {
   });
 });
 
-describe('searching the library by index', () => {
+// The in-memory search, by example (test/unit/search-index.test.ts checks it against the words index's semantics).
+describe('searching the library', () => {
   async function library(): Promise<ShelfmarkDB> {
     const db = freshDatabase();
     await setQueued(db, paperRef(1, { title: 'Attention Is All You Need', authors: ['Ashish Vaswani', 'Noam Shazeer'] }), true, { now: 10 });
@@ -78,7 +74,9 @@ describe('searching the library by index', () => {
     return db;
   }
   const titles = async (db: ShelfmarkDB, view: ViewName, query: string) => {
-    const ids = await searchView(db, view, queryTokens(query));
+    const index = new SearchIndex((await readCatalog(db)) ?? (await buildCatalog(db)));
+    const slots = index.search(queryTokens(query), { key: VIEWS[view].index, newestFirst: VIEWS[view].newestFirst });
+    const ids = Array.from(slots, (slot) => index.idAt(slot));
     const papers = await db.papers.bulkGet(ids);
     return papers.map((paper) => paper!.title);
   };
@@ -109,7 +107,7 @@ describe('searching the library by index', () => {
     expect(await titles(db, 'read', 'attention')).toEqual(['Attention sinks in streaming models']);
     expect(await titles(db, 'starred', 'attention')).toEqual([]);
     expect(await titles(db, 'queue', '')).toEqual(['Attention Is All You Need', 'Élan vital: Energy-based Models']);
-    expect(await viewCounts(db)).toEqual({ queue: 2, starred: 1, notes: 1, read: 1, all: 5 });
+    expect(await libraryCounts(db)).toEqual({ queue: 2, starred: 1, notes: 1, read: 1, all: 5 });
   });
 
   it('follows changes: a note edited away stops matching', async () => {
@@ -118,45 +116,27 @@ describe('searching the library by index', () => {
     expect(await titles(db, 'all', 'sink')).toEqual(['Attention sinks in streaming models']);
     expect(await titles(db, 'notes', 'nothing')).toEqual(['A Paper Without Much']);
   });
+});
 
-  it('gives the same answer by every route, with thousands of papers', async () => {
-    const db = freshDatabase();
-    // Words chosen so that some queries are rare (records sorted in memory) and some common (walking the keys).
-    const vocabulary = ['graph', 'neural', 'network', 'language', 'model', 'vision', 'transformer', 'diffusion', 'retrieval', 'agent'];
-    const records: PaperRecord[] = Array.from({ length: 4_000 }, (_, i) => {
-      const title = `${vocabulary[i % 10]} ${vocabulary[(i * 7) % 10]} ${vocabulary[(i * 3 + 1) % 10]} study ${i}`;
-      const note = i % 97 === 0 ? `rare zebra note ${i}` : '';
-      const record: PaperRecord = {
-        id: paperRef(i).id,
-        title,
-        authors: [`Author ${i % 13}`],
-        links: {},
-        note,
-        createdAt: 1_000 + ((i * 7919) % 4_000),
-        updatedAt: 1,
-        changedAt: {},
-        words: [],
-      };
-      if (i % 2 === 0) record.queuePos = 4_000 - i;
-      if (i % 3 === 0) record.starredAt = 100 + (i % 500);
-      if (i % 5 === 0) record.readAt = 200 + i;
-      if (note) record.noteUpdatedAt = 300 + i;
-      record.words = paperWords(record);
-      return record;
-    });
-    await db.papers.bulkAdd(records);
-    const wordsOf = new Map(records.map((record) => [record.id, record.words]));
-
-    for (const view of VIEW_NAMES) {
-      const order = await viewIds(db, view);
-      expect(order).toEqual((await viewPage(db, view, 0, 10_000)).map((paper) => paper.id));
-      for (const query of ['graph', 'gr', 'zebra', 'graph neural', 'study 12', 'author 3', 'nomatch', 'n']) {
-        const tokens = queryTokens(query);
-        const expected = order.filter((paperId) => wordsMatch(wordsOf.get(paperId)!, tokens));
-        expect(await searchView(db, view, tokens), `${view}: ${query}`).toEqual(expected);
-      }
-    }
-    expect((await matchingIds(db, queryTokens('zebra'))).size).toBe(42);
+describe("the options page's filter", () => {
+  it('filters the library by word prefixes of title, authors and note, or by arXiv id, most recently changed first', () => {
+    const papers = [LLAMA, MALDACENA, TRICKY, TRICKY_TWIN];
+    const index = new SearchIndex(catalogBuckets(papers));
+    const byChange = [...papers].sort((a, b) => b.updatedAt - a.updatedAt || (a.id < b.id ? 1 : -1)).map((paper) => paper.id);
+    const ids = (query: string) => {
+      const filter = libraryFilter(query);
+      const slots = index.search(filter?.tokens ?? [], { key: 'updatedAt', newestFirst: true }, filter?.alsoId);
+      return Array.from(slots, (slot) => index.idAt(slot));
+    };
+    expect(libraryFilter('  ')).toBeNull();
+    expect(ids('')).toEqual(byChange);
+    expect(ids('llam her')).toEqual([LLAMA.id]);
+    expect(ids('Maldacena')).toEqual([MALDACENA.id]);
+    expect(ids('emile')).toEqual(byChange.filter((id) => id === TRICKY.id || id === TRICKY_TWIN.id));
+    expect(ids('Émile braces')).toEqual([TRICKY.id]); // "braces" is in the note
+    expect(ids('2407.217')).toEqual([LLAMA.id]);
+    expect(ids('arXiv:hep-th/9711')).toEqual([MALDACENA.id]);
+    expect(ids('nothing matches')).toEqual([]);
   });
 });
 

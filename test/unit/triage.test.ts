@@ -1,9 +1,10 @@
+import { ADAPTERS } from '@/lib/sites';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Annotator, CARD_ATTRIBUTES } from '@/lib/content/annotator';
+import { Annotator, CURRENT_ATTRIBUTE } from '@/lib/content/annotator';
 import { paperUrl, Triage } from '@/lib/content/triage';
 import { getStates } from '@/lib/store/library';
 import { freshDatabase } from '../db-helpers';
-import { backgroundSend, hfCard } from './content-fixture';
+import { backgroundSend, forge, hfCard, shadowOf } from './content-fixture';
 
 const URL_DAILY = 'https://huggingface.co/papers?date=2024-08-01';
 const IDS = ['2407.21783', '2407.21705', '2407.21770', '2407.21118'];
@@ -14,15 +15,15 @@ async function setup(hideRead = false) {
   const db = freshDatabase();
   const controller = new AbortController();
   running.push(controller);
-  const annotator = new Annotator({ document, location: () => URL_DAILY, send: backgroundSend(db), signal: controller.signal });
-  annotator.setSettings({ hideRead: { huggingface: hideRead } });
+  const annotator = new Annotator({ document, adapters: ADAPTERS, location: () => URL_DAILY, send: backgroundSend(db), signal: controller.signal });
+  annotator.setSettings({ hideRead: { huggingface: hideRead }, dimRead: true });
   annotator.start();
-  await vi.waitFor(() => expect(annotator.stateOf('arxiv:2407.21783')).toBeDefined());
+  await new Promise((resolve) => setTimeout(resolve, 50));
   const opened: [string, boolean][] = [];
   const options = { open: (url: string, newTab: boolean) => opened.push([url, newTab]), toggleHelp: vi.fn(), toggleHideRead: vi.fn() };
   const triage = new Triage(annotator, options);
   const cards = () => [...document.querySelectorAll('article')];
-  const current = () => cards().findIndex((card) => card.hasAttribute(CARD_ATTRIBUTES.current));
+  const current = () => cards().findIndex((card) => card.hasAttribute(CURRENT_ATTRIBUTE));
   const stored = async () => (await getStates(db, IDS.map((id) => `arxiv:${id}`)));
   return { annotator, triage, db, opened, options, cards, current, stored };
 }
@@ -41,7 +42,7 @@ describe('keyboard triage', () => {
     triage.run('next');
     triage.run('next');
     expect(current()).toBe(2);
-    expect(cards().filter((card) => card.hasAttribute(CARD_ATTRIBUTES.current))).toHaveLength(1);
+    expect(cards().filter((card) => card.hasAttribute(CURRENT_ATTRIBUTE))).toHaveLength(1);
     triage.run('previous');
     expect(current()).toBe(1);
     for (let i = 0; i < 10; i++) triage.run('next');
@@ -56,13 +57,16 @@ describe('keyboard triage', () => {
     triage.run('next');
     const root = cards()[1]!.querySelector('shelfmark-controls')!;
     expect(document.activeElement).toBe(root);
-    const bar = root.shadowRoot!.activeElement!;
+    const bar = shadowOf(root)!.activeElement!;
     expect(bar.getAttribute('role')).toBe('group');
     expect(bar.getAttribute('aria-label')).toBe('Shelfmark: Paper 1');
   });
 
   it('s, q, r, n act on the current card only, and reach the database', async () => {
-    const { triage, stored, cards } = await setup();
+    const { triage: keys, stored, cards } = await setup();
+    // Each key press at its own time, in order (a person presses one key at a time).
+    let time = Date.now();
+    const triage = { run: (command: Parameters<typeof keys.run>[0]) => keys.run(command, ++time) };
     expect(triage.run('star')).toBe(false); // no cursor yet: nothing to act on, the key stays the page's
     triage.run('next');
     triage.run('star');
@@ -82,7 +86,7 @@ describe('keyboard triage', () => {
     triage.run('star');
     await vi.waitFor(async () => expect((await stored())['arxiv:2407.21770']!.starred).toBe(false));
     triage.run('note');
-    const shadow = cards()[2]!.querySelector('shelfmark-controls')!.shadowRoot!;
+    const shadow = shadowOf(cards()[2]!.querySelector('shelfmark-controls'))!;
     expect(shadow.activeElement?.localName).toBe('textarea');
   });
 
@@ -92,11 +96,11 @@ describe('keyboard triage', () => {
     triage.run('next');
     expect(current()).toBe(1);
     triage.run('read');
-    expect(cards()[1]!.hasAttribute(CARD_ATTRIBUTES.hidden)).toBe(true);
+    expect(annotator.isHidden(annotator.cardOf(cards()[1]!.querySelector('shelfmark-controls'))!)).toBe(true);
     expect(current()).toBe(2); // the cursor went on to the next paper
     triage.run('previous');
     expect(current()).toBe(0); // the hidden card is skipped
-    annotator.setSettings({ hideRead: { huggingface: false } });
+    annotator.setSettings({ hideRead: { huggingface: false }, dimRead: true });
     triage.run('next');
     expect(current()).toBe(1); // shown again (subdued), reachable again
     await vi.waitFor(async () => expect((await stored())['arxiv:2407.21705']!.read).toBe(true));
@@ -125,7 +129,7 @@ describe('keyboard triage', () => {
     const { triage, current, cards } = await setup();
     const follow = (event: Event) => triage.followFocus(event);
     document.addEventListener('focusin', follow);
-    const star = (n: number) => cards()[n]!.querySelector('shelfmark-controls')!.shadowRoot!.querySelector<HTMLButtonElement>('button[aria-label="Star"]')!;
+    const star = (n: number) => shadowOf(cards()[n]!.querySelector('shelfmark-controls'))!.querySelector<HTMLButtonElement>('button[aria-label="Star"]')!;
     // What the browser sends when a click focuses a button: no focus-visible. (Tab, which
     // outlines the card, is tested in Chromium: jsdom has no focus-visible inside shadow roots.)
     const focusin = (target: Element) => target.dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
@@ -139,6 +143,10 @@ describe('keyboard triage', () => {
     expect(current()).toBe(-1); // a click on another card moves the cursor and hides the outline
     triage.run('next');
     expect(current()).toBe(1);
+    // Focus a page script moved (or a focusin it forged) does not move the cursor.
+    star(3).dispatchEvent(forge(new FocusEvent('focusin', { bubbles: true, composed: true })));
+    triage.run('next');
+    expect(current()).toBe(2);
     document.removeEventListener('focusin', follow);
   });
 
@@ -146,7 +154,7 @@ describe('keyboard triage', () => {
     const { triage, cards } = await setup();
     triage.run('next');
     triage.clear();
-    expect(cards().some((card) => card.hasAttribute(CARD_ATTRIBUTES.current))).toBe(false);
+    expect(cards().some((card) => card.hasAttribute(CURRENT_ATTRIBUTE))).toBe(false);
   });
 });
 
