@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { launch, type Browser } from './harness';
+import { control, dockControl, launch, pressed, readSharedPage, type Browser } from './harness';
 
 /** The extension in Chinese: a browser whose UI language is Chinese gets the zh_CN catalogue (issue 15). */
 
@@ -26,5 +26,30 @@ describe('the popup in the browser’s language', () => {
     const popup = await browser.openPopup();
     await expect.poll(() => popup.getByRole('tab').allTextContents()).toEqual(['Queue0', 'Starred0', 'Notes0', 'Read0', 'All0']);
     expect(await popup.getByRole('searchbox', { name: 'Search titles, authors and notes' }).count()).toBe(1);
+  });
+});
+
+describe('the card controls in the browser’s language', () => {
+  const HF_URL = 'https://huggingface.co/papers?date=2024-08-01';
+  const LLAMA = 'arxiv:2407.21783';
+
+  it('are named, and explain themselves, in Chinese: the content script reads the same catalogue', async () => {
+    browser = await launch({ uiLanguage: 'zh-CN', pages: { [HF_URL]: readSharedPage('hf_daily_2024-08-01.html') } });
+    const page = await browser.open(HF_URL, 13);
+    for (const name of ['星标', '标为已读', '加入阅读队列', '笔记']) expect(await control(page, LLAMA, name).present(), name).toBe(true);
+    await control(page, LLAMA, '星标').click();
+    await expect.poll(() => pressed(page, LLAMA, '星标')).toBe('true');
+    // The tooltip of the control under the mouse: what a click does now, and its key.
+    const tip = () =>
+      control(page, LLAMA, '星标').evaluate((button) => {
+        const element = (button.getRootNode() as ShadowRoot).querySelector<HTMLElement>('.tip');
+        return element?.matches(':popover-open') ? element.textContent : null;
+      });
+    const star = await control(page, LLAMA, '星标').box();
+    await page.mouse.move(5, 5); // a click hides the tooltip until the mouse comes back
+    await page.mouse.move(star.x + star.width / 2, star.y + star.height / 2);
+    await expect.poll(tip).toBe('取消星标S');
+    expect(await dockControl(page, '隐藏已读论文').present()).toBe(true);
+    expect(await dockControl(page, '键盘快捷键').present()).toBe(true);
   });
 });
