@@ -148,7 +148,7 @@ describe('content script on a listing', () => {
     toggle.click();
     expect(hidden(1)).toBe(true);
     expect(hidden(0)).toBe(false);
-    await vi.waitFor(() => expect(styles.at(-1)).toMatch(/arxiv:2407\.21705"\] \{ display: none/));
+    await vi.waitFor(() => expect(styles.at(-1)).toMatch(/arxiv:2407\.21705"\][^{]*\{ display: none/));
     await vi.waitFor(async () => expect((await loadSettings()).hideRead).toEqual({ huggingface: true }));
     await vi.waitFor(() => expect(toggle.getAttribute('aria-pressed')).toBe('true'));
     // Another tab shows them again: this one follows.
