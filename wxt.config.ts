@@ -43,9 +43,11 @@ export default defineConfig({
     // cleared to free disk space; alarms: the weekly snapshot, and sync while it is on; scripting: the
     // site's content script injected where a single-page app navigates in-page to papers, and the
     // read papers' styles inserted where no page script can read them (lib/background/page-scripts.ts),
-    // on the hosts the content scripts run on (Hugging Face, arXiv), its only hosts; the sync folder's
-    // host is asked for when the user turns sync on. README: Permissions.
-    permissions: ['storage', 'unlimitedStorage', 'alarms', 'scripting'],
+    // on the hosts the content scripts run on (lib/sites/pages.ts: the paper sites Shelfmark reads),
+    // its only hosts; the sync folder's host is asked for when the user turns sync on. README: Permissions.
+    // activeTab (with scripting): the paper of the tab the user is in, read when they open the popup,
+    // press the command or use the link menu, with no standing access to the page. contextMenus: that menu.
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'scripting', 'activeTab', 'contextMenus'],
     // Manifest V2 (Firefox) lists optional hosts among its optional permissions.
     ...(E2E
       ? { host_permissions: [...SITE_HOSTS, ...OPTIONAL_HOSTS] }
@@ -60,6 +62,11 @@ export default defineConfig({
       [browser === 'firefox' ? '_execute_browser_action' : '_execute_action']: {
         suggested_key: { default: 'Alt+Shift+S' },
         description: '__MSG_commandOpenQueue__',
+      },
+      // Queues the paper of the active tab (its badge answers); lib/background/quick-actions.ts.
+      'queue-current-tab': {
+        suggested_key: { default: 'Alt+Shift+Q' },
+        description: 'Add this tab’s paper to the reading queue',
       },
     },
     ...(browser === 'firefox'

@@ -7,16 +7,17 @@ import { it } from 'vitest';
 import { adapterFor } from '@/lib/sites';
 import { createPageContext, type SiteAdapter } from '@/lib/sites/types';
 import { syntheticArxivListing } from '../test/e2e/synthetic-listing';
-import { SHARED_PAGES } from '../test/fixtures/shared-pages';
+import { SHARED_PAGES, SITE_PAGES } from '../test/fixtures/shared-pages';
 import { parsePage, sharedPage } from '../test/pages';
 import { measure, report, type Sample } from './stats';
 
 /*
  * What the site adapters cost a page: findCards + cardId (what every scan of the page does) and
  * findCards + cardId + readCard (reading every card in full, as `npm run parse` does; a page reads
- * one card when the user acts on it). On the biggest real page (arXiv search, 200 results, 941 KB)
- * and on a synthetic 2,000-entry arXiv listing (the most /list/…?show=2000 shows), in jsdom and in
- * Chromium (the same modules, compiled by TypeScript and loaded into the page).
+ * one card when the user acts on it). On the biggest real pages (arXiv search, 200 results, 941 KB;
+ * the OpenReview venue, 996 cards; the CVF listing, 526), a synthetic 2,000-entry arXiv listing (the
+ * most /list/…?show=2000 shows) and one real page of each other site, in jsdom and in Chromium (the
+ * same modules, compiled by TypeScript and loaded into the page).
  */
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -33,6 +34,11 @@ const CASES: Case[] = [
   { name: 'arXiv search, 200 results (941 KB, real)', url: SHARED_PAGES.arxivSearch.url, html: sharedPage(SHARED_PAGES.arxivSearch.file) },
   { name: 'arXiv listing, 2,000 entries (synthetic)', url: 'https://arxiv.org/list/cs.CL/pastweek?skip=0&show=2000', html: syntheticArxivListing(2_000) },
   { name: 'Hugging Face daily 2024, 13 cards (real)', url: SHARED_PAGES.hfDaily2024.url, html: sharedPage(SHARED_PAGES.hfDaily2024.file) },
+  { name: 'ACL Anthology author page 2026, 6 entries (real)', url: SITE_PAGES.aclAuthor2026.url, html: sharedPage(SITE_PAGES.aclAuthor2026.file) },
+  { name: 'dblp search, 30 entries (real)', url: SITE_PAGES.dblpSearch.url, html: sharedPage(SITE_PAGES.dblpSearch.file) },
+  { name: 'Google Scholar results, 10 (real)', url: SITE_PAGES.scholar2020.url, html: sharedPage(SITE_PAGES.scholar2020.file) },
+  { name: 'OpenReview ICLR 2018 venue, 996 cards (real, 2.7 MB)', url: SITE_PAGES.openreviewIclr2018.url, html: sharedPage(SITE_PAGES.openreviewIclr2018.file) },
+  { name: 'CVF ICCV 2015 listing, 526 entries (real, 1.2 MB)', url: SITE_PAGES.cvfIccv2015.url, html: sharedPage(SITE_PAGES.cvfIccv2015.file) },
 ];
 
 function perCard(sample: Sample, cards: number): Sample {

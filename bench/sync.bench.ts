@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { resolve } from 'node:path';
 import { it } from 'vitest';
@@ -111,7 +111,9 @@ it('sync', async () => {
     // 3. Weight: the background with and without the sync runtime; the content script has none of it.
     const background = gzipped('.output/chrome-mv3/background.js');
     const withoutSync = existsSync(resolve(root, '.output/no-sync/chrome-mv3/background.js')) ? gzipped('.output/no-sync/chrome-mv3/background.js') : NaN;
-    const content = readFileSync(resolve(root, '.output/chrome-mv3/content-scripts/content.js'), 'utf8');
+    // Every content script (one per site, and the router).
+    const scripts = resolve(root, '.output/chrome-mv3/content-scripts');
+    const content = readdirSync(scripts).filter((file) => file.endsWith('.js')).map((file) => readFileSync(resolve(scripts, file), 'utf8')).join('\n');
     const syncInContent = ['PROPFIND', 'shelfmark-sync', 'CompressionStream'].filter((marker) => content.includes(marker));
 
     const results = {

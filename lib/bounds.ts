@@ -1,5 +1,5 @@
 import { CAPS } from './limits';
-import { cleanText, parseArxivId, type PaperId, type PaperLinks, type PaperRef } from './paper';
+import { cleanText, isCanonicalId, MAX_ALIASES, parseArxivId, type PaperId, type PaperLinks, type PaperRef } from './paper';
 import { dayOfTimestamp } from './sites/read';
 
 /**
@@ -39,6 +39,7 @@ const TEXT_FIELDS = {
   primaryCategory: CAPS.category,
   journalRef: CAPS.journalRef,
   paperComments: CAPS.paperComments,
+  venue: CAPS.venue,
 } as const satisfies Partial<Record<keyof PaperRef, number>>;
 
 const LINK_KINDS = ['huggingface', 'abs', 'pdf', 'html'] as const satisfies readonly (keyof PaperLinks)[];
@@ -63,12 +64,16 @@ export function boundPaperRef(fields: PaperRef, site?: string): PaperRef {
     if (text) ref[key] = text;
   }
   if (fields.date && dayOfTimestamp(fields.date) === fields.date) ref.date = fields.date;
+  if (isCount(fields.year) && fields.year >= 1000 && fields.year <= 9999) ref.year = fields.year;
   if (isCount(fields.upvotes)) ref.upvotes = fields.upvotes;
   if (isCount(fields.comments)) ref.comments = fields.comments;
   const categories = [...new Set((fields.categories ?? []).map((category) => clipText(category, CAPS.category)).filter(Boolean))];
   if (categories.length) ref.categories = categories.slice(0, CAPS.categories);
   const links = paperLinksOf(fields.id, fields.links, site);
   if (Object.keys(links).length) ref.links = links;
+  // The card's other ids (lib/paper.ts identify): canonical, not its own id, a few at most.
+  const aliases = [...new Set((fields.aliases ?? []).filter((alias) => alias !== ref.id && isCanonicalId(alias)))].slice(0, MAX_ALIASES);
+  if (aliases.length) ref.aliases = aliases;
   return ref;
 }
 
@@ -81,6 +86,13 @@ const SCHEME_HOSTS: Readonly<Record<string, readonly string[]>> = {
   acl: ['aclanthology.org'],
   openreview: ['openreview.net'],
   dblp: ['dblp.org'],
+  // CVF's pages and PDFs, today's host and the one before 2018 (its links still appear in listings).
+  cvf: ['openaccess.thecvf.com', 'cv-foundation.org'],
+  // A Scholar cluster's page (lib/paper.ts paperLinks); a result's own links lead off-site and are not kept.
+  scholar: ['scholar.google.com'],
+  // PubMed's record pages, today's and the older address; a Semantic Scholar paper's page.
+  pubmed: ['pubmed.ncbi.nlm.nih.gov', 'ncbi.nlm.nih.gov'],
+  s2: ['semanticscholar.org'],
 };
 
 /**
@@ -140,11 +152,11 @@ function isCount(value: number | undefined): value is number {
 
 /** The metadata a stored paper (a database record, a backup's paper) shares with a card's reference. */
 export type StoredMetadata = Pick<PaperRef, 'id' | 'title' | 'version' | 'authorCount' | 'organization' | 'abstract' | 'date'
-  | 'primaryCategory' | 'categories' | 'journalRef' | 'paperComments'> & { authors: string[]; links: PaperLinks };
+  | 'primaryCategory' | 'categories' | 'journalRef' | 'paperComments' | 'venue' | 'year' | 'aliases'> & { authors: string[]; links: PaperLinks };
 
 const METADATA_KEYS = [
   'title', 'version', 'authors', 'authorCount', 'organization', 'abstract', 'date',
-  'primaryCategory', 'categories', 'journalRef', 'paperComments', 'links',
+  'primaryCategory', 'categories', 'journalRef', 'paperComments', 'venue', 'year', 'aliases', 'links',
 ] as const satisfies readonly (keyof StoredMetadata)[];
 
 /**

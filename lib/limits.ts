@@ -48,6 +48,8 @@ export const CAPS = {
   /** arXiv's "Comments:" line (pages, conference, code link). */
   paperComments: 1_000,
   journalRef: 500,
+  /** Where a paper was published, as a page names it ("Proceedings of … (Volume 1: Long Papers)"). */
+  venue: 500,
   categories: 20,
   category: 50,
   /** A page-supplied link (abs, pdf, html, Hugging Face); longer ones are dropped, not clipped. */

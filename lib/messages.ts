@@ -1,5 +1,6 @@
-import { isCanonicalId } from './paper';
+import { isCanonicalId, MAX_ALIASES } from './paper';
 import { LIMITS } from './limits';
+import { SITE_NAMES } from './sites/types';
 import { z } from './zod';
 import { t } from './i18n';
 
@@ -38,6 +39,10 @@ export const PaperRefSchema = z.object({
   categories: z.array(z.string()).optional(),
   journalRef: z.string().optional(),
   paperComments: z.string().optional(),
+  venue: z.string().optional(),
+  year: z.number().int().optional(),
+  /** The card's other ids (lib/paper.ts identify); the background keeps the canonical ones, a few at most. */
+  aliases: z.array(z.string()).optional(),
   links: z
     .object({ huggingface: httpUrl.optional(), abs: httpUrl.optional(), pdf: httpUrl.optional(), html: httpUrl.optional() })
     .optional(),
@@ -53,11 +58,18 @@ export const UserActionSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('note'), text: z.string().max(LIMITS.note), at: actedAt }),
 ]);
 
-export const SeenAtSchema = z.object({ site: z.enum(['huggingface', 'arxiv']), url: httpUrl });
+export const SeenAtSchema = z.object({ site: z.enum(SITE_NAMES), url: httpUrl });
 
 export const RequestSchema = z.discriminatedUnion('type', [
-  /** A page asks for the state of all its cards at once. */
-  z.object({ type: z.literal('getStates'), ids: z.array(CanonicalIdSchema).max(LIMITS.idsPerRequest) }),
+  /** A page asks for the state of all its cards at once; `aliases` names a card's other ids, if it shows some. */
+  z.object({
+    type: z.literal('getStates'),
+    ids: z.array(CanonicalIdSchema).max(LIMITS.idsPerRequest),
+    aliases: z
+      .record(CanonicalIdSchema, z.array(CanonicalIdSchema).max(MAX_ALIASES))
+      .refine((aliases) => Object.keys(aliases).length <= LIMITS.idsPerRequest, { error: () => t('invalidTooManyCards') })
+      .optional(),
+  }),
   /**
    * A card's control was used: the paper's metadata (creates it on first use; the background
    * bounds it, lib/bounds.ts) and what the user wants. `seen` is what the page claims; the

@@ -1,4 +1,4 @@
-import type { SiteName } from './sites/types';
+import { SITE_NAMES, type SiteName } from './sites/types';
 
 /**
  * The user's settings, kept in `browser.storage.local` (small, synced to every tab by
@@ -15,11 +15,12 @@ export interface Settings {
    * opacity): off, pages look the same whatever was read (README, Privacy).
    */
   dimRead: boolean;
+  /** Keep a history of the papers opened (on this device only; lib/store/history.ts). On unless false. */
+  history?: boolean;
 }
 
 export const SETTINGS_KEY = 'settings';
 
-const SITES: readonly SiteName[] = ['huggingface', 'arxiv'];
 
 export function defaultSettings(): Settings {
   return { hideRead: {}, dimRead: true };
@@ -30,8 +31,9 @@ export function parseSettings(stored: unknown): Settings {
   const settings = defaultSettings();
   if (!isRecord(stored)) return settings;
   if (typeof stored.dimRead === 'boolean') settings.dimRead = stored.dimRead;
+  if (typeof stored.history === 'boolean') settings.history = stored.history;
   if (!isRecord(stored.hideRead)) return settings;
-  for (const site of SITES) {
+  for (const site of SITE_NAMES) {
     const value = stored.hideRead[site];
     if (typeof value === 'boolean') settings.hideRead[site] = value;
   }
@@ -55,6 +57,14 @@ export async function setHideRead(site: SiteName, hide: boolean): Promise<Settin
 export async function setDimRead(dim: boolean): Promise<Settings> {
   const settings = await loadSettings();
   settings.dimRead = dim;
+  await browser.storage.local.set({ [SETTINGS_KEY]: settings });
+  return settings;
+}
+
+/** Turns the history of papers opened on or off (what is kept stays until cleared). */
+export async function setHistoryEnabled(enabled: boolean): Promise<Settings> {
+  const settings = await loadSettings();
+  settings.history = enabled;
   await browser.storage.local.set({ [SETTINGS_KEY]: settings });
   return settings;
 }

@@ -6,9 +6,7 @@
  * Options: --url <url> (the URL the page was served at; decides the adapter), --ids (ids only).
  */
 import { readFileSync } from 'node:fs';
-import { JSDOM } from 'jsdom';
-import { adapterFor } from '../lib/sites';
-import { createPageContext } from '../lib/sites/types';
+import { parseReport } from './parse-report';
 
 const USAGE = 'usage: npm run parse -- <page.html> --url <url the page was served at> [--ids]';
 
@@ -41,43 +39,15 @@ function main(argv: string[]): void {
   } catch {
     fail(`not a URL: ${url}`);
   }
-  let html: string;
+  let html: Buffer;
   try {
-    html = readFileSync(file, 'utf8');
+    // Bytes, not text: the page is decoded as a browser would, by the charset it declares.
+    html = readFileSync(file);
   } catch (error) {
     fail(`cannot read ${file}: ${(error as Error).message}`);
   }
 
-  const adapter = adapterFor(pageUrl);
-  const report: Record<string, unknown> = { url: pageUrl.href, adapter: adapter?.name ?? null };
-  if (!adapter) {
-    report.note = 'no adapter serves this URL';
-    console.log(JSON.stringify(report, null, 2));
-    return;
-  }
-  // Scripts stay off: the page is read as served, as the content script first sees it.
-  const { window } = new JSDOM(html, { url: pageUrl.href });
-  const page = createPageContext(window.document, pageUrl);
-  const cards = adapter.findCards(window.document, page);
-  const read: unknown[] = [];
-  let skipped = 0;
-  cards.forEach((card, index) => {
-    const id = adapter.cardId(card);
-    if (!id) {
-      skipped++;
-      read.push({ index, skipped: 'no id', element: `<${card.localName}>`, text: (card.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 120) });
-      return;
-    }
-    if (idsOnly) {
-      read.push(id);
-      return;
-    }
-    const paper = adapter.readCard(card, page);
-    read.push(paper ?? { index, id, unread: 'the card has an id but could not be read in full' });
-  });
-  Object.assign(report, { found: cards.length, annotated: cards.length - skipped, skipped, unique: new Set(cards.map((card) => adapter.cardId(card)).filter(Boolean)).size, cards: read });
-  console.log(JSON.stringify(report, null, 2));
-  window.close();
+  console.log(JSON.stringify(parseReport(html, pageUrl, idsOnly), null, 2));
 }
 
 main(process.argv.slice(2));

@@ -2,7 +2,8 @@
  * Every picture of Shelfmark, taken with the end-to-end tooling: the built extension in Chromium on
  * the real saved pages, restyled offline (scripts/site-styles.ts). Run: npm run screenshots
  * - docs/screenshots/: the README's pictures (dark variants, the options page and its snapshots, the
- *   first-run page);
+ *   first-run page, and one page of every other site: SHOTS=dblp,scholar npm run screenshots takes
+ *   only those sites, SHOTS=bibtex the BibTeX import's preview only);
  * - docs/store/: the store listing's 1280×800 screenshots (Hugging Face, arXiv, the popup), the
  *   440×280 promotional tile rendered from docs/store/promo-tile.html, and the 128 px icon;
  * - assets/welcome/: the first-run page's three pictures, light and dark (bundled: rebuild after).
@@ -11,8 +12,9 @@ import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
-import { cardIds, control, EXTENSION_DIR, launch, readSharedPage, type Browser } from '../test/e2e/harness';
-import { ARXIV_CSS, withSiteStyles } from './site-styles';
+import { cardIds, control, EXTENSION_DIR, launch, openPopupOver, readSharedPage, type Browser } from '../test/e2e/harness';
+import { fixture } from '../test/pages';
+import { ACL_CSS, ARXIV_CSS, ARXIV_HTML_CSS, CVF_CSS, DBLP_CSS, OPENREVIEW_CSS, SCHOLAR_CSS, withSiteStyles } from './site-styles';
 
 type Theme = 'light' | 'dark';
 
@@ -149,6 +151,32 @@ async function bibtexPreview(browser: Browser, theme: Theme) {
   await page.close();
 }
 
+/** The other sites: a page as a user meets it, restyled offline, with a few papers triaged. */
+const SITES = [
+  { name: 'acl', url: 'https://aclanthology.org/people/andreas-madsack/', html: readSharedPage('acl_people_andreas-madsack_2026-07_redesign.html'), css: ACL_CSS, cards: 6 },
+  { name: 'dblp', url: 'https://dblp.org/search?q=calefato', html: readSharedPage('dblp_search_calefato_2024-01_prettified.html'), css: DBLP_CSS, cards: 30 },
+  { name: 'scholar', url: 'https://scholar.google.de/scholar?hl=en&q=transformers', html: fixture('gscholar_search_2024_transformers.html'), css: SCHOLAR_CSS, cards: 8 },
+  { name: 'openreview', url: 'https://openreview.net/group?id=ICLR.cc/2024/Conference', html: fixture('openreview_group_ICLR2024_2024.html'), css: OPENREVIEW_CSS, cards: 3 },
+  { name: 'cvf', url: 'https://openaccess.thecvf.com/ICCV2015', html: readSharedPage('cvf_openaccess_ICCV2015_listing_2015-12_browser-saved.html'), css: CVF_CSS, cards: 526 },
+  { name: 'arxiv-html', url: 'https://arxiv.org/html/2603.02438v1', html: fixture('arxiv_html_2603.02438v1.html'), css: ARXIV_HTML_CSS, cards: 1, themes: ['light', 'dark'] as const },
+];
+
+/** The first paper starred and queued, the second read, the third queued: a morning's triage. */
+async function site(browser: Browser, spec: (typeof SITES)[number], theme: Theme) {
+  const page = await browser.open(spec.url, spec.cards);
+  if (theme === 'dark') await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'dark'));
+  const ids = (await cardIds(page)).slice(0, 3);
+  await press(page, ids[0]!, 'Star');
+  await press(page, ids[0]!, 'Add to queue');
+  if (ids[1]) await press(page, ids[1], 'Mark read');
+  if (ids[2]) await press(page, ids[2], 'Add to queue');
+  await page.mouse.move(5, 5);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await settle(page);
+  await page.screenshot({ path: `${DOCS}/${spec.name}-${theme}.png` });
+  await page.close();
+}
+
 /** The first-run page, as installing opened it. */
 async function welcome(browser: Browser, theme: Theme) {
   const page = await browser.context.newPage();
@@ -200,9 +228,77 @@ async function snapshots(browser: Browser, theme: Theme) {
   await page.close();
 }
 
+/**
+ * The current tab's paper at the popup's top (over a DOI landing page), the popup's History tab and
+ * the library page's History panel. The test build: its hosts stand for the moment `activeTab`
+ * grants the tab to the popup, which automation cannot open from the toolbar.
+ */
+async function anywhere(theme: Theme) {
+  const landing = 'https://dl.acm.org/doi/10.1145/3580305.3599421';
+  const landingHtml = `<!doctype html><html><head><title>Learning to Rank Under Distribution Shift | KDD 2023</title>
+    <meta name="citation_title" content="Learning to Rank Under Distribution Shift">
+    <meta name="citation_author" content="Lovelace, Ada"><meta name="citation_author" content="Turing, Alan"><meta name="citation_author" content="Hopper, Grace">
+    <meta name="citation_doi" content="10.1145/3580305.3599421"><meta name="citation_publication_date" content="2023/08/04">
+    </head><body><h1>Learning to Rank Under Distribution Shift</h1></body></html>`;
+  const pages = { [HN_URL]: readSharedPage('hackernews_item_ask-hn-best-papers_2023-07.html'), [landing]: landingHtml, [ARXIV_ABS]: readSharedPage('arxiv_abs_2602.11156_2026.html'), [HF_PAPER]: readSharedPage('hf_paper_2509.24002_bs4-prettified.html') };
+  const browser = await launch({ build: 'test', pages, colorScheme: theme, viewport: STORE_SIZE, assets: placeholderImage });
+  try {
+    for (const url of [HF_PAPER, ARXIV_ABS]) await (await browser.open(url)).waitForTimeout(600);
+    const tab = await browser.open(landing);
+    const page = await openPopupOver(browser, tab);
+    await page.emulateMedia({ colorScheme: theme });
+    const current = page.getByRole('region', { name: 'This tab’s paper' });
+    await current.waitFor();
+    await page.bringToFront();
+    await page.setViewportSize(POPUP_SIZE);
+    await current.getByRole('button', { name: 'Star' }).click();
+    await current.getByRole('button', { name: 'Add to queue' }).click();
+    await settle(page);
+    await page.screenshot({ path: `${DOCS}/popup-current-tab-${theme}.png` });
+    await page.getByRole('tab', { name: /History/ }).click();
+    await page.locator('.history-entry').nth(1).waitFor();
+    await settle(page);
+    await page.screenshot({ path: `${DOCS}/popup-history-${theme}.png` });
+    const options = await browser.context.newPage();
+    await options.setViewportSize({ width: 1200, height: 900 });
+    await options.emulateMedia({ colorScheme: theme });
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const panel = options.locator('.options-history');
+    await panel.locator('.history-entry').nth(2).waitFor();
+    await settle(options);
+    await panel.screenshot({ path: `${DOCS}/options-history-${theme}.png` });
+    // A Hacker News thread after "Show Shelfmark on this page": controls after each paper's first link.
+    const thread = await browser.open(HN_URL);
+    const over = await openPopupOver(browser, thread);
+    await over.getByRole('button', { name: 'Show Shelfmark on this page' }).click();
+    await thread.bringToFront();
+    await thread.waitForFunction(() => document.querySelectorAll('[data-shelfmark-id]').length === 12);
+    await thread.locator('[data-shelfmark-id="arxiv:1804.08959"]').scrollIntoViewIfNeeded();
+    await thread.evaluate(() => window.scrollBy(0, -200));
+    await settle(thread);
+    await thread.screenshot({ path: `${DOCS}/generic-hackernews-${theme}.png` });
+  } finally {
+    await browser.close();
+  }
+}
+const ARXIV_ABS = 'https://arxiv.org/abs/2602.11156';
+const HF_PAPER = 'https://huggingface.co/papers/2509.24002';
+const HN_URL = 'https://news.ycombinator.com/item?id=36817231';
+
 for (const dir of [DOCS, STORE, WELCOME]) mkdirSync(dir, { recursive: true });
+const only = process.env.SHOTS?.split(',');
+if (only?.includes('bibtex')) {
+  for (const theme of ['light', 'dark'] as const) {
+    const browser = await launch({ colorScheme: theme, viewport: STORE_SIZE });
+    try {
+      await bibtexPreview(browser, theme);
+    } finally {
+      await browser.close();
+    }
+  }
+}
 const arxivHtml = readSharedPage('arxiv_list_cs.CL_recent_2026-07.html').replace(/<\/head>/i, `<style>${ARXIV_CSS}</style></head>`);
-for (const theme of ['light', 'dark'] as const) {
+for (const theme of only ? [] : (['light', 'dark'] as const)) {
   const browser = await launch({
     pages: { [HF_URL]: await withSiteStyles(readSharedPage('hf_daily_2024-08-01.html'), theme === 'dark'), [ARXIV_URL]: arxivHtml },
     colorScheme: theme,
@@ -225,5 +321,17 @@ for (const theme of ['light', 'dark'] as const) {
     await browser.close();
   }
 }
+for (const spec of SITES.filter((candidate) => !only || only.includes(candidate.name))) {
+  for (const theme of spec.themes ?? (['light'] as const)) {
+    const html = spec.html.replace(/<\/head>/i, `<style>${spec.css}</style></head>`);
+    const browser = await launch({ pages: { [spec.url]: html }, colorScheme: theme, viewport: STORE_SIZE, assets: placeholderImage });
+    try {
+      await site(browser, spec, theme);
+    } finally {
+      await browser.close();
+    }
+  }
+}
+if (!only || only.includes('anywhere')) for (const theme of ['light', 'dark'] as const) await anywhere(theme);
 copyFileSync(resolve(EXTENSION_DIR, 'icons/128.png'), `${STORE}/icon-128.png`);
 console.log(`Pictures written to ${DOCS}/, ${STORE}/ and ${WELCOME}/ (rebuild to bundle the first-run pictures)`);

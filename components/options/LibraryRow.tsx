@@ -2,7 +2,7 @@ import { useId } from 'preact/hooks';
 import type { PaperRecord, Stamp } from '@/lib/store/db';
 import { bibtexEntry } from '@/lib/export/bibtex';
 import { markdownLink, paperUrl } from '@/lib/export/link';
-import { arxivIdOf, formatAuthors } from '@/lib/paper';
+import { formatAuthors, idLabel } from '@/lib/paper';
 import { NoteConflicts } from './NoteConflicts';
 import { t, type MessageKey } from '@/lib/i18n';
 
@@ -24,7 +24,6 @@ export function LibraryRow({ paper, citationKey, onCopy, onDismissKept }: Librar
   const kept = paper.keptNotes?.filter((note) => !note.dismissed);
   const titleId = useId();
   const url = paperUrl(paper);
-  const arxivId = arxivIdOf(paper.id);
   const authors = formatAuthors(paper.authors, AUTHORS_SHOWN);
   return (
     <li class="library-row" data-paper-id={paper.id}>
@@ -34,7 +33,8 @@ export function LibraryRow({ paper, citationKey, onCopy, onDismissKept }: Librar
         </a>
         <div class="library-meta">
           {authors && <span>{authors}</span>}
-          <span>{arxivId ? `arXiv:${arxivId}` : paper.id}</span>
+          <span>{idLabel(paper.id)}</span>
+          {paper.venue && <span>{paper.venue}</span>}
           {paper.date && <span>{paper.date}</span>}
         </div>
         <ul class="library-state" aria-label={t('libraryState')}>

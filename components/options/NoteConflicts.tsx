@@ -3,8 +3,9 @@ import { timeAgo } from '@/lib/ui/time-ago';
 import { t } from '@/lib/i18n';
 
 /**
- * Notes of this paper that a newer note from another device replaced during sync: kept here, under
- * the paper, until the user copies what they need and dismisses them.
+ * Notes of this paper that a newer note replaced without its writer seeing them (from another
+ * device, during sync; or on another record of the same paper, before a card showed they were one):
+ * kept here, under the paper, until the user copies what they need and dismisses them.
  */
 export function NoteConflicts({ notes, onCopy, onDismiss }: { notes: readonly KeptNote[]; onCopy(text: string): void; onDismiss(written: Stamp): void }) {
   return (

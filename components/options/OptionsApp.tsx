@@ -11,6 +11,8 @@ import { useLiveQuery } from '@/lib/ui/use-live-query';
 import { BrandMark } from '../shared/BrandMark';
 import { ExportMenu } from '../shared/ExportMenu';
 import { BibtexImportPanel } from './BibtexImportPanel';
+import { EnabledSites } from './EnabledSites';
+import { HistoryPanel } from './HistoryPanel';
 import { ImportPanel } from './ImportPanel';
 import { LIBRARY_PAGE, LibraryView } from './LibraryView';
 import { OptionsSettings } from './OptionsSettings';
@@ -97,6 +99,8 @@ export function OptionsApp({ db, snapshots }: { db: ShelfmarkDB; snapshots: Snap
             </p>
             <ExportMenu db={db} counts={counts} searchIds={matches} alwaysOpen />
           </section>
+          <HistoryPanel db={db} />
+          <EnabledSites />
           <SyncPanel db={db} />
           <ImportPanel db={db} />
           <BibtexImportPanel db={db} />

@@ -27,7 +27,8 @@ export function OptionsSettings() {
       <h2 id="settings-title">{t('settingsTitle')}</h2>
       <fieldset class="settings-hide-read" disabled={!settings}>
         <legend>{t('settingsReadLegend')}</legend>
-        {ADAPTERS.map((site) => (
+        {/* One switch per site (Hugging Face has two adapters: its papers, its model pages). */}
+        {ADAPTERS.filter((site, i) => ADAPTERS.findIndex((other) => other.name === site.name) === i).map((site) => (
           <label key={site.name} class="settings-check">
             <input
               type="checkbox"

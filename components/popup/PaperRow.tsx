@@ -1,6 +1,6 @@
 import type { PaperRecord } from '@/lib/store/db';
-import { paperUrl } from '@/lib/export/link';
-import { arxivIdOf, arxivLinks, formatAuthors, type PaperLinks } from '@/lib/paper';
+import { paperPageName, paperUrl } from '@/lib/export/link';
+import { formatAuthors, paperLinks, type PaperLinks } from '@/lib/paper';
 import { excerpt } from '@/lib/store/search';
 import type { ViewName } from '@/lib/store/views';
 import { Highlighted } from './Highlighted';
@@ -29,12 +29,13 @@ interface PaperRowProps {
 }
 
 /**
- * One paper: title (opens its arXiv abstract), authors, where and when it was seen, note, actions.
+ * One paper: title (opens its own page), authors, where and when it was seen, note, actions.
  * Rendered again only when a prop changes (the popup passes the same callbacks every time): a key
  * typed re-renders the popup, and the rows that stay cost nothing.
  */
 export const PaperRow = memo(function PaperRow({ paper, view, tokens, readNext, editingNote, onCommand, onSaveNote, onCloseNote }: PaperRowProps) {
   const links = openLinks(paper);
+  const page = paperPageName(paper.id);
   const queued = paper.queuePos !== undefined;
   const starred = paper.starredAt !== undefined;
   const read = paper.readAt !== undefined;
@@ -113,8 +114,8 @@ export const PaperRow = memo(function PaperRow({ paper, view, tokens, readNext, 
           </button>
           <span class="open-links">
             {links.abs && (
-              <a href={links.abs} target="_blank" rel="noreferrer" aria-label={t('rowArxivAbstract')} title={t('rowArxivAbstract')}>
-                arXiv
+              <a href={links.abs} target="_blank" rel="noreferrer" aria-label={page.long} title={page.long}>
+                {page.short}
               </a>
             )}
             {links.pdf && (
@@ -134,10 +135,9 @@ export const PaperRow = memo(function PaperRow({ paper, view, tokens, readNext, 
   );
 });
 
-/** The pages a paper can be opened at: what its cards linked to, else the standard arXiv ones. */
+/** The pages a paper can be opened at: what its cards linked to, else the standard ones of its id. */
 export function openLinks(paper: Pick<PaperRecord, 'id' | 'links'>): PaperLinks {
-  const arxivId = arxivIdOf(paper.id);
-  const standard: PaperLinks = arxivId ? arxivLinks(arxivId) : {};
+  const standard = paperLinks(paper.id);
   return {
     abs: paper.links.abs ?? standard.abs,
     pdf: paper.links.pdf ?? standard.pdf,

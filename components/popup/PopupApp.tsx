@@ -10,6 +10,12 @@ import { queryTokens } from '@/lib/store/search';
 import { useLibrarySummary, usePaperList } from '@/lib/ui/use-paper-list';
 import { useSearchIndex } from '@/lib/ui/live-search-index';
 import { VIEWS, type ViewName } from '@/lib/store/views';
+import { CurrentPaper } from './CurrentPaper';
+import { PageAccess } from './PageAccess';
+import { useActiveTab } from '@/lib/ui/use-active-tab';
+import { HistoryList } from '../shared/HistoryList';
+import { loadSettings } from '@/lib/settings';
+import { useLiveQuery } from '@/lib/ui/use-live-query';
 import { EmptyState } from './EmptyState';
 import { BrandMark } from '../shared/BrandMark';
 import type { ExportMenu as ExportMenuType } from '../shared/ExportMenu';
@@ -18,10 +24,11 @@ import { PaperList, type DropSide } from './PaperList';
 import { PaperRow, type RowCommand } from './PaperRow';
 import { SearchBox } from './SearchBox';
 import { SyncNote } from './SyncNote';
-import { ViewTabs } from './ViewTabs';
+import { ViewTabs, type PopupTab } from './ViewTabs';
 import { plural, t, type MessageKey } from '@/lib/i18n';
 
 const LIST_ID = 'paper-list';
+const HISTORY_ID = 'history-list';
 /** Rows a PageUp/PageDown moves by. */
 const PAGE_STEP = 5;
 const STATUS_MS = 4_000;
@@ -58,6 +65,8 @@ type FocusRequest = { n: number; index: number; id?: PaperId };
  */
 export function PopupApp({ db }: { db: ShelfmarkDB }) {
   const [view, setView] = useState<ViewName>('queue');
+  /** The History tab replaces the list while it is chosen; `view` stays the last view of the library. */
+  const [history, setHistory] = useState(false);
   const [query, setQuery] = useState('');
   const tokens = useMemo(() => queryTokens(query), [query]);
   const [visible, setVisible] = useState({ first: 0, last: 0 });
@@ -66,12 +75,15 @@ export function PopupApp({ db }: { db: ShelfmarkDB }) {
   const [editing, setEditing] = useState<PaperId | null>(null);
   const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
+  const tab = useActiveTab();
 
   // The search index loads after the first rows (it reads the whole catalog), or at the first key typed.
   const [started, setStarted] = useState(false);
   const summary = useLibrarySummary(db);
   const index = useSearchIndex(db, started || tokens.length > 0);
   const page = usePaperList(db, view, tokens, visible, summary?.counts, index);
+  const historyCount = useLiveQuery<number | undefined>(() => (started ? db.history.count() : undefined), [db, started]);
+  const recording = useLiveQuery(async () => (await loadSettings()).history !== false, [history]);
   useEffect(() => {
     if (page) setStarted(true);
   }, [page !== undefined]);
@@ -106,7 +118,9 @@ export function PopupApp({ db }: { db: ShelfmarkDB }) {
     }
   };
 
-  const changeView = (next: ViewName) => {
+  const changeView = (next: PopupTab) => {
+    setHistory(next === 'history');
+    if (next === 'history') return;
     setView(next);
     setVisible({ first: 0, last: 0 });
     setActive(0);
@@ -211,6 +225,7 @@ export function PopupApp({ db }: { db: ShelfmarkDB }) {
       }
       return;
     }
+    if (history) return; // the list's keys act on the library's rows, not shown now
     const onRow = target === document.body || target.matches?.('li.paper-row');
     const inList = !!target.closest?.(`#${LIST_ID}`) || (target === document.body && inListByKeyboard.current);
     const paper = rowAt(active);
@@ -319,62 +334,77 @@ export function PopupApp({ db }: { db: ShelfmarkDB }) {
           {ExportMenu && <ExportMenu db={db} counts={counts} searchIds={page && page.view === view ? page.ids : undefined} />}
         </div>
       </header>
+      <CurrentPaper db={db} tab={tab} attempt={attempt} />
+      <PageAccess tab={tab} attempt={attempt} />
       <SearchBox
         value={query}
         onChange={changeQuery}
         onLeaveDown={() => goTo(active)}
         inputRef={searchRef}
-        placeholder={t(SEARCH_PLACEHOLDERS[view])}
+        placeholder={t(history ? 'popupSearchHistory' : SEARCH_PLACEHOLDERS[view])}
       />
-      <ViewTabs view={view} counts={counts} onSelect={changeView} controls={LIST_ID} />
-      {tokens.length > 0 && !index ? (
-        <p class="result-count" aria-live="polite">
-          {t('popupPreparingSearch')}
-        </p>
+      <ViewTabs
+        view={history ? 'history' : view}
+        counts={counts && { ...counts, history: historyCount }}
+        onSelect={changeView}
+        controls={history ? HISTORY_ID : LIST_ID}
+      />
+      {history ? (
+        <div class="list-area">
+          <HistoryList db={db} tokens={tokens} recording={recording ?? true} id={HISTORY_ID} />
+        </div>
       ) : (
-        page &&
-        page.query !== '' &&
-        page.view === view && (
+        <>
+        {tokens.length > 0 && !index ? (
           <p class="result-count" aria-live="polite">
-            {plural('popupMatches', page.total, t(label))}
+            {t('popupPreparingSearch')}
           </p>
-        )
-      )}
-      {/* data-results-for: the query the list shows the answer to, for tests and the benchmark to wait on. */}
-      <div class="list-area" data-results-for={page && page.view === view ? page.query : undefined}>
-        {page === undefined ? (
-          <p class="loading" aria-busy="true">
-            {t('loading')}
-          </p>
-        ) : page.total === 0 && page.view === view ? (
-          <EmptyState view={view} query={page.query === '' ? undefined : query.trim()} onSearchAll={() => changeView('all')} />
         ) : (
-          <PaperList
-            key={page.view}
-            id={LIST_ID}
-            contents={page.query}
-            label={page.query ? t('popupListMatching', t(VIEWS[page.view].label), query) : t('popupList', t(VIEWS[page.view].label))}
-            total={total}
-            rowAt={rowAt}
-            active={active}
-            focusRequest={focus}
-            onActiveChange={setActive}
-            onVisibleChange={(first, last) => setVisible((v) => (v.first === first && v.last === last ? v : { first, last }))}
-            onReorder={page.view === 'queue' ? reorder : undefined}
-            renderRow={(paper, index) => (
-              <PaperRow
-                paper={paper}
-                view={page.view}
-                tokens={shownTokens}
-                // The whole queue's first row is its head; a search may not list the head at all.
-                readNext={page.view === 'queue' && (page.query === '' ? index === 0 : paper.id === summary?.queueHead)}
-                editingNote={editing === paper.id}
-                {...rowActions}
-              />
-            )}
-          />
+          page &&
+          page.query !== '' &&
+          page.view === view && (
+            <p class="result-count" aria-live="polite">
+              {plural('popupMatches', page.total, t(label))}
+            </p>
+          )
         )}
-      </div>
+        {/* data-results-for: the query the list shows the answer to, for tests and the benchmark to wait on. */}
+        <div class="list-area" data-results-for={page && page.view === view ? page.query : undefined}>
+          {page === undefined ? (
+            <p class="loading" aria-busy="true">
+              {t('loading')}
+            </p>
+          ) : page.total === 0 && page.view === view ? (
+            <EmptyState view={view} query={page.query === '' ? undefined : query.trim()} onSearchAll={() => changeView('all')} />
+          ) : (
+            <PaperList
+              key={page.view}
+              id={LIST_ID}
+              contents={page.query}
+              label={page.query ? t('popupListMatching', t(VIEWS[page.view].label), query) : t('popupList', t(VIEWS[page.view].label))}
+              total={total}
+              rowAt={rowAt}
+              active={active}
+              focusRequest={focus}
+              onActiveChange={setActive}
+              onVisibleChange={(first, last) => setVisible((v) => (v.first === first && v.last === last ? v : { first, last }))}
+              onReorder={page.view === 'queue' ? reorder : undefined}
+              renderRow={(paper, index) => (
+                <PaperRow
+                  paper={paper}
+                  view={page.view}
+                  tokens={shownTokens}
+                  // The whole queue's first row is its head; a search may not list the head at all.
+                  readNext={page.view === 'queue' && (page.query === '' ? index === 0 : paper.id === summary?.queueHead)}
+                  editingNote={editing === paper.id}
+                  {...rowActions}
+                />
+              )}
+            />
+          )}
+        </div>
+        </>
+      )}
       <p class={status?.error ? 'status error' : 'status'} role="status" aria-live="polite">
         {status?.text ?? ''}
       </p>

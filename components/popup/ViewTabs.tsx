@@ -2,17 +2,22 @@ import type { ViewCounts, ViewName } from '@/lib/store/views';
 import { VIEW_NAMES, VIEWS } from '@/lib/store/views';
 import { plural, t, uiLocale } from '@/lib/i18n';
 
+/** The popup's tabs: the library's views, then History (papers opened, lib/store/history.ts). */
+export type PopupTab = ViewName | 'history';
+const TABS: readonly PopupTab[] = [...VIEW_NAMES, 'history'];
+const label = (tab: PopupTab) => t(tab === 'history' ? 'viewHistory' : VIEWS[tab].label);
+
 interface ViewTabsProps {
-  view: ViewName;
-  counts: ViewCounts | undefined;
-  onSelect(view: ViewName): void;
+  view: PopupTab;
+  counts: (ViewCounts & { history?: number }) | undefined;
+  onSelect(view: PopupTab): void;
   /** Id of the list the tabs control. */
   controls: string;
 }
 
-/** Queue, Starred, Notes, Read, All, each with its count. Arrow keys move between tabs. */
+/** Queue, Starred, Notes, Read, All, History, each with its count. Arrow keys move between tabs. */
 export function ViewTabs({ view, counts, onSelect, controls }: ViewTabsProps) {
-  const select = (next: ViewName, focus: boolean) => {
+  const select = (next: PopupTab, focus: boolean) => {
     onSelect(next);
     if (focus) document.getElementById(`tab-${next}`)?.focus();
   };
@@ -25,11 +30,11 @@ export function ViewTabs({ view, counts, onSelect, controls }: ViewTabsProps) {
         const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
         if (step === 0) return;
         event.preventDefault();
-        const i = VIEW_NAMES.indexOf(view);
-        select(VIEW_NAMES[(i + step + VIEW_NAMES.length) % VIEW_NAMES.length]!, true);
+        const i = TABS.indexOf(view);
+        select(TABS[(i + step + TABS.length) % TABS.length]!, true);
       }}
     >
-      {VIEW_NAMES.map((name) => (
+      {TABS.map((name) => (
         <button
           key={name}
           id={`tab-${name}`}
@@ -41,9 +46,9 @@ export function ViewTabs({ view, counts, onSelect, controls }: ViewTabsProps) {
           tabIndex={name === view ? 0 : -1}
           onClick={() => select(name, false)}
         >
-          {t(VIEWS[name].label)}
-          <span class="tab-count" aria-label={counts ? plural('popupTabCount', counts[name]) : undefined}>
-            {counts ? formatCount(counts[name]) : ''}
+          {label(name)}
+          <span class="tab-count" aria-label={counts?.[name] !== undefined ? plural('popupTabCount', counts[name]) : undefined}>
+            {counts?.[name] !== undefined ? formatCount(counts[name]) : ''}
           </span>
         </button>
       ))}

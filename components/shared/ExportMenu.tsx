@@ -34,6 +34,7 @@ export function ExportMenu({ db, searchIds, alwaysOpen = false, counts: givenCou
   const [busy, setBusy] = useState(false);
   const ownCounts = useLiveQuery(() => (givenCounts ? undefined : libraryCounts(db)), [db, givenCounts === undefined]);
   const counts = givenCounts ?? ownCounts;
+  const historyCount = useLiveQuery(() => db.history.count(), [db]);
   const toggle = useRef<HTMLButtonElement>(null);
   const firstField = useRef<HTMLSelectElement>(null);
 
@@ -50,7 +51,7 @@ export function ExportMenu({ db, searchIds, alwaysOpen = false, counts: givenCou
     toggle.current?.focus();
   };
 
-  const countOf = (of: ExportScope) => (of === 'search' ? searchIds?.length : counts?.[of]);
+  const countOf = (of: ExportScope) => (of === 'search' ? searchIds?.length : of === 'history' ? historyCount : counts?.[of]);
 
   async function onSubmit(event: Event) {
     event.preventDefault();

@@ -24,12 +24,14 @@ export async function broadcastStates(states: Record<PaperId, PaperState>): Prom
   );
 }
 
+/** Amber, not the icon's indigo, so the count stands apart from the icon under it (assets/icon.svg). */
+export const BADGE_COLOR = '#b45309';
+
 export async function refreshBadge(db: ShelfmarkDB): Promise<void> {
   const queued = await db.papers.orderBy('queuePos').count();
   // MV3 has `action`; Firefox's MV2 build has `browserAction`.
   const action = browser.action ?? browser.browserAction;
   await action.setBadgeText({ text: queued > 0 ? String(queued) : '' });
-  // Amber, not the icon's indigo, so the count stands apart from the icon under it (assets/icon.svg).
-  await action.setBadgeBackgroundColor({ color: '#b45309' });
+  await action.setBadgeBackgroundColor({ color: BADGE_COLOR });
   await action.setBadgeTextColor?.({ color: '#ffffff' });
 }

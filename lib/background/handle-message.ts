@@ -1,5 +1,5 @@
 import type { ShelfmarkDB } from '../store/db';
-import { applyAction, getStates, type PaperState } from '../store/library';
+import { applyAction, getStates, statesUnderEveryId, type PaperState } from '../store/library';
 import type { Response, ResponseData } from '../messaging';
 import { LIMITS, RequestSchema, withinMessageBudget } from '../messages';
 import { boundPaperRef } from '../bounds';
@@ -57,18 +57,24 @@ export async function handleMessage(
   try {
     switch (request.type) {
       case 'getStates':
-        if (source.kind === 'page' && source.tabId !== undefined) await pace?.(source.tabId, request.ids.length);
-        return { ok: true, data: await getStates(db, request.ids) };
+        if (source.kind === 'page' && source.tabId !== undefined) {
+          // Every id asked about counts, a card's aliases too: they are looked up as well.
+          const asked = request.ids.length + Object.values(request.aliases ?? {}).reduce((sum, aliases) => sum + aliases.length, 0);
+          await pace?.(source.tabId, asked);
+        }
+        return { ok: true, data: await getStates(db, request.ids, request.aliases) };
       case 'act': {
         const { paper } = request;
         const seen = source.kind === 'page' ? source.seen : undefined;
         const state = await applyAction(db, paper, request.action, { seen });
-        const data = state ?? (await getStates(db, [paper.id]))[paper.id]!;
-        await announce(onChange, { [paper.id]: data });
+        const { id, aliases = [] } = paper;
+        const data = state ?? (await getStates(db, [id], { [id]: aliases }))[id]!;
+        // Pages showing the paper under any of its ids follow (records the card showed to be one included).
+        await announce(onChange, { ...(await statesUnderEveryId(db, [id, ...aliases])), [id]: data });
         return { ok: true, data };
       }
       case 'changed':
-        await announce(onChange, await getStates(db, request.ids));
+        await announce(onChange, await statesUnderEveryId(db, request.ids));
         return { ok: true, data: null };
       case 'sync': {
         if (!sync) return { ok: false, error: t('syncUnavailable'), code: 'unavailable' };

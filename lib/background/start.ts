@@ -11,6 +11,9 @@ import { messageSource } from './sender';
 import { keepWeeklySnapshots } from './snapshot-alarm';
 import { startSyncRuntime } from './sync-runtime';
 import { testSetup } from './test-hooks';
+import { recordHistory } from './history-recorder';
+import { actOnLink, createLinkMenu, QUEUE_COMMAND, queueTabPaper, type LinkClick } from './quick-actions';
+import { activeTab, type Tab } from '../tab/read-tab';
 import { getStates } from '../store/library';
 
 /** False only in the benchmark's build without sync (wxt.config.ts). */
@@ -23,7 +26,15 @@ const SYNC_BUILD = typeof __SHELFMARK_SYNC__ === 'undefined' || __SHELFMARK_SYNC
  */
 export function startBackground(): void {
   const db = getDatabase();
-  const test = testSetup(db, () => sync!);
+  const onChange = (states: Parameters<typeof announceChange>[1]) => {
+    sync?.edited(); // a local change: pushed a few seconds later, when sync is on
+    return announceChange(db, states);
+  };
+  const quick = {
+    command: (tab: Tab | undefined) => queueTabPaper(db, tab, onChange),
+    link: (click: LinkClick, tab: Tab | undefined) => actOnLink(db, click, tab, onChange),
+  };
+  const test = testSetup(db, () => sync!, quick);
   const sync = !SYNC_BUILD
     ? undefined
     : startSyncRuntime(db, {
@@ -51,10 +62,6 @@ export function startBackground(): void {
     }
     const source = messageSource(sender, extensionUrl);
     const started = performance.now();
-    const onChange = (states: Parameters<typeof announceChange>[1]) => {
-      sync?.edited(); // a local change: pushed a few seconds later, when sync is on
-      return announceChange(db, states);
-    };
     void handleMessage(db, message, onChange, {
       source,
       pace: (tabId, ids) => limiter.take(tabId, ids),
@@ -70,8 +77,18 @@ export function startBackground(): void {
   browser.tabs.onRemoved.addListener((tabId) => limiter.forget(tabId));
 
   keepWeeklySnapshots(db, getSnapshots());
+  recordHistory(db);
 
-  browser.runtime.onInstalled.addListener((details) => void handleInstalled(db, details));
+  // The command and the link menu: the tab is the one the user acted in (activeTab grants it for the moment).
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command === QUEUE_COMMAND) void (async () => quick.command(tab ?? (await activeTab())))();
+  });
+  browser.contextMenus.onClicked.addListener((click, tab) => void quick.link(click, tab));
+
+  browser.runtime.onInstalled.addListener((details) => {
+    void handleInstalled(db, details);
+    void createLinkMenu().catch((error: unknown) => console.error('[Shelfmark] could not create the link menu', error));
+  });
   browser.runtime.onStartup.addListener(() => void refreshBadge(db));
 }
 

@@ -4,6 +4,8 @@ import { setClockOffsetForTests } from '../store/clock';
 import { applyImport, parseBackup } from '../export/backup-import';
 import type { SyncHooks } from '../sync/engine';
 import type { SyncRuntime } from './sync-runtime';
+import type { LinkClick, QuickOutcome } from './quick-actions';
+import type { Tab } from '../tab/read-tab';
 
 /**
  * The test build only (`SHELFMARK_E2E=1 npm run build`; the shipped build compiles this away):
@@ -28,7 +30,17 @@ export type TestRequest =
   | { type: 'shelfmark-test'; op: 'paused' }
   | { type: 'shelfmark-test'; op: 'read' }
   | { type: 'shelfmark-test'; op: 'summary' }
-  | { type: 'shelfmark-test'; op: 'import'; backup: string };
+  | { type: 'shelfmark-test'; op: 'import'; backup: string }
+  /** The link menu's handler, as a click on the menu item in the tab at `tabUrl` calls it. */
+  | { type: 'shelfmark-test'; op: 'link'; click: LinkClick; tabUrl: string }
+  /** The queue command's handler, for the tab at `tabUrl`. */
+  | { type: 'shelfmark-test'; op: 'command'; tabUrl: string };
+
+/** The handlers of the command and the link menu (lib/background/quick-actions.ts), bound to the database. */
+export interface QuickHandlers {
+  command(tab: Tab | undefined): Promise<QuickOutcome>;
+  link(click: LinkClick, tab: Tab | undefined): Promise<QuickOutcome>;
+}
 
 export interface TestSetup {
   hooks: SyncHooks;
@@ -37,7 +49,7 @@ export interface TestSetup {
   owns(message: unknown): boolean;
 }
 
-export function testSetup(db: ShelfmarkDB, runtime: () => SyncRuntime): TestSetup | undefined {
+export function testSetup(db: ShelfmarkDB, runtime: () => SyncRuntime, quick: QuickHandlers): TestSetup | undefined {
   if (!TEST_BUILD) return undefined;
   let pauseAt: PausePoint | undefined;
   let paused: PausePoint | undefined;
@@ -69,6 +81,10 @@ export function testSetup(db: ShelfmarkDB, runtime: () => SyncRuntime): TestSetu
         if (!read.ok) throw new Error(read.error);
         return (await applyImport(db, read.backup)).added.length;
       }
+      case 'link':
+        return quick.link(request.click, await tabAt(request.tabUrl));
+      case 'command':
+        return quick.command(await tabAt(request.tabUrl));
       case 'summary':
         return { papers: await db.papers.count(), outbox: await db.outbox.count(), status: (await db.syncState.get('status')) ?? {} };
       case 'read':
@@ -80,6 +96,8 @@ export function testSetup(db: ShelfmarkDB, runtime: () => SyncRuntime): TestSetu
         };
     }
   }
+
+  const tabAt = async (url: string) => (await browser.tabs.query({})).find((tab) => tab.url === url);
 
   browser.runtime.onMessage.addListener((message, _sender, sendResponse) => {
     if (!owns(message)) return undefined;

@@ -80,6 +80,10 @@ export class Annotator {
   private readonly cards = new Map<Element, PageCard>();
   private readonly byRoot = new WeakMap<Element, PageCard>();
   private readonly byId = new Map<PaperId, Set<PageCard>>();
+  /** The other ids of papers shown (a DOI beside an arXiv id): the library may know them by one. */
+  private readonly aliasesOf = new Map<PaperId, PaperId[]>();
+  /** The papers shown under each of those other ids (states pushed under an alias reach them). */
+  private readonly papersByAlias = new Map<PaperId, Set<PaperId>>();
   private readonly states = new PaperStates();
   private readonly requests: StateRequests;
   private readonly style: PageStyle | null;
@@ -109,7 +113,7 @@ export class Annotator {
 
   constructor(private readonly options: AnnotatorOptions) {
     this.requests = new StateRequests({
-      fetch: (ids) => options.send({ type: 'getStates', ids }),
+      fetch: (ids) => options.send({ type: 'getStates', ids, ...this.aliasesFor(ids) }),
       apply: (states) => this.applyStates(states),
       signal: options.signal,
       log: options.log,
@@ -183,8 +187,12 @@ export class Annotator {
   /** States from the background (answers, and changes made in another tab, the popup, ...). */
   applyStates(states: Record<PaperId, PaperState>): void {
     for (const [id, state] of Object.entries(states)) {
-      // Only papers shown here matter; others are not remembered.
-      if (this.byId.has(id) && this.states.confirm(id, state)) this.refresh(id);
+      // Only papers shown here matter, under their own id or one of their aliases; others are not remembered.
+      if (this.byId.has(id)) {
+        if (this.states.confirm(id, state)) this.refresh(id);
+        continue;
+      }
+      for (const paper of this.papersByAlias.get(id) ?? []) if (this.states.confirm(paper, state)) this.refresh(paper);
     }
   }
 
@@ -448,7 +456,20 @@ export class Annotator {
     let cards = this.byId.get(id);
     if (!cards) this.byId.set(id, (cards = new Set()));
     cards.add(entry);
+    if (!this.aliasesOf.has(id)) {
+      const aliases = this.adapter?.cardAliases?.(card);
+      if (aliases?.length) {
+        this.aliasesOf.set(id, aliases);
+        for (const alias of aliases) this.papersByAlias.set(alias, (this.papersByAlias.get(alias) ?? new Set()).add(id));
+      }
+    }
     return entry;
+  }
+
+  /** The aliases of these papers, for a state request: the library may know a paper by one of them. */
+  private aliasesFor(ids: readonly PaperId[]): { aliases?: Record<PaperId, PaperId[]> } {
+    const known = ids.flatMap((id) => (this.aliasesOf.has(id) ? [[id, this.aliasesOf.get(id)!] as const] : []));
+    return known.length > 0 ? { aliases: Object.fromEntries(known) } : {};
   }
 
   /** Puts the card's (empty) control root where the site's layout wants it. */
@@ -465,7 +486,13 @@ export class Annotator {
       for (const entry of entries) this.mount(entry); // no IntersectionObserver: everything at once
       return;
     }
-    for (let i = 0; i < entries.length; i += GROUP) {
+    // Every GROUP-th card watches for its neighbours on both sides, and so does the last one: a card
+    // after the last of those would otherwise be up to GROUP - 1 cards from it, out of the margin
+    // when cards are tall (a dblp entry with its menus unstyled) and the page jumps to it.
+    const sentinels = new Set<number>();
+    for (let i = 0; i < entries.length; i += GROUP) sentinels.add(i);
+    if (entries.length > 0) sentinels.add(entries.length - 1);
+    for (const i of sentinels) {
       const sentinel = entries[i]!.root;
       this.groups.set(sentinel, entries.slice(Math.max(0, i - GROUP), i + GROUP));
       near.observe(sentinel);
@@ -511,6 +538,12 @@ export class Annotator {
     cards?.delete(entry);
     if (cards?.size === 0) {
       this.byId.delete(entry.id);
+      for (const alias of this.aliasesOf.get(entry.id) ?? []) {
+        const papers = this.papersByAlias.get(alias);
+        papers?.delete(entry.id);
+        if (papers?.size === 0) this.papersByAlias.delete(alias);
+      }
+      this.aliasesOf.delete(entry.id);
       this.states.forget(entry.id);
       this.requests.forget(entry.id);
       this.readIds.delete(entry.id);

@@ -1,9 +1,9 @@
-import type { OutboxRow, PaperRecord, ShelfmarkDB } from '../store/db';
+import type { OutboxRow, PaperRecord, ShelfmarkDB, TombstoneRecord } from '../store/db';
 import { notifyChanged, notifyChangedInBatches } from '../ui/extension-actions';
 import { boundStoredPaper } from '../bounds';
-import { renewChanges, stripUndefined } from '../store/library';
-import { META_FIELDS, mergePapers, samePaper, type Group, type MetaKey } from '../store/merge';
-import { changeTables, changedKinds } from '../store/outbox';
+import { foldRecords, renewChanges, stripUndefined, tombstonesOf } from '../store/library';
+import { META_FIELDS, compareStamps, idsOf, mergePapers, nameOf, samePaper, type Group, type MetaKey } from '../store/merge';
+import { changeTables, changedKinds, moveChanges } from '../store/outbox';
 import { observeTime, wallClock } from '../store/clock';
 import { LIMITS, PaperRefSchema, SeenAtSchema } from '../messages';
 import type { PaperId } from '../paper';
@@ -155,6 +155,7 @@ export function readBackupData(data: unknown): BackupReadResult {
 
   const papers: BackupPaper[] = [];
   const rejected: Rejection[] = [];
+  // Every id of every paper (its own and its aliases): Shelfmark never stores one paper twice.
   const firstIndex = new Map<PaperId, number>();
   envelope.data.papers.forEach((raw, index) => {
     const rawId = isObject(raw) && typeof raw.id === 'string' ? raw.id.slice(0, 200) : undefined;
@@ -163,13 +164,16 @@ export function readBackupData(data: unknown): BackupReadResult {
       rejected.push({ index, id: rawId, message: describeIssues(parsed.error.issues, ['papers', index]) });
       return;
     }
-    const paper: BackupPaper = boundStoredPaper(parsed.data);
-    const earlier = firstIndex.get(paper.id);
+    // Named as Shelfmark names a paper known by these ids (a file edited by hand may order them otherwise).
+    const bounded = boundStoredPaper(parsed.data);
+    const paper: BackupPaper = stripUndefined({ ...bounded, ...nameOf(idsOf(bounded)) });
+    const ids = idsOf(paper);
+    const earlier = ids.map((id) => firstIndex.get(id)).find((found) => found !== undefined);
     if (earlier !== undefined) {
       rejected.push({ index, id: paper.id, message: t('backupSamePaper', formatPath(['papers', index, 'id']), `papers[${earlier}]`) });
       return;
     }
-    firstIndex.set(paper.id, index);
+    for (const id of ids) firstIndex.set(id, index);
     papers.push(paper);
   });
   return { ok: true, backup: { version: envelope.data.version, exportedAt: envelope.data.exportedAt, papers, rejected } };
@@ -214,6 +218,8 @@ export interface MergedPaper {
 /**
  * One paper of the backup merged into the local copy (or made new), group by group, by the merge
  * sync uses (lib/store/merge.ts), with the tie rule of backups: on equal times the local copy stays.
+ * The two may know the paper under different ids (the backup under its DOI, the library under its
+ * arXiv id with the DOI as an alias): the merged record keeps every id, named by the best one.
  */
 export function mergePaper(local: PaperRecord | undefined, incoming: BackupPaper): MergedPaper {
   if (!local) {
@@ -231,6 +237,11 @@ export interface ImportPlan {
   added: PaperRecord[];
   updated: PaperRecord[];
   unchanged: PaperId[];
+  /**
+   * Local records merged into another one: the backup showed them to be one paper with it (its
+   * ids reach both). Their state and notes live on in the record they were merged into.
+   */
+  replaced: PaperId[];
   rejected: Rejection[];
 }
 
@@ -241,18 +252,54 @@ export interface QueueEntry {
 }
 
 /**
- * What importing `backup` into a library holding `local` (the stored copies of the backup's papers)
- * and `localQueue` does. Pure: the preview and the import share it.
+ * What importing `backup` into a library holding `local` (the stored copies of the backup's papers,
+ * found under their ids and aliases) and `localQueue` does. Pure: the preview and the import share it.
+ *
+ * A backup paper is merged into every local record its ids reach; several such records become one
+ * first (lib/store/merge.ts foldPapers: notes that lose are kept), so nothing of either is lost.
  *
  * Queue: papers whose queue state comes from the backup keep their positions when nothing else is
  * queued locally (a restore into an empty library is exact); otherwise they go after the local
  * queue, in the backup's order, so the local order is never interleaved or collided with.
  */
-export function planImport(backup: ReadBackup, local: ReadonlyMap<PaperId, PaperRecord>, localQueue: readonly QueueEntry[]): ImportPlan {
-  const merged = backup.papers.map((paper) => mergePaper(local.get(paper.id), paper));
+export function planImport(
+  backup: ReadBackup,
+  local: readonly PaperRecord[],
+  localQueue: readonly QueueEntry[],
+): ImportPlan {
+  // The local records as they stand while the backup's papers are merged in, one after the other, under each of their ids.
+  const byId = new Map<PaperId, PaperRecord>();
+  const original = new Map<PaperId, PaperRecord>();
+  const index = (record: PaperRecord) => {
+    for (const id of idsOf(record)) byId.set(id, record);
+  };
+  for (const record of local) {
+    original.set(record.id, record);
+    index(record);
+  }
+  const replaced = new Set<PaperId>();
+  type Entry = MergedPaper & { before: PaperRecord | undefined; dropped?: boolean };
+  const entries: Entry[] = [];
+  // Which entry made a record: a later backup paper that reaches it updates that entry.
+  const entryOf = new Map<PaperRecord, Entry>();
+  for (const paper of backup.papers) {
+    const reached = [...new Set(idsOf(paper).map((id) => byId.get(id)).filter((record) => record !== undefined))];
+    const current = reached.length > 0 ? foldRecords(reached) : undefined;
+    const result = mergePaper(current, paper);
+    for (const old of reached) if (old.id !== result.record.id) replaced.add(old.id);
+    const earlier = reached.map((record) => entryOf.get(record)).filter((entry) => entry !== undefined);
+    const before = earlier[0]?.before ?? reached.map((record) => original.get(record.id)).find(Boolean);
+    const entry: Entry = { ...result, queueFromBackup: result.queueFromBackup || earlier.some((e) => e.queueFromBackup), before };
+    for (const gone of earlier) gone.dropped = true;
+    entries.push(entry);
+    entryOf.set(result.record, entry);
+    index(result.record);
+  }
+  const merged = entries.filter((entry) => !entry.dropped);
+  for (const entry of merged) replaced.delete(entry.record.id);
 
   const fromBackup = new Set(merged.filter((m) => m.queueFromBackup).map((m) => m.record.id));
-  const staying = localQueue.filter((entry) => !fromBackup.has(entry.id));
+  const staying = localQueue.filter((entry) => !fromBackup.has(entry.id) && !replaced.has(entry.id));
   const incomingQueue = merged
     .map((m, index) => ({ record: m.record, index }))
     .filter(({ record }) => fromBackup.has(record.id) && record.queuePos !== undefined);
@@ -266,11 +313,10 @@ export function planImport(backup: ReadBackup, local: ReadonlyMap<PaperId, Paper
       });
   }
 
-  const plan: ImportPlan = { added: [], updated: [], unchanged: [], rejected: backup.rejected };
-  for (const { record } of merged) {
-    const before = local.get(record.id);
+  const plan: ImportPlan = { added: [], updated: [], unchanged: [], replaced: [...replaced], rejected: backup.rejected };
+  for (const { record, before } of merged) {
     if (!before) plan.added.push(record);
-    else if (sameData(before, record)) plan.unchanged.push(record.id);
+    else if (before.id === record.id && sameData(before, record)) plan.unchanged.push(record.id);
     else plan.updated.push(record);
   }
   return plan;
@@ -285,6 +331,7 @@ export async function previewImport(db: ShelfmarkDB, backup: ReadBackup): Promis
  * Imports in one transaction: every paper lands or (on any failure) none does. What changed goes
  * into the outbox for sync, and the clock learns the backup's times. A paper removed here and
  * present in the backup comes back: restoring it is a change made now, later than its removal.
+ * Local records the backup showed to be one paper leave for the record they were merged into.
  */
 export async function applyImport(db: ShelfmarkDB, backup: ReadBackup, options: { now?: number } = {}): Promise<ImportPlan> {
   return db.transaction('rw', changeTables(db), async () => {
@@ -293,17 +340,26 @@ export async function applyImport(db: ShelfmarkDB, backup: ReadBackup, options: 
     const outbox: OutboxRow[] = [];
     let newest = 0;
     for (const record of written) {
-      for (const kind of changedKinds(local.get(record.id), record)) outbox.push({ id: record.id, kind, at: record.changedAt[kind as Group]! });
+      for (const kind of changedKinds(local.get(record.id), record)) outbox.push({ id: record.id, kind, at: record.changedAt[kind as Group] ?? record.updatedAt });
       newest = Math.max(newest, ...Object.values(record.changedAt).map((at) => at ?? 0));
     }
     await observeTime(db, newest);
     await db.outbox.bulkPut(outbox);
     // A paper removed here comes back from the backup: each of its groups is changed now, after the removal.
-    const removed = (await db.tombstones.count()) === 0 ? [] : await db.tombstones.bulkGet(plan.added.map((record) => record.id));
-    for (const [i, tombstone] of removed.entries()) {
-      if (!tombstone) continue;
-      await renewChanges(db, plan.added[i]!, options.now ?? wallClock(), tombstone.deleted);
-      await db.tombstones.put({ id: tombstone.id, deleted: tombstone.deleted });
+    const removals = (await db.tombstones.count()) === 0 ? [] : await tombstonesOf(db, plan.added.flatMap(idsOf));
+    if (removals.length > 0) {
+      const removalOf = new Map<PaperId, TombstoneRecord>();
+      for (const tombstone of removals) for (const id of [tombstone.id, ...(tombstone.paper?.aliases ?? [])]) removalOf.set(id, tombstone);
+      for (const record of plan.added) {
+        const latest = idsOf(record).map((id) => removalOf.get(id)?.deleted).reduce((a, b) => (compareStamps(a, b) >= 0 ? a : b), undefined);
+        if (latest) await renewChanges(db, record, options.now ?? wallClock(), latest);
+      }
+      await db.tombstones.bulkPut(removals.filter((tombstone) => tombstone.paper).map(({ id, deleted }) => ({ id, deleted })));
+    }
+    if (plan.replaced.length > 0) {
+      const replaced = new Set(plan.replaced);
+      await db.papers.bulkDelete(plan.replaced);
+      for (const record of written) await moveChanges(db, idsOf(record).filter((id) => replaced.has(id)), record.id);
     }
     await db.papers.bulkPut(written);
     return plan;
@@ -322,16 +378,17 @@ export async function announceImport(
 }
 
 async function readAndPlan(db: ShelfmarkDB, backup: ReadBackup): Promise<{ plan: ImportPlan; local: Map<PaperId, PaperRecord> }> {
-  const ids = backup.papers.map((paper) => paper.id);
-  const [stored, queueIds, queuePositions] = await Promise.all([
+  const ids = [...new Set(backup.papers.flatMap(idsOf))];
+  const [stored, byAlias, queueIds, queuePositions] = await Promise.all([
     db.papers.bulkGet(ids),
+    db.papers.where('aliases').anyOf(ids).toArray(),
     db.papers.orderBy('queuePos').primaryKeys(),
     db.papers.orderBy('queuePos').keys(),
   ]);
   const local = new Map<PaperId, PaperRecord>();
-  for (const record of stored) if (record) local.set(record.id, record);
+  for (const record of [...stored, ...byAlias]) if (record) local.set(record.id, record);
   const localQueue = queueIds.map((id, i) => ({ id, queuePos: queuePositions[i] as number }));
-  return { plan: planImport(backup, local, localQueue), local };
+  return { plan: planImport(backup, [...local.values()], localQueue), local };
 }
 
 // ——— Helpers ———

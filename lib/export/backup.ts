@@ -8,20 +8,24 @@ import type { PaperRecord } from '../store/db';
  *
  * Version history (bump BACKUP_VERSION when a stored field changes meaning or a required one is
  * added; an older Shelfmark then refuses the file instead of dropping what it does not know):
- *   1  PaperRecord of database versions 1 and 2.
+ *   1  PaperRecord of database versions 1 and 2 (arXiv ids only).
  *   2  PaperRecord of database versions 3 and 4: adds sync's fields (changedBy, metaAt, noteBase, and
  *      keptNotes, notes kept from conflicts, which an older Shelfmark would drop).
+ *   3  PaperRecord of database version 5: ids of every scheme (`acl:`, `doi:`, `openreview:`, …),
+ *      `aliases` (a paper's other ids), `venue` and `year`. An older Shelfmark would drop the
+ *      aliases, so it must refuse the file. Versions 1 and 2 still import (they are version 3
+ *      files without those fields).
  */
 
 export const BACKUP_FORMAT = 'shelfmark-backup';
-export const BACKUP_VERSION = 2;
+export const BACKUP_VERSION = 3;
 
 /**
  * The backup version that describes the records each database version stores (a snapshot keeps
  * records as stored, lib/store/snapshots.ts). A schema version that changes what a record holds
  * bumps BACKUP_VERSION and maps to it here; test/unit/db-migrations.test.ts checks every version has one.
  */
-export const BACKUP_VERSION_OF_SCHEMA: Readonly<Record<number, number>> = { 1: 1, 2: 1, 3: 2, 4: 2 };
+export const BACKUP_VERSION_OF_SCHEMA: Readonly<Record<number, number>> = { 1: 1, 2: 1, 3: 2, 4: 2, 5: 3, 6: 3 };
 
 export type BackupPaper = Omit<PaperRecord, 'words' | 'actedAt'>;
 

@@ -1,23 +1,26 @@
 import type { OutboxRow, PaperRecord, ShelfmarkDB, Stamp } from '../store/db';
-import { newRecord, stampGroup, stateOf, stripUndefined, type UserAction } from '../store/library';
+import { foldRecords, newRecord, stampGroup, stateOf, stripUndefined, type UserAction } from '../store/library';
 import { nextTime, readClock, wallClock } from '../store/clock';
-import { touchMetadata, type MetaKey } from '../store/merge';
-import { changedKinds, changeTables } from '../store/outbox';
+import { idsOf, nameOf, touchMetadata, type MetaKey } from '../store/merge';
+import { changedKinds, changeTables, moveChanges } from '../store/outbox';
 import { paperWords } from '../store/search';
 import { boundPaperRef } from '../bounds';
 import { PaperRefSchema } from '../messages';
-import { cleanText, parseArxivId, type PaperId, type PaperRef } from '../paper';
+import { cleanText, identify, parseArxivId, type PaperId, type PaperIdentity, type PaperRef } from '../paper';
 import type { CslName } from './bibtex-parser';
 import type { BibEntry, ReadBibtex } from './bibtex-read';
-import { t } from '../i18n';
+import { t, type MessageKey } from '../i18n';
 
 /**
  * Importing a .bib file into the library (reading it is bibtex-read.ts):
  * 1. papers: each entry's identity from its ids (arXiv `eprint`/`archivePrefix`, Mendeley's
- *    `arxivId`, an arXiv URL or DOI, Google Scholar's "arXiv preprint arXiv:…" journal, then its
- *    DOI), by the identity rules of lib/paper.ts; its title, authors, abstract and date as text.
+ *    `arxivId`, an arXiv URL or DOI, Google Scholar's "arXiv preprint arXiv:…" journal, its DOI, an
+ *    Anthology, OpenReview or publisher URL), by the identity rules of lib/paper.ts: the best is its
+ *    id, the others its aliases (an ACL DOI is `acl:`, arXiv's DOI `arxiv:`); its title, authors,
+ *    abstract and date as text, and for papers not on arXiv its venue and year.
  *    An entry without an id Shelfmark keeps, or without a title, is rejected with its line and why.
- * 2. preview: which papers are new and which are already in the library (read-only).
+ * 2. preview: which papers are new and which are already in the library (read-only), found under
+ *    any of their ids.
  * 3. import: in one transaction, each paper gets what the user chose (starred, queued), the same
  *    record as acting on it by hand would make. A paper already in the library keeps its metadata;
  *    the file only fills what it lacks.
@@ -73,12 +76,13 @@ export function papersFromBibtex(read: ReadBibtex): BibPapers {
       reject(valid.error.issues.slice(0, 2).map((issue) => `${issue.path.join('.') || 'entry'}: ${issue.message}`).join('; '));
       continue;
     }
-    const earlier = firstLine.get(ref.id);
+    const ids = idsOf(ref);
+    const earlier = ids.map((id) => firstLine.get(id)).find((line) => line !== undefined);
     if (earlier !== undefined) {
       reject(t('bibRejectSameAs', earlier));
       continue;
     }
-    firstLine.set(ref.id, entry.line);
+    for (const id of ids) firstLine.set(id, entry.line);
     papers.push({ line: entry.line, key: entry.key, ref });
   }
   rejected.sort((a, b) => a.line - b.line);
@@ -90,15 +94,12 @@ export function papersFromBibtex(read: ReadBibtex): BibPapers {
 /** The paper an entry describes, or why it cannot be imported. */
 export function paperRef(entry: BibEntry): PaperRef | string {
   const identity = entryIdentity(entry);
-  if (!identity) {
-    return entry.fields.doi
-      ? t('bibRejectOtherDoi')
-      : t('bibRejectNoArxivId');
-  }
+  if (!identity) return t(NO_ID);
   const title = plainText(entry.csl.title ?? entry.fields.title ?? '');
   if (title === '') return t('bibRejectNoTitle');
 
   const ref: PaperRef = { id: identity.id, title };
+  if (identity.aliases.length > 0) ref.aliases = identity.aliases;
   if (identity.version !== undefined) ref.version = identity.version;
   // BibTeX's "and others" says the list is cut short, not how long it is.
   const authors = (entry.csl.author ?? []).map(personName).filter((name) => name !== '' && name !== 'others');
@@ -109,28 +110,32 @@ export function paperRef(entry: BibEntry): PaperRef | string {
   if (date) ref.date = date;
   const primaryClass = clean(entry.fields.primaryclass ?? '');
   if (identity.id.startsWith('arxiv:') && /^[a-z-]+(?:\.[A-Za-z-]+)?$/.test(primaryClass)) ref.primaryCategory = primaryClass;
-  const url = clean(entry.fields.url ?? '');
-  if (!identity.id.startsWith('arxiv:') && /^https?:\/\/\S+$/i.test(url)) ref.links = { abs: url };
+  if (!identity.id.startsWith('arxiv:')) {
+    // Where it was published, as a card of its site would say; arXiv papers are known by their id and date.
+    const venue = plainText(entry.csl['container-title'] ?? '');
+    if (venue) ref.venue = venue;
+    const year = Number(entry.csl.issued?.['date-parts']?.[0]?.[0]);
+    if (Number.isInteger(year) && year >= 1000 && year <= 9999) ref.year = year;
+    const url = clean(entry.fields.url ?? '');
+    if (/^https?:\/\/\S+$/i.test(url)) ref.links = { abs: url };
+  }
   // Bounded like a card's metadata: clean text within the caps, links only to the paper itself.
   return boundPaperRef(ref);
 }
 
-interface EntryIdentity {
-  id: PaperId;
-  version?: number;
-}
+/** Why an entry without an id is not imported: what Shelfmark finds papers by. */
+export const NO_ID: MessageKey = 'bibRejectNoId';
 
 /**
- * The entry's id: its arXiv id wherever the exporters put it, else its DOI.
- * TODO(sites): lib/paper.ts's parsePaperId/identify (branch `sites`) read every DOI form and give
- * the entry's other ids as aliases; until then, arXiv ids only (DOIs are not yet canonical ids).
+ * The entry's ids, by the identity rules every page uses (lib/paper.ts identify): the best is its
+ * id, the others its aliases; the arXiv version the entry cites, if it says one.
  */
-function entryIdentity(entry: BibEntry): EntryIdentity | null {
-  for (const candidate of idCandidates(entry)) {
-    const arxiv = parseArxivId(candidate);
-    if (arxiv) return { id: arxiv.id, version: arxiv.version };
-  }
-  return null;
+function entryIdentity(entry: BibEntry): (PaperIdentity & { version?: number }) | null {
+  const candidates = idCandidates(entry);
+  const identity = identify(candidates);
+  if (!identity) return null;
+  const version = candidates.map((candidate) => parseArxivId(candidate)).find((arxiv) => arxiv?.id === identity.id)?.version;
+  return version === undefined ? identity : { ...identity, version };
 }
 
 /** Every place an exporter writes a paper's ids, the likeliest first. */
@@ -150,9 +155,10 @@ export function idCandidates(entry: BibEntry): string[] {
   }
   // Semantic Scholar: journal = {ArXiv}, volume = {abs/1706.03762}.
   if (/^arxiv$/i.test(value('journal')) && /^abs\//i.test(value('volume'))) candidates.push(value('volume').slice(4));
-  // URLs, also inside \url{…} (BibTeX's howpublished, note).
+  // URLs, also inside \url{…} (BibTeX's howpublished). A note's only when they are arXiv's: a note
+  // may cite other papers by their DOI.
   for (const name of ['url', 'howpublished', 'eprint', 'note']) {
-    for (const [url] of (fields[name] ?? '').matchAll(/https?:\/\/[^\s{}"\\]+/gi)) candidates.push(url);
+    for (const [url] of (fields[name] ?? '').matchAll(/https?:\/\/[^\s{}"\\]+/gi)) if (name !== 'note' || parseArxivId(url)) candidates.push(url);
   }
   if (value('doi')) candidates.push(value('doi').replace(/^https?:\/\/(?:dx\.)?doi\.org\//i, ''));
   return candidates;
@@ -209,11 +215,11 @@ export async function previewBibtexImport(db: ShelfmarkDB, bib: BibPapers): Prom
   return db.transaction('r', db.papers, async () => {
     const stored = await storedRecords(db, bib.papers);
     const plan: BibImportPlan = { added: [], matched: [], rejected: bib.rejected };
-    bib.papers.forEach((paper, i) => {
-      const record = stored[i];
-      if (record) plan.matched.push({ paper, record });
+    for (const paper of bib.papers) {
+      const found = reached(stored, paper);
+      if (found.length > 0) plan.matched.push({ paper, record: foldRecords(found) });
       else plan.added.push(paper);
-    });
+    }
     return plan;
   });
 }
@@ -235,7 +241,8 @@ export interface BibImportResult {
  * Imports in one transaction: one read of the papers and the end of the queue, one write of the
  * records that change; every paper lands or (on any failure) none does. Each record is what acting
  * on the paper by hand would make (applyAction: a test holds the two equal), built in memory: ten
- * thousand papers one operation at a time took twenty seconds in Chromium.
+ * thousand papers one operation at a time took twenty seconds in Chromium. A paper found under
+ * several records (its ids were stored apart) makes them one, as a card showing those ids does.
  */
 export async function applyBibtexImport(
   db: ShelfmarkDB,
@@ -251,23 +258,30 @@ export async function applyBibtexImport(
       db.papers.orderBy('queuePos').last(),
       readClock(db),
     ]);
+    const original = new Map([...stored.values()].map((record) => [record.id, record]));
     let queueEnd = last?.queuePos === undefined ? 0 : Math.floor(last.queuePos);
     // One clock tick per changed paper, as one action each by hand would take (lib/store/clock.ts),
     // counted in memory and stored once.
     let newest = clock.newest;
     const result: BibImportResult = { added: [], updated: [], unchanged: 0 };
-    const writes: PaperRecord[] = [];
+    const writes = new Map<PaperId, PaperRecord>();
+    const folded = new Map<PaperId, PaperId>();
     const changes: OutboxRow[] = [];
-    bib.papers.forEach((paper, i) => {
-      const record = stored[i];
+    for (const paper of bib.papers) {
+      // The records as this import left them so far: an earlier entry may have changed or made one.
+      const found = reached(stored, paper);
+      const record = found.length > 0 ? foldRecords(found) : undefined;
+      const name = nameOf([...(record ? idsOf(record) : []), ...idsOf(paper.ref)]);
       const missing = record ? missingMetadata(record, paper.ref) : {};
-      if (record && alreadyDone(record, actions) && Object.keys(missing).length === 0) {
+      const renamed = found.length > 1 || (record !== undefined && idsOf(record).join(' ') !== idsOf(name).join(' '));
+      if (record && !renamed && alreadyDone(record, actions) && Object.keys(missing).length === 0) {
         result.unchanged++;
-        return;
+        continue;
       }
-      newest = nextTime(now, Math.max(newest, ...Object.values(record?.changedAt ?? {}).map((at) => at ?? -1)));
+      newest = nextTime(now, Math.max(newest, ...found.flatMap((old) => Object.values(old.changedAt)).map((at) => at ?? -1)));
       const stamp = { at: newest, by: clock.deviceId };
       const next = record ? { ...record, links: { ...record.links }, changedAt: { ...record.changedAt } } : newRecord(paper.ref, now, stamp);
+      Object.assign(next, name);
       const keys = Object.keys(missing) as (keyof typeof missing)[];
       if (record && keys.length > 0) {
         Object.assign(next, { ...missing, links: { ...next.links, ...missing.links } });
@@ -276,14 +290,24 @@ export async function applyBibtexImport(
       applyChoice(next, choice, now, stamp, () => ++queueEnd);
       next.updatedAt = now;
       next.words = paperWords(next);
-      writes.push(stripUndefined(next));
-      for (const kind of changedKinds(record, next)) changes.push({ id: next.id, kind, at: stamp.at });
-      (record ? result.updated : result.added).push(paper.ref.id);
-    });
-    await db.papers.bulkPut(writes);
-    await db.outbox.bulkPut(changes);
+      stripUndefined(next);
+      for (const old of found) {
+        writes.delete(old.id);
+        if (old.id !== next.id) folded.set(old.id, next.id);
+      }
+      folded.delete(next.id);
+      writes.set(next.id, next);
+      for (const id of idsOf(next)) stored.set(id, next);
+      for (const kind of changedKinds(original.get(next.id), next)) changes.push({ id: next.id, kind, at: stamp.at });
+      (record ? result.updated : result.added).push(next.id);
+    }
+    const gone = [...folded.keys()].filter((id) => original.has(id));
+    await db.papers.bulkDelete(gone);
+    await db.papers.bulkPut([...writes.values()]);
+    await db.outbox.bulkPut(changes.filter((row) => writes.has(row.id)));
+    for (const id of gone) await moveChanges(db, [id], folded.get(id)!);
     if (newest > clock.newest) await db.syncState.put({ ...clock, newest });
-    return result;
+    return { ...result, added: [...new Set(result.added)], updated: [...new Set(result.updated)] };
   });
 }
 
@@ -303,9 +327,18 @@ function applyChoice(record: PaperRecord, choice: BibImportChoice, now: number, 
   }
 }
 
-/** The stored record of each paper (undefined for new ones), in the papers' order. */
-async function storedRecords(db: ShelfmarkDB, papers: readonly BibPaper[]): Promise<(PaperRecord | undefined)[]> {
-  return db.papers.bulkGet(papers.map((paper) => paper.ref.id));
+/** The stored records under every id of the papers (their own and their aliases). */
+async function storedRecords(db: ShelfmarkDB, papers: readonly BibPaper[]): Promise<Map<PaperId, PaperRecord>> {
+  const ids = [...new Set(papers.flatMap((paper) => idsOf(paper.ref)))];
+  const [direct, byAlias] = await Promise.all([db.papers.bulkGet(ids), ids.length > 0 ? db.papers.where('aliases').anyOf(ids).toArray() : []]);
+  const byId = new Map<PaperId, PaperRecord>();
+  for (const record of [...direct, ...byAlias]) if (record) for (const id of idsOf(record)) byId.set(id, record);
+  return byId;
+}
+
+/** The records a paper of the file is found under: none when it is new, several when its ids were stored apart. */
+function reached(stored: ReadonlyMap<PaperId, PaperRecord>, paper: BibPaper): PaperRecord[] {
+  return [...new Set(idsOf(paper.ref).flatMap((id) => stored.get(id) ?? []))];
 }
 
 function alreadyDone(record: PaperRecord, actions: readonly UserAction[]): boolean {

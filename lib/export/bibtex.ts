@@ -7,14 +7,16 @@ import { paperDoi, paperUrl } from './link';
 /**
  * BibTeX for reference managers: one `@misc` entry per paper, arXiv papers with `eprint`,
  * `archivePrefix`, `primaryClass` and the arXiv DOI (what arXiv's own "Export BibTeX" gives, plus the
- * DOI). Text is escaped so LaTeX prints it as written; Unicode is kept as is (BibLaTeX/biber and
- * every reference manager read UTF-8). The user's note goes in `annote`, not `note`: styles print
- * `note` in the bibliography, while `annote` is for the reader (Zotero imports it as a note).
+ * DOI); other papers with their DOI when one is known (their id or an alias), their page as `url`,
+ * and where they were published as `howpublished`. Text is escaped so LaTeX prints it as written;
+ * Unicode is kept as is (BibLaTeX/biber and every reference manager read UTF-8). The user's note
+ * goes in `annote`, not `note`: styles print `note` in the bibliography, while `annote` is for the
+ * reader (Zotero imports it as a note).
  */
 
 export type BibtexPaper = Pick<
   PaperRecord,
-  'id' | 'title' | 'authors' | 'authorCount' | 'abstract' | 'date' | 'primaryCategory' | 'links' | 'seen' | 'note'
+  'id' | 'title' | 'authors' | 'authorCount' | 'abstract' | 'date' | 'year' | 'venue' | 'aliases' | 'primaryCategory' | 'links' | 'seen' | 'note'
 >;
 
 export interface BibtexOptions {
@@ -67,16 +69,17 @@ function keyPart(text: string): string {
   return foldText(text).replace(/[^a-z0-9]/g, '');
 }
 
-/** The year of first submission for arXiv papers (the id says it: 2407.21783 → 2024), else the page's date. */
-export function paperYear(paper: Pick<PaperRecord, 'id' | 'date'>): string | undefined {
+/** The year of first submission for arXiv papers (the id says it: 2407.21783 → 2024), else the year of publication, else the page's date. */
+export function paperYear(paper: Pick<PaperRecord, 'id' | 'date' | 'year'>): string | undefined {
   const arxivId = arxivIdOf(paper.id);
   const yy = arxivId ? /^(?:[a-z-]+\/)?(\d{2})\d{2}/.exec(arxivId)?.[1] : undefined;
   if (yy !== undefined) return `${Number(yy) >= 91 ? '19' : '20'}${yy}`;
+  if (paper.year) return String(paper.year);
   return paper.date ? paper.date.slice(0, 4) : undefined;
 }
 
 /** The key before collisions are settled: first author's last name, year, first significant title word. */
-export function baseCitationKey(paper: Pick<PaperRecord, 'id' | 'title' | 'authors' | 'date'>): string {
+export function baseCitationKey(paper: Pick<PaperRecord, 'id' | 'title' | 'authors' | 'date' | 'year'>): string {
   const name = keyPart(lastName(paper.authors[0] ?? '')) || 'anon';
   const year = paperYear(paper) ?? 'nd';
   const word = tokenize(paper.title).map(keyPart).find((w) => w !== '' && !STOP_WORDS.has(w)) ?? '';
@@ -96,7 +99,7 @@ function suffix(n: number): string {
  * depend only on the set of papers, not on the order they are exported in, so exporting the same
  * set twice gives the same keys.
  */
-export function citationKeys(papers: readonly Pick<PaperRecord, 'id' | 'title' | 'authors' | 'date'>[]): Map<string, string> {
+export function citationKeys(papers: readonly Pick<PaperRecord, 'id' | 'title' | 'authors' | 'date' | 'year'>[]): Map<string, string> {
   return settleCitationKeys(papers.map((paper) => [paper.id, baseCitationKey(paper)]));
 }
 
@@ -153,6 +156,8 @@ export function bibtexEntry(paper: BibtexPaper, key = baseCitationKey(paper), op
   if (arxivId) {
     fields.push(['eprint', arxivId], ['archivePrefix', 'arXiv']);
     if (paper.primaryCategory) fields.push(['primaryClass', escapeBibtex(paper.primaryCategory)]);
+  } else if (paper.venue) {
+    fields.push(['howpublished', escapeBibtex(paper.venue)]);
   }
   const url = arxivId ? arxivLinks(arxivId).abs : paperUrl(paper);
   if (url) fields.push(['url', verbatim(url)]);

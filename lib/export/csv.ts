@@ -1,7 +1,8 @@
 import Papa from 'papaparse';
 import type { PaperRecord } from '../store/db';
-import { arxivIdOf } from '../paper';
-import { paperUrl } from './link';
+import { arxivIdOf, paperLinks } from '../paper';
+import { paperYear } from './bibtex';
+import { paperDoi, paperUrl } from './link';
 
 /**
  * A spreadsheet of papers: RFC 4180 (quoting and CRLF line ends by papaparse), UTF-8 with a byte
@@ -9,8 +10,8 @@ import { paperUrl } from './link';
  */
 
 export const CSV_COLUMNS = [
-  'id', 'arxiv_id', 'title', 'authors', 'date', 'primary_category', 'url',
-  'starred', 'starred_at', 'read', 'read_at', 'in_queue', 'queued_at',
+  'id', 'arxiv_id', 'doi', 'other_ids', 'title', 'authors', 'venue', 'year', 'date', 'primary_category',
+  'url', 'pdf_url', 'starred', 'starred_at', 'read', 'read_at', 'in_queue', 'queued_at',
   'note', 'note_updated_at', 'added_at',
 ] as const;
 
@@ -32,11 +33,16 @@ function row(paper: PaperRecord): string[] {
   return [
     paper.id,
     arxivIdOf(paper.id) ?? '',
+    paperDoi(paper) ?? '',
+    (paper.aliases ?? []).join('; '),
     paper.title,
     paper.authors.join('; '),
+    paper.venue ?? '',
+    paperYear(paper) ?? '',
     paper.date ?? '',
     paper.primaryCategory ?? '',
     paperUrl(paper) ?? '',
+    paper.links.pdf ?? paperLinks(paper.id).pdf ?? '',
     paper.starredAt !== undefined ? 'yes' : 'no',
     iso(paper.starredAt),
     paper.readAt !== undefined ? 'yes' : 'no',

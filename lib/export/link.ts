@@ -1,10 +1,38 @@
 import type { PaperRecord } from '../store/db';
-import { arxivIdOf, arxivLinks } from '../paper';
+import { doiOf, paperLinks, schemeOf, type PaperId } from '../paper';
+import { t } from '../i18n';
 
-/** The page a paper link should open: its arXiv abstract, else its Hugging Face page, else where it was seen. */
+/**
+ * The page a paper link should open: its own page as a card linked it (arXiv abstract, Anthology
+ * page, OpenReview forum, publisher), else the standard one of its id, else its Hugging Face page,
+ * else where it was seen.
+ */
 export function paperUrl(paper: Pick<PaperRecord, 'id' | 'links' | 'seen'>): string | undefined {
-  const arxivId = arxivIdOf(paper.id);
-  return paper.links.abs ?? (arxivId ? arxivLinks(arxivId).abs : undefined) ?? paper.links.huggingface ?? paper.seen?.url;
+  return paper.links.abs ?? paperLinks(paper.id).abs ?? paper.links.huggingface ?? paper.seen?.url;
+}
+
+/** What a paper's own page is called, by its id's scheme: "arXiv abstract", "ACL Anthology page". */
+export function paperPageName(id: PaperId): { short: string; long: string } {
+  switch (schemeOf(id)) {
+    case 'arxiv':
+      return { short: 'arXiv', long: t('rowArxivAbstract') };
+    case 'acl':
+      return { short: 'ACL', long: t('pageAcl') };
+    case 'doi':
+      return { short: 'DOI', long: t('pageDoi') };
+    case 'openreview':
+      return { short: 'OpenReview', long: t('pageOpenReview') };
+    case 'cvf':
+      return { short: 'CVF', long: t('pageCvf') };
+    case 'dblp':
+      return { short: 'dblp', long: t('pageDblp') };
+    case 'pubmed':
+      return { short: 'PubMed', long: t('pagePubmed') };
+    case 's2':
+      return { short: 'S2', long: t('pageS2') };
+    default:
+      return { short: t('pageShort'), long: t('pagePaper') };
+  }
 }
 
 /**
@@ -28,9 +56,11 @@ export function markdownLink(paper: Pick<PaperRecord, 'id' | 'title' | 'links' |
   return url ? `[${title}](${markdownUrl(url)})` : title;
 }
 
-/** The paper's DOI: arXiv's own for arXiv papers (`10.48550/arXiv.<id>`), the id's for `doi:` ids. */
-export function paperDoi(paper: Pick<PaperRecord, 'id'>): string | undefined {
-  const arxivId = arxivIdOf(paper.id);
-  if (arxivId) return `10.48550/arXiv.${arxivId}`;
-  return paper.id.startsWith('doi:') ? paper.id.slice('doi:'.length) : undefined;
+/** The paper's DOI: of its id (a DOI, or arXiv's own `10.48550/arXiv.<id>`), else of its first alias that is one. */
+export function paperDoi(paper: Pick<PaperRecord, 'id' | 'aliases'>): string | undefined {
+  for (const id of [paper.id, ...(paper.aliases ?? [])]) {
+    const doi = doiOf(id);
+    if (doi) return doi;
+  }
+  return undefined;
 }

@@ -1,5 +1,5 @@
 import type { PaperRecord } from '../store/db';
-import { arxivIdOf, arxivLinks, cleanText } from '../paper';
+import { arxivIdOf, arxivLinks, cleanText, idLabel, paperLinks } from '../paper';
 import { authorLine } from './authors';
 import { escapeMarkdown, markdownLink, markdownUrl, paperUrl } from './link';
 
@@ -47,16 +47,23 @@ export function paperFacts(paper: PaperRecord): string[] {
   const authors = authorLine(paper);
   if (authors) facts.push(`**Authors:** ${escapeMarkdown(authors)}`);
   facts.push(idLine(paper));
+  if (paper.venue) facts.push(`**Venue:** ${escapeMarkdown(paper.venue)}${paper.year ? ` (${paper.year})` : ''}`);
   if (paper.date) facts.push(`**Date:** ${paper.date}`);
+  else if (paper.year && !paper.venue) facts.push(`**Year:** ${paper.year}`);
   facts.push(`**State:** ${stateText(paper)}`);
   return facts;
 }
 
+/** The paper's ids, each linked to its standard page where it has one: "ACL 2021.naacl-main.208 · dblp conf/…". */
 function idLine(paper: PaperRecord): string {
   const arxivId = arxivIdOf(paper.id);
   if (!arxivId) {
-    const url = paperUrl(paper);
-    return `**Id:** \`${paper.id}\`${url ? ` · [link](${markdownUrl(url)})` : ''}`;
+    const ids = [paper.id, ...(paper.aliases ?? [])].map((id, i) => {
+      const url = i === 0 ? paperUrl(paper) : paperLinks(id).abs;
+      return url ? `[${escapeMarkdown(idLabel(id))}](${markdownUrl(url)})` : escapeMarkdown(idLabel(id));
+    });
+    const pdf = paper.links.pdf ?? paperLinks(paper.id).pdf;
+    return `**Ids:** ${ids.join(' · ')}${pdf ? ` · [PDF](${markdownUrl(pdf)})` : ''}`;
   }
   const version = paper.version ? `v${paper.version}` : '';
   const standard = arxivLinks(arxivId);

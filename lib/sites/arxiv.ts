@@ -1,6 +1,7 @@
-import { arxivLinks, parseArxivId, type PaperLinks, type PaperRef, type ParsedArxivId } from '../paper';
-import { absoluteUrl, dateInText, dayOfTimestamp, parseCount, readText, readTexts } from './read';
+import { arxivLinks, cleanText, parseArxivId, type PaperLinks, type PaperRef, type ParsedArxivId } from '../paper';
+import { absoluteUrl, dateInText, dayOfTimestamp, documentUrl, parseCount, readText, readTexts } from './read';
 import { boundPaperRef } from '../bounds';
+import { inline } from './place';
 import type { PageContext, SiteAdapter } from './types';
 
 /*
@@ -11,7 +12,10 @@ import type { PageContext, SiteAdapter } from './types';
  *   catchup   /catchup/cs.CL/2026-07-27?abs=True
  *   abstract  /abs/2602.11156, /abs/2602.11156v2, /abs/hep-th/9901001 (the paper itself is the one card)
  *   search    /search/?query=…&searchtype=all, /search/advanced?…, /search/cs?searchtype=author&query=…
- * Not served: /pdf/…, /html/…, /format/…, /list/cs.CL (no period), /catchup (the form), /, /help/….
+ *   HTML      /html/2603.02438, /html/2603.02438v1, /html/2603.02438v1/ (the paper, as LaTeXML renders
+ *             it: the article is the one card, its controls under its title)
+ * Not served: /pdf/…, /html/submission/… (a preview), /html/2603.02438v1/x1.png (a file of the
+ * paper), /format/…, /list/cs.CL (no period), /catchup (the form), /, /help/….
  *
  * Each card's own abstract link decides its id (`<a href ="/abs/2607.22529" title="Abstract">` on
  * listings, note the space arXiv writes before `=`); arXiv ids mentioned in comments, journal
@@ -27,6 +31,14 @@ const SELECTORS = {
   searchResult: 'li.arxiv-result',
   /** An abstract page's paper (one per page): dateline, title, authors, abstract, metadata table. */
   abstractPage: '#abs',
+  /** An HTML paper (LaTeXML): the article, its title, authors, abstract. */
+  htmlArticle: 'article.ltx_document',
+  htmlTitle: 'h1.ltx_title_document',
+  htmlAuthor: '.ltx_creator.ltx_role_author .ltx_personname',
+  htmlAbstract: '.ltx_abstract',
+  htmlAbstractHeading: '.ltx_title_abstract',
+  /** The page header's way back to the paper: `<a href="…/abs/2603.02438v1" title="Back to abstract page">`. */
+  htmlBackLink: 'a[title="Back to abstract page"], a[aria-label="Back to abstract page"]',
 
   /** Listing: the entry's own abstract link, and its download links in the same <dt>. */
   ownAbsLink: 'a[title="Abstract"]',
@@ -80,8 +92,10 @@ const CONTEXT = '[A-Za-z-]+(?:\\.[A-Za-z-]+)?';
 const LIST_PATH = new RegExp(`^/list/${CONTEXT}/(?:new|recent|pastweek|current|\\d{2}|\\d{4}|\\d{4}-\\d{1,2}|\\d{6})/?$`);
 const CATCHUP_PATH = new RegExp(`^/catchup/${CONTEXT}/\\d{4}-\\d{2}-\\d{2}/?$`);
 const SEARCH_PATH = new RegExp(`^/search(?:/(?:advanced|${CONTEXT}))?/?$`);
+/** An HTML paper, not a file inside it: /html/2603.02438v1, /html/2603.02438v1/, /html/hep-th/9901001. */
+const HTML_PATH = /^\/html\/(?:[a-z-]+\/)?[\d.]+(?:v\d+)?\/?$/;
 
-type EntryKind = 'listing' | 'search' | 'abstract';
+type EntryKind = 'listing' | 'search' | 'abstract' | 'html';
 
 export const arxiv: SiteAdapter = {
   name: 'arxiv',
@@ -91,14 +105,16 @@ export const arxiv: SiteAdapter = {
     if (!HOSTS.test(url.hostname)) return false;
     const path = url.pathname;
     if (LIST_PATH.test(path) || CATCHUP_PATH.test(path) || SEARCH_PATH.test(path)) return true;
-    return path.startsWith('/abs/') && parseArxivId(path) !== null;
+    return (path.startsWith('/abs/') || HTML_PATH.test(path)) && parseArxivId(path) !== null;
   },
 
   findCards(root) {
     const entries = root.querySelectorAll(`${SELECTORS.listEntry}, ${SELECTORS.searchResult}`);
     if (entries.length) return [...entries];
     const paper = root.nodeType === 9 ? (root as Document).getElementById(SELECTORS.abstractPage.slice(1)) : root.querySelector(SELECTORS.abstractPage);
-    return paper ? [paper] : [];
+    if (paper) return [paper];
+    const article = root.querySelector(SELECTORS.htmlArticle);
+    return article?.querySelector(SELECTORS.htmlTitle) ? [article] : [];
   },
 
   cardId(card) {
@@ -113,6 +129,8 @@ export const arxiv: SiteAdapter = {
         return readSearchResult(card, page);
       case 'abstract':
         return readAbstractPage(card, page);
+      case 'html':
+        return readHtmlPaper(card);
     }
   },
 
@@ -129,8 +147,9 @@ export const arxiv: SiteAdapter = {
         else card.prepend(controls);
         return;
       }
-      case 'abstract': {
-        const title = card.querySelector(SELECTORS.absTitle);
+      case 'abstract':
+      case 'html': {
+        const title = card.querySelector(kindOf(card) === 'html' ? SELECTORS.htmlTitle : SELECTORS.absTitle);
         if (title) title.after(controls);
         else card.prepend(controls);
       }
@@ -141,15 +160,8 @@ export const arxiv: SiteAdapter = {
 function kindOf(card: Element): EntryKind {
   if (card.localName === 'dt') return 'listing';
   if (card.localName === 'li') return 'search';
+  if (card.localName === 'article') return 'html';
   return 'abstract';
-}
-
-/** On the line of links it sits in: the controls flow with the text instead of taking a line of their own. */
-function inline(controls: HTMLElement): HTMLElement {
-  controls.style.display = 'inline-block';
-  controls.style.verticalAlign = 'middle';
-  controls.style.margin = '0 0 0 0.5em';
-  return controls;
 }
 
 /** The entry's own id: its abstract link, never an id mentioned elsewhere in the entry. */
@@ -161,7 +173,44 @@ function ownId(card: Element): ParsedArxivId | null {
       return idOfLink(card.querySelector(SELECTORS.searchIdLink) ?? card.querySelector(SELECTORS.absLink));
     case 'abstract':
       return idOfLink(card.querySelector(SELECTORS.absCiteLink)) ?? idOfLink(card.ownerDocument.querySelector('link[rel="canonical"]'));
+    case 'html':
+      return htmlPaperId(card);
   }
+}
+
+/**
+ * An HTML paper's id: the page's address (/html/2603.02438v1), else the header's link back to its
+ * abstract. Never a link inside the article: its references cite other papers.
+ */
+function htmlPaperId(article: Element): ParsedArxivId | null {
+  const url = documentUrl(article);
+  const own = url && HOSTS.test(url.hostname) && HTML_PATH.test(url.pathname) ? parseArxivId(url.pathname) : null;
+  return own ?? idOfLink(article.ownerDocument.querySelector(SELECTORS.htmlBackLink));
+}
+
+function readHtmlPaper(article: Element): PaperRef | null {
+  const own = htmlPaperId(article);
+  const title = readText(article.querySelector(SELECTORS.htmlTitle));
+  if (!own || !title) return null;
+  const authors: string[] = [];
+  for (const person of article.querySelectorAll(SELECTORS.htmlAuthor)) {
+    // The name is the person's first line; affiliations and e-mails follow after line breaks.
+    let first = '';
+    for (let node = person.firstChild; node && !(node.nodeType === 1 && (node as Element).localName === 'br'); node = node.nextSibling) {
+      // Affiliation marks (<sup>1</sup>) and footnotes are not the name.
+      if (node.nodeType === 1 && (node as Element).matches('sup, .ltx_note, .ltx_role_email')) continue;
+      first += node.textContent ?? '';
+    }
+    authors.push(...first.split(/\s*,\s*|\s+and\s+/).map((name) => cleanText(name)).filter(Boolean));
+  }
+  return boundPaperRef({
+    id: own.id,
+    title,
+    version: own.version,
+    authors,
+    abstract: readText(article.querySelector(SELECTORS.htmlAbstract), SELECTORS.htmlAbstractHeading) || undefined,
+    links: { abs: arxivLinks(own.arxivId).abs, pdf: arxivLinks(own.arxivId).pdf, html: documentUrl(article)?.href },
+  });
 }
 
 function idOfLink(link: Element | null): ParsedArxivId | null {

@@ -1,11 +1,13 @@
+import { HOSTS_BY_SITE } from './hosts';
 import type { SiteName } from './types';
 
 /*
  * Which pages of each site may hold papers, as data: the manifest declares the site's content
  * script (entrypoints/<site>.content.ts) for these pages only, so nothing of Shelfmark is evaluated
  * on the other pages of the same hosts; the router follows single-page apps to them, and the
- * background checks them before injecting that script. No imports beyond types: the router's
- * bundle is this file and a few lines. A new site adds its entry here and its entrypoint.
+ * background checks them before injecting that script. No imports beyond types and the hosts'
+ * list (hosts.ts, data): the router's bundle is these and a few lines. A new site adds its hosts
+ * there, its entry here and its entrypoint.
  *
  * `papers` are match patterns (https://developer.chrome.com/docs/extensions/develop/concepts/match-patterns):
  * broad enough to hold every page the site's adapter serves (its `matches(url)` then decides
@@ -19,16 +21,34 @@ export interface SitePages {
   spa?: readonly string[];
 }
 
-const ARXIV_HOSTS = ['arxiv.org', 'www.arxiv.org', 'export.arxiv.org'];
+/** `paths` on every host of `site` (Google Scholar answers on each of Google's country domains). */
+function onHosts(site: OwnSite, paths: readonly string[]): string[] {
+  return HOSTS_BY_SITE[site].flatMap((host) => paths.map((path) => `https://${host}${path}`));
+}
 
-export const SITE_PAGES: Record<SiteName, SitePages> = {
-  // /papers, /papers?date=…, /papers/date/…, /week/…, /month/…, /trending, /papers/<id>. Hugging Face is a
-  // single-page app: a model page (/meta-llama/Llama-3.1-8B) links to /papers/<id> without a load.
-  huggingface: { papers: ['https://huggingface.co/papers*'], spa: ['https://huggingface.co/*'] },
-  // Listings (/list/…), catchup, search (/search/?…, /search/advanced, /search/cs), abstract pages.
-  arxiv: {
-    papers: ARXIV_HOSTS.flatMap((host) => ['/list/*', '/catchup/*', '/search*', '/abs/*'].map((path) => `https://${host}${path}`)),
-  },
+/** The sites with pages of their own (the generic adapter runs where the user enables it: lib/tab/site-access.ts). */
+type OwnSite = Exclude<SiteName, 'generic'>;
+
+export const SITE_PAGES: Record<OwnSite, SitePages> = {
+  // /papers, /papers?date=…, /papers/date/…, /week/…, /month/…, /trending, /papers/<id>; and the model,
+  // dataset and Space pages (/<owner>/<name>, /datasets/…, /spaces/…: the papers they link, read by
+  // lib/sites/huggingface-repos.ts, which takes only those of the two-segment pages). Hugging Face is a
+  // single-page app: a model page links to /papers/<id> and moves there without a load.
+  huggingface: { papers: ['https://huggingface.co/papers*', 'https://huggingface.co/*/*'], spa: ['https://huggingface.co/*'] },
+  // Listings (/list/…), catchup, search (/search/?…, /search/advanced, /search/cs), abstract pages, HTML papers.
+  arxiv: { papers: onHosts('arxiv', ['/list/*', '/catchup/*', '/search*', '/abs/*', '/html/*']) },
+  // Volumes, events, author pages, and paper pages at the root: /2021.naacl-main.208/ (ids since
+  // 2020 start with their year), /N04-1001/ (older ids: a letter, two digits, a dash, four digits).
+  acl: { papers: onHosts('acl', ['/volumes/*', '/events/*', '/people/*', '/20*', '/*-*']) },
+  // Search, person (/pid/…), venue (/db/…) and record (/rec/…) pages.
+  dblp: { papers: onHosts('dblp', ['/search*', '/pid/*', '/db/*', '/rec/*']) },
+  // Result pages (/scholar?q=…), on every country domain.
+  scholar: { papers: onHosts('scholar', ['/scholar*']) },
+  // Venue pages (/group?id=…) and forums (/forum?id=…). OpenReview renders in the page and moves
+  // between them without a load: the router follows it from its other pages.
+  openreview: { papers: onHosts('openreview', ['/group*', '/forum*']), spa: onHosts('openreview', ['/*']) },
+  // Listings (/CVPR2024, /ICCV2015, /WACV2024, workshops) and paper pages (/content/…, /content_iccv_2015/…).
+  cvf: { papers: onHosts('cvf', ['/CVPR*', '/ICCV*', '/WACV*', '/ECCV*', '/ACCV*', '/content*']) },
 };
 
 /** Every page the content script is declared for. */
@@ -47,8 +67,8 @@ export const SITE_HOSTS: readonly string[] = [
 ];
 
 /** The site whose content script is declared for `url` (as the browser decides), or null. */
-export function siteOfPage(url: string): SiteName | null {
-  for (const [site, pages] of Object.entries(SITE_PAGES) as [SiteName, SitePages][]) {
+export function siteOfPage(url: string): OwnSite | null {
+  for (const [site, pages] of Object.entries(SITE_PAGES) as [OwnSite, SitePages][]) {
     if (pages.papers.some((pattern) => matchesPattern(pattern, url))) return site;
   }
   return null;

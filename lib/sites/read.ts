@@ -1,4 +1,4 @@
-import { cleanText } from '../paper';
+import { cleanText, identify, type PaperIdentity } from '../paper';
 
 /**
  * Reading helpers shared by the site adapters: page text (with MathJax undone), counts, dates,
@@ -22,7 +22,7 @@ export function readText(element: Element | null | undefined, leaveOut?: string)
   if (element.childElementCount === 0) return cleanText(element.textContent);
   const skip = leaveOut ? `${leaveOut}, ${MATHJAX_RENDERED}` : MATHJAX_RENDERED;
   // Most elements hold plain text: one query, then textContent.
-  if (!element.querySelector(`${skip}, script, style, mjx-container`)) return cleanText(element.textContent);
+  if (!element.querySelector(`${skip}, script, style, mjx-container, math[alttext]`)) return cleanText(element.textContent);
   const parts: string[] = [];
   collectText(element, skip, parts, 0);
   return cleanText(parts.join(''));
@@ -47,6 +47,11 @@ function collectText(node: Node, skip: string, parts: string[], depth: number): 
       continue;
     }
     if (name === 'style') continue;
+    // MathML with its TeX kept (LaTeXML, arXiv's HTML papers): the TeX, as in the source.
+    if (name === 'math' && element.hasAttribute('alttext')) {
+      parts.push(`$${element.getAttribute('alttext')}$`);
+      continue;
+    }
     // MathJax 3 keeps no TeX; its assistive MathML holds the formula as text.
     if (name === 'mjx-container') {
       parts.push(element.querySelector('mjx-assistive-mml')?.textContent ?? '');
@@ -158,6 +163,35 @@ export function absoluteUrl(href: string | null | undefined, base: URL | string)
   }
 }
 
+/**
+ * Whether the parser is done with `element`: always once the document is parsed. While a page
+ * loads, the content script scans it every frame, and a card whose end is not parsed yet would be
+ * read without what comes later in it (a dblp entry without its arXiv link would get its dblp key
+ * as its id; an OpenReview card would seem to be the whole list). An element is done once
+ * something follows it or one of its ancestors. Adapters offer only parsed cards.
+ */
+export function isParsed(element: Element): boolean {
+  if (element.ownerDocument.readyState !== 'loading') return true;
+  for (let node: Node | null = element; node; node = node.parentNode) {
+    // Shelfmark's own elements do not count: the page pill is appended to the body while it loads.
+    for (let next = node.nextSibling; next; next = next.nextSibling) if (!isShelfmarkElement(next)) return true;
+  }
+  return false;
+}
+
+/** Shelfmark's own elements in a page (the pill, control roots) are all named `shelfmark-…`. */
+function isShelfmarkElement(node: Node): boolean {
+  return node.nodeType === 1 && (node as Element).localName.startsWith('shelfmark-');
+}
+
+/**
+ * The host of the page `node` is on. Adapters bound what they read with it, as the background does
+ * with the sender's host: a card's links on its own page's host are kept (lib/bounds.ts paperLinksOf).
+ */
+export function pageHost(node: ParentNode): string | undefined {
+  return documentUrl(node)?.hostname.toLowerCase() || undefined;
+}
+
 /** The URL of the document `root` belongs to (the live page's, or a parsed page's base). */
 export function documentUrl(root: ParentNode): URL | null {
   const doc = (root as Node).nodeType === 9 ? (root as Document) : (root as Node).ownerDocument;
@@ -166,4 +200,24 @@ export function documentUrl(root: ParentNode): URL | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * The identity of a card from the links it shows (`href` as written, made absolute against the
+ * page) and any ids the site writes in attributes (`dblp:…`, `scholar:…`). Only the card's own
+ * links should be given: ids in its text (a DOI in a comment) are other papers'.
+ */
+export function identityOf(links: Iterable<Element | null | undefined>, ids: Iterable<string | null | undefined> = [], base?: URL | string): PaperIdentity | null {
+  const candidates: (string | undefined)[] = [];
+  for (const link of links) {
+    const href = link?.getAttribute('href');
+    if (href) candidates.push(base ? absoluteUrl(href, base) : href.trim());
+  }
+  return identify([...candidates, ...ids]);
+}
+
+/** A year as pages print it, alone or in a date: `2023`, `(2023)`, `May 2 - May 7, 2004`. */
+export function yearIn(text: string | null | undefined): number | undefined {
+  const match = /\b(1[89]\d{2}|20\d{2})\b/.exec(text ?? '');
+  return match ? Number(match[1]) : undefined;
 }

@@ -1,6 +1,12 @@
 import type { PaperId, PaperRef } from '../paper';
 
-export type SiteName = 'huggingface' | 'arxiv';
+/**
+ * Every site Shelfmark reads (a stored paper's `seen.site`, a per-site setting's key); `generic` is
+ * any other page, read by the papers it links to (lib/sites/generic.ts).
+ */
+export const SITE_NAMES = ['huggingface', 'arxiv', 'acl', 'dblp', 'scholar', 'openreview', 'cvf', 'generic'] as const;
+
+export type SiteName = (typeof SITE_NAMES)[number];
 
 /**
  * One adapter per site: a pure module that knows the site's URLs and markup.
@@ -22,6 +28,11 @@ export interface SiteAdapter {
    * whose content the site swapped in place (single-page navigation) is noticed and re-annotated.
    */
   cardId(card: Element): PaperId | null;
+  /**
+   * The card's other ids (a dblp key beside its DOI, a Scholar cluster beside its arXiv link), read
+   * as cheaply: a stored record may be known under one of them. Sites whose cards show one id leave it out.
+   */
+  cardAliases?(card: Element): PaperId[];
   /** Everything the card shows about its paper, or null when it cannot be read. */
   readCard(card: Element, page: PageContext): PaperRef | null;
   /** Puts the control root into the card, where it fits the card's layout. */

@@ -27,7 +27,16 @@ export interface PaperRecord {
   categories?: string[];
   journalRef?: string;
   paperComments?: string;
+  /** Where it was published, as a page named it ("Proceedings of ACL 2024"), and the year. */
+  venue?: string;
+  year?: number;
   links: PaperLinks;
+  /**
+   * The paper's other ids (its DOI beside its arXiv id, its dblp key, its Scholar cluster), learned
+   * from the cards the user acted on; a card met under any of them finds this record. Absent when
+   * none. The id and aliases are lib/paper.ts `namePaper` of all of them; merged as a set.
+   */
+  aliases?: PaperId[];
   /** Where and when the paper was last seen on a page. */
   seen?: { site: SiteName; url: string; at: number };
 
@@ -57,8 +66,9 @@ export interface PaperRecord {
   /** The note this one replaced (its change time and device): tells sync whether its writer had seen a note it overwrites. */
   noteBase?: Stamp;
   /**
-   * Notes another device's note replaced without having seen them (sync conflicts), kept on the
-   * paper on every device until the user dismisses them. Merged as a set: a note is never dropped.
+   * Notes another device's note replaced without having seen them (sync conflicts), and notes of
+   * two records that a card showed to be one paper (the older one), kept on the paper on every
+   * device until the user dismisses them. Merged as a set: a note is never dropped.
    */
   keptNotes?: KeptNote[];
   /**
@@ -85,8 +95,8 @@ export interface Stamp {
   by: string;
 }
 
-/** The kinds of change the outbox tracks: the groups of fields, and a paper's removal. */
-export type ChangeKind = keyof FieldTimes | 'deleted' | 'kept';
+/** The kinds of change the outbox tracks: the groups of fields, a paper's removal, its kept notes, its ids. */
+export type ChangeKind = keyof FieldTimes | 'deleted' | 'kept' | 'aliases';
 
 /** A local change not yet pushed to the sync folder, written in the same transaction as the change. */
 export interface OutboxRow {
@@ -118,6 +128,26 @@ export interface KeptNote {
   dismissed?: true;
 }
 
+/**
+ * A paper the user opened (an abstract, PDF or HTML page, a paper page of a site Shelfmark reads),
+ * one row per paper, kept on this device only: never synced, never in a backup (lib/store/history.ts).
+ */
+export interface HistoryEntry {
+  id: PaperId;
+  /** The title the page gave when last opened (the library's own when it holds the paper). */
+  title: string;
+  authors: string[];
+  /** Where it was last opened: the page's address. */
+  url: string;
+  /** When it was last opened, and first. */
+  openedAt: number;
+  firstOpenedAt: number;
+  /** How many times it was opened. */
+  opens: number;
+  /** Folded words of title and authors: the search index. */
+  words: string[];
+}
+
 /** Small rows of sync bookkeeping by key: the clock, the remote folder's state, the status shown to the user. */
 export interface SyncStateRow {
   key: string;
@@ -131,6 +161,7 @@ export type ShelfmarkDB = Dexie & {
   syncState: EntityTable<SyncStateRow, 'key'>;
   /** What extension pages load of every paper at once: lib/store/catalog.ts. */
   catalog: Table<CatalogRow, CatalogRow['id']>;
+  history: EntityTable<HistoryEntry, 'id'>;
 };
 
 export const DB_NAME = 'shelfmark';
@@ -185,6 +216,23 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     // records, then its middleware keeps it in every write's transaction.
     version: 4,
     stores: { [CATALOG_TABLE]: 'id' },
+  },
+  {
+    // Papers known by more than one id (lib/paper.ts `identify`: a DOI beside an arXiv id, a dblp
+    // key) are found by any of them, and so are removed ones (a change made elsewhere under an
+    // alias must meet the removal: lib/sync/engine.ts). Records written before have no aliases and
+    // need no change: a record without the field is simply not in the new indexes.
+    version: 5,
+    stores: {
+      papers: 'id, starredAt, readAt, queuePos, noteUpdatedAt, createdAt, updatedAt, *words, *aliases',
+      tombstones: 'id, *paper.aliases',
+    },
+  },
+  {
+    // History (lib/store/history.ts): papers opened, by when they were last opened, searchable by
+    // their words. A new table; no record changes.
+    version: 6,
+    stores: { history: 'id, openedAt, *words' },
   },
 ];
 

@@ -1,11 +1,11 @@
-import type { PaperRecord, ShelfmarkDB, Stamp } from './db';
+import type { PaperRecord, ShelfmarkDB, Stamp, TombstoneRecord } from './db';
 import type { PaperId, PaperRef } from '../paper';
 import { isLater, NO_VERSIONS, type StateGroup, type StateVersions } from '../state-order';
 import { paperWords } from './search';
 import type { SiteName } from '../sites/types';
 import { stampLocalChange, wallClock } from './clock';
-import { groupStamp, mergeKeptNotes, setStamp, settle, touchMetadata, type MetaKey } from './merge';
-import { changedKinds, changeTables, recordChanges } from './outbox';
+import { foldPapers, groupStamp, idsOf, mergeKeptNotes, nameOf, setStamp, settle, touchMetadata, type MetaKey, type Paper } from './merge';
+import { changedKinds, changeTables, moveChanges, recordChanges } from './outbox';
 
 /**
  * The operations on the library, shared by the background (messages from pages) and the extension
@@ -77,15 +77,64 @@ export type UserAction = (
   | { kind: 'note'; text: string }
 ) & { at?: number };
 
-/** The states of the given papers, unknown ones as EMPTY_STATE; one read for the whole page. */
-export async function getStates(db: ShelfmarkDB, ids: readonly PaperId[]): Promise<Record<PaperId, PaperState>> {
+/**
+ * The states of the given papers, unknown ones as EMPTY_STATE; one read for the whole page. A card
+ * is found under its own id or any of its `aliases` (its other ids), and a stored record is found
+ * under its id or any of its own aliases. When a card's ids reach two records (the same paper
+ * stored twice before a card showed both ids), its state is theirs together, as acting on it will
+ * make them one record (see applyAction).
+ */
+export async function getStates(
+  db: ShelfmarkDB,
+  ids: readonly PaperId[],
+  aliases: Readonly<Record<PaperId, readonly PaperId[]>> = {},
+): Promise<Record<PaperId, PaperState>> {
   const unique = [...new Set(ids)];
-  const records = await db.papers.bulkGet(unique);
-  const states: Record<PaperId, PaperState> = {};
-  unique.forEach((id, i) => {
-    states[id] = stateOf(records[i]);
+  const cardIds = new Map(unique.map((id) => [id, [id, ...(Object.hasOwn(aliases, id) ? aliases[id]! : [])]]));
+  const all = [...new Set([...cardIds.values()].flat())];
+  const [direct, byAlias] = await Promise.all([db.papers.bulkGet(all), db.papers.where('aliases').anyOf(all).toArray()]);
+  const found = new Map<PaperId, PaperRecord[]>();
+  const add = (key: PaperId, record: PaperRecord) => {
+    const list = found.get(key);
+    if (!list) found.set(key, [record]);
+    else if (!list.includes(record)) list.push(record);
+  };
+  all.forEach((id, i) => {
+    if (direct[i]) add(id, direct[i]!);
   });
+  for (const record of byAlias) for (const alias of record.aliases ?? []) add(alias, record);
+  const states: Record<PaperId, PaperState> = {};
+  for (const [id, names] of cardIds) {
+    const records = [...new Set(names.flatMap((name) => found.get(name) ?? []))];
+    states[id] = records.length > 0 ? stateOf(foldRecords(records)) : EMPTY_STATE;
+  }
   return states;
+}
+
+/**
+ * The states of the records the given ids reach, under every id of each record (its own and its
+ * aliases), and EMPTY_STATE for ids that reach none: what open pages are told after a change, so
+ * that a card showing the paper under any of its ids follows.
+ */
+export async function statesUnderEveryId(db: ShelfmarkDB, ids: readonly PaperId[]): Promise<Record<PaperId, PaperState>> {
+  const records = await recordsOf(db, ids);
+  const states: Record<PaperId, PaperState> = {};
+  for (const id of ids) states[id] = EMPTY_STATE;
+  for (const record of records) {
+    const state = stateOf(record);
+    for (const id of idsOf(record)) states[id] = state;
+  }
+  return states;
+}
+
+/** The stored records that are the paper known by any of `ids`: under their own id first, then under an alias. */
+async function recordsOf(db: ShelfmarkDB, ids: readonly PaperId[]): Promise<PaperRecord[]> {
+  const unique = [...new Set(ids)];
+  const aliased = unique.length === 1 ? db.papers.where('aliases').equals(unique[0]!) : db.papers.where('aliases').anyOf(unique);
+  const [direct, byAlias] = await Promise.all([db.papers.bulkGet(unique), aliased.toArray()]);
+  const records = new Map<PaperId, PaperRecord>();
+  for (const record of [...direct, ...byAlias]) if (record && !records.has(record.id)) records.set(record.id, record);
+  return [...records.values()];
 }
 
 /**
@@ -100,16 +149,24 @@ export async function applyAction(
 ): Promise<PaperState | null> {
   const now = options.now ?? wallClock();
   return db.transaction('rw', changeTables(db), async () => {
-    const id = typeof target === 'string' ? target : target.id;
-    const existing = await db.papers.get(id);
-    if (!existing && typeof target === 'string') return null;
+    const card = typeof target === 'string' ? null : target;
+    const found = await recordsOf(db, card ? [card.id, ...(card.aliases ?? [])] : [target as PaperId]);
+    if (found.length === 0 && !card) return null;
     // A paper enters the library when the user first acts on it; turning off what was never on stores nothing.
-    if (!existing && isClearing(action)) return EMPTY_STATE;
+    if (found.length === 0 && isClearing(action)) return EMPTY_STATE;
 
     // Later than what it replaces, whatever this device's clock says.
-    const stamp = await stampLocalChange(db, now, existing ? Object.values(existing.changedAt) : []);
-    const record = existing ? { ...existing, changedAt: { ...existing.changedAt } } : newRecord(target as PaperRef, now, stamp);
-    if (existing && typeof target !== 'string') mergeMetadata(record, target, stamp);
+    const stamp = await stampLocalChange(db, now, found.flatMap((record) => Object.values(record.changedAt)));
+    // Records the card shows to be one paper become one (foldPapers), named by the best of all their ids.
+    const existing = found.length > 0 ? foldRecords(found) : undefined;
+    const record: PaperRecord = existing ? { ...existing, changedAt: { ...existing.changedAt } } : newRecord(card!, now, stamp);
+    if (card) {
+      // A paper removed before, under ids this card shows, comes back under all the ids it had.
+      const removed = existing ? [] : await tombstonesOf(db, [card.id, ...(card.aliases ?? [])]);
+      const known = removed.flatMap((tombstone) => (tombstone.paper ? idsOf(tombstone.paper) : []));
+      Object.assign(record, nameOf([...idsOf(record), card.id, ...(card.aliases ?? []), ...known]));
+      if (existing) mergeMetadata(record, card, stamp);
+    }
     if (options.seen) record.seen = { ...options.seen, at: now };
 
     /**
@@ -163,15 +220,36 @@ export async function applyAction(
     }
     record.updatedAt = now;
     record.words = paperWords(record);
-    await db.papers.put(stripUndefined(record));
-    await recordChanges(db, id, changedKinds(existing, record), stamp);
-    // Back in the library after a removal: the tombstone keeps only its time (see TombstoneRecord).
-    if (!existing) {
-      const tombstone = await db.tombstones.get(id);
-      if (tombstone?.paper) await db.tombstones.put({ id, deleted: tombstone.deleted });
-    }
+    await replaceRecords(db, found, stripUndefined(record));
+    await recordChanges(db, record.id, changedKinds(found.find((old) => old.id === record.id), record), stamp);
     return stateOf(record);
   });
+}
+
+/**
+ * Stores `record` in place of `found`, the records it was folded from: those under other ids
+ * leave, their unpushed changes moved to it. Removals of the paper under any of its ids keep only
+ * their times (it is back in the library: see TombstoneRecord). Inside a transaction over changeTables.
+ */
+async function replaceRecords(db: ShelfmarkDB, found: readonly PaperRecord[], record: PaperRecord): Promise<void> {
+  const replaced = found.filter((old) => old.id !== record.id).map((old) => old.id);
+  if (replaced.length > 0) await db.papers.bulkDelete(replaced);
+  await db.papers.put(record);
+  await moveChanges(db, replaced, record.id);
+  if (found.length === 0 || replaced.length > 0 || (await db.tombstones.count()) > 0) {
+    for (const tombstone of await tombstonesOf(db, idsOf(record))) {
+      if (tombstone.paper) await db.tombstones.put({ id: tombstone.id, deleted: tombstone.deleted });
+    }
+  }
+}
+
+/** The removals of a paper known by any of `ids`: under their own id, or with one of them as an alias. */
+export async function tombstonesOf(db: ShelfmarkDB, ids: readonly PaperId[]): Promise<TombstoneRecord[]> {
+  const unique = [...new Set(ids)];
+  const [direct, byAlias] = await Promise.all([db.tombstones.bulkGet(unique), db.tombstones.where('paper.aliases').anyOf(unique).toArray()]);
+  const tombstones = new Map<PaperId, TombstoneRecord>();
+  for (const tombstone of [...direct, ...byAlias]) if (tombstone) tombstones.set(tombstone.id, tombstone);
+  return [...tombstones.values()];
 }
 
 /**
@@ -268,8 +346,16 @@ export function newRecord(ref: PaperRef, now: number, stamp: Stamp): PaperRecord
 /** Fields a card may tell us about its paper; a later card's value replaces an earlier one, blanks never do. */
 const META_FIELDS = [
   'title', 'authorCount', 'organization', 'abstract', 'date', 'version',
-  'primaryCategory', 'journalRef', 'paperComments',
+  'primaryCategory', 'journalRef', 'paperComments', 'venue', 'year',
 ] as const satisfies readonly (keyof PaperRef & keyof PaperRecord)[];
+
+/** Records of one paper (found under its ids) as one record (lib/store/merge.ts foldPapers); one record as it is. */
+export function foldRecords(records: readonly [PaperRecord, ...PaperRecord[]] | readonly PaperRecord[]): PaperRecord {
+  if (records.length === 1) return records[0]!;
+  // When the user acted is local bookkeeping of one record: the folded groups are ordered by their stamps.
+  const papers = records.map(({ words: _index, actedAt: _acted, ...paper }) => paper);
+  return { ...foldPapers(papers as [Paper, ...Paper[]]), words: [] };
+}
 
 function mergeMetadata(record: PaperRecord, ref: PaperRef, stamp: Stamp): void {
   const changed: MetaKey[] = [];

@@ -1,5 +1,5 @@
 import type { FieldTimes, KeptNote, PaperRecord, Stamp } from './db';
-import type { PaperLinks } from '../paper';
+import { namePaper, type PaperId, type PaperLinks } from '../paper';
 
 /**
  * The merge of two copies of one paper: one pure module shared by backup import
@@ -10,6 +10,10 @@ import type { PaperLinks } from '../paper';
  * seen, and its removal. Each group is taken whole from the copy that changed it last; for sync
  * "last" is the larger `(changedAt, changedBy)`, times of the hybrid logical clock and device ids,
  * so every device picks the same winner. Backup import keeps its own tie rule: the local copy.
+ *
+ * A paper may be known by several ids (lib/paper.ts `identify`): its copies may carry different
+ * ids, and the merge keeps them all, a set named by `namePaper` (the best id names the record, the
+ * others are its aliases). Records that turn out to be one paper are folded by the same merge.
  *
  * A removal is a stamp too (the tombstone): it clears every user group changed before it, and the
  * paper is gone while no user group changed after it. An edit after a removal brings the paper back.
@@ -49,7 +53,7 @@ const USER_GROUP_NAMES = Object.keys(USER_GROUPS) as UserGroup[];
 /** Metadata fields a card tells us about its paper: each merges on its own (`metaAt`). */
 export const META_FIELDS = [
   'title', 'authors', 'authorCount', 'organization', 'abstract', 'date', 'version',
-  'primaryCategory', 'categories', 'journalRef', 'paperComments',
+  'primaryCategory', 'categories', 'journalRef', 'paperComments', 'venue', 'year',
 ] as const satisfies readonly (keyof Paper)[];
 
 export type MetaField = (typeof META_FIELDS)[number];
@@ -58,7 +62,7 @@ const LINK_KINDS = ['huggingface', 'abs', 'pdf', 'html'] as const satisfies read
 export type MetaKey = MetaField | `links.${(typeof LINK_KINDS)[number]}`;
 
 /** Fields merged by their own rules below (identity, bookkeeping, or derived). */
-type OwnRules = 'id' | 'links' | 'seen' | 'createdAt' | 'updatedAt' | 'changedAt' | 'changedBy' | 'metaAt' | 'keptNotes';
+type OwnRules = 'id' | 'aliases' | 'links' | 'seen' | 'createdAt' | 'updatedAt' | 'changedAt' | 'changedBy' | 'metaAt' | 'keptNotes';
 // Every stored field must be merged by some rule: a new PaperRecord field stops this compiling.
 type Merged = MetaField | (typeof USER_GROUPS)[UserGroup][number] | OwnRules;
 type NotMerged = Exclude<keyof Paper, Merged>;
@@ -125,9 +129,40 @@ export function mergePapers(first: Paper, second: Paper, tie: TieRule): { paper:
     paper.seen = second.seen;
   }
   paper.keptNotes = mergeKeptNotes(first.keptNotes, second.keptNotes);
+  Object.assign(paper, nameOf([...idsOf(first), ...idsOf(second)]));
   paper.createdAt = Math.min(first.createdAt, second.createdAt);
   paper.updatedAt = Math.max(first.updatedAt, second.updatedAt);
   return { paper: tidy(paper), report };
+}
+
+/** Every id a copy of a paper is known by: its own, then its aliases. */
+export function idsOf(paper: Pick<Paper, 'id' | 'aliases'>): PaperId[] {
+  return [paper.id, ...(paper.aliases ?? [])];
+}
+
+/** A paper's id and aliases for a set of ids (lib/paper.ts namePaper), `aliases` absent when none. */
+export function nameOf(ids: Iterable<PaperId>): Pick<Paper, 'id' | 'aliases'> {
+  const { id, aliases } = namePaper(ids);
+  return { id, aliases: aliases.length > 0 ? aliases : undefined };
+}
+
+/**
+ * Copies of one paper stored as separate records (under different ids, before a card showed them
+ * together), as one record: merged as sync merges copies (device ties), so every device folds them
+ * alike. No writer of either note had seen the other, so every other note is kept (keptNotes),
+ * once per text, under its latest change. The same in any order of the copies.
+ */
+export function foldPapers(papers: readonly [Paper, ...Paper[]]): Paper {
+  let folded = copy(papers[0]);
+  for (const paper of papers.slice(1)) folded = mergePapers(folded, paper, 'device').paper;
+  const notes = new Map<string, Stamp>();
+  for (const paper of papers) {
+    if (paper.note.trim() === '' || paper.note === folded.note) continue;
+    const written = groupStamp(paper, 'note') ?? { at: 0, by: '' };
+    if (compareStamps(written, notes.get(paper.note)) > 0) notes.set(paper.note, written);
+  }
+  const lost = [...notes].map(([text, written]) => ({ text, written }));
+  return lost.length > 0 ? { ...folded, keptNotes: mergeKeptNotes(folded.keptNotes, lost) } : folded;
 }
 
 /** Kept notes are a set (by who wrote them when); dismissed on either side stays dismissed. */
@@ -223,6 +258,7 @@ export function setStamp(paper: Paper, group: Group, stamp: Stamp | undefined): 
  * no per-field metadata time equal to the group's own, the group's time no older than its fields'.
  */
 function tidy(paper: Paper): Paper {
+  Object.assign(paper, nameOf(idsOf(paper)));
   tidyMetaAt(paper);
   if (paper.keptNotes) paper.keptNotes = mergeKeptNotes(paper.keptNotes);
   if (paper.changedBy) {

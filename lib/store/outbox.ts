@@ -19,9 +19,29 @@ export async function recordChanges(db: ShelfmarkDB, id: PaperId, kinds: Iterabl
   if (rows.length > 0) await db.outbox.bulkPut(rows);
 }
 
-/** The kinds whose times differ between two copies of a paper (what a write changed). */
+/**
+ * What a write changed between two copies of a paper: the groups whose times differ, its ids
+ * (`aliases`: a card showed another id, or records were folded into it) and its kept notes.
+ */
 export function changedKinds(before: PaperRecord | undefined, after: PaperRecord): ChangeKind[] {
-  return (Object.keys(after.changedAt) as (keyof PaperRecord['changedAt'])[]).filter(
+  const kinds: ChangeKind[] = (Object.keys(after.changedAt) as (keyof PaperRecord['changedAt'])[]).filter(
     (group) => after.changedAt[group] !== before?.changedAt[group],
   );
+  if (after.aliases && after.aliases.join(' ') !== before?.aliases?.join(' ')) kinds.push('aliases');
+  if (after.keptNotes && JSON.stringify(after.keptNotes) !== JSON.stringify(before?.keptNotes)) kinds.push('kept');
+  return kinds;
+}
+
+/**
+ * Records folded into another one (the same paper under other ids) leave the library: their
+ * changes not yet pushed become the record's, whose entry carries them (and their ids, as aliases).
+ * Inside a transaction over changeTables.
+ */
+export async function moveChanges(db: ShelfmarkDB, from: readonly PaperId[], to: PaperId): Promise<void> {
+  if (from.length === 0) return;
+  const rows = await db.outbox.where('id').anyOf([...from]).toArray();
+  if (rows.length === 0) return;
+  await db.outbox.bulkDelete(rows.map((row): [PaperId, ChangeKind] => [row.id, row.kind]));
+  const current = await db.outbox.bulkGet(rows.map((row): [PaperId, ChangeKind] => [to, row.kind]));
+  await db.outbox.bulkPut(rows.filter((row, i) => (current[i]?.at ?? -1) < row.at).map((row) => ({ ...row, id: to })));
 }

@@ -1,5 +1,5 @@
 import { CAPS } from '../limits';
-import { arxivIdOf, type PaperId } from '../paper';
+import type { PaperId } from '../paper';
 
 /**
  * Search tokens: lower-cased, accents folded, split into words. Stored on each record (`words`)
@@ -50,14 +50,15 @@ export function queryTokens(text: string): string[] {
 
 /**
  * The options page's filter: every word typed must start a word of the paper's title, authors or
- * note, or the text must occur in its arXiv id ("2407.217"). Null for an empty filter.
+ * note, or the text must occur in its id ("2407.217", "acl-long.1", "10.1145/35"). Null for an
+ * empty filter.
  */
 export function libraryFilter(query: string): { tokens: string[]; alsoId?: (id: PaperId) => boolean } | null {
   const tokens = queryTokens(query);
   if (tokens.length === 0) return null;
-  const idText = foldText(query.trim()).replace(/^arxiv:\s*/, '');
+  const idText = foldText(query.trim()).replace(/^[a-z]+:\s*/, '');
   if (idText.length < 4) return { tokens };
-  return { tokens, alsoId: (id) => arxivIdOf(id)?.includes(idText) ?? false };
+  return { tokens, alsoId: (id) => id.slice(id.indexOf(':') + 1).toLowerCase().includes(idText) };
 }
 
 /** A piece of text, and whether it is (part of) a word the query matched. */

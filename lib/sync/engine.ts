@@ -1,8 +1,8 @@
 import type { ChangeKind, OutboxRow, PaperRecord, ShelfmarkDB, Stamp, TombstoneRecord } from '../store/db';
-import { compareStamps, mergeKeptNotes, mergeVersions, samePaper, type MergeReport, type Paper, type PaperVersion } from '../store/merge';
+import { compareStamps, foldPapers, idsOf, mergeKeptNotes, mergeVersions, samePaper, type MergeReport, type Paper, type PaperVersion } from '../store/merge';
 import { observeTime, readClock, wallClock } from '../store/clock';
-import { renewChanges } from '../store/library';
-import { changeTables } from '../store/outbox';
+import { renewChanges, tombstonesOf } from '../store/library';
+import { changeTables, moveChanges } from '../store/outbox';
 import { paperWords } from '../store/search';
 import { backupPaper } from '../export/backup';
 import { boundStoredPaper } from '../bounds';
@@ -238,46 +238,55 @@ async function applyEntries(
     const incoming = new Map<PaperId, Entry>();
     for (const entry of entries) incoming.set(entry.id, incoming.has(entry.id) ? combine(incoming.get(entry.id)!, entry) : entry);
     const ids = [...incoming.keys()];
-    const [records, tombstones, dirtyNotes] = await Promise.all([
-      db.papers.bulkGet(ids),
-      db.tombstones.bulkGet(ids),
-      db.outbox.bulkGet(ids.map((id) => [id, 'note'] as [PaperId, ChangeKind])),
-    ]);
+    const papers = await papersMet(db, [...incoming.values()]);
+    const localIds = papers.flatMap((paper) => [...paper.records.map((record) => record.id), ...paper.tombstones.map((tombstone) => tombstone.id)]);
+    const dirtyNotes = await db.outbox.bulkGet(localIds.map((id) => [id, 'note'] as [PaperId, ChangeKind]));
     const dirty = new Set(dirtyNotes.flatMap((row) => (row ? [row.id] : [])));
 
     const puts: PaperRecord[] = [];
     const removals: PaperId[] = [];
+    /** Records folded into another one (the same paper under other ids), and where to. */
+    const folds: { from: PaperId[]; to: PaperId }[] = [];
     const tombstonePuts: TombstoneRecord[] = [];
     const tombstoneDeletes: PaperId[] = [];
     const outboxPuts: OutboxRow[] = [];
     const outboxDeletes: [PaperId, ChangeKind][] = [];
     let newest = 0;
-    ids.forEach((id, i) => {
-      const entry = incoming.get(id)!;
-      const record = records[i];
-      const tombstone = tombstones[i];
-      const local: PaperVersion = { paper: record ? backupPaper(record) : tombstone?.paper, deleted: tombstone?.deleted };
-      const merged = mergeVersions(local, { paper: entry.paper, deleted: entry.deleted });
-      newest = Math.max(newest, entry.deleted?.at ?? 0, ...Object.values(entry.paper?.changedAt ?? {}).map((at) => at ?? 0));
+    for (const { entries: met, records, tombstones } of papers) {
+      // This device's copies: its records (folded when several), and removals under any of the paper's ids.
+      const removed = tombstones.filter((tombstone) => !records.some((record) => record.id === tombstone.id));
+      const copies = [...records.map(backupPaper), ...removed.flatMap((tombstone) => (tombstone.paper ? [tombstone.paper] : []))];
+      const deleted = tombstones.map((tombstone) => tombstone.deleted).reduce<Stamp | undefined>((a, b) => (compareStamps(a, b) >= 0 ? a : b), undefined);
+      const local: PaperVersion = { paper: copies.length > 0 ? foldPapers(copies as [Paper, ...Paper[]]) : undefined, deleted };
+      const remote = met.reduce(combine);
+      const merged = mergeVersions(local, { paper: remote.paper, deleted: remote.deleted });
+      for (const entry of met) newest = Math.max(newest, entry.deleted?.at ?? 0, ...Object.values(entry.paper?.changedAt ?? {}).map((at) => at ?? 0));
+      const id = merged.paper?.id ?? remote.id;
+      const stored = records.find((record) => record.id === id);
+      const tombstone = tombstones.find((found) => found.id === id);
+      const others = records.filter((record) => record.id !== id).map((record) => record.id);
       for (const group of merged.report.fromSecond) outboxDeletes.push([id, group]);
       const lost = merged.report.lostNote;
-      if (merged.live && lost && unseen(lost, dirty.has(id))) {
+      if (merged.live && lost && unseen(lost, [...records, ...tombstones].some((copy) => dirty.has(copy.id)))) {
         // Kept on the paper, and pushed: every device shows it until the user dismisses it.
         merged.paper!.keptNotes = mergeKeptNotes(merged.paper!.keptNotes, [{ text: lost.text, written: lost.written }]);
         outboxPuts.push({ id, kind: 'kept', at: lost.written.at });
       }
       if (merged.live) {
         const paper = merged.paper!;
-        if (!record || !samePaper(backupPaper(record), paper)) puts.push({ ...paper, words: paperWords(paper) });
+        if (!stored || !samePaper(backupPaper(stored), paper)) puts.push({ ...paper, words: paperWords(paper) });
+        if (others.length > 0) folds.push({ from: others, to: id });
         if (merged.deleted && (tombstone?.paper || compareStamps(tombstone?.deleted, merged.deleted) !== 0)) tombstonePuts.push({ id, deleted: merged.deleted });
         else if (!merged.deleted && tombstone) tombstoneDeletes.push(id);
+        // Back in the library: its removals under other ids keep only their times (see TombstoneRecord).
+        for (const other of tombstones) if (other.id !== id && other.paper) tombstonePuts.push({ id: other.id, deleted: other.deleted });
       } else {
-        if (record) removals.push(id);
+        removals.push(...records.map((record) => record.id));
         if (!tombstone || compareStamps(tombstone.deleted, merged.deleted) !== 0 || !samePaper(tombstone.paper, merged.paper)) {
           tombstonePuts.push({ id, deleted: merged.deleted!, ...(merged.paper ? { paper: merged.paper } : {}) });
         }
       }
-    });
+    }
 
     const allowed = state.allowRemovals?.deviceId === device.deviceId && state.allowRemovals.head >= device.head;
     if (!allowed && removals.length >= REMOVAL_GUARD.atLeast) {
@@ -287,10 +296,11 @@ async function applyEntries(
       }
     }
 
+    await db.papers.bulkDelete([...removals, ...folds.flatMap((fold) => fold.from)]);
     await db.papers.bulkPut(puts);
-    await db.papers.bulkDelete(removals);
     await db.tombstones.bulkPut(tombstonePuts);
     await db.tombstones.bulkDelete(tombstoneDeletes);
+    for (const fold of folds) await moveChanges(db, fold.from, fold.to);
     await db.outbox.bulkDelete(outboxDeletes);
     await db.outbox.bulkPut(outboxPuts);
     await observeTime(db, newest);
@@ -298,7 +308,7 @@ async function applyEntries(
     for (const [other, seq] of Object.entries(snapshotCursors)) if (other !== deviceId) cursors[other] = Math.max(cursors[other] ?? 0, seq);
     cursors[device.deviceId] = device.head;
     await db.syncState.put({ ...state, cursors, allowRemovals: allowed ? undefined : state.allowRemovals });
-    return { changed: [...puts.map((record) => record.id), ...removals], received: ids.length };
+    return { changed: [...puts.map((record) => record.id), ...removals, ...folds.flatMap((fold) => fold.from)], received: ids.length };
   });
   if ('waiting' in outcome) {
     await updateStatus(db, { removals: outcome.waiting });
@@ -316,6 +326,74 @@ async function applyEntries(
 function unseen(lost: NonNullable<MergeReport['lostNote']>, localNoteDirty: boolean): boolean {
   const order = compareStamps(lost.winnerBase, lost.written);
   return order !== 0 && (localNoteDirty || order < 0);
+}
+
+/** One paper met in a pull: its entries, and this device's records and removals of it, under any of its ids. */
+interface PaperMet {
+  entries: [Entry, ...Entry[]];
+  records: PaperRecord[];
+  tombstones: TombstoneRecord[];
+}
+
+/**
+ * Groups a pull's entries with this device's copies of the same papers. A paper may be known by
+ * several ids (its aliases): an entry, a record or a removal that shares an id with another is the
+ * same paper, and so on from each to the next, until no copy brings a new id.
+ */
+async function papersMet(db: ShelfmarkDB, entries: readonly Entry[]): Promise<PaperMet[]> {
+  const parent = new Map<PaperId, PaperId>();
+  const find = (id: PaperId): PaperId => {
+    let root = id;
+    while (parent.get(root)! !== root) root = parent.get(root)!;
+    for (let at = id; at !== root; ) {
+      const next = parent.get(at)!;
+      parent.set(at, root);
+      at = next;
+    }
+    return root;
+  };
+  const seen = new Set<PaperId>();
+  let frontier: PaperId[] = [];
+  const link = (ids: readonly PaperId[]) => {
+    for (const id of ids) {
+      if (!seen.has(id)) {
+        seen.add(id);
+        parent.set(id, id);
+        frontier.push(id);
+      }
+    }
+    for (const id of ids.slice(1)) {
+      const [a, b] = [find(ids[0]!), find(id)];
+      if (a !== b) parent.set(b, a);
+    }
+  };
+  for (const entry of entries) link([entry.id, ...(entry.paper ? idsOf(entry.paper) : [])]);
+  const records = new Map<PaperId, PaperRecord>();
+  const tombstones = new Map<PaperId, TombstoneRecord>();
+  while (frontier.length > 0) {
+    const ids = frontier;
+    frontier = [];
+    const [direct, byAlias, removed] = await Promise.all([db.papers.bulkGet(ids), db.papers.where('aliases').anyOf(ids).toArray(), tombstonesOf(db, ids)]);
+    for (const record of [...direct, ...byAlias]) {
+      if (!record || records.has(record.id)) continue;
+      records.set(record.id, record);
+      link(idsOf(record));
+    }
+    for (const tombstone of removed) {
+      if (tombstones.has(tombstone.id)) continue;
+      tombstones.set(tombstone.id, tombstone);
+      link([tombstone.id, ...(tombstone.paper ? idsOf(tombstone.paper) : [])]);
+    }
+  }
+  const papers = new Map<PaperId, PaperMet>();
+  for (const entry of entries) {
+    const paper = papers.get(find(entry.id));
+    if (paper) paper.entries.push(entry);
+    else papers.set(find(entry.id), { entries: [entry], records: [], tombstones: [] });
+  }
+  for (const record of records.values()) papers.get(find(record.id))!.records.push(record);
+  for (const tombstone of tombstones.values()) papers.get(find(tombstone.id))!.tombstones.push(tombstone);
+  return [...papers.values()];
 }
 
 /** Two entries of one paper in one pull, merged into one (the merge does not care about order). */

@@ -1,5 +1,5 @@
 import type { ShelfmarkDB } from '../store/db';
-import { applyAction, type PaperState, type UserAction } from '../store/library';
+import { applyAction, type PaperState, type PaperTarget, type SeenAt, type UserAction } from '../store/library';
 import { LIMITS } from '../limits';
 import { sendRequest } from '../messaging';
 import type { PaperId } from '../paper';
@@ -10,9 +10,9 @@ import type { PaperId } from '../paper';
  * the open tabs and the toolbar badge. The write has landed before the notice is sent; a lost
  * notice (background restarting) only delays what other tabs show, it loses nothing.
  */
-export async function actOnPaper(db: ShelfmarkDB, id: PaperId, action: UserAction): Promise<PaperState | null> {
-  const state = await applyAction(db, id, action);
-  if (state) await notifyChanged([id]);
+export async function actOnPaper(db: ShelfmarkDB, target: PaperTarget, action: UserAction, seen?: SeenAt): Promise<PaperState | null> {
+  const state = await applyAction(db, target, action, seen ? { seen } : {});
+  if (state) await notifyChanged([typeof target === 'string' ? target : target.id]);
   return state;
 }
 

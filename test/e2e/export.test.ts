@@ -131,7 +131,7 @@ describe('export and import in the built extension', () => {
 
       await exportForm.getByLabel('Format').selectOption('csv');
       const csv = await content(await download(options, () => exportForm.getByRole('button', { name: 'Download' }).click()));
-      expect(csv.startsWith('\uFEFFid,arxiv_id,title,')).toBe(true);
+      expect(csv.startsWith('\uFEFFid,arxiv_id,doi,other_ids,title,')).toBe(true);
       expect(csv.split('\r\n').filter(Boolean)).toHaveLength(4);
     } finally {
       await browser.close();

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
+import { decodePage } from '../pages';
 
 /**
  * Drives the built extension (.output/chrome-mv3) in Debian's Chromium. Pages are served at their
@@ -207,8 +208,13 @@ async function findControl(page: Page, scope: Scope, name: string, role: string)
     const cards = await session.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: `[data-shelfmark-card="${scope.card}"]` });
     const card = cards.nodeIds[scope.nth];
     if (card === undefined) return null;
-    // The control root sits in the card (for an arXiv listing entry, in its <dt>).
+    // The control root sits in the card (for an arXiv listing entry, in its <dt>), or in the <dd>s
+    // that follow a <dt> card and describe the same entry (CVF's links row).
     nodeId = (await session.send('DOM.querySelector', { nodeId: card, selector: '[data-shelfmark-id]' })).nodeId || undefined;
+    if (nodeId === undefined) {
+      const selector = `dt[data-shelfmark-card="${scope.card}"] ~ dd [data-shelfmark-id="${scope.card}"]`;
+      nodeId = (await session.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector })).nodeIds[scope.nth];
+    }
     if (nodeId === undefined) {
       await session.send('DOM.scrollIntoViewIfNeeded', { nodeId: card }).catch(() => undefined);
       return null;
@@ -339,6 +345,45 @@ export function noteEditor(page: Page, id: string): Control {
   return control(page, id, 'Note text', { role: 'textbox' });
 }
 
+/** A real saved page, decoded by the charset it declares (it is served as UTF-8). */
 export function readSharedPage(name: string): string {
-  return readFileSync(resolve(here, '../../../shared/pages', name), 'utf8');
+  return decodePage(readFileSync(resolve(here, '../../../shared/pages', name)));
+}
+
+/**
+ * The popup as the user opens it over `tab`: a popup page whose window's active tab is `tab`. The
+ * extension makes it a background tab of that window (the toolbar popup itself is not a page the
+ * automation can reach), so `tabs.query({ active: true, currentWindow: true })` there answers `tab`.
+ */
+export async function openPopupOver(browser: Browser, tab: Page): Promise<Page> {
+  await tab.bringToFront();
+  const opened = browser.context.waitForEvent('page', { predicate: (page) => page.url().endsWith('/popup.html') });
+  const worker = await browser.background();
+  await worker.evaluate(() => {
+    const { chrome } = globalThis as unknown as { chrome: { tabs: { create(details: object): Promise<unknown> }; runtime: { getURL(path: string): string } } };
+    return chrome.tabs.create({ url: chrome.runtime.getURL('/popup.html'), active: false });
+  });
+  const popup = await opened;
+  await popup.waitForLoadState();
+  return popup;
+}
+
+/** A one-page PDF whose document title is `title` (what Chromium's viewer shows as the tab's title). */
+export function minimalPdf(title: string): Buffer {
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>',
+    `<< /Title (${title.replace(/[()\\]/g, '\\$&')}) >>`,
+  ];
+  let body = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((object, i) => {
+    offsets.push(Buffer.byteLength(body));
+    body += `${i + 1} 0 obj\n${object}\nendobj\n`;
+  });
+  const xref = Buffer.byteLength(body);
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Info 4 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
 }

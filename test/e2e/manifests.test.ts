@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { SITE_HOSTS } from '../../lib/sites/pages';
 
 /** What the stores check in each build's manifest: icons, permissions, hosts, homepage, locales. */
 
@@ -13,8 +14,8 @@ const BUILDS = [
 /** Hosts asked for at run time, one at a time: the sync folder's (README: Permissions). */
 const OPTIONAL_HOSTS = ['https://*/*', 'http://*/*'];
 const ICON_SIZES = ['16', '32', '48', '128'];
-/** The only hosts Shelfmark runs on. */
-const HOSTS = ['https://arxiv.org/*', 'https://export.arxiv.org/*', 'https://huggingface.co/*', 'https://www.arxiv.org/*'];
+/** The only hosts Shelfmark runs on: the sites it reads (lib/sites/hosts.ts, each one explained in the README). */
+const HOSTS = [...SITE_HOSTS].sort();
 
 type Manifest = Record<string, any>;
 
@@ -47,17 +48,24 @@ describe.each(BUILDS)('the $name manifest', ({ dir, action, optionalHosts }) => 
     expect(manifest[action].default_popup).toBe('popup.html');
   });
 
-  it('asks for storage, unlimitedStorage, alarms and scripting, a sync folder’s host only when sync is turned on, runs on Hugging Face and arXiv only, and names its homepage', () => {
+  it('asks for storage, unlimitedStorage, alarms, scripting, activeTab and contextMenus, a sync folder’s host only when sync is turned on, runs on the paper sites it reads only, and names its homepage', () => {
     const manifest = read();
     // Manifest V2 keeps host permissions among its permissions.
     const hosts = action === 'action' ? manifest.host_permissions : manifest.permissions.filter((entry: string) => entry.includes('://'));
-    expect(manifest.permissions.filter((entry: string) => !entry.includes('://'))).toEqual(['storage', 'unlimitedStorage', 'alarms', 'scripting']);
+    // activeTab (with scripting): the tab's paper when the user acts (popup, command, link menu); no standing host (README: Permissions).
+    expect(manifest.permissions.filter((entry: string) => !entry.includes('://'))).toEqual(['storage', 'unlimitedStorage', 'alarms', 'scripting', 'activeTab', 'contextMenus']);
+    expect(manifest.commands['queue-current-tab'].suggested_key.default).toBe('Alt+Shift+Q');
     expect([...hosts].sort()).toEqual(HOSTS);
     expect(manifest[optionalHosts]).toEqual(OPTIONAL_HOSTS);
     // Each content script runs within those hosts (on the pages that may hold papers, and the router).
     for (const match of manifest.content_scripts.flatMap((script: Manifest) => script.matches)) {
       expect(HOSTS.some((host) => match.startsWith(host.slice(0, -1))), match).toBe(true);
     }
+    expect(HOSTS.filter((host) => !/^https:\/\/scholar\.google\./.test(host))).toEqual([
+      'https://aclanthology.org/*', 'https://arxiv.org/*', 'https://dblp.org/*', 'https://export.arxiv.org/*',
+      'https://huggingface.co/*', 'https://openaccess.thecvf.com/*', 'https://openreview.net/*', 'https://www.arxiv.org/*',
+    ]);
+    expect(HOSTS).toContain('https://scholar.google.com/*');
     expect(manifest.web_accessible_resources).toBeUndefined();
     expect(new URL(manifest.homepage_url).protocol).toBe('https:');
     expect(manifest.name).toBeTruthy();

@@ -223,7 +223,7 @@ describe("the popup's counts and search, kept by the catalog, in the built exten
       const page = await browser.open(DAILY_URL, 13);
       const popup = await openPopup(browser);
       const tabs = () => popup.getByRole('tab').allTextContents();
-      await expect.poll(tabs).toEqual(['Queue0', 'Starred0', 'Notes0', 'Read0', 'All0']);
+      await expect.poll(tabs).toEqual(['Queue0', 'Starred0', 'Notes0', 'Read0', 'All0', 'History0']);
       await popup.getByRole('tab', { name: /^All/ }).click();
       await popup.getByRole('searchbox').fill('herd');
       await expect.poll(() => popup.getByText('No papers in All match “herd”').count()).toBe(1);
@@ -232,20 +232,20 @@ describe("the popup's counts and search, kept by the catalog, in the built exten
       await control(page, LLAMA.id, 'Star').click();
       await expect.poll(() => listed(popup)).toEqual([LLAMA.title]);
       await queueOnPage(page, TORA.id);
-      await expect.poll(tabs).toEqual(['Queue1', 'Starred1', 'Notes0', 'Read0', 'All2']);
+      await expect.poll(tabs).toEqual(['Queue1', 'Starred1', 'Notes0', 'Read0', 'All2', 'History0']);
       await popup.evaluate((paper) => {
         const { chrome } = globalThis as unknown as { chrome: { runtime: { sendMessage(message: object): Promise<unknown> } } };
         return chrome.runtime.sendMessage({ type: 'act', paper, action: { kind: 'note', text: 'Compare with the herd of llamas' } });
       }, TORA);
       await expect.poll(() => listed(popup)).toEqual([TORA.title, LLAMA.title]); // newest first; the note's words are searched
-      await expect.poll(tabs).toEqual(['Queue1', 'Starred1', 'Notes1', 'Read0', 'All2']);
+      await expect.poll(tabs).toEqual(['Queue1', 'Starred1', 'Notes1', 'Read0', 'All2', 'History0']);
 
       // From another popup: Tora marked read (it leaves the queue), Llama unstarred.
       const other = await openPopup(browser);
       await other.getByRole('tab', { name: /^All/ }).click();
       await row(other, TORA.id).getByRole('button', { name: 'Mark read' }).click();
       await row(other, LLAMA.id).getByRole('button', { name: 'Star' }).click();
-      await expect.poll(tabs).toEqual(['Queue0', 'Starred0', 'Notes1', 'Read1', 'All2']);
+      await expect.poll(tabs).toEqual(['Queue0', 'Starred0', 'Notes1', 'Read1', 'All2', 'History0']);
       await other.close();
       await popup.getByRole('tab', { name: /^Read/ }).click();
       await expect.poll(() => listed(popup)).toEqual([TORA.title]);
@@ -261,7 +261,7 @@ describe("the popup's counts and search, kept by the catalog, in the built exten
       };
       await options.getByLabel(/^Backup file/).setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) });
       await options.getByRole('group', { name: 'Import backup.json' }).getByRole('button', { name: 'Import' }).click();
-      await expect.poll(tabs).toEqual(['Queue0', 'Starred2', 'Notes1', 'Read1', 'All4']);
+      await expect.poll(tabs).toEqual(['Queue0', 'Starred2', 'Notes1', 'Read1', 'All4', 'History0']);
       await popup.getByRole('tab', { name: /^Starred/ }).click();
       await expect.poll(() => listed(popup)).toEqual(['A herd of imported papers']);
       await popup.getByRole('tab', { name: /^All/ }).click();
@@ -269,7 +269,7 @@ describe("the popup's counts and search, kept by the catalog, in the built exten
 
       // A fresh popup starts from the same catalog: counts at once, the same answers.
       const fresh = await openPopup(browser);
-      await expect.poll(() => fresh.getByRole('tab').allTextContents()).toEqual(['Queue0', 'Starred2', 'Notes1', 'Read1', 'All4']);
+      await expect.poll(() => fresh.getByRole('tab').allTextContents()).toEqual(['Queue0', 'Starred2', 'Notes1', 'Read1', 'All4', 'History0']);
       await fresh.getByRole('searchbox').fill('imported');
       await fresh.getByRole('tab', { name: /^All/ }).click();
       await expect.poll(() => listed(fresh)).toEqual(['Unrelated', 'A herd of imported papers']);

@@ -57,7 +57,8 @@ export async function controlPage(browser: Browser): Promise<Page> {
   return page;
 }
 
-async function control<T>(browser: Browser, request: Record<string, unknown>): Promise<T> {
+/** Sends one of the test build's control messages (lib/background/test-hooks.ts) and answers its reply. */
+export async function control<T>(browser: Browser, request: Record<string, unknown>): Promise<T> {
   const answer = await (await controlPage(browser)).evaluate((message) => chrome.runtime.sendMessage(message), { type: 'shelfmark-test', ...request });
   if (answer && typeof answer === 'object' && 'error' in answer && Object.keys(answer).length === 1) throw new Error(String(answer.error));
   return answer as T;

@@ -30,13 +30,13 @@ ${cards.join('\n')}
  * An arXiv listing (/list/…?skip=0&show=2000, 2024 layout: `dl#articles`, a <dt> id line and a
  * <dd> of title, authors, comments and subjects per entry, a day heading every 400 entries) of
  * `count` papers, varied as real ones are: every third a cross-list, every other with an HTML
- * version and comments, TeX in the titles.
+ * version and comments, TeX in the titles. `idAt` names the n-th entry’s paper (synthetic ids by default).
  */
-export function syntheticArxivListing(count: number): string {
+export function syntheticArxivListing(count: number, idAt: (n: number) => string = syntheticArxivId): string {
   const parts = [`<!DOCTYPE html><html lang="en"><head><title>Computation and Language</title></head><body><main><div id="content"><div id='content-inner'><div id='dlpage'><h1>Computation and Language</h1>`];
   for (let n = 0; n < count; n++) {
     if (n % 400 === 0) parts.push(`${n ? '</dl>' : ''}<dl id='articles'><h3>Mon, ${27 - n / 400} Jul 2026 (showing 400 of 400 entries )</h3>`);
-    const id = syntheticArxivId(n);
+    const id = idAt(n);
     const cross = n % 3 === 2 ? '(cross-list from cs.LG)' : '';
     const html = n % 2 ? `, <a href="https://arxiv.org/html/${id}v1" title="View HTML" id="html-${id}" aria-labelledby="html-${id}" rel="noopener noreferrer" target="_blank">html</a>` : '';
     const authors = Array.from({ length: 1 + (n % 9) }, (_, a) => `<a href="https://arxiv.org/search/cs?searchtype=author&amp;query=Author,+${a}">Author ${n}-${a}</a>`).join(', ');

@@ -91,6 +91,16 @@ describe('Annotator', () => {
     expect(calls).toEqual([{ type: 'getStates', ids: ['arxiv:2407.21783', 'arxiv:2407.21705'] }]);
   });
 
+  it('asks for the states of a long page in requests the protocol accepts, one after the other', async () => {
+    const ids = Array.from({ length: 1_100 }, (_, n) => `2402.${String(n + 1).padStart(5, '0')}`);
+    const { annotator, calls } = setup(ids.map((id) => card(id, `Paper ${id}`)).join(''));
+    annotator.start();
+    await vi.waitFor(() => expect(calls).toHaveLength(3), { timeout: 5_000 });
+    expect((calls as { ids: string[] }[]).map((call) => call.ids.length)).toEqual([500, 500, 100]);
+    expect((calls as { ids: string[] }[]).flatMap((call) => call.ids)).toEqual(ids.map((id) => `arxiv:${id}`));
+    annotator.stop();
+  });
+
   it('keeps every card of the same paper in the same state', async () => {
     const { annotator } = setup(card('2407.21783', 'Llama') + card('2407.21783', 'Llama again'));
     annotator.start();
@@ -247,9 +257,11 @@ describe('Annotator', () => {
     expect(marked()).toHaveLength(300);
     expect(roots()).toHaveLength(300); // every card's root, empty: the room of its controls
     expect(built()).toHaveLength(atOnce);
-    // One root in four is watched (the first of each group of four cards after the first screen's).
+    // One root in four is watched (the first of each group of four cards after the first screen's),
+    // and the last one, so that no card is more than two from a watched root.
     const io = FakeIntersectionObserver.last!;
-    expect([...io.observed]).toEqual(roots().slice(atOnce).filter((_, n) => n % 4 === 0));
+    const rest = roots().slice(atOnce);
+    expect([...io.observed]).toEqual([...rest.filter((_, n) => n % 4 === 0), ...((rest.length - 1) % 4 ? [rest.at(-1)] : [])]);
     // Roots 100 to 109 come near: the groups they are in, and the one before each, are built.
     io.near(roots().slice(100, 110));
     const near = built().map((root) => roots().indexOf(root)).filter((n) => n >= atOnce);

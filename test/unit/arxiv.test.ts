@@ -1,5 +1,6 @@
 import { ADAPTERS } from '@/lib/sites';
 import { describe, expect, it } from 'vitest';
+import { JSDOM } from 'jsdom';
 import { Annotator, type Send } from '@/lib/content/annotator';
 import { EMPTY_STATE, type PaperState } from '@/lib/store/library';
 import { shadowOf } from '@/lib/content/shadow';
@@ -68,7 +69,6 @@ describe('arXiv adapter: URLs', () => {
   it.each([
     'https://arxiv.org/',
     'https://arxiv.org/pdf/2602.11156',
-    'https://arxiv.org/html/2602.11156v1',
     'https://arxiv.org/format/2602.11156',
     'https://arxiv.org/abs/',
     'https://arxiv.org/abs/not-an-id',
@@ -479,5 +479,43 @@ describe('arXiv on the page: a paper listed twice keeps both cards in the same s
       controller.abort();
       document.body.innerHTML = '';
     }
+  });
+});
+
+describe('arXiv adapter: an HTML paper (/html/<id>)', () => {
+  const URL_V1 = 'https://arxiv.org/html/2603.02438v1';
+
+  it.each([URL_V1, 'https://arxiv.org/html/2603.02438', 'https://arxiv.org/html/2603.02438v1/', 'https://www.arxiv.org/html/2603.02438v2'])('serves %s', (url) => {
+    expect(adapterFor(url)).toBe(arxiv);
+  });
+
+  it.each(['https://arxiv.org/html/2603.02438v1/x1.png', 'https://arxiv.org/html/submission/12345', 'https://arxiv.org/html/', 'https://arxiv.org/html/not-an-id'])(
+    'does not serve %s',
+    (url) => {
+      expect(adapterFor(url)).toBeNull();
+    },
+  );
+
+  it('is one card, the paper at its address: title, authors, abstract (TeX kept), version; the references are other papers', () => {
+    const doc = new JSDOM(fixture('arxiv_html_2603.02438v1.html'), { url: URL_V1 }).window.document;
+    const page = createPageContext(doc, URL_V1);
+    const cards = arxiv.findCards(doc, page);
+    expect(cards.map((card) => arxiv.cardId(card))).toEqual(['arxiv:2603.02438']);
+    expect(arxiv.readCard(cards[0]!, page)).toEqual({
+      id: 'arxiv:2603.02438',
+      title: 'ORCA: Orchestrated Reasoning with Collaborative Agents for Document Visual Question Answering',
+      version: 1,
+      authors: ['Aniruddha Roy', 'Pretam Ray', 'Pawan Goyal'],
+      abstract: 'Document Visual Question Answering requires reasoning over text, layout and visual elements, with answers scored by $\\mathrm{ANLS}$.',
+      links: { abs: 'https://arxiv.org/abs/2603.02438', pdf: 'https://arxiv.org/pdf/2603.02438', html: URL_V1 },
+    });
+    const root = doc.createElement('shelfmark-controls');
+    arxiv.mountControls(cards[0]!, root);
+    expect(root.previousElementSibling?.localName).toBe('h1');
+  });
+
+  it('read away from its address (a saved copy), the header’s link back to the abstract names it', () => {
+    const doc = parsePage(fixture('arxiv_html_2603.02438v1.html'));
+    expect(arxiv.findCards(doc).map((card) => arxiv.cardId(card))).toEqual(['arxiv:2603.02438']);
   });
 });

@@ -17,7 +17,8 @@ import { CAPS } from '@/lib/limits';
 import { buildCatalog, catalogEntry, entryKeys, libraryCounts, readCatalog, type CatalogBucket } from '@/lib/store/catalog';
 import { paperWords, queryTokens } from '@/lib/store/search';
 import { SearchIndex } from '@/lib/store/search-index';
-import { setStarred } from '@/lib/store/library';
+import { getStates, removePapers, setStarred, tombstonesOf } from '@/lib/store/library';
+import { recordOpened } from '@/lib/store/history';
 import { openSnapshots, snapshotBackup, snapshotBeforeUpgrade, listSnapshots } from '@/lib/store/snapshots';
 import { VIEW_NAMES, VIEWS } from '@/lib/store/views';
 import JSZip from 'jszip';
@@ -25,7 +26,7 @@ import JSZip from 'jszip';
 /*
  * Upgrades: a populated database of every earlier schema version, built from a committed fixture
  * (test/fixtures/db/v<N>.json: records exactly as version N stored them, and from version 3 its
- * sync tables), then opened with the current code. Every record must come through intact (or changed exactly as its case says), every
+ * sync tables; from version 4 its catalog is built as version 4 built it), then opened with the current code. Every record must come through intact (or changed exactly as its case says), every
  * index must answer for every record, and a snapshot of the old records must be kept first.
  *
  * A schema change (version N+1) adds: a fixture v<N>.json of a populated database of version N,
@@ -71,6 +72,18 @@ const CASES: UpgradeCase[] = [
     fixture: 'v3.json',
     changed: {},
   },
+  {
+    // Version 5 adds the aliases indexes (issue 11): records stored before have no aliases and are kept as they were.
+    version: 4,
+    fixture: 'v4.json',
+    changed: {},
+  },
+  {
+    // Version 6 (history of papers opened, issue 12) adds a table and changes no record.
+    version: 5,
+    fixture: 'v5.json',
+    changed: {},
+  },
 ];
 
 /** The tables sync added in version 3, as a fixture of version 3 or later holds them. */
@@ -102,6 +115,8 @@ async function buildOldDatabase(version: number, records: readonly PaperRecord[]
   const old = openDatabase(name, { version });
   await old.papers.bulkAdd(records as PaperRecord[]);
   if (sync) for (const table of SYNC_TABLES) await old.table(table).bulkAdd(sync[table]);
+  // From version 4, the catalog as the first extension page to read it built it (its meta names version 4).
+  if (version >= 4) await buildCatalog(old);
   expect(old.verno).toBe(version);
   old.close();
   return name;
@@ -189,12 +204,17 @@ describe.each(CASES)('a database of schema version $version, opened with the cur
     const db = openDatabase(name);
     try {
       const records = await db.papers.toArray();
-      expect(await checkIndexes(db, records)).toEqual(['starredAt', 'readAt', 'queuePos', 'noteUpdatedAt', 'createdAt', 'updatedAt', 'words']);
+      expect(await checkIndexes(db, records)).toEqual(['starredAt', 'readAt', 'queuePos', 'noteUpdatedAt', 'createdAt', 'updatedAt', 'words', 'aliases']);
       // The queries the library is read with: the queue in order, a word's prefix, a note's word.
       expect(await db.papers.orderBy('queuePos').primaryKeys()).toEqual(['arxiv:2407.21783', 'arxiv:2402.05672']);
       expect(await db.papers.where('words').startsWith('superconf').primaryKeys()).toEqual(['arxiv:hep-th/9711200']);
       expect(await db.papers.where('words').startsWith('emile').primaryKeys()).toEqual(['arxiv:2402.05672', 'arxiv:hep-th/9711200']);
       expect(await db.papers.where('starredAt').above(0).count()).toBe(stored.filter((record) => record.starredAt !== undefined).length);
+      // History starts empty, and answers by its indexes once written to (the library's title names the paper).
+      expect(await db.history.count()).toBe(0);
+      await recordOpened(db, { id: 'arxiv:2407.21783', title: 'Opened', authors: [] }, 'https://arxiv.org/pdf/2407.21783', { now: 5_000 });
+      expect(await db.history.orderBy('openedAt').primaryKeys()).toEqual(['arxiv:2407.21783']);
+      expect(await db.history.where('words').startsWith('llama').primaryKeys()).toEqual(['arxiv:2407.21783']);
     } finally {
       await db.delete();
     }
@@ -310,6 +330,36 @@ describe('records stored before the cleaning', () => {
         expect(text, format.format).toMatch(/Mallory yrollaM|yrollaM, Mallory|"family": "yrollaM",\s+"given": "Mallory"/);
         // The only invisible characters left are the two the user typed in their note.
         expect(text.match(invisible), format.format).toEqual(note.match(invisible));
+      }
+    } finally {
+      await db.delete();
+    }
+  });
+});
+
+describe('aliases (schema version 5) on a database stored before them', () => {
+  it.each(CASES)('a record of version $version gains an alias when a card shows one, and is found by it; removed, it is found by it too', async ({ version, fixture: file }) => {
+    const stored = fixture(file);
+    const db = openDatabase(await buildOldDatabase(version, stored, version >= 3 ? syncTables(file) : undefined));
+    const alias = 'dblp:journals/corr/abs-2407-21783';
+    try {
+      const before = stored.find((record) => record.id === 'arxiv:2407.21783')!;
+      expect(await db.papers.where('aliases').anyOf([alias]).count()).toBe(0);
+      await setStarred(db, { id: 'arxiv:2407.21783', title: before.title, aliases: [alias] }, true);
+      expect(await db.papers.where('aliases').equals(alias).primaryKeys()).toEqual(['arxiv:2407.21783']);
+      expect((await getStates(db, [alias]))[alias]).toMatchObject({
+        starred: true,
+        read: before.readAt !== undefined,
+        queued: before.queuePos !== undefined,
+        note: before.note,
+      });
+      expect(await db.outbox.get(['arxiv:2407.21783', 'aliases'])).toBeDefined();
+      // Removed, the paper is found under its alias among the removals (sync meets a change made elsewhere under it).
+      await removePapers(db, ['arxiv:2407.21783']);
+      expect((await tombstonesOf(db, [alias])).map((tombstone) => tombstone.id)).toEqual(['arxiv:2407.21783']);
+      // Tombstones stored before version 5 keep answering by id.
+      for (const tombstone of version >= 3 ? syncTables(file).tombstones : []) {
+        expect((await tombstonesOf(db, [tombstone.id])).map((found) => found.id)).toEqual([tombstone.id]);
       }
     } finally {
       await db.delete();

@@ -67,3 +67,44 @@ export const TRICKY_TWIN = record({
   starredAt: T0,
   changedAt: { meta: T0, star: T0 },
 });
+
+/** An ACL Anthology paper, known by its Anthology id (its DOI is that id: no alias). */
+export const PROMPT_WORTH = record({
+  id: 'acl:2021.naacl-main.208',
+  title: 'How many data points is a prompt worth?',
+  authors: ['Teven Le Scao', 'Alexander Rush'],
+  date: '2021-06-01',
+  venue: 'Proceedings of the 2021 Conference of the North American Chapter of the Association for Computational Linguistics',
+  links: { abs: 'https://aclanthology.org/2021.naacl-main.208/', pdf: 'https://aclanthology.org/2021.naacl-main.208.pdf' },
+  seen: { site: 'acl', url: 'https://aclanthology.org/2021.naacl-main.208/', at: T0 },
+  starredAt: T0,
+  changedAt: { meta: T0, star: T0 },
+});
+
+/** A journal paper seen on dblp: its DOI is its id, its dblp key an alias. */
+export const AUTOML = record({
+  id: 'doi:10.1109/esem56168.2023.10304796',
+  aliases: ['dblp:conf/esem/CalefatoQLK23'],
+  title: 'Assessing the Use of AutoML for Data-Driven Software Engineering.',
+  authors: ['Fabio Calefato', 'Luigi Quaranta', 'Filippo Lanubile', 'Marcos Kalinowski'],
+  date: '2023-01-01',
+  venue: 'ESEM',
+  links: { abs: 'https://doi.org/10.1109/ESEM56168.2023.10304796' },
+  seen: { site: 'dblp', url: 'https://dblp.org/search?q=calefato', at: T0 },
+  note: 'Compare with the AutoML survey',
+  noteUpdatedAt: T0,
+  changedAt: { meta: T0, note: T0 },
+});
+
+/** An OpenReview submission, known by its forum id only. */
+export const GAN_BALANCE = record({
+  id: 'openreview:SyBPtQfAZ',
+  title: 'Improving Discriminator-Generator Balance in Generative Adversarial Networks',
+  authors: ['Anonymous'],
+  date: '2017-10-28',
+  venue: 'ICLR 2018 Conference Blind Submission',
+  links: { abs: 'https://openreview.net/forum?id=SyBPtQfAZ', pdf: 'https://openreview.net/pdf?id=SyBPtQfAZ' },
+  queuePos: 2,
+  queuedAt: T0,
+  changedAt: { meta: T0, queue: T0 },
+});

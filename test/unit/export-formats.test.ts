@@ -9,7 +9,7 @@ import { exportFile, exportFileName, localDate } from '@/lib/export/formats';
 import { markdownLink } from '@/lib/export/link';
 import { toMarkdown } from '@/lib/export/markdown';
 import { cleanText } from '@/lib/paper';
-import { LLAMA, MALDACENA, record, T0, TRICKY, TRICKY_TWIN } from './export-fixtures';
+import { AUTOML, GAN_BALANCE, LLAMA, MALDACENA, PROMPT_WORTH, record, T0, TRICKY, TRICKY_TWIN } from './export-fixtures';
 
 const BIB_LLAMA = `@misc{dubey2024llama,
   title = {{The Llama 3 Herd of Models}},
@@ -227,17 +227,17 @@ describe('CSV export', () => {
       BOM +
         [
           CSV_COLUMNS.join(','),
-          'arxiv:2407.21783,2407.21783,The Llama 3 Herd of Models,Abhimanyu Dubey; Abhinav Jauhri; Abhinav Pandey,2024-07-31,cs.AI,' +
-            'https://arxiv.org/abs/2407.21783,yes,2024-08-02T09:30:00.000Z,no,,yes,2024-08-02T09:30:01.000Z,' +
+          'arxiv:2407.21783,2407.21783,10.48550/arXiv.2407.21783,,The Llama 3 Herd of Models,Abhimanyu Dubey; Abhinav Jauhri; Abhinav Pandey,,2024,2024-07-31,cs.AI,' +
+            'https://arxiv.org/abs/2407.21783,https://arxiv.org/pdf/2407.21783,yes,2024-08-02T09:30:00.000Z,no,,yes,2024-08-02T09:30:01.000Z,' +
             'Compare with §3.2: 50% & more,2024-08-02T09:30:02.000Z,2024-08-02T09:30:00.000Z',
-          'arxiv:hep-th/9711200,hep-th/9711200,The Large N Limit of Superconformal Field Theories and Supergravity,Juan M. Maldacena,,hep-th,' +
-            'https://arxiv.org/abs/hep-th/9711200,no,,yes,2024-08-03T09:30:00.000Z,no,,,,2024-08-03T09:30:00.000Z',
+          'arxiv:hep-th/9711200,hep-th/9711200,10.48550/arXiv.hep-th/9711200,,The Large N Limit of Superconformal Field Theories and Supergravity,Juan M. Maldacena,,1997,,hep-th,' +
+            'https://arxiv.org/abs/hep-th/9711200,https://arxiv.org/pdf/hep-th/9711200,no,,yes,2024-08-03T09:30:00.000Z,no,,,,2024-08-03T09:30:00.000Z',
         ].join('\r\n') +
         '\r\n',
     );
     expect(CSV_COLUMNS).toEqual([
-      'id', 'arxiv_id', 'title', 'authors', 'date', 'primary_category', 'url', 'starred', 'starred_at',
-      'read', 'read_at', 'in_queue', 'queued_at', 'note', 'note_updated_at', 'added_at',
+      'id', 'arxiv_id', 'doi', 'other_ids', 'title', 'authors', 'venue', 'year', 'date', 'primary_category', 'url', 'pdf_url',
+      'starred', 'starred_at', 'read', 'read_at', 'in_queue', 'queued_at', 'note', 'note_updated_at', 'added_at',
     ]);
   });
 
@@ -310,5 +310,71 @@ describe('JSON backup and files', () => {
   it('builds a whole file: name, type and content', async () => {
     const file = await exportFile([LLAMA], 'bibtex', { scope: 'starred', now: new Date(2026, 0, 5) });
     expect(file).toEqual({ name: 'shelfmark-starred-2026-01-05.bib', mimeType: 'application/x-bibtex;charset=utf-8', data: BIB_LLAMA });
+  });
+});
+
+describe('papers of every scheme', () => {
+  it('BibTeX: the DOI where one is known (id or alias), the paper’s page as url, the venue, the year of publication', () => {
+    expect(toBibtex([PROMPT_WORTH, AUTOML, GAN_BALANCE])).toBe(
+      [
+        `@misc{scao2021many,
+  title = {{How many data points is a prompt worth?}},
+  author = {Teven Le Scao and Alexander Rush},
+  year = {2021},
+  howpublished = {Proceedings of the 2021 Conference of the North American Chapter of the Association for Computational Linguistics},
+  url = {https://aclanthology.org/2021.naacl-main.208/}
+}
+`,
+        `@misc{calefato2023assessing,
+  title = {{Assessing the Use of AutoML for Data-Driven Software Engineering.}},
+  author = {Fabio Calefato and Luigi Quaranta and Filippo Lanubile and Marcos Kalinowski},
+  year = {2023},
+  howpublished = {ESEM},
+  url = {https://doi.org/10.1109/ESEM56168.2023.10304796},
+  doi = {10.1109/esem56168.2023.10304796},
+  annote = {Compare with the AutoML survey}
+}
+`,
+        `@misc{anonymous2017improving,
+  title = {{Improving Discriminator-Generator Balance in Generative Adversarial Networks}},
+  author = {Anonymous},
+  year = {2017},
+  howpublished = {ICLR 2018 Conference Blind Submission},
+  url = {https://openreview.net/forum?id=SyBPtQfAZ}
+}
+`,
+      ].join('\n'),
+    );
+    const entries = parseBack(toBibtex([AUTOML, { ...GAN_BALANCE, links: {}, aliases: ['doi:10.1000/abc_1%'] }]));
+    expect(entries.map((entry) => [entry.fields.doi, entry.fields.url])).toEqual([
+      ['10.1109/esem56168.2023.10304796', 'https://doi.org/10.1109/ESEM56168.2023.10304796'],
+      ['10.1000/abc_1%', 'https://openreview.net/forum?id=SyBPtQfAZ'],
+    ]);
+  });
+
+  it('Markdown: every id linked to its page, the PDF, the venue', () => {
+    const text = toMarkdown([AUTOML, PROMPT_WORTH], { title: 'Everything', exportedAt: new Date(T0) });
+    expect(text).toContain(
+      '- **Ids:** [DOI 10.1109/esem56168.2023.10304796](https://doi.org/10.1109/ESEM56168.2023.10304796) · [dblp conf/esem/CalefatoQLK23](https://dblp.org/rec/conf/esem/CalefatoQLK23.html)\n- **Venue:** ESEM',
+    );
+    expect(text).toContain(
+      '## [How many data points is a prompt worth?](https://aclanthology.org/2021.naacl-main.208/)\n\n- **Authors:** Teven Le Scao, Alexander Rush\n' +
+        '- **Ids:** [ACL 2021.naacl-main.208](https://aclanthology.org/2021.naacl-main.208/) · [PDF](https://aclanthology.org/2021.naacl-main.208.pdf)\n',
+    );
+  });
+
+  it('CSV: the DOI, other ids, venue, year and both links of each paper', () => {
+    const parsed = Papa.parse<Record<string, string>>(toCsv([PROMPT_WORTH, AUTOML, GAN_BALANCE]).slice(1), { header: true, skipEmptyLines: true });
+    expect(parsed.data.map((row) => [row.id, row.arxiv_id, row.doi, row.other_ids, row.venue, row.year, row.url, row.pdf_url])).toEqual([
+      ['acl:2021.naacl-main.208', '', '', '', PROMPT_WORTH.venue, '2021', 'https://aclanthology.org/2021.naacl-main.208/', 'https://aclanthology.org/2021.naacl-main.208.pdf'],
+      ['doi:10.1109/esem56168.2023.10304796', '', '10.1109/esem56168.2023.10304796', 'dblp:conf/esem/CalefatoQLK23', 'ESEM', '2023', 'https://doi.org/10.1109/ESEM56168.2023.10304796', ''],
+      ['openreview:SyBPtQfAZ', '', '', '', 'ICLR 2018 Conference Blind Submission', '2017', 'https://openreview.net/forum?id=SyBPtQfAZ', 'https://openreview.net/pdf?id=SyBPtQfAZ'],
+    ]);
+  });
+
+  it('JSON backup: the ids, aliases, venue and year as stored', () => {
+    const papers = JSON.parse(toBackup([AUTOML], new Date(T0))).papers;
+    expect(papers[0]).toEqual(backupPaper(AUTOML));
+    expect(papers[0]).toMatchObject({ id: AUTOML.id, aliases: AUTOML.aliases, venue: 'ESEM' });
   });
 });

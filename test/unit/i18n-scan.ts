@@ -24,7 +24,6 @@ export const NOT_UI: Record<string, string> = {
   'lib/export/markdown.ts': 'the text of an exported file (its front matter and fields keep one language, for the tools that read them)',
   'lib/export/markdown-vault.ts': 'the text of an exported file (YAML front matter read by Obsidian and scripts)',
   'lib/export/authors.ts': 'author lists as exported files write them',
-  'lib/export/link.ts': 'links and DOIs',
   'lib/export/bibtex-parser.ts': 'TeX macro names read in .bib files',
   'lib/export/no-fetch.ts': 'a stand-in module that is never called',
   'lib/sites': 'reading the sites’ pages: selectors and the sites’ own words',

@@ -21,7 +21,8 @@ import { removePapers, stripUndefined } from '@/lib/store/library';
 import { arxivIdOf, arxivLinks, cleanText } from '@/lib/paper';
 import { paperWords } from '@/lib/store/search';
 import { freshDatabase } from '../db-helpers';
-import { LLAMA, MALDACENA, record, T0, TRICKY } from './export-fixtures';
+import { SITE_NAMES } from '@/lib/sites/types';
+import { AUTOML, GAN_BALANCE, LLAMA, MALDACENA, PROMPT_WORTH, record, T0, TRICKY } from './export-fixtures';
 
 const EXPORTED_AT = '2024-08-05T12:00:00.000Z';
 
@@ -125,14 +126,14 @@ describe('preview and import', () => {
         { ...backupPaper(LLAMA), readAt: T0 + 5000, changedAt: { ...LLAMA.changedAt, read: T0 + 5000 } },
         backupPaper(MALDACENA),
         backupPaper(TRICKY),
-        { ...backupPaper(MALDACENA), id: 'doi:10.1000/xyz' },
+        { ...backupPaper(MALDACENA), id: 'isbn:9780262035613' },
       ]),
     );
     const plan = await previewImport(db, backup);
     expect(plan.added.map((p) => p.id)).toEqual([MALDACENA.id]);
     expect(plan.updated.map((p) => p.id)).toEqual([LLAMA.id]);
     expect(plan.unchanged).toEqual([TRICKY.id]);
-    expect(plan.rejected).toEqual([{ index: 3, id: 'doi:10.1000/xyz', message: 'papers[3].id: not a canonical paper id' }]);
+    expect(plan.rejected).toEqual([{ index: 3, id: 'isbn:9780262035613', message: 'papers[3].id: not a canonical paper id' }]);
     expect(await snapshot(db)).toEqual(before);
 
     await applyImport(db, backup);
@@ -201,6 +202,74 @@ describe('preview and import', () => {
     await announceImport(await applyImport(freshDatabase(), read(backupText(many))), batches);
     expect(batches.mock.calls.map(([ids]) => ids.length)).toEqual([...Array(20).fill(500), 1]);
   }, 60_000); // two imports of 10,001 papers each (with their outbox rows) into fake-indexeddb: slow when the whole suite runs at once
+});
+
+describe('older backup versions and papers of every scheme', () => {
+  it('imports a version 1 backup (arXiv ids, no aliases) as it was written', async () => {
+    const v1 = JSON.stringify({
+      format: BACKUP_FORMAT,
+      version: 1,
+      exportedAt: '2026-11-27T10:00:00.000Z',
+      papers: [
+        {
+          id: 'arxiv:2407.21783',
+          title: 'The Llama 3 Herd of Models',
+          authors: ['Abhimanyu Dubey'],
+          links: { abs: 'https://arxiv.org/abs/2407.21783' },
+          seen: { site: 'huggingface', url: 'https://huggingface.co/papers', at: T0 },
+          starredAt: T0,
+          note: 'v1 note',
+          noteUpdatedAt: T0,
+          createdAt: T0,
+          updatedAt: T0,
+          changedAt: { meta: T0, star: T0, note: T0 },
+        },
+      ],
+    });
+    const db = freshDatabase();
+    const plan = await applyImport(db, read(v1));
+    expect(plan.added.map((p) => p.id)).toEqual(['arxiv:2407.21783']);
+    expect(await db.papers.get('arxiv:2407.21783')).toMatchObject({ starredAt: T0, note: 'v1 note' });
+    expect(await db.papers.get('arxiv:2407.21783')).not.toHaveProperty('aliases');
+  });
+
+  it('round-trips ACL, DOI and OpenReview papers with their aliases', async () => {
+    const db = freshDatabase();
+    const text = toBackup([PROMPT_WORTH, AUTOML, GAN_BALANCE], new Date(T0));
+    expect(JSON.parse(text).version).toBe(BACKUP_VERSION);
+    await applyImport(db, read(text));
+    expect(await db.papers.orderBy('id').toArray()).toEqual([PROMPT_WORTH, AUTOML, GAN_BALANCE].sort((a, b) => (a.id < b.id ? -1 : 1)));
+    expect(await db.papers.where('aliases').equals('dblp:conf/esem/CalefatoQLK23').primaryKeys()).toEqual([AUTOML.id]);
+  });
+
+  it('merges a backup paper into the local record its alias names, under the best id, losing neither', async () => {
+    const db = freshDatabase();
+    // Locally the paper is known by its dblp key only; the backup knows its DOI and the key.
+    const local = record({ id: 'dblp:conf/esem/CalefatoQLK23', title: AUTOML.title, starredAt: T0 + 5, changedAt: { meta: T0, star: T0 + 5 } });
+    await db.papers.put(local);
+    const plan = await applyImport(db, read(toBackup([AUTOML], new Date(T0))));
+    expect(plan.updated.map((p) => p.id)).toEqual([AUTOML.id]);
+    expect(plan.replaced).toEqual([local.id]);
+    expect(await db.papers.toCollection().primaryKeys()).toEqual([AUTOML.id]);
+    expect(await db.papers.get(AUTOML.id)).toMatchObject({ aliases: [local.id], starredAt: T0 + 5, note: AUTOML.note });
+  });
+
+  it('makes two local records one when a backup paper names them both', async () => {
+    const db = freshDatabase();
+    const byDoi = record({ id: AUTOML.id, title: AUTOML.title, note: 'DOI note', noteUpdatedAt: T0, changedAt: { meta: T0, note: T0 } });
+    const byKey = record({ id: 'dblp:conf/esem/CalefatoQLK23', title: AUTOML.title, readAt: T0, changedAt: { meta: T0, read: T0 } });
+    await db.papers.bulkPut([byDoi, byKey]);
+    const incoming = { ...backupPaper(AUTOML), note: '', noteUpdatedAt: undefined, changedAt: { meta: T0 } };
+    const plan = await applyImport(db, read(backupText([stripUndefined(incoming)])));
+    expect(plan.replaced).toEqual([byKey.id]);
+    expect(await db.papers.toArray()).toEqual([expect.objectContaining({ id: AUTOML.id, note: 'DOI note', readAt: T0, aliases: [byKey.id] })]);
+  });
+
+  it('rejects a second paper of the file that shares an id with an earlier one', () => {
+    const backup = read(backupText([backupPaper(AUTOML), paper({ id: 'dblp:conf/esem/CalefatoQLK23' })]));
+    expect(backup.papers.map((p) => p.id)).toEqual([AUTOML.id]);
+    expect(backup.rejected).toEqual([{ index: 1, id: 'dblp:conf/esem/CalefatoQLK23', message: 'papers[1].id: the same paper as papers[0]' }]);
+  });
 });
 
 describe('merge: newer local data is never lost', () => {
@@ -318,13 +387,24 @@ const oldStyleId = fc
   .tuple(fc.constantFrom('hep-th', 'solv-int', 'math', 'cond-mat', 'q-bio', 'astro-ph'), fc.constantFrom(91, 95, 99, 0, 3, 7), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 999 }))
   .filter(([, yy, mm]) => yy !== 7 || mm <= 3)
   .map(([archive, yy, mm, n]) => `${archive}/${String(yy).padStart(2, '0')}${String(mm).padStart(2, '0')}${String(n).padStart(3, '0')}`);
+/** Ids of the other schemes (lib/paper.ts), as the adapters write them. */
+const otherId = fc.oneof(
+  fc.tuple(fc.integer({ min: 1952, max: 2030 }), fc.constantFrom('acl-long', 'emnlp-main', 'findings-acl', 'in2writing-1'), fc.integer({ min: 1, max: 999 })).map(([y, v, n]) => `acl:${y}.${v}.${n}`),
+  fc.tuple(fc.constantFrom('A', 'C', 'N', 'P', 'W'), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 1001, max: 9999 })).map(([l, y, n]) => `acl:${l}${String(y).padStart(2, '0')}-${n}`),
+  fc.tuple(fc.integer({ min: 1000, max: 99_999 }).filter((r) => r !== 48_550 && r !== 18_653), fc.stringMatching(/^[a-z0-9](?:[a-z0-9._/-]{0,30}[a-z0-9])?$/)).map(([r, suffix]) => `doi:10.${r}/${suffix}`),
+  fc.stringMatching(/^[A-Za-z0-9_-]{5,20}$/).map((id) => `openreview:${id}`),
+  fc.stringMatching(/^[A-Z][a-z]{1,8}_[A-Z][a-z]{1,8}$/).map((stem) => `cvf:${stem}_CVPR_2024`),
+);
 const url = fc.webUrl({ withQueryParameters: true, withFragments: true });
 const isoDate = fc.date({ min: new Date('1991-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
 
 const storedPaper = fc
   .record(
     {
-      id: fc.oneof(newStyleId, oldStyleId).map((id) => `arxiv:${id}`),
+      id: fc.oneof(newStyleId.map((id) => `arxiv:${id}`), oldStyleId.map((id) => `arxiv:${id}`), otherId),
+      withAliases: fc.boolean(),
+      venue: lineText(60),
+      year: fc.integer({ min: 1950, max: 2099 }),
       title,
       authors: fc.array(lineText(40), { maxLength: 12 }),
       authorCount: fc.nat({ max: 5_000 }),
@@ -337,7 +417,7 @@ const storedPaper = fc
       journalRef: lineText(60),
       paperComments: lineText(60),
       links: fc.record({ huggingface: url, abs: url, pdf: url, html: url }, { requiredKeys: [] }),
-      seen: fc.record({ site: fc.constantFrom('huggingface' as const, 'arxiv' as const), url, at: time }),
+      seen: fc.record({ site: fc.constantFrom(...SITE_NAMES), url, at: time }),
       starredAt: time,
       readAt: time,
       queued: fc.boolean(),
@@ -348,13 +428,15 @@ const storedPaper = fc
       updatedAt: time,
       changedAt: fc.record({ meta: time, star: time, read: time, queue: time, note: time }, { requiredKeys: [] }),
     },
-    { requiredKeys: ['id', 'title', 'authors', 'links', 'note', 'createdAt', 'updatedAt', 'changedAt', 'queued'] },
+    { requiredKeys: ['id', 'withAliases', 'title', 'authors', 'links', 'note', 'createdAt', 'updatedAt', 'changedAt', 'queued'] },
   );
 
 /** Libraries as Shelfmark stores them: every record within the bounds (lib/bounds.ts), as writes and upgrades leave it. */
 const library = fc.uniqueArray(storedPaper, { selector: (p) => p.id, maxLength: 25 }).map((papers) =>
-  papers.map(({ queued, queuedAt, ...fields }, index): PaperRecord => {
+  papers.map(({ queued, queuedAt, withAliases, ...fields }, index): PaperRecord => {
     const paper = { ...fields, words: [] as string[] } as PaperRecord;
+    // Site-native aliases named after the paper's place: no two papers share one.
+    if (withAliases) paper.aliases = [`dblp:conf/prop/P${index}`, `scholar:prop${String(index).padStart(6, '0')}`];
     if (queued) Object.assign(paper, { queuePos: index * 2 + 1 + (index % 3) * 0.5, queuedAt: queuedAt ?? 0 });
     // Random URLs are dropped by the bounds (they do not lead to the paper); half the papers get their own.
     if (index % 2 === 0) paper.links = { ...paper.links, ...arxivLinks(arxivIdOf(paper.id)!) };
@@ -390,6 +472,7 @@ describe('every backup version imports', () => {
   const FIXTURES = [
     { version: 1, file: 'v1.json' },
     { version: 2, file: 'v2.json' }, // with sync's fields: who changed each group, metadata times, note bases, kept notes
+    { version: 3, file: 'v3.json' }, // papers of every scheme, their aliases, venue and year
   ];
 
   it('has a fixture for every version up to the current one', () => {
@@ -408,6 +491,8 @@ describe('every backup version imports', () => {
       const stored = (await db.papers.get(paper.id))!;
       const state = (record: Partial<PaperRecord>) => [record.starredAt, record.readAt, record.queuePos, record.queuedAt, record.note, record.noteUpdatedAt, record.changedAt, record.createdAt];
       expect(state(stored), paper.id).toEqual(state(paper));
+      expect([stored.aliases, stored.venue, stored.year], paper.id).toEqual([paper.aliases, paper.venue, paper.year]);
+      for (const alias of paper.aliases ?? []) expect(await db.papers.where('aliases').equals(alias).primaryKeys(), alias).toEqual([paper.id]);
       expect(stored.title, paper.id).not.toMatch(/[\u200B-\u200F\u202A-\u202E\u2066-\u2069]/);
       expect(stored.authors.length, paper.id).toBeLessThanOrEqual(CAPS.authors);
     }

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   applyBibtexImport,
   matchedToChange,
+  NO_ID as NO_ID_KEY,
   plainText as plainTextOf,
   papersFromBibtex,
   previewBibtexImport,
@@ -18,6 +19,10 @@ import type { PaperRecord, ShelfmarkDB } from '@/lib/store/db';
 import { applyAction, setNote, setQueued, setStarred } from '@/lib/store/library';
 import { readClock } from '@/lib/store/clock';
 import { freshDatabase, paperRef } from '../db-helpers';
+import { t } from '@/lib/i18n';
+
+/** The reason given for an entry without a paper id, as the user reads it. */
+const NO_ID = t(NO_ID_KEY);
 
 /**
  * Importing .bib files: the way Zotero, JabRef, Mendeley and Google Scholar write them (fixtures in
@@ -44,23 +49,24 @@ const summary = (bib: BibPapers) => ({
   rejected: bib.rejected.map((rejection) => [rejection.line, rejection.key, rejection.message]),
 });
 
-const NO_ID = 'no arXiv id (Shelfmark keeps arXiv papers)';
-// TODO(sites): DOIs become ids (lib/paper.ts parsePaperId); these entries are then imported.
-const DOI_ONLY = 'its DOI is not an arXiv DOI, and this version of Shelfmark keeps arXiv papers only';
+const ALPHAFOLD = ['doi:10.1038/s41586-021-03819-2', 'Highly accurate protein structure prediction with AlphaFold'];
 
 describe('BibTeX as reference managers export it', () => {
-  it('Zotero: arXiv preprints by their DOI, URL and "arXiv:…" note or journal', async () => {
+  it('Zotero: arXiv preprints by their DOI, URL and "arXiv:…" note or journal; a journal article by its DOI', async () => {
     const bib = await read(fixture('zotero'));
     expect(summary(bib)).toEqual({
       papers: [
         [2, 'arxiv:1706.03762', 'Attention Is All You Need'],
         [17, 'arxiv:2104.05704', 'Escaping the Big Data Paradigm with Compact Transformers'],
+        [30, ...ALPHAFOLD],
       ],
-      rejected: [
-        [30, 'jumper_highly_2021', DOI_ONLY],
-        [51, 'knuth_texbook_1986', NO_ID],
-      ],
+      rejected: [[51, 'knuth_texbook_1986', NO_ID]],
     });
+    // A paper not on arXiv: where and when it was published, and its page.
+    expect(bib.papers[2]!.ref).toMatchObject({ venue: 'Nature', year: 2021 });
+    expect(bib.papers[2]!.ref).not.toHaveProperty('aliases'); // its Nature URL names the same DOI
+    // A file's link to another host than the id's is not kept, as a page's is not (lib/bounds.ts): its page is its DOI's.
+    expect(bib.papers[2]!.ref).not.toHaveProperty('links');
     const attention = bib.papers[0]!.ref;
     expect(attention.authors).toEqual([
       'Ashish Vaswani', 'Noam Shazeer', 'Niki Parmar', 'Jakob Uszkoreit', 'Llion Jones', 'Aidan N. Gomez', 'Lukasz Kaiser', 'Illia Polosukhin',
@@ -75,8 +81,9 @@ describe('BibTeX as reference managers export it', () => {
       papers: [
         [3, 'arxiv:1706.03762', 'Attention Is All You Need'],
         [17, 'arxiv:hep-th/9711200', 'The Large N Limit of Superconformal Field Theories and Supergravity'],
+        [31, ...ALPHAFOLD],
       ],
-      rejected: [[31, 'Jumper2021', DOI_ONLY]],
+      rejected: [],
     });
     expect(bib.papers[0]!.ref).toMatchObject({ version: 7, primaryCategory: 'cs.CL' });
     expect(bib.papers[1]!.ref.authors).toEqual(['Juan M. Maldacena']);
@@ -91,11 +98,9 @@ describe('BibTeX as reference managers export it', () => {
       papers: [
         [6, 'arxiv:1810.04805', 'BERT: Pre-training of Deep Bidirectional Transformers for Language Understanding'],
         [19, 'arxiv:1512.03385', 'Deep Residual Learning for Image Recognition'],
+        [46, 'doi:10.1016/j.enpol.2017.04.030', expect.any(String)],
       ],
-      rejected: [
-        [35, 'Schulman2015', NO_ID],
-        [46, 'Monastyrenko2017', DOI_ONLY],
-      ],
+      rejected: [[35, 'Schulman2015', NO_ID]],
     });
   });
 
@@ -169,6 +174,43 @@ describe('ids, duplicates and validation', () => {
     ]);
     expect(bib.papers[0]!.ref.version).toBe(2);
     expect(bib.rejected).toEqual([{ line: 8, key: 'g', message: NO_ID }]);
+  });
+
+  it('reads every id by the identity rules of the sites: a DOI, the ACL Anthology\u2019s, OpenReview; the best is the id, the others aliases', async () => {
+    const bib = await read(String.raw`
+@inproceedings{acl, title = {A}, doi = {10.18653/v1/2021.naacl-main.208}}
+@inproceedings{aclurl, title = {B}, url = {https://aclanthology.org/N04-1001/}}
+@article{both, title = {C}, doi = {10.1109/CVPR.2016.90}, eprint = {1512.03385}, archivePrefix = {arXiv}}
+@misc{or, title = {D}, howpublished = {\url{https://openreview.net/forum?id=SyBPtQfAZ}}}
+@article{acm, title = {E}, url = {https://dl.acm.org/doi/10.1145/3544548.3581127}}
+@article{resolver, title = {F}, doi = {https://doi.org/10.1000/XYZ.123}}
+@article{aclboth, title = {G}, doi = {10.18653/v1/2024.acl-long.1}, url = {https://arxiv.org/abs/2401.00007}}`);
+    expect(bib.papers.map((paper) => [paper.key, paper.ref.id, paper.ref.aliases ?? []])).toEqual([
+      ['acl', 'acl:2021.naacl-main.208', []],
+      ['aclurl', 'acl:N04-1001', []],
+      ['both', 'arxiv:1512.03385', ['doi:10.1109/cvpr.2016.90']],
+      ['or', 'openreview:SyBPtQfAZ', []],
+      ['acm', 'doi:10.1145/3544548.3581127', []],
+      ['resolver', 'doi:10.1000/xyz.123', []],
+      ['aclboth', 'arxiv:2401.00007', ['acl:2024.acl-long.1']],
+    ]);
+    expect(bib.rejected).toEqual([]);
+  });
+
+  it('ids that look right but are not: a DOI in a note (a citation of another paper), a DOI-shaped string, a version-less OpenReview PDF', async () => {
+    const bib = await read(String.raw`
+@misc{a, title = {A}, note = {Extends https://doi.org/10.1145/3544548.3581127}}
+@misc{b, title = {B}, note = {see 10.1145/3544548.3581127}}
+@misc{c, title = {C}, url = {https://openreview.net/pdf?id=SyBPtQfAZ}}
+@misc{d, title = {D}, doi = {not a doi}}`);
+    expect(bib.papers).toEqual([]);
+    expect(bib.rejected.map((rejection) => [rejection.key, rejection.message])).toEqual([['a', NO_ID], ['b', NO_ID], ['c', NO_ID], ['d', NO_ID]]);
+  });
+
+  it('rejects an entry that shares any id with an earlier one (its DOI, an earlier entry\u2019s alias)', async () => {
+    const bib = await read('@misc{a, title={A}, eprint={2401.00001}, doi={10.1000/a}}\n\n@article{b, title={A published}, doi={10.1000/a}}');
+    expect(bib.papers.map((paper) => paper.ref.id)).toEqual(['arxiv:2401.00001']);
+    expect(bib.rejected).toEqual([{ line: 3, key: 'b', message: 'the same paper as the entry on line 1' }]);
   });
 
   it('rejects the second entry of the same paper, naming the first', async () => {
@@ -264,10 +306,11 @@ describe('preview and import', () => {
     const db = freshDatabase();
     await setQueued(db, paperRef(99), true, { now: 1 });
     const { plan, result } = await importText(db, fixture('jabref'), { star: true, queue: true });
-    expect(plan.added.map((paper) => paper.ref.id)).toEqual(['arxiv:1706.03762', 'arxiv:hep-th/9711200']);
-    expect(result).toEqual({ added: ['arxiv:1706.03762', 'arxiv:hep-th/9711200'], updated: [], unchanged: 0 });
+    const added = ['arxiv:1706.03762', 'arxiv:hep-th/9711200', ALPHAFOLD[0]];
+    expect(plan.added.map((paper) => paper.ref.id)).toEqual(added);
+    expect(result).toEqual({ added, updated: [], unchanged: 0 });
     const queue = await db.papers.orderBy('queuePos').toArray();
-    expect(queue.map((paper) => paper.id)).toEqual(['arxiv:2401.00099', 'arxiv:1706.03762', 'arxiv:hep-th/9711200']);
+    expect(queue.map((paper) => paper.id)).toEqual(['arxiv:2401.00099', ...added]);
     const attention = await db.papers.get('arxiv:1706.03762');
     expect(attention).toMatchObject({ title: 'Attention Is All You Need', starredAt: 5_000, queuedAt: 5_000, version: 7 });
     expect(attention!.words).toContain('attention');
@@ -317,7 +360,7 @@ describe('preview and import', () => {
     const stamps = records.map((record) => record.changedAt.star);
     // The stored paper's note was written at 9,000: its star beats that time although the import's clock says 5,000.
     expect(stamps[0]).toBeGreaterThan(9_000);
-    expect(new Set(stamps).size).toBe(2);
+    expect(new Set(stamps).size).toBe(3);
     for (const record of records) {
       expect(record.changedAt.queue).toBe(record.changedAt.star);
       expect(record.changedBy).toMatchObject({ star: clock.deviceId });
@@ -326,7 +369,39 @@ describe('preview and import', () => {
     const outbox = await db.outbox.toArray();
     expect(outbox.filter((row) => row.kind === 'star' || row.kind === 'queue').map((row) => `${row.id} ${row.kind}`).sort()).toEqual([
       'arxiv:1706.03762 queue', 'arxiv:1706.03762 star', 'arxiv:hep-th/9711200 queue', 'arxiv:hep-th/9711200 star',
+      `${ALPHAFOLD[0]} queue`, `${ALPHAFOLD[0]} star`,
     ]);
+  });
+
+  it('finds a paper under any of its ids: a DOI entry is the arXiv paper the library knows by that DOI too', async () => {
+    const db = freshDatabase();
+    await setNote(db, { id: 'arxiv:1512.03385', title: 'Deep Residual Learning', aliases: ['doi:10.1109/cvpr.2016.90'] }, 'resnets', { now: 1 });
+    const { plan, result } = await importText(db, '@inproceedings{he2016, title={Deep Residual Learning for Image Recognition}, doi={10.1109/CVPR.2016.90}, booktitle={CVPR}, year={2016}}');
+    expect(plan.added).toEqual([]);
+    expect(plan.matched.map(({ record }) => record.id)).toEqual(['arxiv:1512.03385']);
+    expect(result).toEqual({ added: [], updated: ['arxiv:1512.03385'], unchanged: 0 });
+    expect(await snapshot(db)).toEqual([expect.objectContaining({ id: 'arxiv:1512.03385', aliases: ['doi:10.1109/cvpr.2016.90'], note: 'resnets', starredAt: 5_000 })]);
+  });
+
+  it('an entry showing two ids the library stored apart makes them one record, as a card showing both would', async () => {
+    const byHand = freshDatabase();
+    const byImport = freshDatabase();
+    for (const db of [byHand, byImport]) {
+      await setNote(db, { id: 'arxiv:1512.03385', title: 'Deep Residual Learning (preprint)' }, 'preprint note', { now: 1 });
+      await setQueued(db, { id: 'doi:10.1109/cvpr.2016.90', title: 'Deep Residual Learning (CVPR)' }, true, { now: 2 });
+    }
+    const bib = await read('@inproceedings{he2016, title={Deep Residual Learning for Image Recognition}, doi={10.1109/CVPR.2016.90}, eprint={1512.03385}, archivePrefix={arXiv}}');
+    const plan = await previewBibtexImport(byImport, bib);
+    expect(plan.matched.map(({ record }) => [record.id, record.aliases])).toEqual([['arxiv:1512.03385', ['doi:10.1109/cvpr.2016.90']]]);
+    const result = await applyBibtexImport(byImport, bib, { star: true, queue: false }, 5_000);
+    expect(result).toEqual({ added: [], updated: ['arxiv:1512.03385'], unchanged: 0 });
+    const { id, aliases, authors, abstract, date, links } = bib.papers[0]!.ref;
+    await applyAction(byHand, { id, aliases, title: 'Deep Residual Learning (preprint)', authors, abstract, date, links }, { kind: 'star', value: true }, { now: 5_000 });
+    const records = await snapshot(byImport);
+    expect(records.map(withoutStamps)).toEqual((await snapshot(byHand)).map(withoutStamps));
+    expect(records).toEqual([expect.objectContaining({ id: 'arxiv:1512.03385', note: 'preprint note', queuedAt: 2, starredAt: 5_000 })]);
+    // For sync: the DOI record's changes now wait under the paper's id.
+    expect(new Set((await byImport.outbox.toArray()).map((row) => row.id))).toEqual(new Set(['arxiv:1512.03385']));
   });
 
   it('a group it sets is ordered by the import\'s stamp: a click made before the import, arriving after it, loses', async () => {
@@ -349,7 +424,7 @@ describe('preview and import', () => {
     const before = await snapshot(db);
     const { plan, result } = await importText(db, fixture('mendeley'));
     expect(matchedToChange(plan, { star: true, queue: false })).toBe(0);
-    expect(result).toEqual({ added: [], updated: [], unchanged: 2 });
+    expect(result).toEqual({ added: [], updated: [], unchanged: 3 });
     expect(await snapshot(db)).toEqual(before);
   });
 

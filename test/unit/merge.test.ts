@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Stamp } from '@/lib/store/db';
 import { mergeVersions, touchMetadata, type MergedVersion, type Paper, type PaperVersion } from '@/lib/store/merge';
 import { nextTime } from '@/lib/store/clock';
+import { compareIds, MAX_ALIASES } from '@/lib/paper';
 
 /*
  * The merge shared by sync and backup import (lib/store/merge.ts): per-group last writer wins by
@@ -11,6 +12,8 @@ import { nextTime } from '@/lib/store/clock';
  */
 
 const ID = 'arxiv:2401.00001';
+/** One paper's ids on the sites that show it: copies may know any of them (aliases). */
+const IDS = [ID, 'acl:2024.acl-long.1', 'doi:10.18653/x', 'doi:10.1145/y', 'openreview:AbCdEfGh1', 'dblp:conf/acl/X24', 'scholar:cXeT3ShOpHEJ'];
 
 function paper(fields: Partial<Paper> = {}): Paper {
   return { id: ID, title: 'A paper', authors: [], links: {}, note: '', createdAt: 1, updatedAt: 1, changedAt: {}, ...fields };
@@ -74,6 +77,26 @@ describe('merge: last writer wins per group', () => {
   });
 });
 
+describe('merge: a paper known by several ids', () => {
+  it('keeps every id of both copies, named by the best: arXiv, ACL, DOI, OpenReview, then the sites\u2019 own', () => {
+    const a = paper({ id: 'doi:10.1145/y', aliases: ['dblp:conf/acl/X24'], starredAt: 10, changedAt: { star: 10 }, changedBy: { star: 'aaa' } });
+    const b = paper({ id: 'scholar:cXeT3ShOpHEJ', aliases: ['acl:2024.acl-long.1'], note: 'b', changedAt: { note: 20 }, changedBy: { note: 'bbb' } });
+    const { paper: merged } = mergeVersions({ paper: a }, { paper: b });
+    expect(merged).toMatchObject({ id: 'acl:2024.acl-long.1', aliases: ['doi:10.1145/y', 'dblp:conf/acl/X24', 'scholar:cXeT3ShOpHEJ'], starredAt: 10, note: 'b' });
+    // Two ids of one scheme: the smaller names it, on every device alike.
+    expect(mergeVersions({ paper: paper({ id: 'doi:10.2/b' }) }, { paper: paper({ id: 'doi:10.1/a' }) }).paper).toMatchObject({ id: 'doi:10.1/a', aliases: ['doi:10.2/b'] });
+  });
+
+  it('keeps the best ids when there are more than it keeps: the same whatever the order', () => {
+    const many = Array.from({ length: MAX_ALIASES + 4 }, (_, i) => `doi:10.1/${String(i).padStart(2, '0')}`);
+    const a = paper({ id: many[5]!, aliases: many.slice(6, 14) });
+    const b = paper({ id: many[19]!, aliases: [...many.slice(0, 5), ...many.slice(14, 19)] });
+    const ab = mergeVersions({ paper: a }, { paper: b }).paper!;
+    expect([ab.id, ...ab.aliases!]).toEqual(many.slice(0, MAX_ALIASES + 1));
+    expect(mergeVersions({ paper: b }, { paper: a }).paper).toEqual(ab);
+  });
+});
+
 describe('merge: removals are tombstones', () => {
   const starred = paper({ starredAt: 10, note: 'a note', noteUpdatedAt: 10, changedAt: { star: 10, note: 10, meta: 5 }, changedBy: { star: 'aaa', note: 'aaa' } });
 
@@ -120,6 +143,8 @@ describe('merge: commutative, associative, idempotent (property)', () => {
       updatedAt: fc.integer({ min: 0, max: 12 }),
       deleted: maybe(stamp),
       kept: fc.array(fc.record({ written: stamp, dismissed: fc.boolean() }), { maxLength: 3 }),
+      // The ids this copy knows the paper by (a card showed them together): its own first, as stored.
+      ids: fc.shuffledSubarray(IDS, { minLength: 1 }),
       present: fc.boolean(),
     })
     .map((g) => {
@@ -145,11 +170,23 @@ describe('merge: commutative, associative, idempotent (property)', () => {
       // Kept notes: a set by who wrote them when; one device may have dismissed what another still shows.
       if (g.kept.length) fields.keptNotes = g.kept.map(({ written, dismissed }) => (dismissed ? { text: '', written, dismissed: true as const } : { text: `kept ${written.at} ${written.by}`, written }));
       if (g.seen !== undefined) fields.seen = { site: 'arxiv', url: `https://arxiv.org/list/${g.seen}`, at: g.seen };
+      fields.id = g.ids[0]!;
+      if (g.ids.length > 1) fields.aliases = g.ids.slice(1);
       // One form for one meaning: merged with nothing, a version comes back in its canonical form.
       return result(mergeVersions({ paper: g.present ? fields : undefined, deleted: g.deleted }, {}));
     });
 
   const merge = (a: PaperVersion, b: PaperVersion) => result(mergeVersions(a, b, 'device'));
+  const ids = (v: PaperVersion) => (v.paper ? [v.paper.id, ...(v.paper.aliases ?? [])] : []);
+
+  it('ids merge as a set: the union of both copies\u2019 ids, the best naming the paper', () => {
+    fc.assert(fc.property(version, version, (a, b) => {
+      const merged = merge(a, b);
+      if (!merged.paper) return;
+      expect(new Set(ids(merged))).toEqual(new Set([...ids(a), ...ids(b)]));
+      expect(merged.paper.id).toBe(ids(merged).sort(compareIds)[0]);
+    }), { numRuns: 1_000 });
+  });
 
   it('commutative: merge(a, b) = merge(b, a)', () => {
     fc.assert(fc.property(version, version, (a, b) => {
@@ -164,7 +201,7 @@ describe('merge: commutative, associative, idempotent (property)', () => {
       }),
       { numRuns: 2_000 },
     );
-  });
+  }, 30_000); // thousands of merges: seconds on a loaded machine
 
   it('idempotent: merge(a, a) = a, and merging what was already merged changes nothing', () => {
     fc.assert(

@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { OptionsSettings } from '@/components/options/OptionsSettings';
 import { loadSettings, setHideRead } from '@/lib/settings';
@@ -15,6 +15,9 @@ afterEach(() => {
   render(null, root);
   root.remove();
 });
+// Preact runs effects after a frame or 100 ms; one still pending when jsdom is torn down throws
+// "cancelAnimationFrame is not defined" (seen once under load): let it run first.
+afterAll(() => new Promise((resolve) => setTimeout(resolve, 150)));
 
 const checkbox = (site: string) =>
   [...root.querySelectorAll('label')].find((label) => label.textContent?.includes(site))!.querySelector('input')!;

@@ -22,7 +22,7 @@ describe('the page requests the background answers', () => {
   });
 
   it('injects nothing where no paper can be', async () => {
-    const answer = await handlePageRequest({ type: 'loadContent' }, tab('https://huggingface.co/meta-llama/Llama-3.1-8B'));
+    const answer = await handlePageRequest({ type: 'loadContent' }, tab('https://huggingface.co/meta-llama'));
     expect(answer).toMatchObject({ ok: false, code: 'invalid' });
     expect(scripting.executeScript).not.toHaveBeenCalled();
   });

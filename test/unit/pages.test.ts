@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { adapterFor } from '@/lib/sites';
+import { HOSTS_BY_SITE } from '@/lib/sites/hosts';
 import { matchesPattern, mayHoldPapers, PAPER_PAGES, SITE_HOSTS, siteOfPage, SPA_PAGES } from '@/lib/sites/pages';
 
 describe('which pages may hold papers (the manifest, the router and the background agree)', () => {
@@ -31,11 +32,42 @@ describe('which pages may hold papers (the manifest, the router and the backgrou
     'https://arxiv.org/search/cs?searchtype=author&query=Huang,+S',
     'https://www.arxiv.org/list/cs.CL/new',
     'https://export.arxiv.org/abs/2602.11156',
+    'https://arxiv.org/html/2603.02438v1',
+    'https://aclanthology.org/volumes/2024.acl-long/',
+    'https://aclanthology.org/events/acl-2019/',
+    'https://aclanthology.org/people/a/andreas-madsack/',
+    'https://aclanthology.org/people/andreas-madsack/',
+    'https://aclanthology.org/2021.naacl-main.208/',
+    'https://aclanthology.org/N04-1001/',
+    'https://aclanthology.org/W19-4201',
+    'https://dblp.org/search?q=calefato',
+    'https://dblp.org/pid/299/8187.html',
+    'https://dblp.org/db/conf/acl/acl2023-1.html',
+    'https://dblp.org/rec/conf/esem/CalefatoQLK23.html',
+    'https://scholar.google.com/scholar?q=transformers',
+    'https://scholar.google.co.jp/scholar?q=deep+learning&hl=en',
+    'https://scholar.google.de/scholar?hl=de&q=transformers',
+    'https://openreview.net/group?id=ICLR.cc/2024/Conference',
+    'https://openreview.net/forum?id=YicbFdNTTy',
+    'https://openaccess.thecvf.com/CVPR2024?day=all',
+    'https://openaccess.thecvf.com/ICCV2015',
+    'https://openaccess.thecvf.com/CVPR2019_workshops/CVPR2019_CEFRL',
+    'https://openaccess.thecvf.com/content/CVPR2024/html/Yue_Object_Recognition_as_Next_Token_Prediction_CVPR_2024_paper.html',
+    'https://openaccess.thecvf.com/content_iccv_2015/html/He_Delving_Deep_into_ICCV_2015_paper.html',
+    // Hugging Face's model, dataset and Space pages: the papers they link (lib/sites/huggingface-repos.ts).
+    'https://huggingface.co/meta-llama/Llama-3.1-8B',
+    'https://huggingface.co/datasets/HuggingFaceFW/fineweb',
+    'https://huggingface.co/spaces/open-llm-leaderboard/open_llm_leaderboard',
   ])('every page an adapter serves gets that site\'s content script: %s', (url) => {
     expect(siteOfPage(url)).toBe(adapterFor(url)!.name);
   });
 
-  it.each(['https://huggingface.co/meta-llama/Llama-3.1-8B', 'https://huggingface.co/datasets', 'https://arxiv.org/', 'https://arxiv.org/help/api', 'https://arxiv.org/pdf/2602.11156'])(
+  it.each([
+    'https://huggingface.co/meta-llama', 'https://huggingface.co/datasets', 'https://huggingface.co/', 'https://arxiv.org/', 'https://arxiv.org/help/api', 'https://arxiv.org/pdf/2602.11156',
+    'https://aclanthology.org/', 'https://aclanthology.org/faq/', 'https://dblp.org/', 'https://dblp.org/faq/index.html',
+    'https://scholar.google.com/', 'https://scholar.google.com/citations?user=abc', 'https://openreview.net/', 'https://openreview.net/profile?id=~A_B1',
+    'https://openaccess.thecvf.com/menu',
+  ])(
     'a page that never holds papers gets nothing of it: %s',
     (url) => {
       expect(mayHoldPapers(url)).toBe(false);
@@ -43,8 +75,13 @@ describe('which pages may hold papers (the manifest, the router and the backgrou
   );
 
   it('runs the router on the other pages of single-page apps only, and asks for the hosts it runs on', () => {
-    expect(SPA_PAGES).toEqual(['https://huggingface.co/*']);
-    expect(SITE_HOSTS).toEqual(['https://huggingface.co/*', 'https://arxiv.org/*', 'https://www.arxiv.org/*', 'https://export.arxiv.org/*']);
+    expect(SPA_PAGES).toEqual(['https://huggingface.co/*', 'https://openreview.net/*']);
+    expect(SITE_HOSTS.filter((host) => !host.startsWith('https://scholar.google.'))).toEqual([
+      'https://huggingface.co/*', 'https://arxiv.org/*', 'https://www.arxiv.org/*', 'https://export.arxiv.org/*',
+      'https://aclanthology.org/*', 'https://dblp.org/*', 'https://openreview.net/*', 'https://openaccess.thecvf.com/*',
+    ]);
+    // Google Scholar on each of Google's domains (a match pattern cannot say "any top-level domain").
+    expect(SITE_HOSTS.filter((host) => host.startsWith('https://scholar.google.'))).toHaveLength(HOSTS_BY_SITE.scholar.length);
     for (const pattern of PAPER_PAGES) expect(SITE_HOSTS.some((host) => matchesPattern(host, pattern.replace(/\*/g, 'x')))).toBe(true);
   });
 });

@@ -60,7 +60,7 @@ describe('popup (jsdom, fake-indexeddb)', () => {
     const view = mount(db);
     await vi.waitFor(() => expect(view.textContent).toContain('Your reading queue is empty'));
     const tabs = () => [...view.querySelectorAll('[role="tab"]')].map((tab) => tab.textContent);
-    await vi.waitFor(() => expect(tabs()).toEqual(['Queue0', 'Starred1', 'Notes0', 'Read0', 'All1']));
+    await vi.waitFor(() => expect(tabs()).toEqual(['Queue0', 'Starred1', 'Notes0', 'Read0', 'All1', 'History0']));
     expect(view.querySelector('[role="tab"][aria-selected="true"]')?.textContent).toBe('Queue0');
   });
 
@@ -131,7 +131,7 @@ describe('popup (jsdom, fake-indexeddb)', () => {
     await setNote(db, 'arxiv:2401.00002', 'compare with zebrafish', { now: 40 });
     await vi.waitFor(() => expect(rows(view)).toEqual(['Zebra stripes', 'Graph networks', 'Zebrafish retinas'])); // most recently starred first
     await setRead(db, 'arxiv:2401.00001', true, { now: 50 });
-    await vi.waitFor(() => expect(tabs()).toEqual(['Queue0', 'Starred3', 'Notes1', 'Read1', 'All3']));
+    await vi.waitFor(() => expect(tabs()).toEqual(['Queue0', 'Starred3', 'Notes1', 'Read1', 'All3', 'History0']));
     await setStarred(db, 'arxiv:2401.00003', false, { now: 60 });
     await vi.waitFor(() => expect(rows(view)).toEqual(['Graph networks', 'Zebrafish retinas']));
     expect(view.querySelector('.result-count')?.textContent).toBe('2 matches in Starred');
@@ -139,7 +139,7 @@ describe('popup (jsdom, fake-indexeddb)', () => {
     // Removed from the library (nothing in the product removes yet: the catalog follows all the same).
     await db.papers.delete('arxiv:2401.00002');
     await vi.waitFor(() => expect(rows(view)).toEqual(['Zebrafish retinas']));
-    await vi.waitFor(() => expect(tabs()).toEqual(['Queue0', 'Starred1', 'Notes0', 'Read1', 'All2']));
+    await vi.waitFor(() => expect(tabs()).toEqual(['Queue0', 'Starred1', 'Notes0', 'Read1', 'All2', 'History0']));
 
     // An import of many papers in one transaction.
     const imported = Array.from({ length: 150 }, (_, i) => ({
@@ -160,7 +160,7 @@ describe('popup (jsdom, fake-indexeddb)', () => {
     const titleAt = (index: number) => view.querySelector(`#paper-list li[data-index="${index}"] .paper-title`)?.textContent;
     await vi.waitFor(() => expect([titleAt(0), titleAt(1)]).toEqual(['Zebra study 149', 'Zebra study 148']));
     expect(view.querySelector('#paper-list li')?.getAttribute('aria-setsize')).toBe('151');
-    await vi.waitFor(() => expect(tabs()).toEqual(['Queue0', 'Starred151', 'Notes0', 'Read1', 'All152']));
+    await vi.waitFor(() => expect(tabs()).toEqual(['Queue0', 'Starred151', 'Notes0', 'Read1', 'All152', 'History0']));
   });
 
   it('acts from the keyboard: r marks the active paper read, and it leaves the queue', async () => {

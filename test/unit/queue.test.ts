@@ -183,7 +183,7 @@ describe('queue order', () => {
       }),
       { numRuns: 25 },
     );
-  });
+  }, 30_000); // 25 runs of up to 60 operations on 300 papers in fake-indexeddb: 1 to 5 s on a loaded machine
 
   it('concurrent moves each land whole: no paper is lost or shares a position', async () => {
     const db = freshDatabase();

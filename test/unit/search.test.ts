@@ -7,7 +7,7 @@ import { excerpt, foldText, highlightParts, libraryFilter, paperWords, queryToke
 import { SearchIndex } from '@/lib/store/search-index';
 import { VIEWS, type ViewName } from '@/lib/store/views';
 import { freshDatabase, paperRef } from '../db-helpers';
-import { LLAMA, MALDACENA, TRICKY, TRICKY_TWIN } from './export-fixtures';
+import { AUTOML, LLAMA, MALDACENA, PROMPT_WORTH, TRICKY, TRICKY_TWIN } from './export-fixtures';
 
 describe('tokens', () => {
   it('folds case and accents, precomposed or not', () => {
@@ -119,8 +119,8 @@ describe('searching the library', () => {
 });
 
 describe("the options page's filter", () => {
-  it('filters the library by word prefixes of title, authors and note, or by arXiv id, most recently changed first', () => {
-    const papers = [LLAMA, MALDACENA, TRICKY, TRICKY_TWIN];
+  it('filters the library by word prefixes of title, authors and note, or by id, most recently changed first', () => {
+    const papers = [LLAMA, MALDACENA, TRICKY, TRICKY_TWIN, PROMPT_WORTH, AUTOML];
     const index = new SearchIndex(catalogBuckets(papers));
     const byChange = [...papers].sort((a, b) => b.updatedAt - a.updatedAt || (a.id < b.id ? 1 : -1)).map((paper) => paper.id);
     const ids = (query: string) => {
@@ -136,6 +136,10 @@ describe("the options page's filter", () => {
     expect(ids('Émile braces')).toEqual([TRICKY.id]); // "braces" is in the note
     expect(ids('2407.217')).toEqual([LLAMA.id]);
     expect(ids('arXiv:hep-th/9711')).toEqual([MALDACENA.id]);
+    // Ids of every scheme, by what follows the scheme.
+    expect(ids('naacl-main.208')).toEqual([PROMPT_WORTH.id]);
+    expect(ids('doi:10.1109/ESEM56')).toEqual([AUTOML.id]);
+    expect(ids('10.1109/esem')).toEqual([AUTOML.id]);
     expect(ids('nothing matches')).toEqual([]);
   });
 });

@@ -62,9 +62,11 @@ describe('page stylesheet', () => {
     }
   });
 
-  it('defines the theme for light and for Hugging Face\'s dark mode', () => {
+  it('defines the theme for light and for the sites\' dark modes (Hugging Face, arXiv HTML papers, Bootstrap 5)', () => {
     const themed = rules.filter((rule) => rule.style.getPropertyValue('--shelfmark-fg') !== '');
-    expect(themed.map((rule) => rule.selectorText.startsWith('html.dark'))).toEqual([false, true]);
+    expect(themed).toHaveLength(2);
+    expect(themed[0]!.selectorText).not.toMatch(/dark/);
+    for (const mode of ['html.dark', 'html[data-theme="dark"]', 'html[data-bs-theme="dark"]']) expect(themed[1]!.selectorText).toContain(mode);
   });
 });
 

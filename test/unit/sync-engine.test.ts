@@ -222,6 +222,86 @@ describe('sync between devices', () => {
   });
 });
 
+describe('sync of a paper known by several ids', () => {
+  const ARXIV = 'arxiv:2303.14702';
+  const DOI = 'doi:10.1145/3544548.3581127';
+  const card = (cardId: string, aliases: string[] = []) => ({ id: cardId, title: 'A Lot of Talk and a Badge', ...(aliases.length ? { aliases } : {}) });
+  /** Devices A and B on a new folder, both holding the paper starred on B under its DOI alone, at 1,000. */
+  async function starredByDoiOnB(): Promise<{ a: Device; b: Device }> {
+    const { device } = folder();
+    const a = device('A');
+    const b = device('B');
+    await setStarred(b.db, card(DOI), true, { now: 1_000 });
+    await b.sync();
+    await a.sync();
+    return { a, b };
+  }
+  /** Every paper with its ids, besides what the user sees. */
+  const named = async (db: ShelfmarkDB) => (await db.papers.orderBy('id').toArray()).map((p) => [p.id, p.aliases]);
+
+  it('two records a card joins on A become one on B too, and stay one on both', async () => {
+    const { device } = folder();
+    const a = device('A');
+    const b = device('B');
+    await setStarred(a.db, card(DOI), true, { now: 1_000 });
+    await setNote(b.db, card(ARXIV), 'B’s note on the preprint', { now: 1_100 });
+    await a.sync();
+    await b.sync();
+    await a.sync();
+    expect(await a.db.papers.count()).toBe(2);
+
+    // A dblp entry on A shows both ids: one paper.
+    await setRead(a.db, card(ARXIV, [DOI]), true, { now: 2_000 });
+    expect(await named(a.db)).toEqual([[ARXIV, [DOI]]]);
+    await a.sync();
+    const pulled = await b.sync();
+    expect(pulled.changed.sort()).toEqual([ARXIV, DOI].sort());
+    expect(await named(b.db)).toEqual([[ARXIV, [DOI]]]);
+    expect(await userState(b.db)).toEqual({ [ARXIV]: { starred: true, read: true, queuePos: undefined, note: 'B’s note on the preprint', title: 'A Lot of Talk and a Badge' } });
+    await a.sync();
+    expect(await userState(a.db)).toEqual(await userState(b.db));
+    // Nothing left to tell: the folded records' changes went up under the paper's id.
+    expect(await a.db.outbox.count()).toBe(0);
+    expect(await b.db.outbox.count()).toBe(0);
+  });
+
+  it('a change made under an alias on a device that had not learnt it lands on the paper everywhere', async () => {
+    const { a, b } = await starredByDoiOnB();
+    // A learns that the DOI is the arXiv paper's; B, offline, writes a note under the DOI.
+    await setQueued(a.db, card(ARXIV, [DOI]), true, { now: 2_000 });
+    await setNote(b.db, card(DOI), 'Under its DOI', { now: 3_000 });
+    await a.sync();
+    await b.sync();
+    await a.sync();
+    for (const db of [a.db, b.db]) {
+      expect(await named(db)).toEqual([[ARXIV, [DOI]]]);
+      expect(await db.papers.get(ARXIV)).toMatchObject({ starredAt: 1_000, queuedAt: 2_000, note: 'Under its DOI' });
+    }
+    expect(await b.db.outbox.count()).toBe(0);
+  });
+
+  it('a removal under one id reaches the copy known by another; a later card under an alias brings it back whole', async () => {
+    const { a, b } = await starredByDoiOnB();
+    await setStarred(a.db, card(ARXIV, [DOI]), true, { now: 2_000 });
+    await removePapers(a.db, [ARXIV], { now: 3_000 });
+    await a.sync();
+    await b.sync();
+    expect(await b.db.papers.count()).toBe(0);
+    expect(await b.db.tombstones.get(ARXIV)).toMatchObject({ deleted: { at: 3_000 }, paper: { aliases: [DOI] } });
+
+    // Read later on a card showing the DOI alone: back under all its ids; the star the removal cleared stays cleared.
+    await setRead(b.db, card(DOI), true, { now: 4_000 });
+    expect(await named(b.db)).toEqual([[ARXIV, [DOI]]]);
+    await b.sync();
+    await a.sync();
+    for (const db of [a.db, b.db]) {
+      expect(await named(db)).toEqual([[ARXIV, [DOI]]]);
+      const paper = (await db.papers.get(ARXIV))!;
+      expect([paper.readAt, paper.starredAt]).toEqual([4_000, undefined]);
+    }
+  });
+});
+
 describe('sync survives crashes and server faults', () => {
   const crash = () => {
     throw new Error('service worker killed');
