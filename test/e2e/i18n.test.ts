@@ -13,7 +13,7 @@ describe('the popup in the browser’s language', () => {
   it('names its controls in Chinese in a Chinese browser, with the page’s language set for its fonts', async () => {
     browser = await launch({ uiLanguage: 'zh-CN' });
     const popup = await browser.openPopup();
-    await expect.poll(() => popup.getByRole('tab').allTextContents()).toEqual(['阅读队列0', '星标0', '笔记0', '已读0', '全部0']);
+    await expect.poll(() => popup.getByRole('tab').allTextContents()).toEqual(['阅读队列0', '星标0', '笔记0', '已读0', '全部0', '历史记录0']);
     expect(await popup.getByRole('searchbox', { name: '搜索标题、作者和笔记' }).count()).toBe(1);
     expect(await popup.getByRole('button', { name: '文献库' }).count()).toBe(1);
     expect(await popup.getByText('阅读队列是空的').count()).toBe(1);
@@ -24,7 +24,7 @@ describe('the popup in the browser’s language', () => {
   it('stays in English in an English browser', async () => {
     browser = await launch({ uiLanguage: 'en-US' });
     const popup = await browser.openPopup();
-    await expect.poll(() => popup.getByRole('tab').allTextContents()).toEqual(['Queue0', 'Starred0', 'Notes0', 'Read0', 'All0']);
+    await expect.poll(() => popup.getByRole('tab').allTextContents()).toEqual(['Queue0', 'Starred0', 'Notes0', 'Read0', 'All0', 'History0']);
     expect(await popup.getByRole('searchbox', { name: 'Search titles, authors and notes' }).count()).toBe(1);
   });
 });
