@@ -17,6 +17,8 @@ async function listed(popup: Page): Promise<string[]> {
   );
 }
 
+/** The paper whose row has the keyboard's focus. */
+const focused = (popup: Page) => popup.evaluate(() => document.activeElement?.getAttribute('data-paper-id'));
 const row = (popup: Page, id: string) => popup.locator(`#paper-list li[data-paper-id="${id}"]`);
 
 async function badgeText(browser: Browser): Promise<string> {
@@ -86,15 +88,18 @@ describe('the popup reading queue, in the built extension', () => {
     await expect.poll(() => row(popup, SHIELD.id).getByText('Read next').count()).toBe(1);
 
     // The keyboard follows the dragged paper. j moves down the list; Alt+↑ moves the paper up; t to the top.
-    await expect.poll(() => popup.evaluate(() => document.activeElement?.getAttribute('data-paper-id'))).toBe(SHIELD.id);
+    // Each key acts on the row the previous one left focused: the test waits for it (a loaded machine renders late).
+    await expect.poll(() => focused(popup)).toBe(SHIELD.id);
     await popup.keyboard.press('j');
+    await expect.poll(() => focused(popup)).toBe(LLAMA.id);
     await popup.keyboard.press('j'); // Tora
-    await expect.poll(() => popup.evaluate(() => document.activeElement?.getAttribute('data-paper-id'))).toBe(TORA.id);
+    await expect.poll(() => focused(popup)).toBe(TORA.id);
     await popup.keyboard.press('Alt+ArrowUp');
     await expect.poll(() => listed(popup)).toEqual([SHIELD.title, TORA.title, LLAMA.title, MOMA.title]);
     // The keyboard stays on the paper that moved.
-    await expect.poll(() => popup.evaluate(() => document.activeElement?.getAttribute('data-paper-id'))).toBe(TORA.id);
+    await expect.poll(() => focused(popup)).toBe(TORA.id);
     await popup.keyboard.press('End');
+    await expect.poll(() => focused(popup)).toBe(MOMA.id);
     await popup.keyboard.press('t');
     await expect.poll(() => listed(popup)).toEqual([MOMA.title, SHIELD.title, TORA.title, LLAMA.title]);
     await popup.close();
@@ -136,6 +141,7 @@ describe('the popup reading queue, in the built extension', () => {
     await popup.getByRole('tab', { name: /Queue/ }).click();
     await expect.poll(() => listed(popup)).toEqual([MOMA.title, SHIELD.title, LLAMA.title]);
     await popup.keyboard.press('j');
+    await expect.poll(() => focused(popup)).toBe(MOMA.id);
     await popup.keyboard.press('r');
     await expect.poll(() => listed(popup)).toEqual([SHIELD.title, LLAMA.title]);
     await expect.poll(() => control(page, MOMA.id, 'Mark read').pressed()).toBe('true');
@@ -182,7 +188,9 @@ describe('the popup reading queue, in the built extension', () => {
     const popup = await openPopup(browser);
     await expect.poll(() => listed(popup)).toEqual([SHIELD.title, LLAMA.title]);
     await popup.keyboard.press('ArrowDown'); // focus goes to the list from the page body
+    await expect.poll(() => focused(popup)).toBe(SHIELD.id);
     await popup.keyboard.press('ArrowDown');
+    await expect.poll(() => focused(popup)).toBe(LLAMA.id);
     // The tab it opens asks for the arXiv abstract (what the tab then shows is the test server's business).
     const asked = browser.context.waitForEvent('request', (request) => request.url().startsWith('https://arxiv.org/'));
     await popup.keyboard.press('Enter');
