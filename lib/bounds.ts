@@ -1,6 +1,8 @@
 import { CAPS } from './limits';
 import { cleanText, isCanonicalId, MAX_ALIASES, parseArxivId, type PaperId, type PaperLinks, type PaperRef } from './paper';
 import { dayOfTimestamp } from './sites/read';
+import { boundTags } from './tags';
+import type { TagEntry } from './store/db';
 
 /**
  * A paper's metadata as Shelfmark keeps it: clean text within the caps of lib/limits.ts. The site
@@ -170,5 +172,8 @@ export function boundStoredPaper<T extends StoredMetadata & { seen?: { url: stri
   const bounded: Record<string, unknown> = { ...paper };
   for (const key of METADATA_KEYS) delete bounded[key];
   const { upvotes: _upvotes, comments: _comments, ...metadata } = ref;
+  const tags = boundTags((paper as { tags?: TagEntry[] }).tags);
+  if (tags) bounded.tags = tags;
+  else delete bounded.tags;
   return { ...bounded, ...metadata, title: ref.title || paper.id, authors: ref.authors ?? [], links: ref.links ?? {} } as unknown as T;
 }

@@ -74,3 +74,11 @@ export const STATE_RATE = {
   /** Ids per second after that. */
   perSecond: 200,
 } as const;
+
+/** Tags (lib/tags.ts): a name's length, and the tags one paper may have. */
+export const TAG_LIMITS = {
+  name: 40,
+  perPaper: 32,
+  /** Tag entries a paper keeps, removed ones included (their removal must reach other devices): the oldest removals go first beyond. */
+  entries: 64,
+} as const;

@@ -1,5 +1,5 @@
 import { isCanonicalId, MAX_ALIASES } from './paper';
-import { LIMITS } from './limits';
+import { LIMITS, TAG_LIMITS } from './limits';
 import { SITE_NAMES } from './sites/types';
 import { z } from './zod';
 import { t } from './i18n';
@@ -56,6 +56,8 @@ export const UserActionSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('read'), value: z.boolean(), at: actedAt }),
   z.object({ kind: z.literal('queue'), value: z.boolean(), at: actedAt }),
   z.object({ kind: z.literal('note'), text: z.string().max(LIMITS.note), at: actedAt }),
+  // A name too long is cut, not refused (lib/tags.ts cleans it); one of invisible characters only changes nothing.
+  z.object({ kind: z.literal('tag'), name: z.string().max(TAG_LIMITS.name * 4), value: z.boolean(), at: actedAt }),
 ]);
 
 export const SeenAtSchema = z.object({ site: z.enum(SITE_NAMES), url: httpUrl });
@@ -78,6 +80,8 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('act'), paper: PaperRefSchema, action: UserActionSchema, seen: SeenAtSchema.optional() }),
   /** An extension page changed these papers directly in the database: tell the open tabs. Extension pages only. */
   z.object({ type: z.literal('changed'), ids: z.array(CanonicalIdSchema).max(LIMITS.idsPerRequest) }),
+  /** The library's tag names, for completion where a paper is tagged (a card's Tag field). */
+  z.object({ type: z.literal('tagNames') }),
   /** Sync now, if it is on: the popup opened, the user asked, or the settings changed. */
   z.object({ type: z.literal('sync'), reason: z.enum(['popup', 'now', 'settings']) }),
 ]);

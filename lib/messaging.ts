@@ -39,6 +39,8 @@ export interface ResponseData {
   getStates: Record<PaperId, PaperState>;
   act: PaperState;
   changed: null;
+  /** Every tag name of the library, most used first (at most TAG_NAMES_SENT). */
+  tagNames: string[];
   /** When the library last synced, and the last cycle's error in plain words. */
   sync: { lastSyncAt?: number; error?: string };
 }

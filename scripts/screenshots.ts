@@ -119,6 +119,50 @@ async function storePopup(browser: Browser, popupPicture: Buffer) {
   await page.close();
 }
 
+/**
+ * Tags and the managed library: the popup filtered by a tag, with a row's tag field open; the
+ * options page sorted by title with two papers selected (the selection's bar) and the Tags list.
+ */
+async function tagsAndLibrary(browser: Browser, theme: Theme) {
+  const popup = await browser.openPopup();
+  await popup.setViewportSize(POPUP_SIZE);
+  await popup.emulateMedia({ colorScheme: theme });
+  const tag = async (id: string, names: string) => {
+    await popup.locator(`li[data-paper-id="${id}"]`).getByRole('button', { name: 'Tags' }).click();
+    const field = popup.getByRole('combobox', { name: /^Add tags to/ });
+    await field.fill(names);
+    await field.press('Enter');
+    await field.press('Escape');
+  };
+  await tag('arxiv:2407.21783', 'LLM, scaling laws');
+  await tag('arxiv:2407.21705', 'video, diffusion');
+  await popup.getByRole('tab', { name: /All/ }).click();
+  await popup.getByRole('combobox', { name: 'Filter by tag' }).selectOption('LLM');
+  await popup.locator('li[data-paper-id="arxiv:2407.21783"]').getByRole('button', { name: 'Tags' }).click();
+  await popup.getByRole('combobox', { name: /^Add tags to/ }).fill('read');
+  await settle(popup);
+  await popup.screenshot({ path: `${DOCS}/popup-tags-${theme}.png` });
+  await popup.close();
+
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 1200, height: 760 });
+  await page.emulateMedia({ colorScheme: theme });
+  await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  await page.locator('.library-row').first().waitFor();
+  await page.getByRole('combobox', { name: 'Sort' }).selectOption('title');
+  // Sorted once the title order is shown (the search index loads first).
+  await page.waitForFunction(() => {
+    const titles = [...document.querySelectorAll('.library-title')].map((title) => title.textContent!.toLowerCase().replace(/[^a-z0-9]/g, ''));
+    return titles.length > 1 && titles.every((title, i) => i === 0 || titles[i - 1]! <= title);
+  });
+  const rows = page.locator('.library-select');
+  await rows.nth(0).click();
+  await rows.nth(1).click({ modifiers: ['Shift'] });
+  await settle(page);
+  await page.screenshot({ path: `${DOCS}/library-${theme}.png` });
+  await page.close();
+}
+
 async function options(browser: Browser) {
   const page = await browser.context.newPage();
   await page.setViewportSize({ width: 1200, height: 760 });
@@ -309,6 +353,7 @@ for (const theme of only ? [] : (['light', 'dark'] as const)) {
     await huggingface(browser, theme);
     if (theme === 'light') await arxiv(browser);
     const popupPicture = await popup(browser, theme);
+    await tagsAndLibrary(browser, theme);
     await welcome(browser, theme);
     await bibtexPreview(browser, theme);
     if (theme === 'light') {

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import type { ShelfmarkDB } from '@/lib/store/db';
 import {
+  actionsFor,
   applyBibtexImport,
   papersFromBibtex,
   previewBibtexImport,
@@ -15,6 +16,9 @@ import { notifyChangedInBatches } from '@/lib/ui/extension-actions';
 import { BibtexImportPreview } from './BibtexImportPreview';
 import { ImportButtons } from './ImportButtons';
 import { joinList, plural, t } from '@/lib/i18n';
+import { TagNameList } from '../shared/TagNameList';
+import { useLibraryTags } from '@/lib/ui/use-library-tags';
+import { parseTagList } from '@/lib/tags';
 
 type Step =
   | { step: 'idle' }
@@ -32,6 +36,9 @@ type Step =
 export function BibtexImportPanel({ db }: { db: ShelfmarkDB }) {
   const [state, setState] = useState<Step>({ step: 'idle' });
   const [choice, setChoice] = useState<BibImportChoice>({ star: true, queue: false });
+  const [tagText, setTagText] = useState('');
+  const tags = useLibraryTags(db, state.step === 'preview');
+  const chosen: BibImportChoice = { ...choice, tags: parseTagList(tagText) };
   const input = useRef<HTMLInputElement>(null);
 
   const reset = () => {
@@ -62,7 +69,7 @@ export function BibtexImportPanel({ db }: { db: ShelfmarkDB }) {
   async function onImport(fileName: string, bib: BibPapers, plan: BibImportPlan) {
     setState({ step: 'importing', fileName, bib, plan });
     try {
-      const result = await applyBibtexImport(db, bib, choice);
+      const result = await applyBibtexImport(db, bib, chosen);
       setState({ step: 'done', fileName, result, rejected: plan.rejected.length });
       // Done for the user once it is stored; open tabs catch up while they read this.
       void notifyChangedInBatches([...result.added, ...result.updated]);
@@ -74,7 +81,7 @@ export function BibtexImportPanel({ db }: { db: ShelfmarkDB }) {
   }
 
   const busy = state.step === 'reading' || state.step === 'importing';
-  const nothingChosen = !choice.star && !choice.queue;
+  const nothingChosen = actionsFor(chosen).length === 0;
   return (
     <section class="import-panel" aria-labelledby="bibtex-import-title">
       <h2 id="bibtex-import-title">{t('bibImportTitle')}</h2>
@@ -105,7 +112,7 @@ export function BibtexImportPanel({ db }: { db: ShelfmarkDB }) {
           <p role="status">
             {plural('bibImportFound', state.plan.added.length + state.plan.matched.length, state.fileName)}
           </p>
-          <BibtexImportPreview plan={state.plan} choice={choice} />
+          <BibtexImportPreview plan={state.plan} choice={chosen} />
           <fieldset class="import-choice" disabled={state.step === 'importing'}>
             <legend>{t('bibImportBecome')}</legend>
             <label class="settings-check">
@@ -116,6 +123,11 @@ export function BibtexImportPanel({ db }: { db: ShelfmarkDB }) {
               <input type="checkbox" checked={choice.queue} onChange={(event) => setChoice({ ...choice, queue: event.currentTarget.checked })} />
               {t('bibImportQueued')}
             </label>
+            <label class="import-tags">
+              {t('bibImportTagged')}
+              <input type="text" list="bibtex-import-tags" placeholder={t('bibImportTagsPlaceholder')} value={tagText} onInput={(event) => setTagText(event.currentTarget.value)} />
+            </label>
+            <TagNameList id="bibtex-import-tags" tags={tags} />
             {nothingChosen && <p class="hint">{t('bibImportChooseOne')}</p>}
           </fieldset>
           <ImportButtons

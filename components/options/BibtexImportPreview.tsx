@@ -1,7 +1,7 @@
 import { matchedToChange, type BibImportChoice, type BibImportPlan } from '@/lib/export/bibtex-import';
 import { ImportCounts } from './ImportCounts';
 import { ImportPaperTitles, LISTED } from './ImportPaperTitles';
-import { plural, t } from '@/lib/i18n';
+import { joinList, plural, t } from '@/lib/i18n';
 
 /** What importing a .bib file will do: new papers, papers already in the library, and each rejected entry with its line and why. */
 export function BibtexImportPreview({ plan, choice }: { plan: BibImportPlan; choice: BibImportChoice }) {
@@ -38,7 +38,9 @@ export function BibtexImportPreview({ plan, choice }: { plan: BibImportPlan; cho
 
 /** "The 2 papers already in your library are already starred: nothing changes for them." */
 function matchedHint(matched: number, toChange: number, choice: BibImportChoice): string {
-  const become = t(choice.star && choice.queue ? 'importBecomeBoth' : choice.star ? 'importBecomeStarred' : choice.queue ? 'importBecomeQueued' : 'importBecomeUnchanged');
+  const base = choice.star && choice.queue ? 'importBecomeBoth' : choice.star ? 'importBecomeStarred' : choice.queue ? 'importBecomeQueued' : undefined;
+  const tags = choice.tags?.length ? joinList(choice.tags.map((tag) => t('tagQuoted', tag))) : undefined;
+  const become = tags ? (base ? t('importBecomeAndTagged', t(base), tags) : t('importBecomeTagged', tags)) : t(base ?? 'importBecomeUnchanged');
   if (toChange === 0) return plural('importMatchedNoChange', matched, become);
   return plural('importMatchedChange', matched, become, toChange);
 }

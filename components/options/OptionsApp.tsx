@@ -4,7 +4,9 @@ import type { SnapshotsDB } from '@/lib/store/snapshots';
 import { settleCitationKeys } from '@/lib/export/bibtex';
 import type { PaperId } from '@/lib/paper';
 import { libraryCounts } from '@/lib/store/catalog';
-import { libraryFilter } from '@/lib/store/search';
+import { libraryFilter, withTagTerm } from '@/lib/store/search';
+import { useLibraryTags } from '@/lib/ui/use-library-tags';
+import { TagsPanel } from './TagsPanel';
 import type { ListOrder, SearchIndex } from '@/lib/store/search-index';
 import { searchIndexReady, useSearchIndex } from '@/lib/ui/live-search-index';
 import { useLiveQuery } from '@/lib/ui/use-live-query';
@@ -14,15 +16,22 @@ import { BibtexImportPanel } from './BibtexImportPanel';
 import { EnabledSites } from './EnabledSites';
 import { HistoryPanel } from './HistoryPanel';
 import { ImportPanel } from './ImportPanel';
-import { LIBRARY_PAGE, LibraryView } from './LibraryView';
+import { LIBRARY_PAGE, LibraryView, type LibrarySort } from './LibraryView';
 import { OptionsSettings } from './OptionsSettings';
 import { SyncPanel } from './SyncPanel';
 import { SnapshotsPanel } from './SnapshotsPanel';
 import { t } from '@/lib/i18n';
 
 
-/** The library's order: most recently changed first. */
-const LIBRARY_ORDER: ListOrder = { key: 'updatedAt', newestFirst: true };
+/** The library's orders (LibraryView's sort menu). The first two are indexes too: their first rows need no search index. */
+const LIBRARY_ORDERS: Record<LibrarySort, ListOrder> = {
+  changed: { key: 'updatedAt', newestFirst: true },
+  added: { key: 'createdAt', newestFirst: true },
+  read: { key: 'readAt', newestFirst: true, all: true },
+  date: { key: 'date', newestFirst: true, all: true },
+  title: { key: 'title', newestFirst: false, all: true },
+};
+const INDEXED: readonly LibrarySort[] = ['changed', 'added'];
 
 /**
  * The options page: the whole library with its filter, export, import, snapshots and settings. It
@@ -31,22 +40,30 @@ const LIBRARY_ORDER: ListOrder = { key: 'updatedAt', newestFirst: true };
  */
 export function OptionsApp({ db, snapshots }: { db: ShelfmarkDB; snapshots: SnapshotsDB }) {
   const [query, setQuery] = useState('');
+  const [sort, setSort] = useState<LibrarySort>('changed');
   const [limit, setLimit] = useState(LIBRARY_PAGE);
   const filter = useMemo(() => libraryFilter(query), [query]);
   const counts = useLiveQuery(() => libraryCounts(db), [db]);
   const [started, setStarted] = useState(false);
-  const index = useSearchIndex(db, started || filter !== null, { cites: true });
+  const indexed = INDEXED.includes(sort);
+  const index = useSearchIndex(db, started || filter !== null || !indexed, { cites: true });
+  const tags = useLibraryTags(db, started);
   const version = index?.version;
+  const order = LIBRARY_ORDERS[sort];
+  // Filtered, or in an order that is no index: the search index lists them.
   const matches = useMemo(
-    () => (filter && index ? Array.from(index.search(filter.tokens, LIBRARY_ORDER, filter.alsoId), (slot) => index.idAt(slot)) : undefined),
-    [filter, index, version],
+    () =>
+      (filter || !indexed) && index
+        ? Array.from(index.search(filter?.tokens ?? [], order, filter?.alsoId), (slot) => index.idAt(slot))
+        : undefined,
+    [filter, index, version, order],
   );
   const shown = useLiveQuery(async (): Promise<PaperRecord[] | null> => {
-    if (!filter) return db.papers.orderBy(LIBRARY_ORDER.key).reverse().limit(limit).toArray();
+    if (!filter && indexed) return db.papers.orderBy(order.key).reverse().limit(limit).toArray();
     if (!matches) return null; // the search index is loading
     const records = await db.papers.bulkGet(matches.slice(0, limit));
     return records.filter((record): record is PaperRecord => record !== undefined);
-  }, [db, filter, matches, limit]);
+  }, [db, filter, indexed, order, matches, limit]);
   useEffect(() => {
     if (!shown) return;
     setStarted(true);
@@ -87,6 +104,12 @@ export function OptionsApp({ db, snapshots }: { db: ShelfmarkDB; snapshots: Snap
             setQuery(next);
             setLimit(LIBRARY_PAGE);
           }}
+          sort={sort}
+          onSort={(next) => {
+            setSort(next);
+            setLimit(LIBRARY_PAGE);
+          }}
+          tags={tags}
           onMore={() => setLimit((n) => n + LIBRARY_PAGE)}
           citationKey={citationKey}
           db={db}
@@ -95,10 +118,11 @@ export function OptionsApp({ db, snapshots }: { db: ShelfmarkDB; snapshots: Snap
           <section class="options-export" aria-labelledby="export-title">
             <h2 id="export-title">{t('exportTitle')}</h2>
             <p class="hint">
-              {matches ? t('optionsExportFiltered') : t('optionsExportHint')}
+              {filter ? t('optionsExportFiltered') : t('optionsExportHint')}
             </p>
-            <ExportMenu db={db} counts={counts} searchIds={matches} alwaysOpen />
+            <ExportMenu db={db} counts={counts} searchIds={filter ? matches : undefined} alwaysOpen />
           </section>
+          <TagsPanel db={db} tags={tags} onShow={(name) => setQuery(withTagTerm('', name))} />
           <HistoryPanel db={db} />
           <EnabledSites />
           <SyncPanel db={db} />

@@ -8,12 +8,17 @@ import { Icon } from '../shared/Icon';
 import { NoteEditor } from './NoteEditor';
 import { formatDate, t } from '@/lib/i18n';
 import { memo } from '@/lib/ui/memo';
+import { waitingFor } from '@/lib/ui/time-ago';
+import { tagNames } from '@/lib/tags';
+import type { TagCount } from '@/lib/store/tags';
+import { TagChips } from '../shared/TagChips';
+import { TagEditor } from '../shared/TagEditor';
 
 /** First authors shown in a row: the popup is narrow. */
 const AUTHORS_SHOWN = 3;
 
 /** What a row's buttons (and the keyboard) ask for. */
-export type RowCommand = 'read' | 'star' | 'queue' | 'top' | 'note' | 'copy';
+export type RowCommand = 'read' | 'star' | 'queue' | 'top' | 'note' | 'tag' | 'copy' | 'remove';
 
 interface PaperRowProps {
   paper: PaperRecord;
@@ -23,9 +28,16 @@ interface PaperRowProps {
   /** The first paper of the queue. */
   readNext: boolean;
   editingNote: boolean;
+  /** The tag editor is open on this row, completing from `knownTags`. */
+  tagging: boolean;
+  knownTags: readonly TagCount[] | undefined;
   onCommand(command: RowCommand, paper: PaperRecord): void;
   onSaveNote(paper: PaperRecord, text: string): void;
   onCloseNote(paper: PaperRecord): void;
+  onTag(paper: PaperRecord, names: readonly string[], value: boolean): void;
+  onCloseTags(paper: PaperRecord): void;
+  /** Lists the papers having a tag (a tag of the row clicked). */
+  onPickTag(name: string): void;
 }
 
 /**
@@ -33,7 +45,9 @@ interface PaperRowProps {
  * Rendered again only when a prop changes (the popup passes the same callbacks every time): a key
  * typed re-renders the popup, and the rows that stay cost nothing.
  */
-export const PaperRow = memo(function PaperRow({ paper, view, tokens, readNext, editingNote, onCommand, onSaveNote, onCloseNote }: PaperRowProps) {
+export const PaperRow = memo(function PaperRow(props: PaperRowProps) {
+  const { paper, view, tokens, readNext, editingNote, tagging, knownTags, onCommand, onSaveNote, onCloseNote, onTag, onCloseTags, onPickTag } = props;
+  const tags = tagNames(paper);
   const links = openLinks(paper);
   const page = paperPageName(paper.id);
   const queued = paper.queuePos !== undefined;
@@ -63,7 +77,24 @@ export const PaperRow = memo(function PaperRow({ paper, view, tokens, readNext, 
           {readNext && <span class="tag">{t('rowReadNext')}</span>}
           {paper.seen && <span class="seen">{seenText(paper.seen)}</span>}
           {read && view === 'read' && <span class="read-at">{t('rowReadOn', formatDate(paper.readAt!))}</span>}
+          {queued && view === 'queue' && paper.queuedAt !== undefined && (
+            <span class="waited" title={t('rowQueuedSince', formatDate(paper.queuedAt))}>
+              {waitingFor(paper.queuedAt)}
+            </span>
+          )}
         </div>
+        {tagging ? (
+          <TagEditor
+            subject={paper.title}
+            current={tags}
+            known={knownTags}
+            onAdd={(names) => onTag(paper, names, true)}
+            onRemove={(name) => onTag(paper, [name], false)}
+            onClose={() => onCloseTags(paper)}
+          />
+        ) : (
+          <TagChips names={tags} onPick={onPickTag} of={paper.title} />
+        )}
         {editingNote ? (
           <NoteEditor
             note={paper.note}
@@ -109,8 +140,14 @@ export const PaperRow = memo(function PaperRow({ paper, view, tokens, readNext, 
           >
             <Icon name="note" />
           </button>
+          <button type="button" class="action" aria-label={t('tags')} aria-expanded={tagging} title={t('rowTagsTitle')} onClick={command('tag')}>
+            <Icon name="tag" />
+          </button>
           <button type="button" class="action" aria-label={t('rowCopyLink')} title={t('rowCopyLinkTitle')} onClick={command('copy')}>
             <Icon name="copy" />
+          </button>
+          <button type="button" class="action remove" aria-label={t('rowRemove')} title={t('rowRemoveTitle')} onClick={command('remove')}>
+            <Icon name="trash" />
           </button>
           <span class="open-links">
             {links.abs && (

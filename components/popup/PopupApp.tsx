@@ -5,8 +5,11 @@ import { plainError, type ErrorWhat } from '@/lib/errors';
 import { markdownLink } from '@/lib/export/link';
 import { actOnPaper, notifyChanged } from '@/lib/ui/extension-actions';
 import type { PaperId } from '@/lib/paper';
-import { moveAfter, moveBefore, moveToTop } from '@/lib/store/queue';
-import { queryTokens } from '@/lib/store/search';
+import { moveAfter, moveBefore, moveToTop, restoreQueuePlace } from '@/lib/store/queue';
+import { queryTokens, withTagTerm } from '@/lib/store/search';
+import { applyToPapers, removePapers, restorePapers } from '@/lib/store/library';
+import { useLibraryTags } from '@/lib/ui/use-library-tags';
+import { TagFilter } from '../shared/TagFilter';
 import { useLibrarySummary, usePaperList } from '@/lib/ui/use-paper-list';
 import { useSearchIndex } from '@/lib/ui/live-search-index';
 import { VIEWS, type ViewName } from '@/lib/store/views';
@@ -32,6 +35,8 @@ const HISTORY_ID = 'history-list';
 /** Rows a PageUp/PageDown moves by. */
 const PAGE_STEP = 5;
 const STATUS_MS = 4_000;
+/** How long a removal can be undone (the status stays, with its Undo button, for as long). */
+const UNDO_MS = 8_000;
 
 /** The search box's placeholder in each view ("Search the queue  ( / )"). */
 const SEARCH_PLACEHOLDERS: Record<ViewName, MessageKey> = {
@@ -48,9 +53,12 @@ const KEYS: readonly { keys: string[]; or?: boolean; what: MessageKey; queueOnly
   { keys: ['Enter'], what: 'popupKeyOpen' },
   { keys: ['r'], what: 'popupKeyRead' },
   { keys: ['s'], what: 'popupKeyStar' },
-  { keys: ['x'], what: 'popupKeyRemove' },
+  { keys: ['x'], what: 'popupKeyUnqueue' },
   { keys: ['n'], what: 'popupKeyNote' },
+  { keys: ['g'], what: 'popupKeyTags' },
   { keys: ['c'], what: 'popupKeyCopy' },
+  { keys: ['Del'], what: 'popupKeyRemove' },
+  { keys: ['u'], what: 'popupKeyUndo' },
   { keys: ['/'], what: 'popupKeySearch' },
   { keys: ['Alt+↑↓'], what: 'popupKeyReorder', queueOnly: true },
   { keys: ['t'], what: 'popupKeyTop', queueOnly: true },
@@ -73,7 +81,8 @@ export function PopupApp({ db }: { db: ShelfmarkDB }) {
   const [active, setActive] = useState(0);
   const [focus, setFocus] = useState<FocusRequest>({ n: 0, index: 0 });
   const [editing, setEditing] = useState<PaperId | null>(null);
-  const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
+  const [tagging, setTagging] = useState<PaperId | null>(null);
+  const [status, setStatus] = useState<{ text: string; error: boolean; undo?: () => Promise<unknown> } | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const tab = useActiveTab();
 
@@ -81,6 +90,7 @@ export function PopupApp({ db }: { db: ShelfmarkDB }) {
   const [started, setStarted] = useState(false);
   const summary = useLibrarySummary(db);
   const index = useSearchIndex(db, started || tokens.length > 0);
+  const knownTags = useLibraryTags(db, started);
   const page = usePaperList(db, view, tokens, visible, summary?.counts, index);
   const historyCount = useLiveQuery<number | undefined>(() => (started ? db.history.count() : undefined), [db, started]);
   const recording = useLiveQuery(async () => (await loadSettings()).history !== false, [history]);
@@ -98,7 +108,7 @@ export function PopupApp({ db }: { db: ShelfmarkDB }) {
 
   useEffect(() => {
     if (!status) return;
-    const timer = setTimeout(() => setStatus(null), STATUS_MS);
+    const timer = setTimeout(() => setStatus(null), status.undo ? UNDO_MS : STATUS_MS);
     return () => clearTimeout(timer);
   }, [status]);
 
@@ -108,6 +118,14 @@ export function PopupApp({ db }: { db: ShelfmarkDB }) {
   }, [page !== undefined && page.rows.length > 0]);
 
   const say = (text: string, error = false) => setStatus({ text, error });
+  /** Says what was done, with an Undo button (and the `u` key) for UNDO_MS. */
+  const sayUndoable = (text: string, undo: () => Promise<unknown>) => setStatus({ text, error: false, undo });
+  const undo = () => {
+    const run = status?.undo;
+    if (!run) return;
+    setStatus(null);
+    void attempt(run, t('popupUndone'));
+  };
   const attempt = async (work: () => Promise<unknown>, done?: string, failed: ErrorWhat = 'errorNotSaved') => {
     try {
       await work();
@@ -125,6 +143,7 @@ export function PopupApp({ db }: { db: ShelfmarkDB }) {
     setVisible({ first: 0, last: 0 });
     setActive(0);
     setEditing(null);
+    setTagging(null);
   };
   const changeQuery = (next: string) => {
     setQuery(next);
@@ -159,9 +178,24 @@ export function PopupApp({ db }: { db: ShelfmarkDB }) {
         return attempt(() => actOnPaper(db, paper.id, { kind: 'star', value }), value ? t('popupStarred') : t('popupUnstarred'));
       }
       case 'queue': {
-        const value = paper.queuePos === undefined;
-        return attempt(() => actOnPaper(db, paper.id, { kind: 'queue', value }), value ? t('popupQueued') : t('popupUnqueued'));
+        if (paper.queuePos === undefined) return attempt(() => actOnPaper(db, paper.id, { kind: 'queue', value: true }), t('popupQueued'));
+        const place = { queuePos: paper.queuePos, queuedAt: paper.queuedAt };
+        return attempt(async () => {
+          await actOnPaper(db, paper.id, { kind: 'queue', value: false });
+          sayUndoable(t('popupUnqueued'), async () => {
+            if (await restoreQueuePlace(db, paper.id, place)) await notifyChanged([paper.id]);
+          });
+        });
       }
+      case 'remove':
+        return attempt(async () => {
+          await removePapers(db, [paper.id]);
+          await notifyChanged([paper.id]);
+          sayUndoable(t('popupRemovedFromLibrary'), async () => notifyChanged(await restorePapers(db, [paper])));
+        });
+      case 'tag':
+        setTagging((current) => (current === paper.id ? null : paper.id));
+        return;
       case 'top':
         return attempt(async () => {
           if (await moveToTop(db, paper.id)) await notifyChanged([paper.id]);
@@ -216,6 +250,11 @@ export function PopupApp({ db }: { db: ShelfmarkDB }) {
       event.preventDefault();
       searchRef.current?.focus();
       searchRef.current?.select();
+      return;
+    }
+    if (event.key === 'u' && status?.undo) {
+      event.preventDefault();
+      undo();
       return;
     }
     if (event.key === 'Escape') {
@@ -291,6 +330,13 @@ export function PopupApp({ db }: { db: ShelfmarkDB }) {
         case 'c':
           void command('copy', paper);
           return true;
+        case 'g':
+          void command('tag', paper);
+          return true;
+        case 'Delete':
+        case 'Backspace':
+          void command('remove', paper);
+          return true;
       }
       return false;
     })();
@@ -310,6 +356,16 @@ export function PopupApp({ db }: { db: ShelfmarkDB }) {
         setEditing(null);
         document.querySelector<HTMLElement>(`#${LIST_ID} li[data-paper-id="${CSS.escape(paper.id)}"]`)?.focus();
       },
+      onTag: (paper: PaperRecord, names: readonly string[], value: boolean) =>
+        void attempt(async () => {
+          for (const name of names) await applyToPapers(db, [paper.id], { kind: 'tag', name, value });
+          await notifyChanged([paper.id]);
+        }),
+      onCloseTags: (paper: PaperRecord) => {
+        setTagging(null);
+        document.querySelector<HTMLElement>(`#${LIST_ID} li[data-paper-id="${CSS.escape(paper.id)}"]`)?.focus();
+      },
+      onPickTag: (name: string) => addTagFilterRef.current(name),
     }),
     [db],
   );
@@ -318,6 +374,11 @@ export function PopupApp({ db }: { db: ShelfmarkDB }) {
     document.addEventListener('keydown', listener);
     return () => document.removeEventListener('keydown', listener);
   }, []);
+
+  /** Narrows the list to a tag's papers (with the tags already chosen: papers having all of them). */
+  const addTagFilter = (name: string) => changeQuery(withTagTerm(query, name));
+  const addTagFilterRef = useRef(addTagFilter);
+  addTagFilterRef.current = addTagFilter;
 
   const counts = summary?.counts;
   const label = VIEWS[view].label;
@@ -343,6 +404,7 @@ export function PopupApp({ db }: { db: ShelfmarkDB }) {
         inputRef={searchRef}
         placeholder={t(history ? 'popupSearchHistory' : SEARCH_PLACEHOLDERS[view])}
       />
+      {!history && <TagFilter query={query} tags={knownTags} onQuery={changeQuery} />}
       <ViewTabs
         view={history ? 'history' : view}
         counts={counts && { ...counts, history: historyCount }}
@@ -395,8 +457,11 @@ export function PopupApp({ db }: { db: ShelfmarkDB }) {
                   view={page.view}
                   tokens={shownTokens}
                   // The whole queue's first row is its head; a search may not list the head at all.
-                  readNext={page.view === 'queue' && (page.query === '' ? index === 0 : paper.id === summary?.queueHead)}
+                  // "Read next" is the queue's first unread paper (a paper synced as both read and queued is not).
+                  readNext={page.view === 'queue' && (summary ? paper.id === summary.queueHead : page.query === '' && index === 0)}
                   editingNote={editing === paper.id}
+                  tagging={tagging === paper.id}
+                  knownTags={knownTags}
                   {...rowActions}
                 />
               )}
@@ -407,6 +472,11 @@ export function PopupApp({ db }: { db: ShelfmarkDB }) {
       )}
       <p class={status?.error ? 'status error' : 'status'} role="status" aria-live="polite">
         {status?.text ?? ''}
+        {status?.undo && (
+          <button type="button" class="text-button undo" onClick={undo}>
+            {t('popupUndo')}
+          </button>
+        )}
       </p>
       <SyncNote db={db} />
       <footer class="keys" aria-label={t('popupKeysLabel')}>

@@ -7,6 +7,8 @@ import type { PaperId } from '@/lib/paper';
 import { useLiveQuery } from '@/lib/ui/use-live-query';
 import { libraryCounts } from '@/lib/store/catalog';
 import type { ViewCounts } from '@/lib/store/views';
+import { useLibraryTags } from '@/lib/ui/use-library-tags';
+import { tagKey } from '@/lib/tags';
 import './outline-button.css';
 import './ExportMenu.css';
 import { plural, t } from '@/lib/i18n';
@@ -19,15 +21,18 @@ export interface ExportMenuProps {
   alwaysOpen?: boolean;
   /** The views' counts when the caller already keeps them live (the popup); read here otherwise. */
   counts?: ViewCounts;
+  /** The library's selected papers: offers (and opens on) the "Selected papers" scope when given. */
+  selectedIds?: readonly PaperId[];
 }
 
 type Status = { kind: 'done' | 'empty' | 'error'; text: string };
 
 /** Choose which papers and which format, then download the file. */
-export function ExportMenu({ db, searchIds, alwaysOpen = false, counts: givenCounts }: ExportMenuProps) {
+export function ExportMenu({ db, searchIds, selectedIds, alwaysOpen = false, counts: givenCounts }: ExportMenuProps) {
   const formId = useId();
   const [open, setOpen] = useState(alwaysOpen);
-  const [chosenScope, setScope] = useState<ExportScope>('all');
+  const [chosenScope, setScope] = useState<ExportScope>(selectedIds ? 'selection' : 'all');
+  const [chosenTag, setTag] = useState('');
   const [format, setFormat] = useState<ExportFormat>('bibtex');
   const [abstracts, setAbstracts] = useState(false);
   const [status, setStatus] = useState<Status | null>(null);
@@ -38,9 +43,13 @@ export function ExportMenu({ db, searchIds, alwaysOpen = false, counts: givenCou
   const toggle = useRef<HTMLButtonElement>(null);
   const firstField = useRef<HTMLSelectElement>(null);
 
-  // "Current search" disappears when the search is cleared; fall back to everything.
-  const scope = chosenScope === 'search' && !searchIds ? 'all' : chosenScope;
-  const scopes = SCOPES.filter((entry) => entry.scope !== 'search' || searchIds);
+  const tags = useLibraryTags(db, open);
+  // "Current search" disappears when the search is cleared, "Papers with tag" while there are no tags; fall back to everything.
+  const offered = (of: ExportScope) =>
+    of === 'search' ? searchIds !== undefined : of === 'selection' ? selectedIds !== undefined : of === 'tag' ? tags?.length !== 0 : true;
+  const scope = offered(chosenScope) ? chosenScope : 'all';
+  const scopes = SCOPES.filter((entry) => offered(entry.scope));
+  const tag = tags?.find((entry) => entry.key === tagKey(chosenTag)) ?? tags?.[0];
 
   useEffect(() => {
     if (open && !alwaysOpen) firstField.current?.focus();
@@ -51,19 +60,28 @@ export function ExportMenu({ db, searchIds, alwaysOpen = false, counts: givenCou
     toggle.current?.focus();
   };
 
-  const countOf = (of: ExportScope) => (of === 'search' ? searchIds?.length : of === 'history' ? historyCount : counts?.[of]);
+  const countOf = (of: ExportScope) =>
+    of === 'search'
+      ? searchIds?.length
+      : of === 'selection'
+        ? selectedIds?.length
+        : of === 'history'
+          ? historyCount
+          : of === 'tag'
+            ? undefined
+            : counts?.[of];
 
   async function onSubmit(event: Event) {
     event.preventDefault();
     if (busy) return;
     setBusy(true);
     try {
-      const papers = await papersInScope(db, scope, searchIds);
+      const papers = await papersInScope(db, scope, scope === 'selection' ? selectedIds : searchIds, tag?.name);
       if (papers.length === 0) {
-        setStatus({ kind: 'empty', text: t('exportNothing', scopeLabel(scope)) });
+        setStatus({ kind: 'empty', text: t('exportNothing', scopeLabel(scope, tag?.name)) });
         return;
       }
-      const file = await exportFile(papers, format, { scope, now: new Date(), abstracts });
+      const file = await exportFile(papers, format, { scope, tag: tag?.name, now: new Date(), abstracts });
       downloadFile(file);
       setStatus({ kind: 'done', text: t('exportSaved', file.name, plural('papers', papers.length)) });
     } catch (error) {
@@ -114,6 +132,18 @@ export function ExportMenu({ db, searchIds, alwaysOpen = false, counts: givenCou
               })}
             </select>
           </label>
+          {scope === 'tag' && tags && (
+            <label class="export-field">
+              <span>{t('exportTag')}</span>
+              <select aria-label={t('exportTagLabel')} value={tag?.key} onChange={(event) => setTag(event.currentTarget.value)}>
+                {tags.map((entry) => (
+                  <option key={entry.key} value={entry.key}>
+                    {t('tagWithCount', entry.name, entry.count)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
           <label class="export-field">
             <span>{t('exportFormat')}</span>
             <select value={format} onChange={(event) => setFormat(event.currentTarget.value as ExportFormat)}>

@@ -1,3 +1,4 @@
+import { unreadQueued } from '../store/queue';
 import type { ShelfmarkDB } from '../store/db';
 import type { PaperState } from '../store/library';
 import type { StatesMessage } from '../messaging';
@@ -27,8 +28,9 @@ export async function broadcastStates(states: Record<PaperId, PaperState>): Prom
 /** Amber, not the icon's indigo, so the count stands apart from the icon under it (assets/icon.svg). */
 export const BADGE_COLOR = '#b45309';
 
+/** The badge: how many papers of the queue are unread (lib/store/queue.ts's unreadQueued). */
 export async function refreshBadge(db: ShelfmarkDB): Promise<void> {
-  const queued = await db.papers.orderBy('queuePos').count();
+  const queued = await unreadQueued(db);
   // MV3 has `action`; Firefox's MV2 build has `browserAction`.
   const action = browser.action ?? browser.browserAction;
   await action.setBadgeText({ text: queued > 0 ? String(queued) : '' });

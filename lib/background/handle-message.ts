@@ -1,5 +1,6 @@
 import type { ShelfmarkDB } from '../store/db';
 import { applyAction, getStates, statesUnderEveryId, type PaperState } from '../store/library';
+import { libraryTags } from '../store/tags';
 import type { Response, ResponseData } from '../messaging';
 import { LIMITS, RequestSchema, withinMessageBudget } from '../messages';
 import { boundPaperRef } from '../bounds';
@@ -26,6 +27,8 @@ export interface MessageContext {
 }
 
 const EXTENSION: MessageSource = { kind: 'extension' };
+/** Tag names a card's completion gets: the most used. */
+const TAG_NAMES_SENT = 500;
 
 /**
  * The background's answer to one message. A message is counted first (one over LIMITS is refused
@@ -73,6 +76,8 @@ export async function handleMessage(
         await announce(onChange, { ...(await statesUnderEveryId(db, [id, ...aliases])), [id]: data });
         return { ok: true, data };
       }
+      case 'tagNames':
+        return { ok: true, data: (await libraryTags(db)).sort((a, b) => b.count - a.count).slice(0, TAG_NAMES_SENT).map((tag) => tag.name) };
       case 'changed':
         await announce(onChange, await statesUnderEveryId(db, request.ids));
         return { ok: true, data: null };

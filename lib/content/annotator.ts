@@ -511,7 +511,7 @@ export class Annotator {
   }
 
   private mount(entry: PageCard): CardControls {
-    const controls = createControls(entry.root, (action) => this.act(entry, action), this.states.shown(entry.id));
+    const controls = createControls(entry.root, (action) => this.act(entry, action), this.states.shown(entry.id), () => this.options.send({ type: 'tagNames' }));
     entry.controls = controls;
     const failed = this.failed.get(entry.id);
     if (failed) controls.showError(failed.message);

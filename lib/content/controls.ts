@@ -6,7 +6,8 @@ import { valueOf } from './paper-states';
 import { attachClosedRoot } from './shadow';
 import { CONTROLS_CSS } from './styles';
 import { actionTime, isUserEvent } from './trust';
-import { t, type MessageKey } from '../i18n';
+import { joinList, t, type MessageKey } from '../i18n';
+import { createTagEditor, type TagEditor } from './tag-editor';
 
 /**
  * The controls of one card: a light host element carrying `data-shelfmark-id` (the page contract)
@@ -70,6 +71,12 @@ const NOTE_ICON = 'M14 20.5H5.5a2 2 0 0 1-2-2v-13a2 2 0 0 1 2-2h13a2 2 0 0 1 2 2
 const NOTE_PENCIL = 'M19.2 13.3l2 2-6.4 6.4-2.8.8.8-2.8z';
 /** The longest first line a card shows (CSS ellipsis cuts it to the room there is). */
 const FIRST_LINE_CHARS = 200;
+/** The Tag button: a label tag; the card's first tags beside it (the rest as "+N"). */
+const TAG_LABEL: MessageKey = 'controlTag';
+const TAG_KEY = 't';
+const TAG_TIP: MessageKey = 'tags';
+const TAG_ICON = 'M3.5 12.5V4.5h8l9 9-8 8zM8 8.5h.01';
+const TAGS_SHOWN = 4;
 
 export interface CardControls {
   readonly id: PaperId;
@@ -84,6 +91,11 @@ export interface CardControls {
   clearError(): void;
   /** Opens the note editor and puts the cursor in it. */
   openNote(): void;
+  readonly tagsOpen: boolean;
+  /** Opens the tag field and puts the cursor in it. */
+  openTags(): void;
+  /** Closes the tag field; focus goes back to the Tag button. */
+  closeTags(): void;
   /** Closes the note editor, keeping and saving its text; focus goes back to the Note button. */
   closeNote(): void;
   /** Saves the note's unsaved text now (`urgent`: the page is going away, do not wait). */
@@ -156,10 +168,25 @@ function controlsTemplate(doc: Document): HTMLTemplateElement {
   firstLine.id = 'first-line';
   firstLine.dataset.kind = 'note';
   firstLine.hidden = true;
+  const tag = doc.createElement('button');
+  tag.type = 'button';
+  tag.className = 'toggle tag';
+  tag.dataset.kind = 'tag';
+  tag.dataset.tip = t(TAG_TIP);
+  tag.setAttribute('aria-label', t(TAG_LABEL));
+  // Pressed while the tag field is open; the card's tags describe it.
+  tag.setAttribute('aria-pressed', 'false');
+  tag.setAttribute('aria-keyshortcuts', TAG_KEY);
+  tag.setAttribute('aria-describedby', 'card-tags');
+  tag.append(icon(doc, [[TAG_ICON]]));
+  // The card's tags, compact (text only, inside the closed root).
+  const tags = doc.createElement('span');
+  tags.className = 'tags';
+  tags.id = 'card-tags';
   const status = doc.createElement('span');
   status.className = 'status';
   status.setAttribute('role', 'status');
-  bar.append(note, firstLine, status);
+  bar.append(note, tag, tags, firstLine, status);
   template.content.append(style, noteOpenStyle, bar);
   return template;
 }
@@ -172,24 +199,56 @@ export function createControlRoot(doc: Document, id: PaperId): HTMLElement {
   return root;
 }
 
-/** Builds the controls in `root` (from createControlRoot), showing `state` when known. */
-export function createControls(root: HTMLElement, onAction: ActionHandler, state?: PaperState): CardControls {
+/**
+ * Builds the controls in `root` (from createControlRoot), showing `state` when known. `tagNames`
+ * gives the library's tags for the tag field's suggestions.
+ */
+export function createControls(
+  root: HTMLElement,
+  onAction: ActionHandler,
+  state?: PaperState,
+  tagNames: () => Promise<readonly string[]> = async () => [],
+): CardControls {
   const doc = root.ownerDocument;
   const id = root.dataset.shelfmarkId!;
   const shadow = attachClosedRoot(root);
   const content = controlsTemplate(doc).content.cloneNode(true) as DocumentFragment;
-  // The template's shape is known: [style, note-open style, bar], bar = [one button per toggle, note, first line, status].
+  // The template's shape is known: [style, note-open style, bar], bar = [one button per toggle, note, tag, tags, first line, status].
   const [, noteOpenStyle, bar] = [...content.children] as [HTMLStyleElement, HTMLStyleElement, HTMLElement];
   const parts = bar.children;
   const buttons = new Map<ToggleKind, HTMLButtonElement>(TOGGLES.map((toggle, i) => [toggle.kind, parts[i] as HTMLButtonElement]));
   const noteButton = parts[TOGGLES.length] as HTMLButtonElement;
-  const firstLine = parts[TOGGLES.length + 1] as HTMLElement;
-  const status = parts[TOGGLES.length + 2] as HTMLElement;
+  const tagButton = parts[TOGGLES.length + 1] as HTMLButtonElement;
+  const tagChips = parts[TOGGLES.length + 2] as HTMLElement;
+  const firstLine = parts[TOGGLES.length + 3] as HTMLElement;
+  const status = parts[TOGGLES.length + 4] as HTMLElement;
   shadow.append(content);
   const tooltip = new Tooltip(shadow, bar);
   /** The state shown. */
   let current: PaperState | undefined;
   let editor: NoteEditor | undefined;
+  let tagEditor: TagEditor | undefined;
+  const tagField = (): TagEditor => {
+    tagEditor ??= createTagEditor(doc, shadow, {
+      change: (name, value) => void onAction({ kind: 'tag', name, value, at: actionTime() }),
+      names: tagNames,
+      onClose: () => controls.closeTags(),
+    });
+    tagButton.setAttribute('aria-controls', tagEditor.element.id);
+    return tagEditor;
+  };
+  /**
+   * Opens or closes an editor (the note's, the tags'): its button pressed while it is open, the
+   * controls on a line of their own while either is; closing gives the focus back to the button.
+   */
+  const setEditorOpen = (opened: { setOpen(open: boolean): void; focus(): void; element: HTMLElement }, button: HTMLButtonElement, open: boolean) => {
+    const hadFocus = opened.element.contains(shadow.activeElement);
+    opened.setOpen(open);
+    noteOpenStyle.media = editor?.open || tagEditor?.open ? 'all' : 'not all';
+    button.setAttribute('aria-pressed', String(open));
+    if (open) opened.focus();
+    else if (hadFocus) button.focus();
+  };
 
   const noteEditor = (): NoteEditor => {
     editor ??= createNoteEditor(doc, shadow, {
@@ -211,10 +270,15 @@ export function createControls(root: HTMLElement, onAction: ActionHandler, state
     if (!button) return;
     event.preventDefault();
     tooltip.hide();
-    const kind = button.dataset.kind as ToggleKind | 'note';
+    const kind = button.dataset.kind as ToggleKind | 'note' | 'tag';
     if (kind === 'note') {
       if (controls.noteOpen) controls.closeNote();
       else controls.openNote();
+      return;
+    }
+    if (kind === 'tag') {
+      if (controls.tagsOpen) controls.closeTags();
+      else controls.openTags();
       return;
     }
     // The value the user saw and meant: the opposite of what the button showed when clicked.
@@ -244,8 +308,19 @@ export function createControls(root: HTMLElement, onAction: ActionHandler, state
       noteButton.dataset.tip = t(line ? NOTE_TIP : NOTE_EMPTY_TIP);
       firstLine.textContent = line;
       firstLine.hidden = line === '' || controls.noteOpen;
+      tagChips.replaceChildren(
+        ...state.tags.slice(0, TAGS_SHOWN).map((name) => {
+          const chip = doc.createElement('span');
+          chip.className = 'tag-chip';
+          chip.textContent = name;
+          return chip;
+        }),
+      );
+      if (state.tags.length > TAGS_SHOWN) tagChips.append(`+${state.tags.length - TAGS_SHOWN}`);
+      tagChips.setAttribute('aria-label', state.tags.length ? t('cardTagsLabel', joinList(state.tags)) : '');
       tooltip.refresh();
       editor?.show(state.note);
+      tagEditor?.show(state.tags);
     },
     showError(message) {
       status.textContent = message;
@@ -256,22 +331,26 @@ export function createControls(root: HTMLElement, onAction: ActionHandler, state
     openNote() {
       const opened = noteEditor();
       opened.show(current?.note ?? '');
-      opened.setOpen(true);
-      noteOpenStyle.media = 'all';
-      noteButton.setAttribute('aria-pressed', 'true');
       // The whole note is in the editor now.
       firstLine.hidden = true;
-      opened.focus();
+      setEditorOpen(opened, noteButton, true);
     },
     closeNote() {
       if (!editor?.open) return;
-      const hadFocus = shadow.activeElement === editor.textarea;
       editor.draft.flush();
-      editor.setOpen(false);
-      noteOpenStyle.media = 'not all';
-      noteButton.setAttribute('aria-pressed', 'false');
       firstLine.hidden = firstLine.textContent === '';
-      if (hadFocus) noteButton.focus();
+      setEditorOpen(editor, noteButton, false);
+    },
+    get tagsOpen() {
+      return tagEditor?.open ?? false;
+    },
+    openTags() {
+      const opened = tagField();
+      opened.show(current?.tags ?? []);
+      setEditorOpen(opened, tagButton, true);
+    },
+    closeTags() {
+      if (tagEditor?.open) setEditorOpen(tagEditor, tagButton, false);
     },
     flushNote(urgent = false) {
       editor?.draft.flush(urgent);
@@ -464,5 +543,5 @@ export function toggleValue(state: PaperState, kind: ToggleKind): boolean {
 }
 
 function sameState(a: PaperState, b: PaperState): boolean {
-  return a.starred === b.starred && a.read === b.read && a.queued === b.queued && a.note === b.note;
+  return a.starred === b.starred && a.read === b.read && a.queued === b.queued && a.note === b.note && a.tags.join('\n') === b.tags.join('\n');
 }

@@ -3,15 +3,15 @@
  * key press is someone typing) kept apart from the page, so they are tested on their own.
  */
 
-export type Command = 'next' | 'previous' | 'star' | 'read' | 'queue' | 'note' | 'open' | 'openInNewTab' | 'hideRead' | 'help';
 import type { MessageKey } from '../i18n';
+
+export type Command = 'next' | 'previous' | 'star' | 'read' | 'queue' | 'note' | 'tag' | 'open' | 'openInNewTab' | 'hideRead' | 'help';
 
 export interface Shortcut {
   /** `KeyboardEvent.key` as typed (letters lower-case unless the shortcut needs Shift). */
   key: string;
   command: Command;
-  /** What the shortcuts panel says it does. */
-  /** What it does, a key of the catalogues. */
+  /** What the shortcuts panel says it does, a key of the catalogues. */
   description: MessageKey;
 }
 
@@ -23,6 +23,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { key: 'r', command: 'read', description: 'keyRead' },
   { key: 'q', command: 'queue', description: 'keyQueue' },
   { key: 'n', command: 'note', description: 'keyNote' },
+  { key: 't', command: 'tag', description: 'keyTag' },
   { key: 'o', command: 'open', description: 'keyOpen' },
   { key: 'O', command: 'openInNewTab', description: 'keyOpenInNewTab' },
   { key: 'h', command: 'hideRead', description: 'keyHideRead' },

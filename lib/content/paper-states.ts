@@ -1,6 +1,7 @@
 import type { PaperState, UserAction } from '../store/library';
 import type { PaperId } from '../paper';
 import { isLater, NO_VERSIONS, type StateGroup } from '../state-order';
+import { cleanTagName, tagKey } from '../tags';
 
 /**
  * What a tab knows of each paper it shows: the state the background confirmed, newest per group
@@ -9,7 +10,7 @@ import { isLater, NO_VERSIONS, type StateGroup } from '../state-order';
  */
 
 /** What a page knows of a paper nobody has acted on. */
-export const NO_STATE: PaperState = Object.freeze({ starred: false, read: false, queued: false, note: '', versions: NO_VERSIONS });
+export const NO_STATE: PaperState = Object.freeze({ starred: false, read: false, queued: false, note: '', versions: NO_VERSIONS, tags: [], tagsAt: 0 });
 
 const GROUPS: readonly StateGroup[] = ['star', 'read', 'queue', 'note'];
 
@@ -50,10 +51,15 @@ export function newestOf(known: PaperState, incoming: PaperState): PaperState {
     const same = version === merged.versions[group] && value === valueOf(merged, group);
     if (!same && !isLater(merged.versions[group], valueOf(merged, group), version, value)) merged = withValue(merged, group, value, version);
   }
+  // Tags: the list of the latest change.
+  if ((incoming.tagsAt ?? 0) > merged.tagsAt) merged = { ...merged, tags: incoming.tags ?? [], tagsAt: incoming.tagsAt };
   return merged;
 }
 
-/** The groups an action sets, with their values: a paper marked read also leaves the queue (as in the library). */
+/**
+ * The groups an action sets, with their values, as in the library (changeRecord): a paper marked read
+ * also leaves the queue, a paper put in the queue is also unread. Tags are not among the groups.
+ */
 export function effectsOf(action: UserAction): [StateGroup, boolean | string][] {
   switch (action.kind) {
     case 'star':
@@ -61,14 +67,21 @@ export function effectsOf(action: UserAction): [StateGroup, boolean | string][] 
     case 'read':
       return action.value ? [['read', true], ['queue', false]] : [['read', false]];
     case 'queue':
-      return [['queue', action.value]];
+      return action.value ? [['queue', true], ['read', false]] : [['queue', false]];
     case 'note':
       return [['note', action.text]];
+    case 'tag':
+      return [];
   }
 }
 
 /** The state after `action`, applied as the library applies it: only where it is later than what is known. */
 export function applyLocally(state: PaperState, action: UserAction): PaperState {
+  if (action.kind === 'tag') {
+    // Shown at once; the background's answer (a later tagsAt) then gives the list as the library names it.
+    const others = state.tags.filter((name) => tagKey(name) !== tagKey(action.name));
+    return { ...state, tags: action.value ? [...others, cleanTagName(action.name)] : others };
+  }
   const at = action.at ?? Date.now();
   let next = state;
   for (const [group, value] of effectsOf(action)) {

@@ -59,6 +59,9 @@ export class Triage {
       case 'note':
         this.annotator.controlsOf(entry).openNote();
         return true;
+      case 'tag':
+        this.annotator.controlsOf(entry).openTags();
+        return true;
       case 'open':
       case 'openInNewTab': {
         const url = paperUrl(this.annotator.paperOf(entry), this.annotator.url);

@@ -1,11 +1,12 @@
 import type { OutboxRow, PaperRecord, ShelfmarkDB, TombstoneRecord } from '../store/db';
 import { notifyChanged, notifyChangedInBatches } from '../ui/extension-actions';
 import { boundStoredPaper } from '../bounds';
-import { foldRecords, renewChanges, stripUndefined, tombstonesOf } from '../store/library';
-import { META_FIELDS, compareStamps, idsOf, mergePapers, nameOf, samePaper, type Group, type MetaKey } from '../store/merge';
-import { changeTables, changedKinds, moveChanges } from '../store/outbox';
+import { changeTimes, foldRecords, renewChanges, stripUndefined, tombstonesOf } from '../store/library';
+import { META_FIELDS, compareStamps, idsOf, mergePapers, nameOf, samePaper, type MetaKey } from '../store/merge';
+import { changeTables, changedKinds, changeTime, moveChanges } from '../store/outbox';
 import { observeTime, wallClock } from '../store/clock';
 import { LIMITS, PaperRefSchema, SeenAtSchema } from '../messages';
+import { TAG_LIMITS } from '../limits';
 import type { PaperId } from '../paper';
 import { paperWords } from '../store/search';
 import { z } from '../zod';
@@ -68,6 +69,11 @@ export const BackupPaperSchema = PaperRefSchema.omit({ upvotes: true, comments: 
   metaAt: z.partialRecord(z.enum(META_KEYS), time).optional(),
   noteBase: StampSchema.optional(),
   keptNotes: z.array(z.object({ text: z.string().max(LIMITS.note), written: StampSchema, dismissed: z.literal(true).optional() })).max(1_000).optional(),
+  // Backup version 4 on. Names are cleaned and entries of one tag (by key) kept once when read (boundStoredPaper).
+  tags: z
+    .array(StampSchema.extend({ name: z.string().max(TAG_LIMITS.name * 4), removed: z.literal(true).optional() }))
+    .max(TAG_LIMITS.entries * 4)
+    .optional(),
 });
 
 // Every stored field must be in the schema, or importing would silently drop it: when a field is
@@ -340,8 +346,8 @@ export async function applyImport(db: ShelfmarkDB, backup: ReadBackup, options: 
     const outbox: OutboxRow[] = [];
     let newest = 0;
     for (const record of written) {
-      for (const kind of changedKinds(local.get(record.id), record)) outbox.push({ id: record.id, kind, at: record.changedAt[kind as Group] ?? record.updatedAt });
-      newest = Math.max(newest, ...Object.values(record.changedAt).map((at) => at ?? 0));
+      for (const kind of changedKinds(local.get(record.id), record)) outbox.push({ id: record.id, kind, at: changeTime(record, kind) });
+      newest = Math.max(newest, ...changeTimes(record).map((at) => at ?? 0));
     }
     await observeTime(db, newest);
     await db.outbox.bulkPut(outbox);

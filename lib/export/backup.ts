@@ -15,17 +15,18 @@ import type { PaperRecord } from '../store/db';
  *      `aliases` (a paper's other ids), `venue` and `year`. An older Shelfmark would drop the
  *      aliases, so it must refuse the file. Versions 1 and 2 still import (they are version 3
  *      files without those fields).
+ *   4  PaperRecord of database version 7: adds tags (one entry per tag, with its stamp, merged per tag).
  */
 
 export const BACKUP_FORMAT = 'shelfmark-backup';
-export const BACKUP_VERSION = 3;
+export const BACKUP_VERSION = 4;
 
 /**
  * The backup version that describes the records each database version stores (a snapshot keeps
  * records as stored, lib/store/snapshots.ts). A schema version that changes what a record holds
  * bumps BACKUP_VERSION and maps to it here; test/unit/db-migrations.test.ts checks every version has one.
  */
-export const BACKUP_VERSION_OF_SCHEMA: Readonly<Record<number, number>> = { 1: 1, 2: 1, 3: 2, 4: 2, 5: 3, 6: 3 };
+export const BACKUP_VERSION_OF_SCHEMA: Readonly<Record<number, number>> = { 1: 1, 2: 1, 3: 2, 4: 2, 5: 3, 6: 3, 7: 4 };
 
 export type BackupPaper = Omit<PaperRecord, 'words' | 'actedAt'>;
 

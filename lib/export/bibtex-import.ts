@@ -1,5 +1,5 @@
-import type { OutboxRow, PaperRecord, ShelfmarkDB, Stamp } from '../store/db';
-import { foldRecords, newRecord, stampGroup, stateOf, stripUndefined, type UserAction } from '../store/library';
+import type { OutboxRow, PaperRecord, ShelfmarkDB } from '../store/db';
+import { changeRecord, changeTimes, foldRecords, isAlreadySo, newRecord, stripUndefined, withLibraryName, type UserAction } from '../store/library';
 import { nextTime, readClock, wallClock } from '../store/clock';
 import { idsOf, nameOf, touchMetadata, type MetaKey } from '../store/merge';
 import { changedKinds, changeTables, moveChanges } from '../store/outbox';
@@ -21,15 +21,16 @@ import { t, type MessageKey } from '../i18n';
  *    An entry without an id Shelfmark keeps, or without a title, is rejected with its line and why.
  * 2. preview: which papers are new and which are already in the library (read-only), found under
  *    any of their ids.
- * 3. import: in one transaction, each paper gets what the user chose (starred, queued), the same
+ * 3. import: in one transaction, each paper gets what the user chose (starred, queued, tagged), the same
  *    record as acting on it by hand would make. A paper already in the library keeps its metadata;
  *    the file only fills what it lacks.
  */
 
-/** What the imported papers become. Tags (issue 13) will add `tags: string[]` here, in actionsFor and in applyChoice. */
+/** What the imported papers become: starred, queued, tagged (names as lib/tags.ts cleans them). */
 export interface BibImportChoice {
   star: boolean;
   queue: boolean;
+  tags?: readonly string[];
 }
 
 /** The library operations a choice means, in the order they are applied. */
@@ -37,6 +38,7 @@ export function actionsFor(choice: BibImportChoice): UserAction[] {
   const actions: UserAction[] = [];
   if (choice.star) actions.push({ kind: 'star', value: true });
   if (choice.queue) actions.push({ kind: 'queue', value: true });
+  for (const name of choice.tags ?? []) actions.push({ kind: 'tag', name, value: true });
   return actions;
 }
 
@@ -227,7 +229,7 @@ export async function previewBibtexImport(db: ShelfmarkDB, bib: BibPapers): Prom
 /** How many of the papers already in the library the choice changes (the others already are so). */
 export function matchedToChange(plan: BibImportPlan, choice: BibImportChoice): number {
   const actions = actionsFor(choice);
-  return plan.matched.filter(({ paper, record }) => !alreadyDone(record, actions) || Object.keys(missingMetadata(record, paper.ref)).length > 0).length;
+  return plan.matched.filter(({ paper, record }) => !actions.every((action) => isAlreadySo(record, action)) || Object.keys(missingMetadata(record, paper.ref)).length > 0).length;
 }
 
 export interface BibImportResult {
@@ -260,6 +262,9 @@ export async function applyBibtexImport(
     ]);
     const original = new Map([...stored.values()].map((record) => [record.id, record]));
     let queueEnd = last?.queuePos === undefined ? 0 : Math.floor(last.queuePos);
+    // Each tag named as the library already names it ("llm" joins "LLM").
+    const named: UserAction[] = [];
+    for (const action of actions) named.push(await withLibraryName(db, action));
     // One clock tick per changed paper, as one action each by hand would take (lib/store/clock.ts),
     // counted in memory and stored once.
     let newest = clock.newest;
@@ -274,11 +279,11 @@ export async function applyBibtexImport(
       const name = nameOf([...(record ? idsOf(record) : []), ...idsOf(paper.ref)]);
       const missing = record ? missingMetadata(record, paper.ref) : {};
       const renamed = found.length > 1 || (record !== undefined && idsOf(record).join(' ') !== idsOf(name).join(' '));
-      if (record && !renamed && alreadyDone(record, actions) && Object.keys(missing).length === 0) {
+      if (record && !renamed && actions.every((action) => isAlreadySo(record, action)) && Object.keys(missing).length === 0) {
         result.unchanged++;
         continue;
       }
-      newest = nextTime(now, Math.max(newest, ...found.flatMap((old) => Object.values(old.changedAt)).map((at) => at ?? -1)));
+      newest = nextTime(now, Math.max(newest, ...found.flatMap(changeTimes).map((at) => at ?? -1)));
       const stamp = { at: newest, by: clock.deviceId };
       const next = record ? { ...record, links: { ...record.links }, changedAt: { ...record.changedAt } } : newRecord(paper.ref, now, stamp);
       Object.assign(next, name);
@@ -287,7 +292,8 @@ export async function applyBibtexImport(
         Object.assign(next, { ...missing, links: { ...next.links, ...missing.links } });
         touchMetadata(next, keys.map((key) => (key === 'links' ? 'links.abs' : key)) as MetaKey[], stamp);
       }
-      applyChoice(next, choice, now, stamp, () => ++queueEnd);
+      // The user's choice, as acting on the paper by hand does it (library.ts's changeRecord).
+      for (const action of named) changeRecord(next, action, now, stamp, () => ++queueEnd);
       next.updatedAt = now;
       next.words = paperWords(next);
       stripUndefined(next);
@@ -311,22 +317,6 @@ export async function applyBibtexImport(
   });
 }
 
-/**
- * The user's choice on one record, as applyAction's star and queue do it (a test holds them equal).
- * Tags, once they exist, are added here, in BibImportChoice and in actionsFor.
- */
-function applyChoice(record: PaperRecord, choice: BibImportChoice, now: number, stamp: Stamp, nextQueuePos: () => number): void {
-  if (choice.star && record.starredAt === undefined) {
-    record.starredAt = now;
-    stampGroup(record, 'star', stamp);
-  }
-  if (choice.queue && record.queuePos === undefined) {
-    record.queuePos = nextQueuePos();
-    record.queuedAt = now;
-    stampGroup(record, 'queue', stamp);
-  }
-}
-
 /** The stored records under every id of the papers (their own and their aliases). */
 async function storedRecords(db: ShelfmarkDB, papers: readonly BibPaper[]): Promise<Map<PaperId, PaperRecord>> {
   const ids = [...new Set(papers.flatMap((paper) => idsOf(paper.ref)))];
@@ -341,12 +331,6 @@ function reached(stored: ReadonlyMap<PaperId, PaperRecord>, paper: BibPaper): Pa
   return [...new Set(idsOf(paper.ref).flatMap((id) => stored.get(id) ?? []))];
 }
 
-function alreadyDone(record: PaperRecord, actions: readonly UserAction[]): boolean {
-  const state = stateOf(record);
-  return actions.every((action) =>
-    action.kind === 'star' ? state.starred === action.value : action.kind === 'queue' ? state.queued === action.value : false,
-  );
-}
 
 /** The metadata the file has and the stored record lacks. */
 function missingMetadata(record: PaperRecord, ref: PaperRef): Partial<PaperRef> {

@@ -1,6 +1,7 @@
 import type { PaperRecord } from '../store/db';
 import { arxivIdOf, arxivLinks } from '../paper';
 import { foldText, tokenize } from '../store/search';
+import { tagNames } from '../tags';
 import { lastName, shortAuthors } from './authors';
 import { paperDoi, paperUrl } from './link';
 
@@ -11,12 +12,13 @@ import { paperDoi, paperUrl } from './link';
  * and where they were published as `howpublished`. Text is escaped so LaTeX prints it as written;
  * Unicode is kept as is (BibLaTeX/biber and every reference manager read UTF-8). The user's note
  * goes in `annote`, not `note`: styles print `note` in the bibliography, while `annote` is for the
- * reader (Zotero imports it as a note).
+ * reader (Zotero imports it as a note); the user's tags go in `keywords` (Zotero and JabRef import
+ * them as tags).
  */
 
 export type BibtexPaper = Pick<
   PaperRecord,
-  'id' | 'title' | 'authors' | 'authorCount' | 'abstract' | 'date' | 'year' | 'venue' | 'aliases' | 'primaryCategory' | 'links' | 'seen' | 'note'
+  'id' | 'title' | 'authors' | 'authorCount' | 'abstract' | 'date' | 'year' | 'venue' | 'aliases' | 'primaryCategory' | 'links' | 'seen' | 'note' | 'tags'
 >;
 
 export interface BibtexOptions {
@@ -164,6 +166,10 @@ export function bibtexEntry(paper: BibtexPaper, key = baseCitationKey(paper), op
   const doi = paperDoi(paper);
   if (doi) fields.push(['doi', verbatim(doi)]);
   if (options.abstracts && paper.abstract?.trim()) fields.push(['abstract', escapeBibtex(paper.abstract.trim())]);
+  // The user's tags as keywords, comma-separated (a tag has no comma). Reference managers read this
+  // field verbatim (no TeX), so it is written as typed, without what would unbalance the braces.
+  const tags = tagNames(paper).map((tag) => tag.replace(/[{}\\]/g, ''));
+  if (tags.length > 0) fields.push(['keywords', tags.join(', ')]);
   if (paper.note.trim() !== '') fields.push(['annote', escapeBibtex(paper.note)]);
   const body = fields.map(([name, value]) => `  ${name} = {${value}}`).join(',\n');
   return `@misc{${key},\n${body}\n}\n`;

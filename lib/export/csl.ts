@@ -3,6 +3,7 @@ import { arxivIdOf } from '../paper';
 import { nameParts } from './authors';
 import { citationKeys, paperYear } from './bibtex';
 import { paperDoi, paperUrl } from './link';
+import { tagNames } from '../tags';
 
 /**
  * CSL-JSON, the data format of citation processors (citeproc-js, Pandoc, Zotero's and Mendeley's
@@ -27,6 +28,8 @@ export interface CslItemOut {
   publisher?: string;
   number?: string;
   abstract?: string;
+  /** The user's tags, comma-separated (CSL's `keyword`; Zotero imports it as tags). */
+  keyword?: string;
   annote?: string;
 }
 
@@ -50,6 +53,8 @@ export function cslItem(paper: PaperRecord, key: string, options: CslOptions = {
     item.number = `arXiv:${arxivId}`;
   }
   if (options.abstracts && paper.abstract?.trim()) item.abstract = paper.abstract.trim();
+  const tags = tagNames(paper);
+  if (tags.length > 0) item.keyword = tags.join(', ');
   if (paper.note.trim() !== '') item.annote = paper.note;
   return item;
 }

@@ -3,6 +3,7 @@ import type { PaperRecord } from '../store/db';
 import { arxivIdOf, paperLinks } from '../paper';
 import { paperYear } from './bibtex';
 import { paperDoi, paperUrl } from './link';
+import { tagNames } from '../tags';
 
 /**
  * A spreadsheet of papers: RFC 4180 (quoting and CRLF line ends by papaparse), UTF-8 with a byte
@@ -12,7 +13,7 @@ import { paperDoi, paperUrl } from './link';
 export const CSV_COLUMNS = [
   'id', 'arxiv_id', 'doi', 'other_ids', 'title', 'authors', 'venue', 'year', 'date', 'primary_category',
   'url', 'pdf_url', 'starred', 'starred_at', 'read', 'read_at', 'in_queue', 'queued_at',
-  'note', 'note_updated_at', 'added_at',
+  'note', 'note_updated_at', 'added_at', 'tags',
 ] as const;
 
 /**
@@ -52,6 +53,7 @@ function row(paper: PaperRecord): string[] {
     paper.note,
     iso(paper.noteUpdatedAt),
     iso(paper.createdAt),
+    tagNames(paper).join('; '),
   ];
 }
 

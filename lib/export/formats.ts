@@ -5,11 +5,14 @@ import { toCsv } from './csv';
 import { toMarkdown } from './markdown';
 import { scopeLabel, type ExportScope } from './scope';
 import type { MessageKey } from '../i18n';
+import { foldText } from '../store/search';
 
 export type ExportFormat = 'bibtex' | 'ris' | 'csl' | 'markdown' | 'markdown-vault' | 'csv' | 'json';
 
 export interface ExportContext {
   scope: ExportScope;
+  /** The tag of the `tag` scope. */
+  tag?: string;
   now: Date;
   /** Include each paper's stored abstract (formats whose spec says `abstracts`). */
   abstracts?: boolean;
@@ -58,7 +61,7 @@ export const FORMATS: readonly FormatSpec[] = [
     extension: 'md',
     mimeType: 'text/markdown;charset=utf-8',
     abstracts: true,
-    serialize: (papers, { scope, now, abstracts }) => toMarkdown(papers, { title: scopeLabel(scope), exportedAt: now, abstracts }),
+    serialize: (papers, { scope, tag, now, abstracts }) => toMarkdown(papers, { title: scopeLabel(scope, tag), exportedAt: now, abstracts }),
   },
   {
     format: 'markdown-vault',
@@ -96,9 +99,10 @@ export function localDate(now: Date): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-/** `shelfmark-<scope>-<yyyy-mm-dd>.<ext>`, e.g. `shelfmark-notes-2026-11-27.md`. */
-export function exportFileName(scope: ExportScope, format: ExportFormat, now: Date): string {
-  return `shelfmark-${scope}-${localDate(now)}.${formatSpec(format).extension}`;
+/** `shelfmark-<scope>-<yyyy-mm-dd>.<ext>`, e.g. `shelfmark-notes-2026-11-27.md`; a tag's papers `shelfmark-tag-reading-group-…`. */
+export function exportFileName(scope: ExportScope, format: ExportFormat, now: Date, tag?: string): string {
+  const name = scope === 'tag' ? `tag-${foldText(tag ?? '').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'tag'}` : scope;
+  return `shelfmark-${name}-${localDate(now)}.${formatSpec(format).extension}`;
 }
 
 export interface ExportFile {
@@ -110,5 +114,5 @@ export interface ExportFile {
 
 export async function exportFile(papers: readonly PaperRecord[], format: ExportFormat, context: ExportContext): Promise<ExportFile> {
   const spec = formatSpec(format);
-  return { name: exportFileName(context.scope, format, context.now), mimeType: spec.mimeType, data: await spec.serialize(papers, context) };
+  return { name: exportFileName(context.scope, format, context.now, context.tag), mimeType: spec.mimeType, data: await spec.serialize(papers, context) };
 }

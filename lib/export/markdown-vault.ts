@@ -3,7 +3,8 @@ import { arxivIdOf, cleanText } from '../paper';
 import { shortAuthors } from './authors';
 import { citationKeys, paperYear } from './bibtex';
 import { escapeMarkdown, markdownLink, paperDoi, paperUrl } from './link';
-import { paperFacts } from './markdown';
+import { obsidianTag, paperFacts } from './markdown';
+import { tagNames } from '../tags';
 
 /**
  * Markdown for a notes vault (Obsidian): one file per paper, its facts in YAML front matter (which
@@ -44,6 +45,8 @@ export function vaultNote(paper: PaperRecord, key: string, options: VaultOptions
   const doi = paperDoi(paper);
   const url = paperUrl(paper);
   const year = paperYear(paper);
+  // Obsidian's `tags` property takes the names it reads after `#`.
+  const tags = tagNames(paper).map(obsidianTag).filter(Boolean);
   const front = [
     '---',
     `title: ${yaml(paper.title)}`,
@@ -56,6 +59,7 @@ export function vaultNote(paper: PaperRecord, key: string, options: VaultOptions
     ...(doi ? [`doi: ${yaml(doi)}`] : []),
     ...(url ? [`url: ${yaml(url)}`] : []),
     `citekey: ${yaml(key)}`,
+    ...(tags.length > 0 ? ['tags:', ...tags.map((tag) => `  - ${yaml(tag)}`)] : []),
     `starred: ${paper.starredAt !== undefined}`,
     `read: ${paper.readAt !== undefined}`,
     `queued: ${paper.queuePos !== undefined}`,

@@ -1,6 +1,7 @@
 import type { PaperRecord } from '../store/db';
 import { arxivIdOf, arxivLinks, cleanText, idLabel, paperLinks } from '../paper';
 import { authorLine } from './authors';
+import { tagNames } from '../tags';
 import { escapeMarkdown, markdownLink, markdownUrl, paperUrl } from './link';
 
 /**
@@ -51,7 +52,20 @@ export function paperFacts(paper: PaperRecord): string[] {
   if (paper.date) facts.push(`**Date:** ${paper.date}`);
   else if (paper.year && !paper.venue) facts.push(`**Year:** ${paper.year}`);
   facts.push(`**State:** ${stateText(paper)}`);
+  const tags = tagNames(paper).map(obsidianTag).filter(Boolean);
+  if (tags.length > 0) facts.push(`**Tags:** ${tags.map((tag) => `#${tag}`).join(' ')}`);
   return facts;
+}
+
+/**
+ * A tag as Obsidian (and most Markdown notes apps) read `#tag`: letters, digits, `_`, `-` and `/`
+ * only, so spaces and other characters become `-` ("reading group" → `reading-group`); a tag of
+ * digits only gets a leading `_` (Obsidian needs one character that is not a digit). '' when
+ * nothing is left.
+ */
+export function obsidianTag(name: string): string {
+  const safe = name.replace(/[^\p{L}\p{N}_\-/]+/gu, '-').replace(/-{2,}/g, '-').replace(/^[-/]+|[-/]+$/g, '');
+  return /^\d+$/.test(safe) ? `_${safe}` : safe;
 }
 
 /** The paper's ids, each linked to its standard page where it has one: "ACL 2021.naacl-main.208 · dblp conf/…". */

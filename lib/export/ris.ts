@@ -3,6 +3,7 @@ import { arxivIdOf, arxivLinks, cleanText } from '../paper';
 import { nameParts } from './authors';
 import { citationKeys, paperYear } from './bibtex';
 import { paperDoi, paperUrl } from './link';
+import { tagNames } from '../tags';
 
 /**
  * RIS, the tagged format EndNote, Zotero, Mendeley and most library catalogues read: one record
@@ -42,6 +43,7 @@ export function risRecord(paper: PaperRecord, key: string, options: RisOptions =
   if (url) lines.push(tag('UR', url));
   if (arxivId) lines.push(tag('L1', arxivLinks(arxivId).pdf));
   for (const category of paper.categories ?? (paper.primaryCategory ? [paper.primaryCategory] : [])) lines.push(tag('KW', category));
+  for (const name of tagNames(paper)) lines.push(tag('KW', name));
   if (options.abstracts && paper.abstract?.trim()) lines.push(tag('AB', paper.abstract));
   if (paper.note.trim() !== '') lines.push(tag('N1', paper.note));
   lines.push('ER  - ');

@@ -3,6 +3,7 @@ import type { PaperRecord, ShelfmarkDB } from './db';
 import type { PaperId } from '../paper';
 import { baseCitationKey } from '../export/bibtex';
 import { VIEW_NAMES, VIEWS, type ViewCounts } from './views';
+import { foldText } from './search';
 
 /**
  * The catalog: what the extension pages need of every paper without reading its record (its search
@@ -19,14 +20,17 @@ import { VIEW_NAMES, VIEWS, type ViewCounts } from './views';
 export const CATALOG_TABLE = 'catalog';
 /** 64 buckets: at 50,000 papers, a write rewrites about 800 entries (100 KB) and a page reads 64 rows. */
 export const CATALOG_BUCKETS = 64;
-/** The entry format; bump it when what an entry holds changes, and every catalog is rebuilt. */
-const CATALOG_FORMAT = 1;
+/** The entry format; bump it when what an entry holds changes, and every catalog is rebuilt. 2: the library's sort keys `date` and `title`. */
+const CATALOG_FORMAT = 2;
 const META_ID = 'meta';
 /** Dexie's DBCoreRangeType.Any (a const enum: not there at run time): the whole table. */
 const ANY_RANGE = 3 as DBCoreRangeType;
 
-/** The keys an entry keeps, in this order: the views' indexes, then `updatedAt` (the library's order). */
-export const CATALOG_KEYS = ['queuePos', 'starredAt', 'noteUpdatedAt', 'readAt', 'createdAt', 'updatedAt'] as const;
+/**
+ * The keys an entry keeps, in this order: the views' indexes, then the library's orders:
+ * `updatedAt`, the paper's `date` (as a time) and its `title` (titleSortKey).
+ */
+export const CATALOG_KEYS = ['queuePos', 'starredAt', 'noteUpdatedAt', 'readAt', 'createdAt', 'updatedAt', 'date', 'title'] as const;
 export type CatalogKey = (typeof CATALOG_KEYS)[number];
 const KEY_COUNT = CATALOG_KEYS.length;
 
@@ -64,9 +68,30 @@ export function catalogEntry(record: PaperRecord): CatalogEntry {
   return {
     id: record.id,
     words: record.words.map((word) => ` ${word}`).join(''),
-    keys: CATALOG_KEYS.map((key) => record[key] ?? NaN),
+    keys: CATALOG_KEYS.map((key) => (key === 'date' ? (record.date ? Date.parse(record.date) : NaN) : key === 'title' ? titleSortKey(record.title) : (record[key] ?? NaN))),
     cite: baseCitationKey(record),
   };
+}
+
+/** Letters and digits a title sorts by: the first TITLE_SORT_CHARS of them, folded, make one exact number. */
+const TITLE_SORT_CHARS = 10;
+const SORT_ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyz';
+
+/**
+ * A number that sorts as the title does, by its first ten letters and digits (case and accents
+ * folded, other characters skipped): base 37 fits ten of them in a float's exact integers. Titles
+ * alike that far tie, and ties go by id like every order.
+ */
+export function titleSortKey(title: string): number {
+  let key = 0;
+  let count = 0;
+  for (const char of foldText(title)) {
+    const digit = SORT_ALPHABET.indexOf(char);
+    if (digit < 0) continue;
+    key = key * 37 + digit + 1;
+    if (++count === TITLE_SORT_CHARS) break;
+  }
+  return key * 37 ** (TITLE_SORT_CHARS - count);
 }
 
 /** The bucket of a paper: FNV-1a of its id. */

@@ -72,6 +72,12 @@ export interface PaperRecord {
    */
   keptNotes?: KeptNote[];
   /**
+   * The paper's tags, one entry per tag (by tagKey, sorted), each with the stamp of its last change
+   * and, once taken off, `removed`: sync and backup import merge tags one by one (lib/store/merge.ts),
+   * so adding one tag on one device and removing another on a second keeps both changes.
+   */
+  tags?: TagEntry[];
+  /**
    * When the user acted for each user group's current value, set by an action from a page: actions
    * are ordered by it, whatever order they arrive in (lib/store/library.ts). Local bookkeeping, never
    * exported or synced; a group changed any other way has none, and is ordered by its `changedAt`.
@@ -89,14 +95,21 @@ export interface FieldTimes {
   note?: number;
 }
 
+/** One tag of a paper: its name as shown, and when (and on which device) it was last put on or taken off. */
+export interface TagEntry extends Stamp {
+  name: string;
+  /** Taken off at the stamp (kept so that the removal reaches other devices and wins over an older add). */
+  removed?: true;
+}
+
 /** One change of the hybrid logical clock: its time and the device that made it. */
 export interface Stamp {
   at: number;
   by: string;
 }
 
-/** The kinds of change the outbox tracks: the groups of fields, a paper's removal, its kept notes, its ids. */
-export type ChangeKind = keyof FieldTimes | 'deleted' | 'kept' | 'aliases';
+/** The kinds of change the outbox tracks: the groups of fields, tags, a paper's removal, its kept notes, its ids. */
+export type ChangeKind = keyof FieldTimes | 'tags' | 'deleted' | 'kept' | 'aliases';
 
 /** A local change not yet pushed to the sync folder, written in the same transaction as the change. */
 export interface OutboxRow {
@@ -233,6 +246,13 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     // their words. A new table; no record changes.
     version: 6,
     stores: { history: 'id, openedAt, *words' },
+  },
+  {
+    // Tags (lib/tags.ts): records may hold `tags`, searched through `words` (`tag:` words, no new
+    // index). Nothing to rewrite: a record written before has none. The version tells a snapshot's
+    // records apart (BACKUP_VERSION_OF_SCHEMA): from here they may carry tags.
+    version: 7,
+    stores: {},
   },
 ];
 

@@ -1,4 +1,4 @@
-import type { PaperRecord, ShelfmarkDB, Stamp, TombstoneRecord } from './db';
+import type { OutboxRow, PaperRecord, ShelfmarkDB, Stamp, TombstoneRecord } from './db';
 import type { PaperId, PaperRef } from '../paper';
 import { isLater, NO_VERSIONS, type StateGroup, type StateVersions } from '../state-order';
 import { paperWords } from './search';
@@ -6,6 +6,8 @@ import type { SiteName } from '../sites/types';
 import { stampLocalChange, wallClock } from './clock';
 import { foldPapers, groupStamp, idsOf, mergeKeptNotes, nameOf, setStamp, settle, touchMetadata, type MetaKey, type Paper } from './merge';
 import { changedKinds, changeTables, moveChanges, recordChanges } from './outbox';
+import { tagNameInLibrary, withTag } from './tags';
+import { tagKey, tagNames } from '../tags';
 
 /**
  * The operations on the library, shared by the background (messages from pages) and the extension
@@ -22,9 +24,12 @@ export interface PaperState {
   queued: boolean;
   note: string;
   versions: StateVersions;
+  /** The paper's tags, as shown, and the time of the latest change to any of them (the newest list wins on a page). */
+  tags: readonly string[];
+  tagsAt: number;
 }
 
-export const EMPTY_STATE: PaperState = Object.freeze({ starred: false, read: false, queued: false, note: '', versions: NO_VERSIONS });
+export const EMPTY_STATE: PaperState = Object.freeze({ starred: false, read: false, queued: false, note: '', versions: NO_VERSIONS, tags: [], tagsAt: 0 });
 
 export function stateOf(record: PaperRecord | undefined): PaperState {
   if (!record) return EMPTY_STATE;
@@ -34,6 +39,8 @@ export function stateOf(record: PaperRecord | undefined): PaperState {
     queued: record.queuePos !== undefined,
     note: record.note,
     versions: { star: orderTime(record, 'star'), read: orderTime(record, 'read'), queue: orderTime(record, 'queue'), note: orderTime(record, 'note') },
+    tags: tagNames(record),
+    tagsAt: Math.max(0, ...(record.tags ?? []).map((entry) => entry.at)),
   };
 }
 
@@ -75,6 +82,8 @@ export type UserAction = (
   | { kind: 'read'; value: boolean }
   | { kind: 'queue'; value: boolean }
   | { kind: 'note'; text: string }
+  /** Put a tag on (`value` true) or take it off; matched by tagKey, named as the library already names it. */
+  | { kind: 'tag'; name: string; value: boolean }
 ) & { at?: number };
 
 /**
@@ -103,23 +112,50 @@ export async function getStates(
     if (direct[i]) add(id, direct[i]!);
   });
   for (const record of byAlias) for (const alias of record.aliases ?? []) add(alias, record);
+  const missing = [...cardIds.values()].filter((names) => !names.some((name) => found.has(name)));
+  const removedAt = await removalTimes(db, missing.flat());
   const states: Record<PaperId, PaperState> = {};
   for (const [id, names] of cardIds) {
     const records = [...new Set(names.flatMap((name) => found.get(name) ?? []))];
-    states[id] = records.length > 0 ? stateOf(foldRecords(records)) : EMPTY_STATE;
+    states[id] = records.length > 0 ? stateOf(foldRecords(records)) : removedState(names.map((name) => removedAt.get(name)));
   }
   return states;
 }
 
 /**
+ * The state of a paper not in the library: empty, and as new as its latest removal under any of
+ * its ids, so that a page showing it starred takes it; EMPTY_STATE when it was never removed.
+ */
+function removedState(times: readonly (number | undefined)[]): PaperState {
+  const known = times.filter((at) => at !== undefined);
+  if (known.length === 0) return EMPTY_STATE;
+  const at = Math.max(...known);
+  return { ...EMPTY_STATE, versions: { star: at, read: at, queue: at, note: at }, tagsAt: at };
+}
+
+/** When each of `ids` was last removed (a tombstone under it, or naming it as an alias). */
+async function removalTimes(db: ShelfmarkDB, ids: readonly PaperId[]): Promise<Map<PaperId, number>> {
+  const removedAt = new Map<PaperId, number>();
+  if (ids.length === 0) return removedAt;
+  for (const tombstone of await tombstonesOf(db, ids)) {
+    for (const name of tombstone.paper ? idsOf(tombstone.paper) : [tombstone.id]) {
+      removedAt.set(name, Math.max(removedAt.get(name) ?? 0, tombstone.deleted.at));
+    }
+  }
+  return removedAt;
+}
+
+/**
  * The states of the records the given ids reach, under every id of each record (its own and its
- * aliases), and EMPTY_STATE for ids that reach none: what open pages are told after a change, so
- * that a card showing the paper under any of its ids follows.
+ * aliases), and for ids that reach none the state of a paper not in the library (as new as its
+ * removal, if any): what open pages are told after a change, so that a card showing the paper under
+ * any of its ids follows, a removal included.
  */
 export async function statesUnderEveryId(db: ShelfmarkDB, ids: readonly PaperId[]): Promise<Record<PaperId, PaperState>> {
   const records = await recordsOf(db, ids);
+  const removedAt = await removalTimes(db, ids);
   const states: Record<PaperId, PaperState> = {};
-  for (const id of ids) states[id] = EMPTY_STATE;
+  for (const id of ids) states[id] = removedState([removedAt.get(id)]);
   for (const record of records) {
     const state = stateOf(record);
     for (const id of idsOf(record)) states[id] = state;
@@ -156,7 +192,7 @@ export async function applyAction(
     if (found.length === 0 && isClearing(action)) return EMPTY_STATE;
 
     // Later than what it replaces, whatever this device's clock says.
-    const stamp = await stampLocalChange(db, now, found.flatMap((record) => Object.values(record.changedAt)));
+    const stamp = await stampLocalChange(db, now, found.flatMap(changeTimes));
     // Records the card shows to be one paper become one (foldPapers), named by the best of all their ids.
     const existing = found.length > 0 ? foldRecords(found) : undefined;
     const record: PaperRecord = existing ? { ...existing, changedAt: { ...existing.changedAt } } : newRecord(card!, now, stamp);
@@ -168,61 +204,132 @@ export async function applyAction(
       if (existing) mergeMetadata(record, card, stamp);
     }
     if (options.seen) record.seen = { ...options.seen, at: now };
-
-    /**
-     * Whether the action comes after the group's last change; if so the group takes it, changed or
-     * not (a later action that repeats the value still outranks an earlier one arriving late), stamped
-     * by the clock for sync. A page's action is ordered by when the user acted (never later than now:
-     * a clock ahead must not block later changes); one without a time (an extension page's) by its
-     * stamp, later than everything stored.
-     */
-    const acted = action.at === undefined ? undefined : Math.min(action.at, now);
-    const takes = (group: StateGroup, value: boolean | string, current: boolean | string): boolean => {
-      if (!isLater(acted ?? stamp.at, value, orderTime(record, group), current)) return false;
-      stampGroup(record, group, stamp, acted);
-      return true;
-    };
-    const at = acted ?? now; // what the fields record: when starred, queued, noted
-    switch (action.kind) {
-      case 'star':
-        if (takes('star', action.value, record.starredAt !== undefined)) record.starredAt = action.value ? (record.starredAt ?? at) : undefined;
-        break;
-      case 'read':
-        if (takes('read', action.value, record.readAt !== undefined)) record.readAt = action.value ? (record.readAt ?? at) : undefined;
-        // A paper read is done: it leaves the reading queue (and stays in the read history). This is
-        // also a queue action of its own time, ordered among the queue's, even if a later read won.
-        if (action.value && takes('queue', false, record.queuePos !== undefined)) {
-          record.queuePos = undefined;
-          record.queuedAt = undefined;
-        }
-        break;
-      case 'queue':
-        if (takes('queue', action.value, record.queuePos !== undefined)) {
-          if (!action.value) {
-            record.queuePos = undefined;
-            record.queuedAt = undefined;
-          } else if (record.queuePos === undefined) {
-            record.queuePos = await nextQueuePosition(db);
-            record.queuedAt = at;
-          }
-        }
-        break;
-      case 'note':
-        if (takes('note', action.text, record.note)) {
-          // What this note replaced: sync tells from it whether the writer had seen a note it overwrites.
-          record.noteBase = existing ? groupStamp(existing, 'note') : undefined;
-          if (action.text !== record.note) {
-            record.note = action.text;
-            record.noteUpdatedAt = action.text.trim() === '' ? undefined : at;
-          }
-        }
-        break;
-    }
+    const named = await withLibraryName(db, action);
+    const queueEnd = action.kind === 'queue' && action.value ? await lastQueuePosition(db) : 0;
+    changeRecord(record, named, now, stamp, () => queueEnd + 1);
     record.updatedAt = now;
     record.words = paperWords(record);
     await replaceRecords(db, found, stripUndefined(record));
     await recordChanges(db, record.id, changedKinds(found.find((old) => old.id === record.id), record), stamp);
     return stateOf(record);
+  });
+}
+
+/**
+ * What a user action does to a record (in memory): the read and queue rules in one place, for every
+ * writer (applyAction, a bulk action, the BibTeX import). `nextQueuePos` gives the end of the queue
+ * when the paper joins it. Changes only what the action owns.
+ *
+ * Each group takes the action only if it comes after the group's last change; then it takes it,
+ * changed or not (a later action that repeats the value still outranks an earlier one arriving
+ * late), stamped by the clock for sync. A page's action is ordered by when the user acted (`at`,
+ * never later than now: a clock ahead must not block later changes); one without a time (an
+ * extension page's) by its stamp, later than everything stored. Tags are stamped per tag.
+ *
+ * Read and queue are one model: marking read is also a queue action of its own time (the paper
+ * leaves the queue: it is done); putting in the queue is also a read action of its own time (the
+ * paper is unread again: the user means to read it again). So, in the user's order, the queue holds
+ * unread papers.
+ */
+export function changeRecord(record: PaperRecord, action: UserAction, now: number, stamp: Stamp, nextQueuePos: () => number): void {
+  const acted = action.at === undefined ? undefined : Math.min(action.at, now);
+  const takes = (group: StateGroup, value: boolean | string, current: boolean | string): boolean => {
+    if (!isLater(acted ?? stamp.at, value, orderTime(record, group), current)) return false;
+    stampGroup(record, group, stamp, acted);
+    return true;
+  };
+  const at = acted ?? now; // what the fields record: when starred, read, queued, noted
+  const queued = () => record.queuePos !== undefined;
+  const read = () => record.readAt !== undefined;
+  switch (action.kind) {
+    case 'star':
+      if (takes('star', action.value, record.starredAt !== undefined)) record.starredAt = action.value ? (record.starredAt ?? at) : undefined;
+      break;
+    case 'read':
+      if (takes('read', action.value, read())) record.readAt = action.value ? (record.readAt ?? at) : undefined;
+      if (action.value && takes('queue', false, queued())) {
+        record.queuePos = undefined;
+        record.queuedAt = undefined;
+      }
+      break;
+    case 'queue':
+      if (takes('queue', action.value, queued())) {
+        if (!action.value) {
+          record.queuePos = undefined;
+          record.queuedAt = undefined;
+        } else if (record.queuePos === undefined) {
+          record.queuePos = nextQueuePos();
+          record.queuedAt = at;
+        }
+      }
+      if (action.value && takes('read', false, read())) record.readAt = undefined;
+      break;
+    case 'note': {
+      // What this note replaces: sync tells from it whether the writer had seen a note it overwrites.
+      const base = groupStamp(record, 'note');
+      if (takes('note', action.text, record.note)) {
+        record.noteBase = base;
+        if (action.text !== record.note) {
+          record.note = action.text;
+          record.noteUpdatedAt = action.text.trim() === '' ? undefined : at;
+        }
+      }
+      break;
+    }
+    case 'tag':
+      record.tags = withTag(record.tags, action.name, action.value, stamp);
+      break;
+  }
+}
+
+/** The action with a tag it puts on named as the library already names that tag ("llm" joins "LLM"). Inside a transaction. */
+export async function withLibraryName(db: ShelfmarkDB, action: UserAction): Promise<UserAction> {
+  return action.kind === 'tag' && action.value ? { ...action, name: await tagNameInLibrary(db, action.name) } : action;
+}
+
+/** True when a paper already is what the action asks (a bulk action or an import then leaves it alone). */
+export function isAlreadySo(record: PaperRecord, action: UserAction): boolean {
+  switch (action.kind) {
+    case 'star':
+      return (record.starredAt !== undefined) === action.value;
+    case 'read':
+      return (record.readAt !== undefined) === action.value && (!action.value || record.queuePos === undefined);
+    case 'queue':
+      return (record.queuePos !== undefined) === action.value && (!action.value || record.readAt === undefined);
+    case 'note':
+      return record.note === action.text;
+    case 'tag':
+      return tagNames(record).some((name) => tagKey(name) === tagKey(action.name)) === action.value;
+  }
+}
+
+/**
+ * Applies one action to many stored papers (the library's selection) in one transaction; papers
+ * not stored are skipped. Returns the ids it changed.
+ */
+export async function applyToPapers(db: ShelfmarkDB, ids: readonly PaperId[], action: UserAction, options: { now?: number } = {}): Promise<PaperId[]> {
+  const now = options.now ?? wallClock();
+  return db.transaction('rw', changeTables(db), async () => {
+    const records = await db.papers.bulkGet([...ids]);
+    const named = await withLibraryName(db, action);
+    let queueEnd = await lastQueuePosition(db);
+    const changed: PaperRecord[] = [];
+    const changes: OutboxRow[] = [];
+    for (const existing of records) {
+      if (!existing || isAlreadySo(existing, named)) continue;
+      const stamp = await stampLocalChange(db, now, changeTimes(existing));
+      const record = { ...existing, changedAt: { ...existing.changedAt } };
+      changeRecord(record, named, now, stamp, () => ++queueEnd);
+      const kinds = changedKinds(existing, record);
+      if (kinds.length === 0) continue;
+      record.updatedAt = now;
+      record.words = paperWords(record);
+      changed.push(stripUndefined(record));
+      for (const kind of kinds) changes.push({ id: record.id, kind, at: stamp.at });
+    }
+    await db.papers.bulkPut(changed);
+    await db.outbox.bulkPut(changes);
+    return changed.map((record) => record.id);
   });
 }
 
@@ -264,7 +371,7 @@ export async function removePapers(db: ShelfmarkDB, ids: readonly PaperId[], opt
     const removed: PaperId[] = [];
     for (const record of records) {
       if (!record) continue;
-      const stamp = await stampLocalChange(db, now, Object.values(record.changedAt));
+      const stamp = await stampLocalChange(db, now, changeTimes(record));
       const { words: _index, actedAt: _acted, ...paper } = record;
       await db.tombstones.put({ id: record.id, deleted: stamp, paper: settle(paper, stamp).paper });
       await recordChanges(db, record.id, ['deleted'], stamp);
@@ -272,6 +379,30 @@ export async function removePapers(db: ShelfmarkDB, ids: readonly PaperId[], opt
     }
     await db.papers.bulkDelete(removed);
     return removed;
+  });
+}
+
+/**
+ * Undoes a removal: puts papers back as they were just before it (`records`, what the caller had
+ * read), each group stamped now, later than the removal, so the paper is back on every device as
+ * sync carries it. A paper already back (acted on since, under any of its ids) keeps what it has. Returns the ids restored.
+ */
+export async function restorePapers(db: ShelfmarkDB, records: readonly PaperRecord[], options: { now?: number } = {}): Promise<PaperId[]> {
+  const now = options.now ?? wallClock();
+  return db.transaction('rw', changeTables(db), async () => {
+    const restored: PaperId[] = [];
+    for (const before of records) {
+      // Back already, under its id or any of its aliases (a card met under one since).
+      if ((await recordsOf(db, idsOf(before))).length > 0) continue;
+      const tombstone = await db.tombstones.get(before.id);
+      const record: PaperRecord = { ...before, changedAt: { ...before.changedAt }, updatedAt: now };
+      await renewChanges(db, record, now, tombstone?.deleted);
+      record.words = paperWords(record);
+      await db.papers.put(record);
+      if (tombstone) await db.tombstones.put({ id: before.id, deleted: tombstone.deleted });
+      restored.push(before.id);
+    }
+    return restored;
   });
 }
 
@@ -287,13 +418,14 @@ export async function renewChanges(
   after?: Stamp,
   groups: readonly (keyof PaperRecord["changedAt"])[] = Object.keys(record.changedAt) as (keyof PaperRecord["changedAt"])[],
 ): Promise<void> {
-  const stamp = await stampLocalChange(db, now, [after?.at, ...Object.values(record.changedAt)]);
+  const stamp = await stampLocalChange(db, now, [after?.at, ...changeTimes(record)]);
   for (const group of groups) {
     if (group === 'meta') setStamp(record, group, stamp);
     else stampGroup(record, group, stamp);
   }
   delete record.metaAt;
-  await recordChanges(db, record.id, groups, stamp);
+  if (record.tags) record.tags = record.tags.map((entry) => ({ ...entry, ...stamp }));
+  await recordChanges(db, record.id, [...groups, ...(record.tags ? (['tags'] as const) : [])], stamp);
 }
 
 /** The user dismisses a note kept from a sync conflict: it stays dismissed on every device. */
@@ -314,6 +446,8 @@ export const setRead = (db: ShelfmarkDB, target: PaperTarget, value: boolean, op
   applyAction(db, target, { kind: 'read', value }, options);
 export const setQueued = (db: ShelfmarkDB, target: PaperTarget, value: boolean, options?: { seen?: SeenAt; now?: number }) =>
   applyAction(db, target, { kind: 'queue', value }, options);
+export const setTagged = (db: ShelfmarkDB, target: PaperTarget, name: string, value: boolean, options?: { seen?: SeenAt; now?: number }) =>
+  applyAction(db, target, { kind: 'tag', name, value }, options);
 export const setNote = (db: ShelfmarkDB, target: PaperTarget, text: string, options?: { seen?: SeenAt; now?: number }) =>
   applyAction(db, target, { kind: 'note', text }, options);
 
@@ -321,9 +455,15 @@ function isClearing(action: UserAction): boolean {
   return action.kind === 'note' ? action.text === '' : !action.value;
 }
 
-async function nextQueuePosition(db: ShelfmarkDB): Promise<number> {
+/** The whole-number position at the end of the queue (0 when empty): a paper joining goes one after. */
+export async function lastQueuePosition(db: ShelfmarkDB): Promise<number> {
   const last = await db.papers.orderBy('queuePos').last();
-  return last?.queuePos === undefined ? 1 : Math.floor(last.queuePos) + 1;
+  return last?.queuePos === undefined ? 0 : Math.floor(last.queuePos);
+}
+
+/** Every time a record's changes carry: a new stamp is later than all of them. */
+export function changeTimes(record: PaperRecord): (number | undefined)[] {
+  return [...Object.values(record.changedAt), ...(record.tags ?? []).map((entry) => entry.at)];
 }
 
 /** A paper's first record, made from its card's metadata at `stamp`. */

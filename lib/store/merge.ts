@@ -1,5 +1,6 @@
-import type { FieldTimes, KeptNote, PaperRecord, Stamp } from './db';
+import type { FieldTimes, KeptNote, PaperRecord, Stamp, TagEntry } from './db';
 import { namePaper, type PaperId, type PaperLinks } from '../paper';
+import { tagKey, tidyTags } from '../tags';
 
 /**
  * The merge of two copies of one paper: one pure module shared by backup import
@@ -11,12 +12,15 @@ import { namePaper, type PaperId, type PaperLinks } from '../paper';
  * "last" is the larger `(changedAt, changedBy)`, times of the hybrid logical clock and device ids,
  * so every device picks the same winner. Backup import keeps its own tie rule: the local copy.
  *
+ * Tags are registers of their own, one per tag (by its key): each tag's entry, put on or taken off,
+ * comes from the copy that changed that tag last, so changes to different tags never undo each other.
+ *
  * A paper may be known by several ids (lib/paper.ts `identify`): its copies may carry different
  * ids, and the merge keeps them all, a set named by `namePaper` (the best id names the record, the
  * others are its aliases). Records that turn out to be one paper are folded by the same merge.
  *
- * A removal is a stamp too (the tombstone): it clears every user group changed before it, and the
- * paper is gone while no user group changed after it. An edit after a removal brings the paper back.
+ * A removal is a stamp too (the tombstone): it clears every user group and tag changed before it, and
+ * the paper is gone while none changed after it. An edit after a removal brings the paper back.
  *
  * With the device tie rule the merge is commutative, associative and idempotent (a property test
  * proves it), so devices that saw the same changes in any order and any grouping hold the same library.
@@ -36,10 +40,7 @@ export interface PaperVersion {
   deleted?: Stamp;
 }
 
-/**
- * The user's groups and the fields each one owns. Tags, when they come, are one more entry here
- * with their own merge (per tag).
- */
+/** The user's groups and the fields each one owns (tags merge per tag: mergeTags). */
 export const USER_GROUPS = {
   star: ['starredAt'],
   read: ['readAt'],
@@ -62,7 +63,7 @@ const LINK_KINDS = ['huggingface', 'abs', 'pdf', 'html'] as const satisfies read
 export type MetaKey = MetaField | `links.${(typeof LINK_KINDS)[number]}`;
 
 /** Fields merged by their own rules below (identity, bookkeeping, or derived). */
-type OwnRules = 'id' | 'aliases' | 'links' | 'seen' | 'createdAt' | 'updatedAt' | 'changedAt' | 'changedBy' | 'metaAt' | 'keptNotes';
+type OwnRules = 'id' | 'aliases' | 'links' | 'seen' | 'createdAt' | 'updatedAt' | 'changedAt' | 'changedBy' | 'metaAt' | 'keptNotes' | 'tags';
 // Every stored field must be merged by some rule: a new PaperRecord field stops this compiling.
 type Merged = MetaField | (typeof USER_GROUPS)[UserGroup][number] | OwnRules;
 type NotMerged = Exclude<keyof Paper, Merged>;
@@ -95,8 +96,8 @@ function secondWins(first: Stamp | undefined, second: Stamp | undefined, tie: Ti
 
 /** What a merge found beyond its result: which copy each user group came from, and a note that lost. */
 export interface MergeReport {
-  /** The user groups taken from the second copy (the incoming one). */
-  fromSecond: UserGroup[];
+  /** The user groups taken from the second copy (the incoming one); `tags` when every tag is the second's. */
+  fromSecond: (UserGroup | 'tags')[];
   /**
    * Two different notes met and one replaced the other: the losing text, who wrote it, and the
    * base of the winning note (what its writer had seen). Sync keeps it as a conflict copy when the
@@ -128,6 +129,8 @@ export function mergePapers(first: Paper, second: Paper, tie: TieRule): { paper:
   if (second.seen && (!first.seen || second.seen.at > first.seen.at || (tie === 'device' && second.seen.at === first.seen.at && second.seen.url > first.seen.url))) {
     paper.seen = second.seen;
   }
+  paper.tags = mergeTags(first.tags, second.tags, tie);
+  if (second.tags && sameTags(paper.tags, second.tags) && !sameTags(first.tags, second.tags)) report.fromSecond.push('tags');
   paper.keptNotes = mergeKeptNotes(first.keptNotes, second.keptNotes);
   Object.assign(paper, nameOf([...idsOf(first), ...idsOf(second)]));
   paper.createdAt = Math.min(first.createdAt, second.createdAt);
@@ -177,6 +180,32 @@ export function mergeKeptNotes(first: readonly KeptNote[] = [], second: readonly
   }
   const merged = [...byWrite.values()].sort((a, b) => compareStamps(a.written, b.written));
   return merged.length > 0 ? merged : undefined;
+}
+
+/**
+ * Tags merged one by one: each tag's entry from the copy that changed it last (by its stamp; on
+ * equal stamps, `first` keeps the first copy's, `device` the larger entry, the same on every device).
+ */
+export function mergeTags(first: readonly TagEntry[] = [], second: readonly TagEntry[] = [], tie: TieRule): TagEntry[] | undefined {
+  const byKey = new Map<string, TagEntry>();
+  for (const entry of first) byKey.set(tagKey(entry.name), entry);
+  for (const entry of second) {
+    const key = tagKey(entry.name);
+    const mine = byKey.get(key);
+    if (!mine || secondWins(mine, entry, tie) || (tie === 'device' && compareStamps(mine, entry) === 0 && tagOrder(entry, mine) > 0)) byKey.set(key, entry);
+  }
+  return tidyTags([...byKey.values()]);
+}
+
+/** Two equal stamps with different entries (never made by one device, but a file may hold them): a fixed order. */
+function tagOrder(a: TagEntry, b: TagEntry): number {
+  const ka = `${a.removed ? 1 : 0}${a.name}`;
+  const kb = `${b.removed ? 1 : 0}${b.name}`;
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+}
+
+function sameTags(a: readonly TagEntry[] | undefined, b: readonly TagEntry[] | undefined): boolean {
+  return JSON.stringify(tidyTags(a) ?? []) === JSON.stringify(tidyTags(b) ?? []);
 }
 
 function noteReport(first: Paper, second: Paper, secondWon: boolean, report: MergeReport): void {
@@ -261,6 +290,7 @@ function tidy(paper: Paper): Paper {
   Object.assign(paper, nameOf(idsOf(paper)));
   tidyMetaAt(paper);
   if (paper.keptNotes) paper.keptNotes = mergeKeptNotes(paper.keptNotes);
+  paper.tags = tidyTags(paper.tags);
   if (paper.changedBy) {
     for (const key of Object.keys(paper.changedBy) as Group[]) {
       if (paper.changedAt[key] === undefined || paper.changedBy[key] === '') delete paper.changedBy[key];
@@ -316,6 +346,7 @@ export function mergeVersions(first: PaperVersion, second: PaperVersion, tie: Ti
   else if (second.paper) {
     paper = copy(second.paper);
     report.fromSecond = USER_GROUP_NAMES.filter((group) => second.paper!.changedAt[group] !== undefined);
+    if (second.paper.tags) report.fromSecond.push('tags');
   } else if (first.paper) paper = copy(first.paper);
   const deleted = compareStamps(second.deleted, first.deleted) > 0 ? second.deleted : first.deleted;
   const settled = settle(paper, deleted);
@@ -341,6 +372,10 @@ export function settle(paper: Paper | undefined, deleted: Stamp | undefined): { 
     for (const field of USER_GROUPS[group]) delete target[field];
     if (group === 'note') settled.note = '';
   }
+  const after = settled.tags?.filter((entry) => compareStamps(entry, deleted) > 0);
+  if (after?.length) live = true;
+  settled.tags = tidyTags(after);
+  if (!settled.tags) delete settled.tags;
   return { paper: settled, deleted, live };
 }
 
@@ -350,6 +385,7 @@ function copy(paper: Paper): Paper {
     changedAt: { ...paper.changedAt },
     ...(paper.changedBy ? { changedBy: { ...paper.changedBy } } : {}),
     ...(paper.metaAt ? { metaAt: { ...paper.metaAt } } : {}),
+    ...(paper.tags ? { tags: paper.tags.map((entry) => ({ ...entry })) } : {}),
     links: { ...paper.links },
   });
 }

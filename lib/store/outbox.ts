@@ -20,16 +20,28 @@ export async function recordChanges(db: ShelfmarkDB, id: PaperId, kinds: Iterabl
 }
 
 /**
- * What a write changed between two copies of a paper: the groups whose times differ, its ids
+ * What a write changed between two copies of a paper: the groups whose times differ, its tags, its ids
  * (`aliases`: a card showed another id, or records were folded into it) and its kept notes.
  */
 export function changedKinds(before: PaperRecord | undefined, after: PaperRecord): ChangeKind[] {
   const kinds: ChangeKind[] = (Object.keys(after.changedAt) as (keyof PaperRecord['changedAt'])[]).filter(
     (group) => after.changedAt[group] !== before?.changedAt[group],
   );
+  if (JSON.stringify(after.tags ?? []) !== JSON.stringify(before?.tags ?? [])) kinds.push('tags');
   if (after.aliases && after.aliases.join(' ') !== before?.aliases?.join(' ')) kinds.push('aliases');
   if (after.keptNotes && JSON.stringify(after.keptNotes) !== JSON.stringify(before?.keptNotes)) kinds.push('kept');
   return kinds;
+}
+
+/** When a kind of change last happened to a paper (its outbox row's time); the record's last update for kinds without a time of their own. */
+export function changeTime(record: PaperRecord, kind: ChangeKind): number {
+  if (kind === 'tags') return tagsTime(record) ?? record.updatedAt;
+  return kind === 'deleted' || kind === 'kept' || kind === 'aliases' ? record.updatedAt : (record.changedAt[kind] ?? record.updatedAt);
+}
+
+/** The latest change of any of a paper's tags. */
+function tagsTime(record: PaperRecord | undefined): number | undefined {
+  return record?.tags?.reduce<number | undefined>((latest, entry) => Math.max(latest ?? 0, entry.at), undefined);
 }
 
 /**

@@ -45,6 +45,21 @@ export function moveAfter(db: ShelfmarkDB, id: PaperId, afterId: PaperId, option
   return move(db, id, afterId, 'after', options.now);
 }
 
+/**
+ * "Read next": the first paper of the queue that is not read. Marking read takes a paper out of the
+ * queue and queueing makes it unread, so that is the first one, unless sync merged a read on one
+ * device with a queueing on another (both kept: the queue then skips it). Reads the queue's
+ * records from the start until one is unread.
+ */
+export async function readNextId(db: ShelfmarkDB): Promise<PaperId | undefined> {
+  return (await db.papers.orderBy('queuePos').filter((paper) => paper.readAt === undefined).first())?.id;
+}
+
+/** How many papers of the queue are unread: the toolbar badge. */
+export function unreadQueued(db: ShelfmarkDB): Promise<number> {
+  return db.papers.orderBy('queuePos').filter((paper) => paper.readAt === undefined).count();
+}
+
 /** The queued papers' ids, first to last. Reads keys only (no records). */
 export async function queueIds(db: ShelfmarkDB): Promise<PaperId[]> {
   return db.papers.orderBy('queuePos').primaryKeys();
@@ -127,4 +142,26 @@ export async function respace(db: ShelfmarkDB, position: number): Promise<void> 
     await Promise.all(window.map((paper, i) => db.papers.update(paper.id, { queuePos: positions[i] })));
     return;
   }
+}
+
+/**
+ * Undoes taking a paper out of the queue: it goes back to the place it had (`queuePos`) and keeps
+ * how long it has waited (`queuedAt`), unless it was queued again or read since. Returns true when it did.
+ */
+export function restoreQueuePlace(db: ShelfmarkDB, id: PaperId, place: { queuePos: number; queuedAt?: number }, options: Options = {}): Promise<boolean> {
+  return db.transaction('rw', changeTables(db), async () => {
+    const paper = await db.papers.get(id);
+    if (!paper || paper.queuePos !== undefined || paper.readAt !== undefined) return false;
+    const now = options.now ?? wallClock();
+    const stamp = await stampLocalChange(db, now, [paper.changedAt.queue]);
+    await db.papers.update(id, {
+      queuePos: place.queuePos,
+      queuedAt: place.queuedAt ?? now,
+      updatedAt: now,
+      'changedAt.queue': stamp.at,
+      'changedBy.queue': stamp.by,
+    });
+    await recordChanges(db, id, ['queue'], stamp);
+    return true;
+  });
 }

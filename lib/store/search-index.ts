@@ -17,10 +17,14 @@ import { CATALOG_KEYS, entryKeys, type CatalogBucket, type CatalogKey } from './
  * papers change: a search walks its view's order and keeps the slots that matched.
  */
 
-/** A list's order: by one catalog key, ascending (the queue) or newest first; ties by id, as IndexedDB orders an index. */
+/**
+ * A list's order: by one catalog key, ascending (the queue) or newest first; ties by id, as
+ * IndexedDB orders an index. Only papers having the key, unless `all`: then those without come last.
+ */
 export interface ListOrder {
   key: CatalogKey;
   newestFirst: boolean;
+  all?: boolean;
 }
 
 const KEY_COUNT = CATALOG_KEYS.length;
@@ -33,6 +37,7 @@ const STALE_SHARE = 1 / 16;
 const MIN_STALE = 256;
 
 interface CachedOrder extends ListOrder {
+  all: boolean;
   column: number;
   slots: Uint32Array;
 }
@@ -308,12 +313,13 @@ export class SearchIndex {
   // Orders
 
   private order(order: ListOrder): Uint32Array {
-    const cached = this.orders.find((entry) => entry.key === order.key && entry.newestFirst === order.newestFirst);
+    const all = order.all ?? false;
+    const cached = this.orders.find((entry) => entry.key === order.key && entry.newestFirst === order.newestFirst && entry.all === all);
     if (cached) return cached.slots;
     const column = CATALOG_KEYS.indexOf(order.key);
     const slots: number[] = [];
-    for (const slot of this.slotOf.values()) if (!Number.isNaN(this.keys[slot * KEY_COUNT + column]!)) slots.push(slot);
-    const entry: CachedOrder = { ...order, column, slots: Uint32Array.from(slots).sort(this.comparer(column, order.newestFirst)) };
+    for (const slot of this.slotOf.values()) if (all || !Number.isNaN(this.keys[slot * KEY_COUNT + column]!)) slots.push(slot);
+    const entry: CachedOrder = { ...order, all, column, slots: Uint32Array.from(slots).sort(this.comparer(column, order.newestFirst)) };
     this.orders.push(entry);
     return entry.slots;
   }
@@ -323,7 +329,9 @@ export class SearchIndex {
     return (a, b) => {
       const ka = this.keys[a * KEY_COUNT + column]!;
       const kb = this.keys[b * KEY_COUNT + column]!;
-      if (ka !== kb) return ka < kb ? -sign : sign;
+      // Papers without the key (in an order of `all`) come last, whichever the direction.
+      if (Number.isNaN(ka) !== Number.isNaN(kb)) return Number.isNaN(ka) ? 1 : -1;
+      if (ka !== kb && !Number.isNaN(ka)) return ka < kb ? -sign : sign;
       const ia = this.ids[a]!;
       const ib = this.ids[b]!;
       return ia === ib ? 0 : ia < ib ? -sign : sign;
@@ -337,13 +345,14 @@ export class SearchIndex {
   private patchOrders(changes: readonly (readonly [slot: number, before: Float64Array])[]): void {
     for (const order of this.orders) {
       const column = order.column;
-      const moved = changes.filter(([slot, before]) => !Object.is(before[column], this.keys[slot * KEY_COUNT + column]));
+      // An order of every paper also follows papers added and removed, whatever their keys.
+      const moved = order.all ? changes : changes.filter(([slot, before]) => !Object.is(before[column], this.keys[slot * KEY_COUNT + column]));
       if (moved.length === 0) continue;
-      const out = new Set(moved.filter(([, before]) => !Number.isNaN(before[column])).map(([slot]) => slot));
+      const out = new Set(moved.filter(([, before]) => order.all || !Number.isNaN(before[column])).map(([slot]) => slot));
       let slots = out.size > 0 ? order.slots.filter((slot) => !out.has(slot)) : order.slots;
       const compare = this.comparer(column, order.newestFirst);
       for (const [slot] of moved) {
-        if (Number.isNaN(this.keys[slot * KEY_COUNT + column])) continue;
+        if (order.all ? this.ids[slot] === undefined : Number.isNaN(this.keys[slot * KEY_COUNT + column])) continue;
         let low = 0;
         let high = slots.length;
         while (low < high) {

@@ -1,4 +1,6 @@
 import { CAPS } from '../limits';
+import { cleanTagName, tagKey } from '../tags';
+import type { TagEntry } from './db';
 import type { PaperId } from '../paper';
 
 /**
@@ -23,12 +25,14 @@ export function tokenize(text: string): string[] {
 }
 
 /**
- * The search tokens of a paper: its title's, its authors' and its note's words, in that order, at
- * most CAPS.words of them (an index entry each: a record's words are what its writes cost). The
- * same as `tokenize` of them all, cut to the cap, without folding every word of a long note.
+ * The search tokens of a paper: a word per tag it has (tagWord), then its title's, its authors'
+ * and its note's words, in that order, at most CAPS.words of them (an index entry each: a record's
+ * words are what its writes cost). The same as `tokenize` of them all, cut to the cap, without
+ * folding every word of a long note.
  */
-export function paperWords(paper: { title: string; authors: readonly string[]; note: string }): string[] {
+export function paperWords(paper: { title: string; authors: readonly string[]; note: string; tags?: readonly TagEntry[] }): string[] {
   const words = new Set<string>();
+  for (const tag of paper.tags ?? []) if (!tag.removed) words.add(tagWord(tag.name));
   for (const text of [paper.title, ...paper.authors, paper.note]) {
     for (const [word] of foldText(text).matchAll(WORD)) {
       words.add(word.slice(0, MAX_TOKEN_LENGTH));
@@ -42,10 +46,67 @@ export function paperWords(paper: { title: string; authors: readonly string[]; n
 // The query side. A query is the words the user typed, folded like the index; a paper matches
 // when every query word starts one of its words ("trans lang" finds "Transformers for Language").
 
-/** The words of a query, longest first; a word that only starts another query word adds nothing and is dropped. */
+/** The words of a query, longest first; a word that only starts another query word adds nothing and is dropped. `tag:name` (or `tag:"two words"`) asks for a tag (tagToken). */
 export function queryTokens(text: string): string[] {
-  const tokens = tokenize(text).sort((a, b) => b.length - a.length);
-  return tokens.filter((token, i) => !tokens.some((other, j) => j < i && other.startsWith(token)));
+  const { tags, rest } = splitTagTerms(text);
+  const tokens = tokenize(rest).sort((a, b) => b.length - a.length);
+  return [...tags.map(tagToken), ...tokens.filter((token, i) => !tokens.some((other, j) => j < i && other.startsWith(token)))];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tags in the search. Each tag a paper has is one of its words: `tag:`, its key, a separator, its
+// name as shown (spaces as no-break spaces: a word has none; a tag name has no other whitespace).
+// A query's `tag:name` is the word up to the separator, so it matches that tag exactly (not
+// `tag:llmops` for `tag:llm`) with the same prefix search as every word, in the index and in memory.
+
+export const TAG_PREFIX = 'tag:';
+const TAG_END = '\u001e';
+const SPACE = '\u00a0';
+
+/** The search word of a tag named `name`. */
+export function tagWord(name: string): string {
+  return `${tagToken(name)}${name.replaceAll(' ', SPACE)}`;
+}
+
+/** The query token that finds the papers having tag `name` (case ignored). */
+export function tagToken(name: string): string {
+  return `${TAG_PREFIX}${tagKey(name).replaceAll(' ', SPACE)}${TAG_END}`;
+}
+
+/** The tag a search word names (its key and name as written), or undefined when it is no tag word. */
+export function tagOfWord(word: string): { key: string; name: string } | undefined {
+  const end = word.indexOf(TAG_END);
+  if (!word.startsWith(TAG_PREFIX) || end < 0) return undefined;
+  return { key: word.slice(TAG_PREFIX.length, end).replaceAll(SPACE, ' '), name: word.slice(end + 1).replaceAll(SPACE, ' ') };
+}
+
+/** The `tag:` terms of a query (`tag:llm`, `tag:"reading group"`) as tag names, and the rest of its text. */
+export function splitTagTerms(text: string): { tags: string[]; rest: string } {
+  const tags: string[] = [];
+  const rest = text.replace(/(?:^|(?<=\s))tag:(?:"([^"]*)"?|(\S+))/giu, (_match, quoted: string | undefined, bare: string | undefined) => {
+    const name = cleanTagName(quoted ?? bare ?? '');
+    if (name) tags.push(name);
+    return ' ';
+  });
+  return { tags, rest };
+}
+
+/** The query narrowed to tag `name` as well (unchanged when it already asks for it). */
+export function withTagTerm(query: string, name: string): string {
+  if (splitTagTerms(query).tags.some((tag) => tagKey(tag) === tagKey(name))) return query;
+  return `${query.trim()} ${tagTerm(name)}`.trim();
+}
+
+/** The query without its term for tag `name`. */
+export function withoutTagTerm(query: string, name: string): string {
+  const { tags, rest } = splitTagTerms(query);
+  const others = tags.filter((tag) => tagKey(tag) !== tagKey(name)).map(tagTerm);
+  return [...others, rest.replace(/\s+/g, ' ').trim()].filter(Boolean).join(' ');
+}
+
+/** How a tag is written in a query: bare when it is one word, quoted otherwise. */
+export function tagTerm(name: string): string {
+  return /^\S+$/u.test(name) ? `tag:${name}` : `tag:"${name}"`;
 }
 
 /**

@@ -260,7 +260,9 @@ async function applyEntries(
       const local: PaperVersion = { paper: copies.length > 0 ? foldPapers(copies as [Paper, ...Paper[]]) : undefined, deleted };
       const remote = met.reduce(combine);
       const merged = mergeVersions(local, { paper: remote.paper, deleted: remote.deleted });
-      for (const entry of met) newest = Math.max(newest, entry.deleted?.at ?? 0, ...Object.values(entry.paper?.changedAt ?? {}).map((at) => at ?? 0));
+      for (const entry of met) {
+        newest = Math.max(newest, entry.deleted?.at ?? 0, ...Object.values(entry.paper?.changedAt ?? {}).map((at) => at ?? 0), ...(entry.paper?.tags ?? []).map((tag) => tag.at));
+      }
       const id = merged.paper?.id ?? remote.id;
       const stored = records.find((record) => record.id === id);
       const tombstone = tombstones.find((found) => found.id === id);

@@ -2,6 +2,7 @@ import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { PaperRecord, ShelfmarkDB } from '../store/db';
 import type { PaperId } from '../paper';
 import { libraryCounts } from '../store/catalog';
+import { readNextId } from '../store/queue';
 import type { SearchIndex } from '../store/search-index';
 import { useLiveQuery } from './use-live-query';
 import { viewPage, VIEWS, type ViewCounts, type ViewName } from '../store/views';
@@ -47,7 +48,7 @@ export function useLibrarySummary(db: ShelfmarkDB): LibrarySummary | undefined {
     () =>
       db.transaction('r', db.papers, db.catalog, async () => ({
         counts: await libraryCounts(db),
-        queueHead: (await db.papers.orderBy('queuePos').limit(1).primaryKeys())[0],
+        queueHead: await readNextId(db),
       })),
     [db],
   );

@@ -79,7 +79,7 @@ describe('export and import in the built extension', () => {
       // The popup opens the options page.
       const [options] = await Promise.all([
         browser.context.waitForEvent('page'),
-        popup.getByRole('button', { name: 'Library' }).click(),
+        popup.getByRole('button', { name: 'Library', exact: true }).click(),
       ]);
       await options.waitForLoadState();
       expect(options.url()).toBe(`chrome-extension://${browser.extensionId}/options.html`);

@@ -100,6 +100,10 @@ export async function launch(options: LaunchOptions = {}): Promise<Browser> {
   });
 
   const worker = withExtension ? (context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }))) : null;
+  // The worker is announced before its script has run: a page opened at once could load before the
+  // background's listeners exist (a fresh install's first events go nowhere). Evaluating anything in
+  // it waits for the script to finish.
+  await worker?.evaluate(() => undefined);
   const extensionId = worker ? new URL(worker.url()).host : '';
 
   const browser: Browser = {

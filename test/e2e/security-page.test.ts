@@ -388,11 +388,12 @@ async function toggleSpots(tabs: Page[], papers: string[]) {
 /**
  * Rapid trusted clicks on `papers` × toggles across `tabs`, one after another; returns, per paper,
  * what the user meant last for each group (what each click showed at once is what the user meant:
- * the opposite of what the tab showed). A paper marked read leaves the queue, as in the library.
+ * the opposite of what the tab showed). A paper marked read leaves the queue, and one put in the
+ * queue is unread again, as in the library.
  * With one tab, nothing else changes what it shows between two clicks, so each click must flip
  * what it showed (with several, another tab's change may arrive between the look and the click).
  */
-async function clickMany(tabs: Page[], papers: string[], clicks: number, seed: number) {
+async function clickMany(tabs: Page[], papers: string[], clicks: number, seed: number, afterClick?: (n: number) => Promise<void>) {
   const rand = random(seed);
   const spots = await toggleSpots(tabs, papers);
   // Where things stand before (all tabs agree, quiescent).
@@ -410,6 +411,8 @@ async function clickMany(tabs: Page[], papers: string[], clicks: number, seed: n
     const last = meant.get(paper)!;
     last[group] = value;
     if (group === 'read' && value) last.queue = false;
+    if (group === 'queue' && value) last.read = false; // a paper put in the queue is unread again
+    await afterClick?.(n);
   }
   return meant;
 }
@@ -513,7 +516,15 @@ describe('10. nothing lost, and the truth told, when the service worker stops mi
           await new Promise((resolve) => setTimeout(resolve, 40));
         }
       })();
-      const meant = await clickMany([page], papers, 400, 10).finally(() => (clicking = false));
+      // Every third click waits for a stop after the one before, so the worker is stopped over a
+      // hundred times during the clicks however fast the machine clicks.
+      let seen = 0;
+      const afterClick = async (n: number) => {
+        if (n % 3 !== 2) return;
+        while (stops === seen) await new Promise((resolve) => setTimeout(resolve, 5));
+        seen = stops;
+      };
+      const meant = await clickMany([page], papers, 400, 10, afterClick).finally(() => (clicking = false));
       await stopper;
       expect(stops).toBeGreaterThan(100);
       const intended = Object.fromEntries(papers.map((paper) => [paper, meant.get(paper)!]));

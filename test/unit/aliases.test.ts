@@ -23,7 +23,8 @@ const DBLP = 'dblp:conf/chi/CalefatoQL23';
 const SCHOLAR = 'scholar:cXeT3ShOpHEJ';
 
 /** What a card shows of a state (its versions aside, which order states on the page). */
-const shown = ({ versions: _versions, ...flags }: PaperState) => flags;
+// What a card shows: its flags, note and tags (not the times that order them).
+const shown = ({ versions: _versions, tagsAt: _tagsAt, ...flags }: PaperState) => flags;
 const shownAll = (states: Record<string, PaperState>) => Object.fromEntries(Object.entries(states).map(([id, state]) => [id, shown(state)]));
 const NONE = shown(EMPTY_STATE);
 const STARRED = { ...NONE, starred: true };
@@ -81,7 +82,7 @@ describe('a paper known by several ids', () => {
     // Before anyone acts, a card showing all three ids shows them together: the later note, and
     // out of the queue (marked read after it was queued: a paper read leaves the queue).
     const before = await getStates(db, [ARXIV], { [ARXIV]: [DOI, DBLP] });
-    expect(shown(before[ARXIV]!)).toEqual({ starred: true, read: true, queued: false, note: 'published version: new experiments' });
+    expect(shown(before[ARXIV]!)).toEqual({ starred: true, read: true, queued: false, note: 'published version: new experiments', tags: [] });
 
     await setStarred(db, card(ARXIV, [DOI, DBLP]), true, { now: 2000 });
     const all = await db.papers.toArray();

@@ -162,7 +162,7 @@ describe('content script on a listing', () => {
     const dialog = dock().querySelector('dialog')!;
     key('?', document.body, { shiftKey: true });
     expect(dialog.hasAttribute('open')).toBe(true);
-    expect([...dialog.querySelectorAll('kbd')].map((kbd) => kbd.textContent)).toEqual(['j', 'k', 's', 'r', 'q', 'n', 'o', 'Shift O', 'h', '?']);
+    expect([...dialog.querySelectorAll('kbd')].map((kbd) => kbd.textContent)).toEqual(['j', 'k', 's', 'r', 'q', 'n', 't', 'o', 'Shift O', 'h', '?']);
     expect(dialog.querySelector('label')!.textContent).toBe('Hide read papers on Hugging Face');
     key('j');
     key('s');

@@ -5,6 +5,7 @@ import {
   DB_VERSION,
   openDatabase,
   SCHEMA_VERSIONS,
+  type HistoryEntry,
   type OutboxRow,
   type PaperRecord,
   type ShelfmarkDB,
@@ -17,7 +18,8 @@ import { CAPS } from '@/lib/limits';
 import { buildCatalog, catalogEntry, entryKeys, libraryCounts, readCatalog, type CatalogBucket } from '@/lib/store/catalog';
 import { paperWords, queryTokens } from '@/lib/store/search';
 import { SearchIndex } from '@/lib/store/search-index';
-import { getStates, removePapers, setStarred, tombstonesOf } from '@/lib/store/library';
+import { getStates, removePapers, setStarred, setTagged, tombstonesOf } from '@/lib/store/library';
+import { papersWithTag } from '@/lib/store/tags';
 import { recordOpened } from '@/lib/store/history';
 import { openSnapshots, snapshotBackup, snapshotBeforeUpgrade, listSnapshots } from '@/lib/store/snapshots';
 import { VIEW_NAMES, VIEWS } from '@/lib/store/views';
@@ -84,6 +86,12 @@ const CASES: UpgradeCase[] = [
     fixture: 'v5.json',
     changed: {},
   },
+  {
+    // Version 7 (tags) changes no record: one written before has none.
+    version: 6,
+    fixture: 'v6.json',
+    changed: {},
+  },
 ];
 
 /** The tables sync added in version 3, as a fixture of version 3 or later holds them. */
@@ -94,8 +102,10 @@ interface SyncTables {
 }
 const SYNC_TABLES = ['outbox', 'tombstones', 'syncState'] as const;
 
-function readFixture(name: string): { papers: PaperRecord[] } & Partial<SyncTables> {
-  return JSON.parse(readFileSync(resolve(__dirname, '../fixtures/db', name), 'utf8')) as { papers: PaperRecord[] } & Partial<SyncTables>;
+type Fixture = { papers: PaperRecord[]; history?: HistoryEntry[] } & Partial<SyncTables>;
+
+function readFixture(name: string): Fixture {
+  return JSON.parse(readFileSync(resolve(__dirname, '../fixtures/db', name), 'utf8')) as Fixture;
 }
 
 function fixture(name: string): PaperRecord[] {
@@ -108,13 +118,19 @@ function syncTables(name: string): SyncTables {
   return { outbox: file.outbox ?? [], tombstones: file.tombstones ?? [], syncState: file.syncState ?? [] };
 }
 
+/** The papers opened, as a fixture of version 6 or later holds them. */
+function historyRows(name: string): HistoryEntry[] {
+  return readFixture(name).history ?? [];
+}
+
 let counter = 0;
-/** A database of schema `version` holding `records` (and sync's rows, from version 3) as they were stored, closed. */
-async function buildOldDatabase(version: number, records: readonly PaperRecord[], sync?: SyncTables): Promise<string> {
+/** A database of schema `version` holding `records` (and sync's rows, from version 3; its history, from version 6) as they were stored, closed. */
+async function buildOldDatabase(version: number, records: readonly PaperRecord[], sync?: SyncTables, history?: readonly HistoryEntry[]): Promise<string> {
   const name = `shelfmark-migration-${version}-${++counter}`;
   const old = openDatabase(name, { version });
   await old.papers.bulkAdd(records as PaperRecord[]);
   if (sync) for (const table of SYNC_TABLES) await old.table(table).bulkAdd(sync[table]);
+  if (history) await old.history.bulkAdd(history as HistoryEntry[]);
   // From version 4, the catalog as the first extension page to read it built it (its meta names version 4).
   if (version >= 4) await buildCatalog(old);
   expect(old.verno).toBe(version);
@@ -153,9 +169,10 @@ async function checkIndexes(db: ShelfmarkDB, records: readonly PaperRecord[]): P
 describe.each(CASES)('a database of schema version $version, opened with the current code', ({ version, fixture: file, changed }) => {
   const stored = fixture(file);
   const sync = version >= 3 ? syncTables(file) : undefined;
+  const history = version >= 6 ? historyRows(file) : undefined;
 
   it('keeps every record, changed only as the upgrades say', async () => {
-    const name = await buildOldDatabase(version, stored, sync);
+    const name = await buildOldDatabase(version, stored, sync, history);
     const db = openDatabase(name);
     try {
       const now = await db.papers.orderBy('id').toArray();
@@ -170,13 +187,15 @@ describe.each(CASES)('a database of schema version $version, opened with the cur
       }
       // Sync's rows (version 3 on): the outbox of changes not pushed yet, tombstones, the clock and the remote's state, as stored.
       if (sync) for (const table of SYNC_TABLES) expect(await db.table(table).toArray(), table).toEqual(sync[table]);
+      // The papers opened (version 6 on), as stored; empty before.
+      expect(await db.history.orderBy('id').toArray()).toEqual(history ?? []);
     } finally {
       await db.delete();
     }
   });
 
   it('gains the catalog: built from its records on first read, then kept by every write', async () => {
-    const db = openDatabase(await buildOldDatabase(version, stored, sync));
+    const db = openDatabase(await buildOldDatabase(version, stored, sync, history));
     try {
       // Not built yet: counts and searches wait for the first page that reads it.
       expect(await readCatalog(db)).toBeNull();
@@ -200,7 +219,7 @@ describe.each(CASES)('a database of schema version $version, opened with the cur
   });
 
   it('answers every index for every record', async () => {
-    const name = await buildOldDatabase(version, stored, sync);
+    const name = await buildOldDatabase(version, stored, sync, history);
     const db = openDatabase(name);
     try {
       const records = await db.papers.toArray();
@@ -210,18 +229,24 @@ describe.each(CASES)('a database of schema version $version, opened with the cur
       expect(await db.papers.where('words').startsWith('superconf').primaryKeys()).toEqual(['arxiv:hep-th/9711200']);
       expect(await db.papers.where('words').startsWith('emile').primaryKeys()).toEqual(['arxiv:2402.05672', 'arxiv:hep-th/9711200']);
       expect(await db.papers.where('starredAt').above(0).count()).toBe(stored.filter((record) => record.starredAt !== undefined).length);
-      // History starts empty, and answers by its indexes once written to (the library's title names the paper).
-      expect(await db.history.count()).toBe(0);
+      // Tags work on an upgraded record: one put on is found by its `tag:` word, case ignored.
+      await setTagged(db, 'arxiv:hep-th/9711200', 'String theory', true);
+      expect(await papersWithTag(db, 'STRING THEORY')).toEqual(['arxiv:hep-th/9711200']);
+      // History (version 6 on) keeps what was stored, and answers by its indexes once written to (the library's title names the paper).
+      const opened = history ?? [];
+      expect(await db.history.orderBy('id').toArray()).toEqual(opened);
       await recordOpened(db, { id: 'arxiv:2407.21783', title: 'Opened', authors: [] }, 'https://arxiv.org/pdf/2407.21783', { now: 5_000 });
-      expect(await db.history.orderBy('openedAt').primaryKeys()).toEqual(['arxiv:2407.21783']);
+      const others = opened.filter((entry) => entry.id !== 'arxiv:2407.21783').sort((a, b) => a.openedAt - b.openedAt);
+      expect(await db.history.orderBy('openedAt').primaryKeys()).toEqual(['arxiv:2407.21783', ...others.map((entry) => entry.id)]);
       expect(await db.history.where('words').startsWith('llama').primaryKeys()).toEqual(['arxiv:2407.21783']);
+      expect((await db.history.get('arxiv:2407.21783'))?.opens).toBe((opened.find((entry) => entry.id === 'arxiv:2407.21783')?.opens ?? 0) + 1);
     } finally {
       await db.delete();
     }
   });
 
   it('keeps a snapshot of the records as they were before upgrading', async () => {
-    const name = await buildOldDatabase(version, stored, sync);
+    const name = await buildOldDatabase(version, stored, sync, history);
     const snapshots = openSnapshots(`${name}-snapshots`);
     const db = openDatabase(name, { beforeUpgrade: (database, to) => snapshotBeforeUpgrade(database, to, snapshots, 1_000) });
     try {
@@ -340,7 +365,7 @@ describe('records stored before the cleaning', () => {
 describe('aliases (schema version 5) on a database stored before them', () => {
   it.each(CASES)('a record of version $version gains an alias when a card shows one, and is found by it; removed, it is found by it too', async ({ version, fixture: file }) => {
     const stored = fixture(file);
-    const db = openDatabase(await buildOldDatabase(version, stored, version >= 3 ? syncTables(file) : undefined));
+    const db = openDatabase(await buildOldDatabase(version, stored, version >= 3 ? syncTables(file) : undefined, version >= 6 ? historyRows(file) : undefined));
     const alias = 'dblp:journals/corr/abs-2407-21783';
     try {
       const before = stored.find((record) => record.id === 'arxiv:2407.21783')!;

@@ -229,15 +229,15 @@ describe('CSV export', () => {
           CSV_COLUMNS.join(','),
           'arxiv:2407.21783,2407.21783,10.48550/arXiv.2407.21783,,The Llama 3 Herd of Models,Abhimanyu Dubey; Abhinav Jauhri; Abhinav Pandey,,2024,2024-07-31,cs.AI,' +
             'https://arxiv.org/abs/2407.21783,https://arxiv.org/pdf/2407.21783,yes,2024-08-02T09:30:00.000Z,no,,yes,2024-08-02T09:30:01.000Z,' +
-            'Compare with §3.2: 50% & more,2024-08-02T09:30:02.000Z,2024-08-02T09:30:00.000Z',
+            'Compare with §3.2: 50% & more,2024-08-02T09:30:02.000Z,2024-08-02T09:30:00.000Z,',
           'arxiv:hep-th/9711200,hep-th/9711200,10.48550/arXiv.hep-th/9711200,,The Large N Limit of Superconformal Field Theories and Supergravity,Juan M. Maldacena,,1997,,hep-th,' +
-            'https://arxiv.org/abs/hep-th/9711200,https://arxiv.org/pdf/hep-th/9711200,no,,yes,2024-08-03T09:30:00.000Z,no,,,,2024-08-03T09:30:00.000Z',
+            'https://arxiv.org/abs/hep-th/9711200,https://arxiv.org/pdf/hep-th/9711200,no,,yes,2024-08-03T09:30:00.000Z,no,,,,2024-08-03T09:30:00.000Z,',
         ].join('\r\n') +
         '\r\n',
     );
     expect(CSV_COLUMNS).toEqual([
       'id', 'arxiv_id', 'doi', 'other_ids', 'title', 'authors', 'venue', 'year', 'date', 'primary_category', 'url', 'pdf_url',
-      'starred', 'starred_at', 'read', 'read_at', 'in_queue', 'queued_at', 'note', 'note_updated_at', 'added_at',
+      'starred', 'starred_at', 'read', 'read_at', 'in_queue', 'queued_at', 'note', 'note_updated_at', 'added_at', 'tags',
     ]);
   });
 

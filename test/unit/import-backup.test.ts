@@ -20,6 +20,7 @@ import { CAPS } from '@/lib/limits';
 import { removePapers, stripUndefined } from '@/lib/store/library';
 import { arxivIdOf, arxivLinks, cleanText } from '@/lib/paper';
 import { paperWords } from '@/lib/store/search';
+import { papersWithTag } from '@/lib/store/tags';
 import { freshDatabase } from '../db-helpers';
 import { SITE_NAMES } from '@/lib/sites/types';
 import { AUTOML, GAN_BALANCE, LLAMA, MALDACENA, PROMPT_WORTH, record, T0, TRICKY } from './export-fixtures';
@@ -473,6 +474,7 @@ describe('every backup version imports', () => {
     { version: 1, file: 'v1.json' },
     { version: 2, file: 'v2.json' }, // with sync's fields: who changed each group, metadata times, note bases, kept notes
     { version: 3, file: 'v3.json' }, // papers of every scheme, their aliases, venue and year
+    { version: 4, file: 'v4.json' }, // with tags: two papers tagged "LLM", one tag taken off
   ];
 
   it('has a fixture for every version up to the current one', () => {
@@ -503,5 +505,8 @@ describe('every backup version imports', () => {
       note: 'My own note keeps its \u202Eexact\u202C text.',
     });
     expect(await db.papers.where('words').startsWith('superconformal').primaryKeys()).toEqual(['arxiv:hep-th/9711200']);
+    // Every tag of the file, entry for entry (a removed one kept, for sync), and found by its tag.
+    for (const paper of source) expect((await db.papers.get(paper.id))!.tags, paper.id).toEqual(paper.tags);
+    expect(await papersWithTag(db, 'llm')).toEqual(source.filter((paper) => paper.tags?.some((tag) => tag.name === 'LLM' && !tag.removed)).map((paper) => paper.id).sort());
   });
 });

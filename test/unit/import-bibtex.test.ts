@@ -16,8 +16,9 @@ import { decodeBibtex, MAX_BIBTEX_BYTES, parseBibtex, readBibtexFile } from '@/l
 import { plugins } from '@citation-js/core';
 import { CAPS } from '@/lib/limits';
 import type { PaperRecord, ShelfmarkDB } from '@/lib/store/db';
-import { applyAction, setNote, setQueued, setStarred } from '@/lib/store/library';
+import { applyAction, setNote, setQueued, setStarred, setTagged } from '@/lib/store/library';
 import { readClock } from '@/lib/store/clock';
+import { libraryTags } from '@/lib/store/tags';
 import { freshDatabase, paperRef } from '../db-helpers';
 import { t } from '@/lib/i18n';
 
@@ -292,8 +293,8 @@ async function snapshot(db: ShelfmarkDB) {
   return db.papers.orderBy('id').toArray();
 }
 
-function withoutStamps({ changedAt: _at, changedBy: _by, metaAt: _meta, ...record }: PaperRecord) {
-  return record;
+function withoutStamps({ changedAt: _at, changedBy: _by, metaAt: _meta, tags, ...record }: PaperRecord) {
+  return { ...record, tags: tags?.map(({ name, removed }) => ({ name, removed })) };
 }
 
 async function importText(db: ShelfmarkDB, text: string, choice: BibImportChoice = { star: true, queue: false }) {
@@ -329,11 +330,12 @@ describe('preview and import', () => {
     expect(stored!.abstract).toMatch(/^The dominant/);
   });
 
-  it('makes the same records as starring and queueing each paper by hand', async () => {
+  it('makes the same records as starring, queueing and tagging each paper by hand', async () => {
     const byHand = freshDatabase();
     const byImport = freshDatabase();
     for (const db of [byHand, byImport]) {
       await setQueued(db, paperRef(99), true, { now: 1 });
+      await setTagged(db, paperRef(99), 'Reading group', true, { now: 1 });
       await setNote(db, { id: 'arxiv:1706.03762', title: 'Attention (from a card)' }, 'mine', { now: 2 });
     }
     const bib = await read(fixture('jabref'));
@@ -343,8 +345,11 @@ describe('preview and import', () => {
       const { id, authors, abstract, date, links } = paper.ref;
       const target = stored ? { id, title: stored.title, authors, abstract, date, links } : paper.ref;
       for (const kind of ['star', 'queue'] as const) await applyAction(byHand, target, { kind, value: true }, { now: 5_000 });
+      await applyAction(byHand, target, { kind: 'tag', name: 'reading GROUP', value: true }, { now: 5_000 });
     }
-    await applyBibtexImport(byImport, bib, { star: true, queue: true }, 5_000);
+    await applyBibtexImport(byImport, bib, { star: true, queue: true, tags: ['reading GROUP'] }, 5_000);
+    // The tag is named as the library names it.
+    expect(await libraryTags(byImport)).toEqual([{ key: 'reading group', name: 'Reading group', count: bib.papers.length + 1 }]);
     // By hand a paper takes a clock tick per action, the import one per paper: the same records
     // apart from those times, which the next test checks on their own.
     expect((await snapshot(byImport)).map(withoutStamps)).toEqual((await snapshot(byHand)).map(withoutStamps));
@@ -412,7 +417,8 @@ describe('preview and import', () => {
     await applyBibtexImport(db, await read(fixture('jabref')), { star: true, queue: false }, 5_000);
     const imported = (await db.papers.get('arxiv:1706.03762'))!;
     expect(imported.starredAt).toBe(5_000);
-    expect(imported.actedAt).toEqual({ queue: 1_000 }); // the star's came from the click it replaced: gone
+    // The star's came from the click it replaced: gone. (Queueing is a read action of its time too: the paper is unread.)
+    expect(imported.actedAt).toEqual({ queue: 1_000, read: 1_000 });
     // A click made at 4,000, before the import's stamp, arriving now: the import's star stands.
     expect(await applyAction(db, 'arxiv:1706.03762', { kind: 'star', value: false, at: 4_000 }, { now: 6_000 })).toMatchObject({ starred: true });
     expect(await applyAction(db, 'arxiv:1706.03762', { kind: 'star', value: false, at: imported.changedAt.star! + 1 }, { now: 9_000 })).toMatchObject({ starred: false });

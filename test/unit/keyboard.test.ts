@@ -19,13 +19,13 @@ function press(target: EventTarget, key: string, init: KeyboardEventInit = {}): 
 describe('keyboard shortcuts', () => {
   it('maps every documented key to its command', () => {
     const expected: Record<string, Command> = {
-      j: 'next', k: 'previous', s: 'star', r: 'read', q: 'queue', n: 'note', o: 'open', h: 'hideRead',
+      j: 'next', k: 'previous', s: 'star', r: 'read', q: 'queue', n: 'note', t: 'tag', o: 'open', h: 'hideRead',
     };
     for (const [key, command] of Object.entries(expected)) expect(press(document.body, key)).toBe(command);
     expect(press(document.body, '?', { shiftKey: true })).toBe('help');
     expect(press(document.body, 'O', { shiftKey: true })).toBe('openInNewTab');
     expect(SHORTCUTS.map((shortcut) => shortcut.command).sort()).toEqual(
-      ['next', 'previous', 'star', 'read', 'queue', 'note', 'open', 'openInNewTab', 'hideRead', 'help'].sort(),
+      ['next', 'previous', 'star', 'read', 'queue', 'note', 'tag', 'open', 'openInNewTab', 'hideRead', 'help'].sort(),
     );
   });
 

@@ -1,14 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { applyAction, EMPTY_STATE, getStates, setNote, setQueued, setRead, setStarred, stampGroup } from '@/lib/store/library';
+import { applyAction, applyToPapers, EMPTY_STATE, getStates, removePapers, restorePapers, setNote, setQueued, setRead, setStarred, setTagged, stampGroup } from '@/lib/store/library';
 import { readClock, stampLocalChange } from '@/lib/store/clock';
 import { changeTables } from '@/lib/store/outbox';
+import { readNextId, restoreQueuePlace, unreadQueued } from '@/lib/store/queue';
+import { waitingFor } from '@/lib/ui/time-ago';
+
+const A = 'arxiv:2401.00001';
 import { viewRecords } from '@/lib/store/views';
 import { freshDatabase, paperRef } from '../db-helpers';
 
 /** A state's flags and note, without the versions. */
-const shown = (state: { versions?: unknown } | null | undefined) => {
-  const { versions: _, ...rest } = state ?? {};
+/** A state without its versions and tags (checked on their own). */
+const shown = (state: { versions?: unknown; tags?: unknown; tagsAt?: unknown } | null | undefined) => {
+  const { versions: _, tags: _tags, tagsAt: _tagsAt, ...rest } = state ?? {};
   return rest;
 };
 
@@ -78,10 +83,9 @@ describe('library operations', () => {
     const db = freshDatabase();
     const ref = paperRef(1);
     await setStarred(db, ref, true);
-    await setRead(db, ref, true);
     await setQueued(db, ref, true);
     await setNote(db, ref, 'Read section 3 again');
-    expect(shown((await getStates(db, [ref.id]))[ref.id])).toEqual({ starred: true, read: true, queued: true, note: 'Read section 3 again' });
+    expect(shown((await getStates(db, [ref.id]))[ref.id])).toEqual({ starred: true, read: false, queued: true, note: 'Read section 3 again' });
     await setRead(db, ref, false);
     expect(shown((await getStates(db, [ref.id]))[ref.id])).toEqual({ starred: true, read: false, queued: true, note: 'Read section 3 again' });
     await setStarred(db, ref, false);
@@ -96,6 +100,30 @@ describe('library operations', () => {
     const record = await db.papers.get(ref.id);
     expect(record!.changedAt).toMatchObject({ read: 2, queue: 2 });
     expect(await setRead(db, ref, false, { now: 3 })).toMatchObject({ read: false, queued: false });
+  });
+
+  it('puts a read paper in the queue unread again: the queue holds unread papers only', async () => {
+    const db = freshDatabase();
+    const ref = paperRef(1);
+    await setRead(db, ref, true, { now: 1 });
+    expect(await setQueued(db, ref, true, { now: 2 })).toMatchObject({ read: false, queued: true });
+    expect((await db.papers.get(ref.id))!.changedAt).toMatchObject({ read: 2, queue: 2 });
+    // Taking it out of the queue leaves it unread; marking it read takes it out again.
+    expect(await setQueued(db, ref, false, { now: 3 })).toMatchObject({ read: false, queued: false });
+    await setQueued(db, ref, true, { now: 4 });
+    expect(await setRead(db, ref, true, { now: 5 })).toMatchObject({ read: true, queued: false });
+  });
+
+  it('applies one action to a selection in one go, skipping papers not stored', async () => {
+    const db = freshDatabase();
+    for (const n of [1, 2, 3]) await setStarred(db, paperRef(n), true, { now: n });
+    await setRead(db, paperRef(2), true, { now: 4 });
+    const changed = await applyToPapers(db, ['arxiv:2401.00001', 'arxiv:2401.00002', 'arxiv:2401.09999'], { kind: 'queue', value: true }, { now: 10 });
+    expect(changed).toEqual(['arxiv:2401.00001', 'arxiv:2401.00002']);
+    expect((await viewRecords(db, 'queue')).map((paper) => [paper.id, paper.readAt])).toEqual([['arxiv:2401.00001', undefined], ['arxiv:2401.00002', undefined]]);
+    // Again: nothing left to change.
+    expect(await applyToPapers(db, ['arxiv:2401.00001'], { kind: 'queue', value: true })).toEqual([]);
+    expect((await db.outbox.toArray()).filter((row) => row.kind === 'queue').map((row) => row.id)).toEqual(['arxiv:2401.00001', 'arxiv:2401.00002']);
   });
 
   it('lists starred papers newest first', async () => {
@@ -189,8 +217,9 @@ describe('ordered and exact: the last action wins, whatever order the messages a
   it('marking read takes the paper out of the queue only if no later queue action came first', async () => {
     const db = freshDatabase();
     await applyAction(db, paperRef(1), { kind: 'queue', value: true, at: 20 }, { now: 100 });
-    // Read at 10, queued at 20, arriving the other way round: read, and still queued, as in the user's order.
-    expect(await applyAction(db, paperRef(1), { kind: 'read', value: true, at: 10 }, { now: 100 })).toMatchObject({ read: true, queued: true });
+    // Read at 10, queued at 20, arriving the other way round: queued after it was read, so unread and
+    // queued, as in the user's order (queueing makes a paper unread).
+    expect(await applyAction(db, paperRef(1), { kind: 'read', value: true, at: 10 }, { now: 100 })).toMatchObject({ read: false, queued: true });
   });
 
   it('at the same millisecond, on wins over off and the later text over the earlier, in every order', async () => {
@@ -254,7 +283,7 @@ describe('ordered and exact: the last action wins, whatever order the messages a
       stampGroup(record, 'queue', await stampLocalChange(db, 5_000));
       await db.papers.put(record);
     });
-    expect(record.actedAt).toBeUndefined();
+    expect(record.actedAt).toEqual({ read: 10 }); // the queue's came from the click the stamp replaced; the read is the queueing's own (unread)
     expect((await getStates(db, [record.id]))[record.id]!.versions.queue).toBe(5_000);
     expect(await applyAction(db, paperRef(1), { kind: 'queue', value: false, at: 4_000 }, { now: 6_000 })).toMatchObject({ queued: true });
     expect(await applyAction(db, paperRef(1), { kind: 'queue', value: false, at: 5_500 }, { now: 6_000 })).toMatchObject({ queued: false, versions: { queue: 5_500 } });
@@ -266,5 +295,61 @@ describe('ordered and exact: the last action wins, whatever order the messages a
     expect((await db.papers.get('arxiv:2401.00001'))!.changedAt.star).toBe(100);
     await applyAction(db, paperRef(1), { kind: 'star', value: false, at: 150 }, { now: 200 });
     expect((await db.papers.get('arxiv:2401.00001'))!.starredAt).toBeUndefined();
+  });
+});
+
+describe('removing papers, and undoing it', () => {
+  it('puts removed papers back as they were, later than the removal (sync brings them back too)', async () => {
+    const db = freshDatabase();
+    await setStarred(db, paperRef(1), true, { now: 1 });
+    await setNote(db, paperRef(1), 'kept', { now: 2 });
+    await setTagged(db, paperRef(1), 'LLM', true, { now: 3 });
+    const before = (await db.papers.get(A))!;
+    expect(await removePapers(db, [A], { now: 10 })).toEqual([A]);
+    expect(await db.papers.count()).toBe(0);
+    expect(await restorePapers(db, [before], { now: 20 })).toEqual([A]);
+    const back = (await db.papers.get(A))!;
+    expect(back).toMatchObject({ starredAt: 1, note: 'kept', noteUpdatedAt: 2, tags: [{ name: 'LLM' }] });
+    const removal = (await db.tombstones.get(A))!.deleted;
+    // Every group and tag now wins over the removal; the tombstone keeps only its time.
+    for (const at of [back.changedAt.star, back.changedAt.note, back.tags![0]!.at]) expect(at).toBeGreaterThan(removal.at);
+    expect(await db.tombstones.get(A)).toEqual({ id: A, deleted: removal });
+    expect((await db.outbox.toArray()).filter((row) => row.id === A).map((row) => row.kind).sort()).toEqual(['deleted', 'note', 'star', 'tags']);
+    // Undone twice, or after the paper came back another way: nothing more.
+    expect(await restorePapers(db, [before], { now: 30 })).toEqual([]);
+  });
+});
+
+describe('the queue’s undo, Read next and the badge', () => {
+  it('puts a paper back at its place in the queue, with how long it had waited', async () => {
+    const db = freshDatabase();
+    for (const n of [1, 2, 3]) await setQueued(db, paperRef(n), true, { now: n });
+    const second = (await db.papers.get(paperRef(2).id))!;
+    await setQueued(db, paperRef(2).id, false, { now: 5 });
+    expect(await restoreQueuePlace(db, second.id, { queuePos: second.queuePos!, queuedAt: second.queuedAt }, { now: 6 })).toBe(true);
+    expect((await viewRecords(db, 'queue')).map((paper) => [paper.id, paper.queuedAt])).toEqual([
+      [paperRef(1).id, 1], [paperRef(2).id, 2], [paperRef(3).id, 3],
+    ]);
+    // Not when it was read (or queued again) since.
+    await setRead(db, paperRef(3).id, true, { now: 7 });
+    expect(await restoreQueuePlace(db, paperRef(3).id, { queuePos: 3 })).toBe(false);
+  });
+
+  it('Read next and the badge skip a paper both read and queued (two devices’ changes, merged)', async () => {
+    const db = freshDatabase();
+    for (const n of [1, 2]) await setQueued(db, paperRef(n), true, { now: n });
+    expect(await readNextId(db)).toBe(paperRef(1).id);
+    expect(await unreadQueued(db)).toBe(2);
+    // As sync's merge may leave it: read on one device, queued on another.
+    await db.papers.update(paperRef(1).id, { readAt: 9 });
+    expect(await readNextId(db)).toBe(paperRef(2).id);
+    expect(await unreadQueued(db)).toBe(1);
+  });
+
+  it('says how long a paper has waited', () => {
+    const day = 86_400_000;
+    expect([0, 1, 3, 20, 100, 800].map((days) => waitingFor(0, days * day + 1000))).toEqual([
+      'added today', 'waiting 1 day', 'waiting 3 days', 'waiting 2 weeks', 'waiting 3 months', 'waiting 2 years',
+    ]);
   });
 });

@@ -77,6 +77,38 @@ describe('merge: last writer wins per group', () => {
   });
 });
 
+describe('merge: tags, one by one', () => {
+  const tag = (name: string, at: number, by: string, removed = false) => (removed ? { name, at, by, removed: true as const } : { name, at, by });
+
+  it('a tag added on one device and another removed on a second: both changes kept', () => {
+    const base = [tag('LLM', 10, 'aaa'), tag('agents', 10, 'aaa')];
+    const laptop = paper({ tags: [...base, tag('RL', 20, 'aaa')] }); // added RL
+    const desktop = paper({ tags: [base[0]!, tag('agents', 21, 'bbb', true)] }); // took agents off
+    for (const [first, second] of [[laptop, desktop], [desktop, laptop]] as const) {
+      const { paper: merged } = mergeVersions({ paper: first }, { paper: second });
+      expect(merged!.tags).toEqual([tag('agents', 21, 'bbb', true), tag('LLM', 10, 'aaa'), tag('RL', 20, 'aaa')]);
+    }
+  });
+
+  it('the later change of one tag wins, whatever its case; backup import keeps the local entry on a tie', () => {
+    const a = paper({ tags: [tag('llm', 10, 'aaa')] });
+    const b = paper({ tags: [tag('LLM', 12, 'bbb', true)] });
+    expect(mergeVersions({ paper: a }, { paper: b }).paper!.tags).toEqual([tag('LLM', 12, 'bbb', true)]);
+    const c = paper({ tags: [tag('Llm', 10, 'zzz')] });
+    expect(mergeVersions({ paper: a }, { paper: c }, 'first').paper!.tags).toEqual([tag('llm', 10, 'aaa')]);
+  });
+
+  it('a removal clears tags put on before it; a tag changed after it brings the paper back', () => {
+    const tagged = paper({ tags: [tag('LLM', 10, 'aaa'), tag('agents', 30, 'ccc')] });
+    const merged = mergeVersions({ paper: tagged }, { deleted: { at: 20, by: 'bbb' } });
+    expect(merged.live).toBe(true);
+    expect(merged.paper!.tags).toEqual([tag('agents', 30, 'ccc')]);
+    const gone = mergeVersions({ paper: paper({ tags: [tag('LLM', 10, 'aaa')] }) }, { deleted: { at: 20, by: 'bbb' } });
+    expect(gone.live).toBe(false);
+    expect(gone.paper).not.toHaveProperty('tags');
+  });
+});
+
 describe('merge: a paper known by several ids', () => {
   it('keeps every id of both copies, named by the best: arXiv, ACL, DOI, OpenReview, then the sites\u2019 own', () => {
     const a = paper({ id: 'doi:10.1145/y', aliases: ['dblp:conf/acl/X24'], starredAt: 10, changedAt: { star: 10 }, changedBy: { star: 'aaa' } });
@@ -143,6 +175,7 @@ describe('merge: commutative, associative, idempotent (property)', () => {
       updatedAt: fc.integer({ min: 0, max: 12 }),
       deleted: maybe(stamp),
       kept: fc.array(fc.record({ written: stamp, dismissed: fc.boolean() }), { maxLength: 3 }),
+      tags: fc.record({ llm: maybe(stamp), agents: maybe(stamp), rl: maybe(stamp) }),
       // The ids this copy knows the paper by (a card showed them together): its own first, as stored.
       ids: fc.shuffledSubarray(IDS, { minLength: 1 }),
       present: fc.boolean(),
@@ -169,6 +202,13 @@ describe('merge: commutative, associative, idempotent (property)', () => {
       fields.metaAt = metaAt;
       // Kept notes: a set by who wrote them when; one device may have dismissed what another still shows.
       if (g.kept.length) fields.keptNotes = g.kept.map(({ written, dismissed }) => (dismissed ? { text: '', written, dismissed: true as const } : { text: `kept ${written.at} ${written.by}`, written }));
+      // Tags: each tag's entry from its own write (its case and whether it took the tag off, from the stamp).
+      const tags = Object.entries(g.tags).flatMap(([key, s]) => {
+        if (!s) return [];
+        const name = hash(s, key) % 2 ? key.toUpperCase() : key;
+        return [hash(s, `${key} off`) % 3 === 0 ? { name, ...s, removed: true as const } : { name, ...s }];
+      });
+      if (tags.length) fields.tags = tags;
       if (g.seen !== undefined) fields.seen = { site: 'arxiv', url: `https://arxiv.org/list/${g.seen}`, at: g.seen };
       fields.id = g.ids[0]!;
       if (g.ids.length > 1) fields.aliases = g.ids.slice(1);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PaperRecord, ShelfmarkDB } from '@/lib/store/db';
-import { buildCatalog, readCatalog } from '@/lib/store/catalog';
+import { buildCatalog, CATALOG_KEYS, catalogEntry, readCatalog, titleSortKey } from '@/lib/store/catalog';
 import { setNote, setQueued, setRead, setStarred, type PaperTarget } from '@/lib/store/library';
 import { changeTables } from '@/lib/store/outbox';
 import { moveToTop } from '@/lib/store/queue';
@@ -18,12 +18,15 @@ import { freshDatabase, paperRef } from '../db-helpers';
  */
 function reference(records: readonly PaperRecord[], order: ListOrder, tokens: readonly string[]): string[] {
   const sign = order.newestFirst ? -1 : 1;
+  const key = (record: PaperRecord) => catalogEntry(record).keys[CATALOG_KEYS.indexOf(order.key)]!;
   return records
-    .filter((record) => record[order.key] !== undefined && tokens.every((token) => record.words.some((word) => word.startsWith(token))))
+    .filter((record) => (order.all || !Number.isNaN(key(record))) && tokens.every((token) => record.words.some((word) => word.startsWith(token))))
     .sort((a, b) => {
-      const ka = a[order.key]!;
-      const kb = b[order.key]!;
-      if (ka !== kb) return ka < kb ? -sign : sign;
+      const ka = key(a);
+      const kb = key(b);
+      // An order of every paper puts those without the key last.
+      if (Number.isNaN(ka) !== Number.isNaN(kb)) return Number.isNaN(ka) ? 1 : -1;
+      if (ka !== kb && !Number.isNaN(ka)) return ka < kb ? -sign : sign;
       return a.id < b.id ? -sign : a.id > b.id ? sign : 0;
     })
     .map((record) => record.id);
@@ -31,7 +34,11 @@ function reference(records: readonly PaperRecord[], order: ListOrder, tokens: re
 
 const ORDERS: ListOrder[] = [
   ...VIEW_NAMES.map((view) => ({ key: VIEWS[view].index, newestFirst: VIEWS[view].newestFirst })),
-  { key: 'updatedAt', newestFirst: true }, // the options page's library
+  { key: 'updatedAt', newestFirst: true }, // the options page's library, and its sorts
+  { key: 'createdAt', newestFirst: true, all: true },
+  { key: 'readAt', newestFirst: true, all: true },
+  { key: 'date', newestFirst: true, all: true },
+  { key: 'title', newestFirst: false, all: true },
 ];
 
 const ids = (index: SearchIndex, slots: Uint32Array) => Array.from(slots, (slot) => index.idAt(slot));
@@ -47,9 +54,9 @@ async function refresh(db: ShelfmarkDB, index: SearchIndex): Promise<void> {
 async function expectSameAnswers(db: ShelfmarkDB, index: SearchIndex, queries: readonly string[]): Promise<void> {
   const records = await db.papers.toArray();
   for (const order of ORDERS) {
-    // The whole list, as IndexedDB itself orders the key's index.
-    const stored = await db.papers.orderBy(order.key).primaryKeys();
-    expect(ids(index, index.search([], order)), `${order.key} order`).toEqual(order.newestFirst ? stored.reverse() : stored);
+    // The whole list, as IndexedDB itself orders the key's index (the sorts of every paper: as written above).
+    const stored = order.all ? reference(records, order, []) : await db.papers.orderBy(order.key).primaryKeys();
+    expect(ids(index, index.search([], order)), `${order.key} order`).toEqual(order.newestFirst && !order.all ? stored.reverse() : stored);
     for (const query of queries) {
       const tokens = queryTokens(query);
       expect(ids(index, index.search(tokens, order)), `${order.key}: "${query}"`).toEqual(reference(records, order, tokens));
@@ -75,6 +82,7 @@ const paperArb = fc.record({
   queue: fc.boolean(),
   // A few distinct times: ties in a view's key are common, and ordered by id.
   at: fc.integer({ min: 1, max: 4 }),
+  date: fc.option(fc.constantFrom('2024-01-02', '2023-05-06', '1999-12-31'), { nil: undefined }),
 });
 
 type Change =
@@ -112,6 +120,16 @@ async function apply(db: ShelfmarkDB, change: Change): Promise<void> {
   }
 }
 
+describe('the library’s title order', () => {
+  it('sorts by the first ten letters and digits, case, accents and punctuation aside', () => {
+    const titles = ['Zebra crossings', '"Attention" is all you need', 'Émil 3 bears', 'attention is all YOU need (v2)', '3D scenes', 'emil 2 bears', ''];
+    const sorted = [...titles].sort((a, b) => titleSortKey(a) - titleSortKey(b));
+    expect(sorted).toEqual(['', '3D scenes', '"Attention" is all you need', 'attention is all YOU need (v2)', 'emil 2 bears', 'Émil 3 bears', 'Zebra crossings']);
+    expect(titleSortKey('"Attention" is all you need')).toBe(titleSortKey('attention is all YOU need (v2)')); // alike for ten letters: a tie
+    expect(Number.isSafeInteger(titleSortKey('zzzzzzzzzzzzzzz'))).toBe(true);
+  });
+});
+
 describe('the in-memory search', () => {
   it('answers as the words index did, in every view and the library, through any changes', { timeout: 60_000 }, async () => {
     await fc.assert(
@@ -134,6 +152,7 @@ describe('the in-memory search', () => {
               words: [],
             };
             if (paper.note) record.noteUpdatedAt = paper.at;
+            if (paper.date) record.date = paper.date;
             if (paper.star) record.starredAt = paper.at;
             if (paper.read) record.readAt = paper.at;
             if (paper.queue) record.queuePos = paper.at + i / 100;

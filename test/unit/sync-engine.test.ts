@@ -1,7 +1,9 @@
 // @vitest-environment node
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PaperRecord, ShelfmarkDB } from '@/lib/store/db';
-import { applyAction, dismissKeptNote, removePapers, setNote, setQueued, setRead, setStarred } from '@/lib/store/library';
+import { applyAction, dismissKeptNote, removePapers, setNote, setQueued, setRead, setStarred, setTagged } from '@/lib/store/library';
+import { libraryTags, renameTag } from '@/lib/store/tags';
+import { tagNames } from '@/lib/tags';
 import { moveToTop } from '@/lib/store/queue';
 import { readClock } from '@/lib/store/clock';
 import { allowRemovals, keepPapers, syncOnce, type SyncHooks } from '@/lib/sync/engine';
@@ -135,6 +137,30 @@ describe('sync between devices', () => {
     await a.sync();
     expect(await kept(a.db, 1)).toEqual([]);
     expect((await a.db.papers.get(id(1)))!.keptNotes).toEqual([{ text: '', written: { at: 2_000, by: expect.any(String) }, dismissed: true }]);
+  });
+
+  it('tags merge one by one: a tag added on A and another taken off on B both hold everywhere; a rename travels', async () => {
+    const { a, b } = await twoDevices();
+    await setTagged(a.db, id(1), 'LLM', true, { now: 2_000 });
+    await setTagged(a.db, id(1), 'agents', true, { now: 2_001 });
+    await a.sync();
+    await b.sync();
+    // Offline: A adds "RL", B takes "agents" off.
+    await setTagged(a.db, id(1), 'RL', true, { now: 3_000 });
+    await setTagged(b.db, id(1), 'agents', false, { now: 3_100 });
+    await a.sync();
+    await b.sync();
+    await a.sync();
+    for (const device of [a, b]) expect(tagNames((await device.db.papers.get(id(1)))!)).toEqual(['LLM', 'RL']);
+    expect(await a.db.outbox.count()).toBe(0);
+    // A rename on B reaches A, and A's tag search finds it under its new name.
+    await renameTag(b.db, 'llm', 'Language models', { now: 4_000 });
+    await b.sync();
+    await a.sync();
+    expect(await libraryTags(a.db)).toEqual([
+      { key: 'language models', name: 'Language models', count: 1 },
+      { key: 'rl', name: 'RL', count: 1 },
+    ]);
   });
 
   it('a note pushed, then overwritten elsewhere by someone who never saw it, is kept too', async () => {
