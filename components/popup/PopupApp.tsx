@@ -47,8 +47,11 @@ const SEARCH_PLACEHOLDERS: Record<ViewName, MessageKey> = {
   all: 'popupSearchAll',
 };
 
-/** The keys in the footer: what to press and what it does (the reordering keys in the queue only). */
-const KEYS: readonly { keys: string[]; or?: boolean; what: MessageKey; queueOnly?: boolean }[] = [
+/**
+ * The keys in the footer: what to press and what it does (the reordering keys in the queue only).
+ * A key is its character, or a catalogue key for a key whose name keyboards print in their language ("Del", "Entf").
+ */
+const KEYS: readonly { keys: (string | { name: MessageKey })[]; or?: boolean; what: MessageKey; queueOnly?: boolean }[] = [
   { keys: ['↑↓', 'j k'], or: true, what: 'popupKeyMove' },
   { keys: ['Enter'], what: 'popupKeyOpen' },
   { keys: ['r'], what: 'popupKeyRead' },
@@ -57,7 +60,7 @@ const KEYS: readonly { keys: string[]; or?: boolean; what: MessageKey; queueOnly
   { keys: ['n'], what: 'popupKeyNote' },
   { keys: ['g'], what: 'popupKeyTags' },
   { keys: ['c'], what: 'popupKeyCopy' },
-  { keys: ['Del'], what: 'popupKeyRemove' },
+  { keys: [{ name: 'popupKeyDel' }], what: 'popupKeyRemove' },
   { keys: ['u'], what: 'popupKeyUndo' },
   { keys: ['/'], what: 'popupKeySearch' },
   { keys: ['Alt+↑↓'], what: 'popupKeyReorder', queueOnly: true },
@@ -484,9 +487,9 @@ export function PopupApp({ db }: { db: ShelfmarkDB }) {
           <span key={key.what} class="key">
             {i > 0 && ' · '}
             {key.keys.map((name, j) => (
-              <Fragment key={name}>
+              <Fragment key={j}>
                 {j > 0 && (key.or ? ` ${t('popupKeyOr')} ` : ' ')}
-                <kbd>{name}</kbd>
+                <kbd>{typeof name === 'string' ? name : t(name.name)}</kbd>
               </Fragment>
             ))}{' '}
             {t(key.what)}

@@ -3,6 +3,8 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatDate, formatNumber, plural, t } from '@/lib/i18n';
+import { waitingFor } from '@/lib/ui/time-ago';
+import { scopeLabel } from '@/lib/export/scope';
 import { readCatalogue, useLanguage } from '../i18n-fake';
 import { isExempt, NOT_UI, SAME_IN_EVERY_LANGUAGE, scanSource, scanSources, SCANNED_ROOTS } from './i18n-scan';
 
@@ -141,6 +143,19 @@ describe('messages in a language', () => {
     expect(plural('popupToRead', 1234)).toBe('1,234 篇待读');
     expect(formatNumber(0.5)).toBe('0.5');
     expect(formatDate(Date.UTC(2025, 11, 3, 12))).toBe('2025年12月3日');
+  });
+
+  it('say how long a paper has waited in the queue and count tags in the UI language (Intl’s units, plural forms)', () => {
+    const day = 86_400_000;
+    const waits = () => [0, 1, 3, 20, 100, 800].map((days) => waitingFor(0, days * day + 1000));
+    expect(waits()).toEqual(['added today', 'waiting 1 day', 'waiting 3 days', 'waiting 2 weeks', 'waiting 3 months', 'waiting 2 years']);
+    expect(plural('tagsShow', 1, 'LLM')).toBe('LLM: show its 1 paper');
+    expect(plural('selectionCount', 1234)).toBe('1,234 papers selected');
+    useLanguage('zh_CN');
+    expect(waits()).toEqual(['今天加入', '已等待1天', '已等待3天', '已等待2周', '已等待3个月', '已等待2年']);
+    expect(plural('tagsShow', 2, '大模型')).toBe('大模型：显示它的 2 篇论文');
+    expect(plural('selectionCount', 1234)).toBe('已选 1,234 篇论文');
+    expect(scopeLabel('tag', '阅读小组')).toBe('带标签“阅读小组”的论文');
   });
 
   it('show the key, never an empty string, for a key a catalogue lacks', () => {
