@@ -52,4 +52,37 @@ describe('the card controls in the browser’s language', () => {
     expect(await dockControl(page, '隐藏已读论文').present()).toBe(true);
     expect(await dockControl(page, '键盘快捷键').present()).toBe(true);
   });
+
+  it('tags in Chinese: the card’s Tag control, its field (the full-width comma separates), the popup’s tag filter and chips, the Tags list', async () => {
+    browser = await launch({ uiLanguage: 'zh-CN', pages: { [HF_URL]: readSharedPage('hf_daily_2024-08-01.html') } });
+    const page = await browser.open(HF_URL, 13);
+    const tag = control(page, LLAMA, '标签');
+    await tag.click();
+    await expect.poll(() => tag.pressed()).toBe('true');
+    expect(await control(page, LLAMA, '添加标签', { role: 'combobox' }).present()).toBe(true);
+    await page.keyboard.type('大模型，阅读小组');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => tag.description()).toBe('标签：大模型，阅读小组');
+    expect(await control(page, LLAMA, '移除标签“阅读小组”').present()).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => tag.pressed()).toBe('false');
+
+    const popup = await browser.openPopup();
+    await popup.getByRole('tab', { name: /全部/ }).click();
+    const filter = popup.getByRole('combobox', { name: '按标签筛选' });
+    await expect.poll(() => filter.locator('option').allTextContents()).toEqual(['标签…', '大模型（1）', '阅读小组（1）']);
+    const row = popup.locator(`li[data-paper-id="${LLAMA}"]`);
+    expect(await row.getByRole('button', { name: '标签', exact: true }).count()).toBe(1);
+    expect(await row.getByRole('list', { name: '标签' }).getByRole('button').allTextContents()).toEqual(['大模型', '阅读小组']);
+    await filter.selectOption('大模型');
+    await expect.poll(() => popup.getByRole('button', { name: '不再按标签“大模型”筛选' }).count()).toBe(1);
+    await popup.close();
+
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const tags = options.getByRole('region', { name: '标签' });
+    await expect.poll(() => tags.getByRole('button', { name: '大模型：显示它的 1 篇论文' }).count()).toBe(1);
+    expect(await tags.getByRole('button', { name: '重命名标签“阅读小组”' }).count()).toBe(1);
+    expect(await tags.getByRole('button', { name: '删除标签“阅读小组”' }).count()).toBe(1);
+  });
 });
