@@ -484,16 +484,18 @@ export function PopupApp({ db }: { db: ShelfmarkDB }) {
       <SyncNote db={db} />
       <footer class="keys" aria-label={t('popupKeysLabel')}>
         {KEYS.filter((key) => key.queueOnly !== true || view === 'queue').map((key, i) => (
-          <span key={key.what} class="key">
+          <Fragment key={key.what}>
             {i > 0 && ' · '}
-            {key.keys.map((name, j) => (
-              <Fragment key={j}>
-                {j > 0 && (key.or ? ` ${t('popupKeyOr')} ` : ' ')}
-                <kbd>{typeof name === 'string' ? name : t(name.name)}</kbd>
-              </Fragment>
-            ))}{' '}
-            {t(key.what)}
-          </span>
+            <span class="key">
+              {key.keys.map((name, j) => (
+                <Fragment key={j}>
+                  {j > 0 && (key.or ? ` ${t('popupKeyOr')} ` : ' ')}
+                  <kbd>{typeof name === 'string' ? name : t(name.name)}</kbd>
+                </Fragment>
+              ))}{' '}
+              {t(key.what)}
+            </span>
+          </Fragment>
         ))}
       </footer>
     </main>
