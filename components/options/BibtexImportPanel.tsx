@@ -15,7 +15,8 @@ import { plainError } from '@/lib/errors';
 import { notifyChangedInBatches } from '@/lib/ui/extension-actions';
 import { BibtexImportPreview } from './BibtexImportPreview';
 import { ImportButtons } from './ImportButtons';
-import { joinList, plural, t } from '@/lib/i18n';
+import { ImportDone } from './ImportCounts';
+import { plural, t } from '@/lib/i18n';
 import { TagNameList } from '../shared/TagNameList';
 import { useLibraryTags } from '@/lib/ui/use-library-tags';
 import { parseTagList } from '@/lib/tags';
@@ -142,18 +143,14 @@ export function BibtexImportPanel({ db }: { db: ShelfmarkDB }) {
         </div>
       )}
       {state.step === 'done' && (
-        <p class="import-done" role="status">
-          {t(
-            'importDone',
-            state.fileName,
-            joinList([
-              plural('importDoneNew', state.result.added.length),
-              plural('bibImportDoneUpdated', state.result.updated.length),
-              t('importDoneUnchanged', state.result.unchanged),
-              ...(state.rejected > 0 ? [t('importDoneRejected', state.rejected)] : []),
-            ]),
-          )}
-        </p>
+        <ImportDone
+          fileName={state.fileName}
+          added={state.result.added.length}
+          updated={state.result.updated.length}
+          updatedKey="bibImportDoneUpdated"
+          unchanged={state.result.unchanged}
+          rejected={state.rejected}
+        />
       )}
     </section>
   );

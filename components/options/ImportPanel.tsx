@@ -11,8 +11,9 @@ import {
 } from '@/lib/export/backup-import';
 import { plainError } from '@/lib/errors';
 import { ImportButtons } from './ImportButtons';
+import { ImportDone } from './ImportCounts';
 import { ImportPreview } from './ImportPreview';
-import { joinList, plural, t } from '@/lib/i18n';
+import { plural, t } from '@/lib/i18n';
 
 type Step =
   | { step: 'idle' }
@@ -103,18 +104,14 @@ export function ImportPanel({ db }: { db: ShelfmarkDB }) {
         </div>
       )}
       {state.step === 'done' && (
-        <p class="import-done" role="status">
-          {t(
-            'importDone',
-            state.fileName,
-            joinList([
-              plural('importDoneNew', state.plan.added.length),
-              plural('importDoneUpdated', state.plan.updated.length),
-              t('importDoneUnchanged', state.plan.unchanged.length),
-              ...(state.plan.rejected.length > 0 ? [t('importDoneRejected', state.plan.rejected.length)] : []),
-            ]),
-          )}
-        </p>
+        <ImportDone
+          fileName={state.fileName}
+          added={state.plan.added.length}
+          updated={state.plan.updated.length}
+          updatedKey="importDoneUpdated"
+          unchanged={state.plan.unchanged.length}
+          rejected={state.plan.rejected.length}
+        />
       )}
     </section>
   );
