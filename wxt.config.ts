@@ -34,8 +34,10 @@ export default defineConfig({
     },
   },
   manifest: ({ browser, manifestVersion }) => ({
-    name: 'Shelfmark',
-    description: 'Star, queue and annotate research papers on arXiv, Hugging Face, the ACL Anthology, dblp, Google Scholar, OpenReview and CVF.',
+    // Names and words from the catalogues (public/_locales: English, Simplified Chinese; lib/i18n.ts).
+    default_locale: 'en',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
     homepage_url: pkg.homepage,
     // storage: the settings; unlimitedStorage: the library and its snapshots are never capped nor
     // cleared to free disk space; alarms: the weekly snapshot, and sync while it is on; scripting: the
@@ -53,13 +55,13 @@ export default defineConfig({
         ? { host_permissions: [...SITE_HOSTS], optional_permissions: OPTIONAL_HOSTS }
         : { host_permissions: [...SITE_HOSTS], optional_host_permissions: OPTIONAL_HOSTS }),
     icons,
-    // The toolbar button (its title is the popup's <title>); Firefox's MV2 build calls it browser_action.
-    [manifestVersion === 2 ? 'browser_action' : 'action']: { default_icon: icons },
+    // The toolbar button; Firefox's MV2 build calls it browser_action.
+    [manifestVersion === 2 ? 'browser_action' : 'action']: { default_icon: icons, default_title: '__MSG_extName__' },
     commands: {
       // Opens the toolbar popup (the reading queue) from the keyboard.
       [browser === 'firefox' ? '_execute_browser_action' : '_execute_action']: {
         suggested_key: { default: 'Alt+Shift+S' },
-        description: 'Open the Shelfmark reading queue',
+        description: '__MSG_commandOpenQueue__',
       },
       // Queues the paper of the active tab (its badge answers); lib/background/quick-actions.ts.
       'queue-current-tab': {

@@ -1,8 +1,11 @@
 /**
  * Failures in plain words. What the background answers (`{ ok: false, error, code }`) and what the
  * extension pages show when their own writes fail: what happened and what to do, never a raw
- * exception. No Dexie import: errors are told apart by their names (Dexie's and the DOM's).
+ * exception, in the browser's language. No Dexie import: errors are told apart by their names
+ * (Dexie's and the DOM's).
  */
+
+import { t, type MessageKey } from './i18n';
 
 export type ErrorCode = 'invalid' | 'quota' | 'busy' | 'unavailable' | 'failed';
 
@@ -27,21 +30,23 @@ const KINDS: Record<string, Exclude<ErrorCode, 'invalid'>> = {
   PrematureCommitError: 'busy',
 };
 
-const ADVICE: Record<Exclude<ErrorCode, 'invalid'>, string> = {
-  quota:
-    'the storage your browser gives Shelfmark is full. Free some disk space (or clear other sites’ data), then try again; nothing already saved is lost.',
-  unavailable: 'Shelfmark’s storage could not be opened. Reload the page (or restart the browser), then try again.',
-  busy: 'Shelfmark was busy and gave up waiting. Try again.',
-  failed: 'something went wrong. Try again; if it keeps failing, restart the browser.',
+const ADVICE: Record<Exclude<ErrorCode, 'invalid'>, MessageKey> = {
+  quota: 'errorAdviceQuota',
+  unavailable: 'errorAdviceUnavailable',
+  busy: 'errorAdviceBusy',
+  failed: 'errorAdviceFailed',
 };
+
+/** What failed, the start of the sentence: a key of the catalogues ("Not saved"). */
+export type ErrorWhat = MessageKey;
 
 /**
  * `cause` in words a user can act on, after `what` ("Not saved", "The import failed and changed
  * nothing"): `Not saved: the storage your browser gives Shelfmark is full. Free some disk space…`.
  */
-export function plainError(cause: unknown, what = 'Not saved'): PlainError {
+export function plainError(cause: unknown, what: ErrorWhat = 'errorNotSaved'): PlainError {
   const code = errorCode(cause);
-  return { error: `${what}: ${ADVICE[code]}`, code };
+  return { error: t('errorWithAdvice', t(what), t(ADVICE[code])), code };
 }
 
 /** The kind of a storage failure, looking through Dexie's wrappers (`inner`, a bulk write's `failures`). */

@@ -2,6 +2,7 @@ import { isCanonicalId, MAX_ALIASES } from './paper';
 import { LIMITS, TAG_LIMITS } from './limits';
 import { SITE_NAMES } from './sites/types';
 import { z } from './zod';
+import { t } from './i18n';
 
 export { LIMITS };
 
@@ -11,12 +12,12 @@ export { LIMITS };
  * validation changes nothing and is answered `{ ok: false, error, code: 'invalid' }`.
  */
 
-export const CanonicalIdSchema = z.string().max(LIMITS.id).refine(isCanonicalId, 'not a canonical paper id');
+export const CanonicalIdSchema = z.string().max(LIMITS.id).refine(isCanonicalId, { error: () => t('invalidPaperId') });
 
 const httpUrl = z
   .string()
   .max(LIMITS.url)
-  .refine((value) => /^https?:\/\//i.test(value), 'not an http(s) URL');
+  .refine((value) => /^https?:\/\//i.test(value), { error: () => t('invalidUrl') });
 
 /**
  * A card's metadata as sent: types are checked here, sizes are not (the message budget bounds
@@ -68,7 +69,7 @@ export const RequestSchema = z.discriminatedUnion('type', [
     ids: z.array(CanonicalIdSchema).max(LIMITS.idsPerRequest),
     aliases: z
       .record(CanonicalIdSchema, z.array(CanonicalIdSchema).max(MAX_ALIASES))
-      .refine((aliases) => Object.keys(aliases).length <= LIMITS.idsPerRequest, 'too many cards')
+      .refine((aliases) => Object.keys(aliases).length <= LIMITS.idsPerRequest, { error: () => t('invalidTooManyCards') })
       .optional(),
   }),
   /**

@@ -2,6 +2,7 @@ import type { PaperId } from './paper';
 import type { PaperState } from './store/library';
 import type { Request } from './messages';
 import type { ErrorCode } from './errors';
+import { t } from './i18n';
 
 /**
  * The sending side of the protocol, for content scripts and extension pages. Type-only imports of
@@ -67,7 +68,7 @@ export async function sendMessage<T>(message: unknown): Promise<T> {
   } catch (error) {
     throw transportError(error);
   }
-  if (!response) throw new RequestError('Shelfmark could not reach its storage. Try again, or reload the page if it keeps failing.', 'transport');
+  if (!response) throw new RequestError(t('cardNoReach'), 'transport');
   if (!response.ok) throw new RequestError(response.error, response.code);
   return response.data;
 }
@@ -81,7 +82,7 @@ export function sendRequest<R extends Request>(request: R): Promise<ResponseData
 function transportError(error: unknown): RequestError {
   const text = error instanceof Error ? error.message : String(error);
   if (/context invalidated/i.test(text)) {
-    return new RequestError('Shelfmark was updated: reload the page to use it here.', 'invalidated');
+    return new RequestError(t('cardUpdatedReload'), 'invalidated');
   }
-  return new RequestError('Shelfmark could not reach its storage. Try again, or reload the page if it keeps failing.', 'transport');
+  return new RequestError(t('cardNoReach'), 'transport');
 }

@@ -7,8 +7,11 @@ import type { TagEntry } from './store/db';
  * (completion on a card), as do the store and the exports.
  */
 
-/** Characters a tag name never holds: controls and invisible ones (as lib/bounds.ts), and `,` `"` which separate and quote tags where they are typed. */
-const NOT_IN_NAME = /[\p{Cf}\p{Cc}\u115f\u1160\u3164\uffa0,"]/gu;
+/** What separates tags typed in a field: a comma, or Chinese's full-width comma "，" and enumeration comma "、". */
+export const TAG_SEPARATORS = /[,，、]/;
+
+/** Characters a tag name never holds: controls and invisible ones (as lib/bounds.ts), and the separators and `"`, which separate and quote tags where they are typed. */
+const NOT_IN_NAME = /[\p{Cf}\p{Cc}\u115f\u1160\u3164\uffa0,，、"]/gu;
 
 /** A tag name as stored: whitespace collapsed, separators and invisible characters removed, at most TAG_LIMITS.name characters; '' when nothing is left. */
 export function cleanTagName(input: string): string {
@@ -28,10 +31,10 @@ export function tagNames(paper: { tags?: readonly TagEntry[] }): string[] {
   return (paper.tags ?? []).filter((entry) => !entry.removed).map((entry) => entry.name);
 }
 
-/** The tags typed in a field, comma-separated ("llm, Reading group"), cleaned, one per key, in order. */
+/** The tags typed in a field, comma-separated ("llm, Reading group", "大模型，阅读小组"), cleaned, one per key, in order. */
 export function parseTagList(input: string): string[] {
   const names = new Map<string, string>();
-  for (const part of input.split(',')) {
+  for (const part of input.split(TAG_SEPARATORS)) {
     const name = cleanTagName(part);
     if (name && !names.has(tagKey(name))) names.set(tagKey(name), name);
   }

@@ -15,6 +15,8 @@ import { plainError } from '@/lib/errors';
 import { notifyChangedInBatches } from '@/lib/ui/extension-actions';
 import { BibtexImportPreview } from './BibtexImportPreview';
 import { ImportButtons } from './ImportButtons';
+import { ImportDone } from './ImportCounts';
+import { plural, t } from '@/lib/i18n';
 import { TagNameList } from '../shared/TagNameList';
 import { useLibraryTags } from '@/lib/ui/use-library-tags';
 import { parseTagList } from '@/lib/tags';
@@ -27,7 +29,6 @@ type Step =
   | { step: 'importing'; fileName: string; bib: BibPapers; plan: BibImportPlan }
   | { step: 'done'; fileName: string; result: BibImportResult; rejected: number };
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /**
  * Import a .bib file from a reference manager: pick it, see which papers are new, already in the
@@ -61,7 +62,7 @@ export function BibtexImportPanel({ db }: { db: ShelfmarkDB }) {
       setState({ step: 'preview', fileName, bib, plan });
     } catch (error) {
       console.error('[Shelfmark] BibTeX preview failed', error);
-      setState({ step: 'error', message: plainError(error, 'The file could not be read, and nothing was imported').error });
+      setState({ step: 'error', message: plainError(error, 'errorFileNotRead').error });
       reset();
     }
   }
@@ -75,7 +76,7 @@ export function BibtexImportPanel({ db }: { db: ShelfmarkDB }) {
       void notifyChangedInBatches([...result.added, ...result.updated]);
     } catch (error) {
       console.error('[Shelfmark] BibTeX import failed', error);
-      setState({ step: 'error', message: plainError(error, 'The import failed and changed nothing').error });
+      setState({ step: 'error', message: plainError(error, 'errorImportFailed').error });
     }
     reset();
   }
@@ -84,13 +85,10 @@ export function BibtexImportPanel({ db }: { db: ShelfmarkDB }) {
   const nothingChosen = actionsFor(chosen).length === 0;
   return (
     <section class="import-panel" aria-labelledby="bibtex-import-title">
-      <h2 id="bibtex-import-title">Import from a reference manager</h2>
-      <p class="hint">
-        A BibTeX file exported from Zotero, JabRef, Mendeley or Google Scholar. Papers are found by their arXiv id,
-        DOI, ACL Anthology or OpenReview id; the others are listed with the reason. Nothing changes until you confirm.
-      </p>
+      <h2 id="bibtex-import-title">{t('bibImportTitle')}</h2>
+      <p class="hint">{t('bibImportHint')}</p>
       <label class="import-file">
-        <span>BibTeX file (.bib, at most {Math.round(MAX_BIBTEX_BYTES / (1024 * 1024))} MB)</span>
+        <span>{t('bibImportFile', Math.round(MAX_BIBTEX_BYTES / (1024 * 1024)))}</span>
         <input
           ref={input}
           type="file"
@@ -102,7 +100,7 @@ export function BibtexImportPanel({ db }: { db: ShelfmarkDB }) {
 
       {state.step === 'reading' && (
         <p role="status">
-          Reading {state.fileName}…{state.total ? ` ${state.done} of ${state.total} entries` : ''}
+          {state.total ? t('bibImportReadingEntries', state.fileName, state.done ?? 0, state.total) : t('importReading', state.fileName)}
         </p>
       )}
       {state.step === 'error' && (
@@ -111,27 +109,27 @@ export function BibtexImportPanel({ db }: { db: ShelfmarkDB }) {
         </p>
       )}
       {(state.step === 'preview' || state.step === 'importing') && (
-        <div class="import-confirm" role="group" aria-label={`Import ${state.fileName}`}>
+        <div class="import-confirm" role="group" aria-label={t('importFileLabel', state.fileName)}>
           <p role="status">
-            {state.fileName}: {plural(state.plan.added.length + state.plan.matched.length, 'paper')} found.
+            {plural('bibImportFound', state.plan.added.length + state.plan.matched.length, state.fileName)}
           </p>
           <BibtexImportPreview plan={state.plan} choice={chosen} />
           <fieldset class="import-choice" disabled={state.step === 'importing'}>
-            <legend>The imported papers become</legend>
+            <legend>{t('bibImportBecome')}</legend>
             <label class="settings-check">
               <input type="checkbox" checked={choice.star} onChange={(event) => setChoice({ ...choice, star: event.currentTarget.checked })} />
-              Starred
+              {t('bibImportStarred')}
             </label>
             <label class="settings-check">
               <input type="checkbox" checked={choice.queue} onChange={(event) => setChoice({ ...choice, queue: event.currentTarget.checked })} />
-              Added to the reading queue
+              {t('bibImportQueued')}
             </label>
             <label class="import-tags">
-              Tagged as
-              <input type="text" list="bibtex-import-tags" placeholder="tags, comma-separated" value={tagText} onInput={(event) => setTagText(event.currentTarget.value)} />
+              {t('bibImportTagged')}
+              <input type="text" list="bibtex-import-tags" placeholder={t('bibImportTagsPlaceholder')} value={tagText} onInput={(event) => setTagText(event.currentTarget.value)} />
             </label>
             <TagNameList id="bibtex-import-tags" tags={tags} />
-            {nothingChosen && <p class="hint">Choose at least one: a paper enters the library when it is starred, queued or tagged.</p>}
+            {nothingChosen && <p class="hint">{t('bibImportChooseOne')}</p>}
           </fieldset>
           <ImportButtons
             importing={state.step === 'importing'}
@@ -145,11 +143,14 @@ export function BibtexImportPanel({ db }: { db: ShelfmarkDB }) {
         </div>
       )}
       {state.step === 'done' && (
-        <p class="import-done" role="status">
-          Imported {state.fileName}: {plural(state.result.added.length, 'new paper')},{' '}
-          {plural(state.result.updated.length, 'paper')} already in the library updated, {state.result.unchanged} unchanged
-          {state.rejected > 0 ? `, ${state.rejected} rejected` : ''}.
-        </p>
+        <ImportDone
+          fileName={state.fileName}
+          added={state.result.added.length}
+          updated={state.result.updated.length}
+          updatedKey="bibImportDoneUpdated"
+          unchanged={state.result.unchanged}
+          rejected={state.rejected}
+        />
       )}
     </section>
   );

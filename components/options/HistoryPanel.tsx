@@ -6,6 +6,7 @@ import { loadSettings, setHistoryEnabled, watchSettings } from '@/lib/settings';
 import { plainError } from '@/lib/errors';
 import { useLiveQuery } from '@/lib/ui/use-live-query';
 import { HistoryList } from '../shared/HistoryList';
+import { plural, t } from '@/lib/i18n';
 
 /**
  * History in the library page: the papers opened, searchable, the setting that turns recording off,
@@ -28,9 +29,9 @@ export function HistoryPanel({ db }: { db: ShelfmarkDB }) {
   const clear = async () => {
     try {
       await clearHistory(db);
-      setMessage('History cleared.');
+      setMessage(t('historyCleared'));
     } catch (error) {
-      setMessage(plainError(error, 'History was not cleared').error);
+      setMessage(plainError(error, 'errorHistoryNotCleared').error);
     } finally {
       setConfirming(false);
     }
@@ -38,7 +39,7 @@ export function HistoryPanel({ db }: { db: ShelfmarkDB }) {
 
   return (
     <section class="options-history" aria-labelledby="history-title">
-      <h2 id="history-title">History</h2>
+      <h2 id="history-title">{t('viewHistory')}</h2>
       <label class="settings-check">
         <input
           type="checkbox"
@@ -50,30 +51,30 @@ export function HistoryPanel({ db }: { db: ShelfmarkDB }) {
             setHistoryEnabled(on).catch((error: unknown) => setMessage(plainError(error).error));
           }}
         />
-        Keep a history of the papers I open
+        {t('historyKeep')}
       </label>
-      <p class="hint">Kept in this browser only: never synced, never in a backup.</p>
+      <p class="hint">{t('historyKeptHint')}</p>
       <div class="history-tools">
         <input
           type="search"
           class="library-filter history-filter"
-          placeholder="Search the history"
-          aria-label="Search the history"
+          placeholder={t('historySearch')}
+          aria-label={t('historySearch')}
           value={query}
           onInput={(event) => setQuery(event.currentTarget.value)}
         />
         {confirming ? (
           <>
             <button type="button" class="outline-button danger" onClick={() => void clear()}>
-              Clear {count === 1 ? '1 paper' : `${count ?? 0} papers`}
+              {plural('historyClearCount', count ?? 0)}
             </button>
             <button type="button" class="outline-button" onClick={() => setConfirming(false)}>
-              Cancel
+              {t('cancel')}
             </button>
           </>
         ) : (
           <button type="button" class="outline-button" disabled={!count} onClick={() => setConfirming(true)}>
-            Clear history…
+            {t('historyClear')}
           </button>
         )}
       </div>

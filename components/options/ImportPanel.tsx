@@ -11,7 +11,9 @@ import {
 } from '@/lib/export/backup-import';
 import { plainError } from '@/lib/errors';
 import { ImportButtons } from './ImportButtons';
+import { ImportDone } from './ImportCounts';
 import { ImportPreview } from './ImportPreview';
+import { plural, t } from '@/lib/i18n';
 
 type Step =
   | { step: 'idle' }
@@ -21,7 +23,6 @@ type Step =
   | { step: 'importing'; fileName: string; plan: ImportPlan }
   | { step: 'done'; fileName: string; plan: ImportPlan };
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** Import a JSON backup: pick the file, see what it would change, then import (or cancel). */
 export function ImportPanel({ db }: { db: ShelfmarkDB }) {
@@ -45,7 +46,7 @@ export function ImportPanel({ db }: { db: ShelfmarkDB }) {
       const plan = await previewImport(db, read.backup);
       setState({ step: 'preview', fileName: file.name, backup: read.backup, plan });
     } catch (error) {
-      setState({ step: 'error', message: plainError(error, 'The library could not be read').error });
+      setState({ step: 'error', message: plainError(error, 'errorLibraryNotRead').error });
       reset();
     }
   }
@@ -59,20 +60,17 @@ export function ImportPanel({ db }: { db: ShelfmarkDB }) {
       void announceImport(plan);
     } catch (error) {
       console.error('[Shelfmark] import failed', error);
-      setState({ step: 'error', message: plainError(error, 'The import failed and changed nothing').error });
+      setState({ step: 'error', message: plainError(error, 'errorImportFailed').error });
     }
     reset();
   }
 
   return (
     <section class="import-panel" aria-labelledby="import-title">
-      <h2 id="import-title">Import a backup</h2>
-      <p class="hint">
-        Restores a JSON backup saved with Shelfmark’s export. Nothing changes until you confirm, and where this device
-        has a newer change (a star, a note…) it is kept.
-      </p>
+      <h2 id="import-title">{t('importBackupTitle')}</h2>
+      <p class="hint">{t('importBackupHint')}</p>
       <label class="import-file">
-        <span>Backup file (.json, at most {Math.round(MAX_BACKUP_BYTES / (1024 * 1024))} MB)</span>
+        <span>{t('importBackupFile', Math.round(MAX_BACKUP_BYTES / (1024 * 1024)))}</span>
         <input
           ref={input}
           type="file"
@@ -82,16 +80,16 @@ export function ImportPanel({ db }: { db: ShelfmarkDB }) {
         />
       </label>
 
-      {state.step === 'reading' && <p role="status">Reading {state.fileName}…</p>}
+      {state.step === 'reading' && <p role="status">{t('importReading', state.fileName)}</p>}
       {state.step === 'error' && (
         <p class="import-error" role="alert">
           {state.message}
         </p>
       )}
       {(state.step === 'preview' || state.step === 'importing') && (
-        <div class="import-confirm" role="group" aria-label={`Import ${state.fileName}`}>
+        <div class="import-confirm" role="group" aria-label={t('importFileLabel', state.fileName)}>
           <p role="status">
-            {state.fileName}: {plural(state.plan.added.length + state.plan.updated.length, 'paper')} to import.
+            {plural('importToImport', state.plan.added.length + state.plan.updated.length, state.fileName)}
           </p>
           <ImportPreview plan={state.plan} />
           <ImportButtons
@@ -106,11 +104,14 @@ export function ImportPanel({ db }: { db: ShelfmarkDB }) {
         </div>
       )}
       {state.step === 'done' && (
-        <p class="import-done" role="status">
-          Imported {state.fileName}: {plural(state.plan.added.length, 'new paper')},{' '}
-          {plural(state.plan.updated.length, 'updated paper')}, {state.plan.unchanged.length} unchanged
-          {state.plan.rejected.length > 0 ? `, ${state.plan.rejected.length} rejected` : ''}.
-        </p>
+        <ImportDone
+          fileName={state.fileName}
+          added={state.plan.added.length}
+          updated={state.plan.updated.length}
+          updatedKey="importDoneUpdated"
+          unchanged={state.plan.unchanged.length}
+          rejected={state.plan.rejected.length}
+        />
       )}
     </section>
   );

@@ -1,6 +1,7 @@
 import type { ImportPlan } from '@/lib/export/backup-import';
 import { ImportCounts } from './ImportCounts';
 import { ImportPaperTitles, LISTED } from './ImportPaperTitles';
+import { t } from '@/lib/i18n';
 
 /** What importing a backup will do: how many papers are new, updated, unchanged and rejected, and which. */
 export function ImportPreview({ plan }: { plan: ImportPlan }) {
@@ -8,15 +9,15 @@ export function ImportPreview({ plan }: { plan: ImportPlan }) {
     <div class="import-preview">
       <ImportCounts
         counts={[
-          { label: 'New', count: plan.added.length },
-          { label: 'Updated', count: plan.updated.length },
-          { label: 'Unchanged', count: plan.unchanged.length },
-          { label: 'Rejected', count: plan.rejected.length, rejected: true },
+          { label: 'importCountNew', count: plan.added.length },
+          { label: 'importCountUpdated', count: plan.updated.length },
+          { label: 'importCountUnchanged', count: plan.unchanged.length },
+          { label: 'importCountRejected', count: plan.rejected.length, rejected: true },
         ]}
       />
       {plan.rejected.length > 0 && (
         <details class="import-rejected" open>
-          <summary>Rejected papers: what is wrong and where in the file</summary>
+          <summary>{t('importRejectedPapers')}</summary>
           <ul>
             {plan.rejected.slice(0, LISTED).map((rejection) => (
               <li key={rejection.index}>
@@ -24,11 +25,11 @@ export function ImportPreview({ plan }: { plan: ImportPlan }) {
               </li>
             ))}
           </ul>
-          {plan.rejected.length > LISTED && <p>…and {plan.rejected.length - LISTED} more.</p>}
+          {plan.rejected.length > LISTED && <p>{t('importAndMore', plan.rejected.length - LISTED)}</p>}
         </details>
       )}
-      <ImportPaperTitles label="New papers" papers={plan.added} />
-      <ImportPaperTitles label="Updated papers" papers={plan.updated} />
+      <ImportPaperTitles label="importNewPapers" papers={plan.added} />
+      <ImportPaperTitles label="importUpdatedPapers" papers={plan.updated} />
     </div>
   );
 }

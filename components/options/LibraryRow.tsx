@@ -4,6 +4,7 @@ import { bibtexEntry } from '@/lib/export/bibtex';
 import { markdownLink, paperUrl } from '@/lib/export/link';
 import { formatAuthors, idLabel } from '@/lib/paper';
 import { NoteConflicts } from './NoteConflicts';
+import { t, type MessageKey } from '@/lib/i18n';
 import { tagNames } from '@/lib/tags';
 import type { TagCount } from '@/lib/store/tags';
 import { TagChips } from '../shared/TagChips';
@@ -14,7 +15,8 @@ export interface LibraryRowProps {
   /** The paper's key in an export of the whole library, so a copied entry matches the exported file. */
   citationKey(): Promise<string | undefined>;
   /** Puts text on the clipboard and says so. */
-  onCopy(text: string | Promise<string>, what: string): void;
+  /** Copies `text`; `copied` is the message that says what was copied. */
+  onCopy(text: string | Promise<string>, copied: MessageKey): void;
   /** Dismisses a note kept from a sync conflict. */
   onDismissKept(written: Stamp): void;
   /** Its place in the list, and whether it is selected. */
@@ -46,7 +48,7 @@ export function LibraryRow(props: LibraryRowProps) {
         type="checkbox"
         class="library-select"
         checked={selected}
-        aria-label={`Select ${paper.title}`}
+        aria-label={t('librarySelect', paper.title)}
         // Not prevented: the box shows what the click did, and the state agrees (a range is set as this box now is).
         onClick={(event) => onSelect(index, event.shiftKey)}
       />
@@ -60,10 +62,10 @@ export function LibraryRow(props: LibraryRowProps) {
           {paper.venue && <span>{paper.venue}</span>}
           {paper.date && <span>{paper.date}</span>}
         </div>
-        <ul class="library-state" aria-label="State">
-          {paper.starredAt !== undefined && <li class="badge starred">Starred</li>}
-          {paper.readAt !== undefined && <li class="badge read">Read</li>}
-          {paper.queuePos !== undefined && <li class="badge queued">In queue</li>}
+        <ul class="library-state" aria-label={t('libraryState')}>
+          {paper.starredAt !== undefined && <li class="badge starred">{t('viewStarred')}</li>}
+          {paper.readAt !== undefined && <li class="badge read">{t('viewRead')}</li>}
+          {paper.queuePos !== undefined && <li class="badge queued">{t('libraryInQueue')}</li>}
         </ul>
         {tagging ? (
           <TagEditor
@@ -78,21 +80,21 @@ export function LibraryRow(props: LibraryRowProps) {
           <TagChips names={tags} onPick={onPickTag} of={paper.title} />
         )}
         {paper.note.trim() !== '' && <p class="library-note">{paper.note}</p>}
-        {kept && kept.length > 0 && <NoteConflicts notes={kept} onCopy={(text) => onCopy(text, 'kept note')} onDismiss={onDismissKept} />}
+        {kept && kept.length > 0 && <NoteConflicts notes={kept} onCopy={(text) => onCopy(text, 'libraryCopiedKeptNote')} onDismiss={onDismissKept} />}
       </div>
       {/* Every row has the same buttons: the description says which paper each one copies. */}
       <div class="library-actions">
-        <button type="button" aria-describedby={titleId} onClick={() => onCopy(citationKey().then((key) => bibtexEntry(paper, key)), 'BibTeX entry')}>
-          Copy BibTeX
+        <button type="button" aria-describedby={titleId} onClick={() => onCopy(citationKey().then((key) => bibtexEntry(paper, key)), 'libraryCopiedBibtex')}>
+          {t('libraryCopyBibtex')}
         </button>
-        <button type="button" aria-describedby={titleId} onClick={() => onCopy(markdownLink(paper), 'Markdown link')}>
-          Copy Markdown link
+        <button type="button" aria-describedby={titleId} onClick={() => onCopy(markdownLink(paper), 'libraryCopiedLink')}>
+          {t('rowCopyLink')}
         </button>
         <button type="button" aria-describedby={titleId} aria-expanded={tagging} onClick={onToggleTags}>
-          Tags
+          {t('tags')}
         </button>
         <button type="button" class="danger" aria-describedby={titleId} onClick={onRemove}>
-          Remove
+          {t('remove')}
         </button>
       </div>
     </li>

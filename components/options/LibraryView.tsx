@@ -9,16 +9,17 @@ import { notifyChanged, notifyChangedInBatches } from '@/lib/ui/extension-action
 import { withTagTerm } from '@/lib/store/search';
 import { TagFilter } from '../shared/TagFilter';
 import { LibraryRow } from './LibraryRow';
+import { plural, t, type MessageKey } from '@/lib/i18n';
 import { SelectionBar } from './SelectionBar';
 
-/** The library's orders, as the sort menu names them. */
+/** The library's orders, with the catalogue key of each one's name in the sort menu. */
 export const LIBRARY_SORTS = {
-  changed: 'Recently changed',
-  added: 'Date added',
-  read: 'Date read',
-  date: 'Paper date',
-  title: 'Title',
-} as const;
+  changed: 'sortChanged',
+  added: 'sortAdded',
+  read: 'sortRead',
+  date: 'sortDate',
+  title: 'sortTitle',
+} as const satisfies Record<string, MessageKey>;
 export type LibrarySort = keyof typeof LIBRARY_SORTS;
 
 export interface LibraryViewProps {
@@ -75,12 +76,13 @@ export function LibraryView(props: LibraryViewProps) {
     anchor.current = null;
   }, [query, sort]);
 
-  async function copy(text: string | Promise<string>, what: string) {
+  /** `copied` says what was copied ("Copied the BibTeX entry."). */
+  async function copy(text: string | Promise<string>, copied: MessageKey) {
     try {
       await navigator.clipboard.writeText(await text);
-      setStatus({ text: `Copied the ${what}.` });
+      setStatus({ text: t(copied) });
     } catch (error) {
-      setStatus({ text: `Could not copy the ${what}: ${error instanceof Error ? error.message : String(error)}`, error: true });
+      setStatus({ text: t('errorWithAdvice', t('errorNotCopied'), error instanceof Error ? error.message : String(error)), error: true });
     }
   }
 
@@ -107,8 +109,8 @@ export function LibraryView(props: LibraryViewProps) {
       const removed = await removePapers(db, ids);
       await notifyChangedInBatches(removed);
       setSelected(new Set());
-      const what = removed.length === 1 ? `“${records[0]!.title}”` : `${removed.length} papers`;
-      return { text: `Removed ${what} from the library.`, undo: async () => notifyChangedInBatches(await restorePapers(db, records)) };
+      const text = removed.length === 1 ? t('libraryRemovedOne', records[0]!.title) : plural('libraryRemoved', removed.length);
+      return { text, undo: async () => notifyChangedInBatches(await restorePapers(db, records)) };
     });
 
   const undo = () => {
@@ -116,7 +118,7 @@ export function LibraryView(props: LibraryViewProps) {
     if (!run) return;
     void attempt(async () => {
       await run();
-      return { text: 'Undone: the papers are back.' };
+      return { text: t('libraryUndone') };
     });
   };
 
@@ -175,30 +177,30 @@ export function LibraryView(props: LibraryViewProps) {
     // Keys reach the list from anywhere in the library (the selection bar too), not from its fields.
     <section class="library" aria-labelledby="library-title" onKeyDown={onListKey}>
       <div class="library-head">
-        <h2 id="library-title">Library</h2>
+        <h2 id="library-title">{t('popupLibrary')}</h2>
         <p class="library-count" aria-live="polite">
           {papers === undefined || listed === undefined || total === undefined
-            ? 'Loading…'
+            ? t('loading')
             : filtering
-              ? `${listed} of ${total} papers match`
-              : `${total} ${total === 1 ? 'paper' : 'papers'}`}
+              ? plural('libraryMatches', total, listed)
+              : plural('papers', total)}
         </p>
       </div>
       <div class="library-tools">
         <input
           type="search"
           class="library-filter"
-          aria-label="Filter the library"
-          placeholder="Filter by title, author, note, arXiv id or tag:name"
+          aria-label={t('libraryFilterLabel')}
+          placeholder={t('libraryFilterPlaceholder')}
           value={query}
           onInput={(event) => onQuery(event.currentTarget.value)}
         />
         <label class="library-sort">
-          Sort
+          {t('librarySort')}
           <select value={sort} onChange={(event) => onSort(event.currentTarget.value as LibrarySort)}>
             {Object.entries(LIBRARY_SORTS).map(([value, label]) => (
               <option key={value} value={value}>
-                {label}
+                {t(label)}
               </option>
             ))}
           </select>
@@ -220,18 +222,18 @@ export function LibraryView(props: LibraryViewProps) {
         {status?.text}
         {status?.undo && (
           <button type="button" class="text-button undo" onClick={undo}>
-            Undo
+            {t('undo')}
           </button>
         )}
       </p>
       {total === 0 ? (
         <p class="library-empty">
-          Your library is empty. Star, queue or write a note on a paper on Hugging Face or arXiv, or import a backup.
+          {t('libraryEmpty')}
         </p>
       ) : filtering && matches === 0 ? (
-        <p class="library-empty">No papers match “{query}”.</p>
+        <p class="library-empty">{t('libraryNoMatch', query)}</p>
       ) : (
-        <ul ref={list} class="library-list" aria-label="Papers" aria-multiselectable="true">
+        <ul ref={list} class="library-list" aria-label={t('libraryPapers')} aria-multiselectable="true">
           {papers?.map((paper, index) => (
             <LibraryRow
               key={paper.id}
@@ -257,7 +259,7 @@ export function LibraryView(props: LibraryViewProps) {
       )}
       {more > 0 && (
         <button type="button" class="library-more" onClick={onMore}>
-          Show {Math.min(LIBRARY_PAGE, more)} more of {more}
+          {t('libraryShowMore', Math.min(LIBRARY_PAGE, more), more)}
         </button>
       )}
     </section>

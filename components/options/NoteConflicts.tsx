@@ -1,5 +1,6 @@
 import type { KeptNote, Stamp } from '@/lib/store/db';
 import { timeAgo } from '@/lib/ui/time-ago';
+import { t } from '@/lib/i18n';
 
 /**
  * Notes of this paper that a newer note replaced without its writer seeing them (from another
@@ -8,19 +9,19 @@ import { timeAgo } from '@/lib/ui/time-ago';
  */
 export function NoteConflicts({ notes, onCopy, onDismiss }: { notes: readonly KeptNote[]; onCopy(text: string): void; onDismiss(written: Stamp): void }) {
   return (
-    <ul class="note-conflicts" aria-label="Notes replaced by a newer note">
+    <ul class="note-conflicts" aria-label={t('conflictsLabel')}>
       {notes.map((conflict) => (
         <li key={`${conflict.written.at} ${conflict.written.by}`} class="note-conflict">
           <p class="note-conflict-why">
-            A note from {timeAgo(conflict.written.at)} was replaced by a newer note written without seeing it. It is kept here:
+            {t('conflictWhy', timeAgo(conflict.written.at))}
           </p>
           <p class="library-note">{conflict.text}</p>
           <div class="sync-buttons">
             <button type="button" onClick={() => onCopy(conflict.text)}>
-              Copy it
+              {t('conflictCopy')}
             </button>
             <button type="button" onClick={() => onDismiss(conflict.written)}>
-              Dismiss
+              {t('conflictDismiss')}
             </button>
           </div>
         </li>

@@ -20,10 +20,8 @@ import { LIBRARY_PAGE, LibraryView, type LibrarySort } from './LibraryView';
 import { OptionsSettings } from './OptionsSettings';
 import { SyncPanel } from './SyncPanel';
 import { SnapshotsPanel } from './SnapshotsPanel';
+import { t } from '@/lib/i18n';
 
-const TEXT = {
-  welcome: 'Getting started: what Shelfmark does, pinning, keys',
-} as const;
 
 /** The library's orders (LibraryView's sort menu). The first two are indexes too: their first rows need no search index. */
 const LIBRARY_ORDERS: Record<LibrarySort, ListOrder> = {
@@ -92,7 +90,7 @@ export function OptionsApp({ db, snapshots }: { db: ShelfmarkDB; snapshots: Snap
           Shelfmark
         </h1>
         <a class="options-welcome" href={browser.runtime.getURL('/welcome.html')}>
-          {TEXT.welcome}
+          {t('optionsGettingStarted')}
         </a>
       </header>
       <div class="options-layout">
@@ -118,11 +116,9 @@ export function OptionsApp({ db, snapshots }: { db: ShelfmarkDB; snapshots: Snap
         />
         <aside class="options-side">
           <section class="options-export" aria-labelledby="export-title">
-            <h2 id="export-title">Export</h2>
+            <h2 id="export-title">{t('exportTitle')}</h2>
             <p class="hint">
-              {filter
-                ? 'The filter is on: “Current search” exports the papers it shows.'
-                : 'Type in the library’s filter to export just the papers it shows.'}
+              {filter ? t('optionsExportFiltered') : t('optionsExportHint')}
             </p>
             <ExportMenu db={db} counts={counts} searchIds={filter ? matches : undefined} alwaysOpen />
           </section>

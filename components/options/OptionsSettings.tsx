@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { loadSettings, setDimRead, setHideRead, watchSettings, type Settings } from '@/lib/settings';
 import { plainError } from '@/lib/errors';
 import { ADAPTERS } from '@/lib/sites';
+import { t } from '@/lib/i18n';
 
 /**
  * Settings: hiding read papers per site (the same switch as the "Hide read" pill on a listing and
@@ -23,9 +24,9 @@ export function OptionsSettings() {
 
   return (
     <section class="options-settings" aria-labelledby="settings-title">
-      <h2 id="settings-title">Settings</h2>
+      <h2 id="settings-title">{t('settingsTitle')}</h2>
       <fieldset class="settings-hide-read" disabled={!settings}>
-        <legend>Papers marked read</legend>
+        <legend>{t('settingsReadLegend')}</legend>
         {/* One switch per site (Hugging Face has two adapters: its papers, its model pages). */}
         {ADAPTERS.filter((site, i) => ADAPTERS.findIndex((other) => other.name === site.name) === i).map((site) => (
           <label key={site.name} class="settings-check">
@@ -34,28 +35,21 @@ export function OptionsSettings() {
               checked={settings?.hideRead[site.name] ?? false}
               onChange={(event) => save(setHideRead(site.name, event.currentTarget.checked))}
             />
-            Hide them on {site.label} listings
+            {t('settingsHideOn', site.label)}
           </label>
         ))}
-        <p class="hint">A paper’s own page always shows it.</p>
+        <p class="hint">{t('settingsHideHint')}</p>
         <label class="settings-check">
           <input type="checkbox" checked={settings?.dimRead ?? true} onChange={(event) => save(setDimRead(event.currentTarget.checked))} />
-          Dim them on pages
+          {t('settingsDimRead')}
         </label>
-        <p class="hint">
-          A page’s own scripts can see that a paper is dimmed (or hidden), and so learn that you read it: with both off,
-          pages look the same whatever you read.
-        </p>
+        <p class="hint">{t('settingsDimHint')}</p>
         {error && <p role="alert">{error}</p>}
       </fieldset>
       <p class="hint">
-        <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>S</kbd> opens the reading queue. Change it on your browser’s extension
-        shortcuts page.
+        <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>S</kbd> {t('settingsShortcut')}
       </p>
-      <p class="hint">
-        Your library is kept in this browser, and in your own WebDAV folder when sync is on. A JSON backup (Export,
-        above) is another way to keep a copy or move it to another browser.
-      </p>
+      <p class="hint">{t('settingsKeptWhere')}</p>
     </section>
   );
 }

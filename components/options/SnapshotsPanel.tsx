@@ -6,17 +6,18 @@ import { listSnapshots, type SnapshotInfo, type SnapshotKind, type SnapshotsDB }
 import { notifyChangedInBatches } from '@/lib/ui/extension-actions';
 import { useLiveQuery } from '@/lib/ui/use-live-query';
 import { requestPersistentStorage, type StorageStatus } from '@/lib/ui/storage';
+import { formatDateTime, formatMegabytes, plural, t, type MessageKey } from '@/lib/i18n';
 
-const KIND_LABELS: Record<SnapshotKind, string> = {
-  weekly: 'Weekly',
-  upgrade: 'Before an upgrade',
-  restore: 'Before a restore',
+const KIND_LABELS: Record<SnapshotKind, MessageKey> = {
+  weekly: 'snapshotWeekly',
+  upgrade: 'snapshotBeforeUpgrade',
+  restore: 'snapshotBeforeRestore',
 };
 
 type Status = { kind: 'idle' } | { kind: 'restoring'; id: string } | { kind: 'done'; text: string } | { kind: 'error'; text: string };
 
-const plural = (n: number, word: string) => `${n.toLocaleString()} ${word}${n === 1 ? '' : 's'}`;
-const when = (time: number) => new Date(time).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const papers = (n: number) => plural('papers', n);
+const when = formatDateTime;
 
 /**
  * The automatic snapshots (lib/store/snapshots.ts), newest first, each restorable after a
@@ -50,37 +51,35 @@ export function SnapshotsPanel({ db, snapshots, paperCount }: { db: ShelfmarkDB;
     setStatus({ kind: 'restoring', id: info.id });
     try {
       const result = await restoreSnapshot(db, snapshots, info.id);
-      const kept = result.keptBefore ? ` Your library as it was is kept as “${KIND_LABELS.restore}”, ${when(result.keptBefore.takenAt)}.` : '';
-      const rejected = result.rejected ? ` ${plural(result.rejected, 'paper')} of it could not be read and were left out.` : '';
-      setStatus({ kind: 'done', text: `Restored the snapshot of ${when(info.takenAt)}: ${plural(result.restored, 'paper')}.${rejected}${kept}` });
+      const sentences = [t('snapshotRestored', when(info.takenAt), papers(result.restored))];
+      if (result.rejected) sentences.push(plural('snapshotRejected', result.rejected));
+      if (result.keptBefore) sentences.push(t('snapshotKeptAs', t(KIND_LABELS.restore), when(result.keptBefore.takenAt)));
+      setStatus({ kind: 'done', text: sentences.join(t('sentenceSeparator')) });
       void notifyChangedInBatches(result.changed);
     } catch (error) {
       console.error('[Shelfmark] restore failed', error);
-      const text = error instanceof RestoreError ? error.message : plainError(error, 'Not restored (your library is unchanged)').error;
+      const text = error instanceof RestoreError ? error.message : plainError(error, 'errorNotRestored').error;
       setStatus({ kind: 'error', text });
     }
   }
 
   return (
     <section class="snapshots-panel" aria-labelledby="snapshots-title">
-      <h2 id="snapshots-title">Snapshots</h2>
-      <p class="hint">
-        Shelfmark keeps copies of your library on this device: every week (the last four), before each upgrade of its
-        storage, and before a restore.
-      </p>
+      <h2 id="snapshots-title">{t('snapshotsTitle')}</h2>
+      <p class="hint">{t('snapshotsHint')}</p>
       {storage && <p class="hint storage-status">{storageText(storage)}</p>}
       {list === undefined ? (
-        <p class="hint">Loading…</p>
+        <p class="hint">{t('loading')}</p>
       ) : list.length === 0 ? (
-        <p class="hint snapshots-empty">No snapshots yet: the first weekly one is taken soon after the library has papers.</p>
+        <p class="hint snapshots-empty">{t('snapshotsEmpty')}</p>
       ) : (
-        <ul class="snapshot-list" aria-label="Snapshots, newest first">
+        <ul class="snapshot-list" aria-label={t('snapshotsList')}>
           {list.map((info) => (
             <li key={info.id} class="snapshot-row">
               <div class="snapshot-what">
                 <span class="snapshot-date">{when(info.takenAt)}</span>
                 <span class="snapshot-meta">
-                  {KIND_LABELS[info.kind]} · {plural(info.paperCount, 'paper')}
+                  {t(KIND_LABELS[info.kind])} · {papers(info.paperCount)}
                 </span>
               </div>
               <button
@@ -89,11 +88,11 @@ export function SnapshotsPanel({ db, snapshots, paperCount }: { db: ShelfmarkDB;
                   if (button) restoreButtons.current.set(info.id, button);
                   else restoreButtons.current.delete(info.id);
                 }}
-                aria-label={`Restore the snapshot of ${when(info.takenAt)} (${KIND_LABELS[info.kind]}, ${plural(info.paperCount, 'paper')})`}
+                aria-label={t('snapshotRestoreLabel', when(info.takenAt), t(KIND_LABELS[info.kind]), papers(info.paperCount))}
                 disabled={status.kind === 'restoring'}
                 onClick={() => setConfirming(info)}
               >
-                {status.kind === 'restoring' && status.id === info.id ? 'Restoring…' : 'Restore…'}
+                {status.kind === 'restoring' && status.id === info.id ? t('snapshotRestoring') : t('snapshotRestore')}
               </button>
               {confirming?.id === info.id && (
                 <div
@@ -105,16 +104,16 @@ export function SnapshotsPanel({ db, snapshots, paperCount }: { db: ShelfmarkDB;
                   }}
                 >
                   <p id={`confirm-${info.id}`}>
-                    Replace your library{paperCount === undefined ? '' : ` (${plural(paperCount, 'paper')} now)`} with this
-                    snapshot of {when(info.takenAt)} ({plural(info.paperCount, 'paper')})? Your library as it is now is
-                    kept as a snapshot first, so you can go back.
+                    {paperCount === undefined
+                      ? t('snapshotConfirm', when(info.takenAt), papers(info.paperCount))
+                      : t('snapshotConfirmNow', when(info.takenAt), papers(info.paperCount), papers(paperCount))}
                   </p>
                   <div class="snapshot-confirm-buttons">
                     <button type="button" class="primary" onClick={() => void restore(info)}>
-                      Replace my library
+                      {t('snapshotReplace')}
                     </button>
                     <button type="button" ref={cancelButton} onClick={() => closeConfirm(info)}>
-                      Cancel
+                      {t('cancel')}
                     </button>
                   </div>
                 </div>
@@ -138,9 +137,8 @@ export function SnapshotsPanel({ db, snapshots, paperCount }: { db: ShelfmarkDB;
 }
 
 function storageText({ persisted, usage }: StorageStatus): string {
-  const used = usage === undefined ? '' : ` ${(usage / (1024 * 1024)).toFixed(1)} MB used.`;
-  const state = persisted
-    ? 'Storage: persistent, never cleared by the browser to free disk space.'
-    : 'Storage: unlimited for Shelfmark, not marked persistent by the browser.';
-  return `${state}${used} Snapshots undo mistakes, they do not survive this device: a JSON backup (Export) keeps a copy elsewhere.`;
+  const sentences = [t(persisted ? 'storagePersistent' : 'storageNotPersistent')];
+  if (usage !== undefined) sentences.push(t('storageUsed', formatMegabytes(usage)));
+  sentences.push(t('storageBackupHint'));
+  return sentences.join(t('sentenceSeparator'));
 }

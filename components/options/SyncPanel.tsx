@@ -3,6 +3,7 @@ import { useSyncSettings, useSyncStatus } from '@/lib/ui/use-sync';
 import { SyncRemovalsPrompt } from './SyncRemovalsPrompt';
 import { SyncSetupForm } from './SyncSetupForm';
 import { SyncStatusView } from './SyncStatusView';
+import { t } from '@/lib/i18n';
 
 /** Sync through the user's own WebDAV folder: set it up, or see how it goes. Off until turned on. */
 export function SyncPanel({ db }: { db: ShelfmarkDB }) {
@@ -10,7 +11,7 @@ export function SyncPanel({ db }: { db: ShelfmarkDB }) {
   const status = useSyncStatus(db);
   return (
     <section class="options-sync" aria-labelledby="sync-title">
-      <h2 id="sync-title">Sync</h2>
+      <h2 id="sync-title">{t('syncTitle')}</h2>
       {!settings ? null : settings.enabled ? (
         <>
           {status?.removals && <SyncRemovalsPrompt db={db} settings={settings} removals={status.removals} />}

@@ -6,6 +6,7 @@ import { allowRemovals, keepPapers } from '@/lib/sync/engine';
 import type { SyncSettings } from '@/lib/sync/settings';
 import type { SyncStatus } from '@/lib/sync/state';
 import { targetKey } from '@/lib/sync/webdav';
+import { t } from '@/lib/i18n';
 
 /**
  * A pull stopped because another device removed many papers: the user says whether to remove
@@ -33,14 +34,14 @@ export function SyncRemovalsPrompt({ db, settings, removals }: { db: ShelfmarkDB
   return (
     <div class="sync-removals" role="alertdialog" aria-labelledby="sync-removals-text">
       <p id="sync-removals-text">
-        “{removals.deviceName}” removed {count} of your {removals.library} papers. Sync stopped before removing them here.
+        {t('syncRemovals', removals.deviceName, count, removals.library)}
       </p>
       <div class="sync-buttons">
         <button type="button" class="danger" disabled={busy} onClick={() => void answer(true)}>
-          Remove them here too
+          {t('syncRemoveToo')}
         </button>
         <button type="button" class="primary" disabled={busy} onClick={() => void answer(false)}>
-          Keep them everywhere
+          {t('syncKeepEverywhere')}
         </button>
       </div>
     </div>

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { checkFolderUrl, originPattern, saveSyncSettings, type SyncSettings } from '@/lib/sync/settings';
+import { t } from '@/lib/i18n';
 
 /**
  * Turning sync on: the folder's address, user name, app password and this device's name. Shelfmark
@@ -20,53 +21,49 @@ export function SyncSetupForm({ settings }: { settings: SyncSettings }) {
     setError('');
     const checked = checkFolderUrl(form.url);
     if (!checked.ok) return setError(checked.error);
-    if (!form.username.trim() || !form.password) return setError('Enter the user name and the app password.');
+    if (!form.username.trim() || !form.password) return setError(t('syncEnterCredentials'));
     setBusy(true);
     // First thing in the click: the browser shows its prompt only during the user's gesture.
     browser.permissions
       .request({ origins: [originPattern(checked.url)] })
       .then(async (granted) => {
         if (!granted) {
-          setError(`Sync needs permission to reach ${checked.url.hostname}. Nothing was saved.`);
+          setError(t('syncNeedsPermission', checked.url.hostname));
           return;
         }
         await saveSyncSettings({ ...form, url: checked.url.href, username: form.username.trim(), deviceName: form.deviceName.trim() || settings.deviceName, enabled: true });
       })
-      .catch((cause: unknown) => setError(`Not saved: ${cause instanceof Error ? cause.message : String(cause)}`))
+      .catch((cause: unknown) => setError(t('errorWithAdvice', t('errorNotSaved'), cause instanceof Error ? cause.message : String(cause))))
       .finally(() => setBusy(false));
   }
 
   return (
     <form class="sync-form" onSubmit={turnOn}>
-      <p class="hint">
-        Keep your library on your own WebDAV folder (Nextcloud, ownCloud, a NAS) and use it in every browser. Off until you turn it on.
-      </p>
+      <p class="hint">{t('syncSetupHint')}</p>
       <label>
-        Folder address
+        {t('syncFolderAddress')}
         <input type="url" required placeholder="https://cloud.example.org/remote.php/dav/files/you/Shelfmark/" {...field('url')} />
       </label>
       <label>
-        User name
+        {t('syncUserName')}
         <input type="text" autocomplete="username" required {...field('username')} />
       </label>
       <label>
-        App password
+        {t('syncAppPassword')}
         <input type="password" autocomplete="new-password" required {...field('password')} />
       </label>
       <label>
-        This device’s name
+        {t('syncDeviceName')}
         <input type="text" maxLength={200} {...field('deviceName')} />
       </label>
-      <p class="hint">
-        With Nextcloud: Settings → Security → “Create new app password”. The password stays in this browser only.
-      </p>
+      <p class="hint">{t('syncNextcloudHint')}</p>
       {error && (
         <p class="sync-error" role="alert">
           {error}
         </p>
       )}
       <button type="submit" class="primary" disabled={busy}>
-        Turn on sync
+        {t('syncTurnOn')}
       </button>
     </form>
   );

@@ -4,6 +4,7 @@ import { saveSyncSettings, type SyncSettings } from '@/lib/sync/settings';
 import type { SyncStatus } from '@/lib/sync/state';
 import { timeAgo } from '@/lib/ui/time-ago';
 import { SyncDeviceList } from './SyncDeviceList';
+import { t } from '@/lib/i18n';
 
 /** Sync is on: where to, when it last synced, the devices, the last error in plain words; sync now, turn off. */
 export function SyncStatusView({ status, settings }: { status: SyncStatus | undefined; settings: SyncSettings }) {
@@ -20,9 +21,9 @@ export function SyncStatusView({ status, settings }: { status: SyncStatus | unde
     setMessage('');
     try {
       const result = await sendRequest({ type: 'sync', reason: 'now' });
-      setMessage(result.error ? '' : 'Synced.');
+      setMessage(result.error ? '' : t('syncSynced'));
     } catch (error) {
-      setMessage(`Could not sync: ${error instanceof Error ? error.message : String(error)}`);
+      setMessage(t('syncCouldNot', error instanceof Error ? error.message : String(error)));
     } finally {
       setBusy(false);
     }
@@ -31,10 +32,10 @@ export function SyncStatusView({ status, settings }: { status: SyncStatus | unde
   return (
     <div class="sync-status">
       <p class="sync-target">
-        To <span class="sync-url">{settings.url}</span> as {settings.username}
+        {t('syncTargetTo')} <span class="sync-url">{settings.url}</span> {t('syncTargetAs', settings.username)}
       </p>
       <p aria-live="polite">
-        {status?.lastSyncAt ? `Last synced ${timeAgo(status.lastSyncAt)}.` : 'Not synced yet.'} {message}
+        {status?.lastSyncAt ? t('syncLast', timeAgo(status.lastSyncAt)) : t('syncNotYet')} {message}
       </p>
       {status?.error && (
         <p class="sync-error" role="alert">
@@ -44,13 +45,13 @@ export function SyncStatusView({ status, settings }: { status: SyncStatus | unde
       {status?.devices && <SyncDeviceList devices={status.devices} />}
       <div class="sync-buttons">
         <button type="button" class="primary" onClick={() => void syncNow()} aria-disabled={busy} disabled={busy}>
-          {busy ? 'Syncing…' : 'Sync now'}
+          {busy ? t('popupSyncing') : t('syncNow')}
         </button>
         <button type="button" onClick={() => void saveSyncSettings({ ...settings, enabled: false, password: '' })}>
-          Turn off sync
+          {t('syncTurnOff')}
         </button>
       </div>
-      <p class="hint">Turning sync off keeps your library here and in the folder; it forgets the app password.</p>
+      <p class="hint">{t('syncTurnOffHint')}</p>
     </div>
   );
 }

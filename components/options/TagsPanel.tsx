@@ -6,6 +6,7 @@ import { deleteTag, renameTag, type TagCount } from '@/lib/store/tags';
 import { cleanTagName, tagKey } from '@/lib/tags';
 import { notifyChangedInBatches } from '@/lib/ui/extension-actions';
 import { TagNameList } from '../shared/TagNameList';
+import { formatNumber, plural, t } from '@/lib/i18n';
 
 interface TagsPanelProps {
   db: ShelfmarkDB;
@@ -32,7 +33,7 @@ export function TagsPanel({ db, tags, onShow }: TagsPanelProps) {
       void notifyChangedInBatches(changed);
     } catch (error) {
       console.error('[Shelfmark] tag change failed', error);
-      setStatus({ text: plainError(error, 'The tag was not changed').error, error: true });
+      setStatus({ text: plainError(error, 'errorTagNotChanged').error, error: true });
     }
   };
 
@@ -40,16 +41,16 @@ export function TagsPanel({ db, tags, onShow }: TagsPanelProps) {
     const name = cleanTagName(to);
     if (!name || name === tag.name) return setEditing(null);
     const into = tags?.find((other) => other.key === tagKey(name) && other.key !== tag.key);
-    void run(() => renameTag(db, tag.name, name), into ? `Merged “${tag.name}” into “${into.name}”.` : `Renamed “${tag.name}” to “${name}”.`);
+    void run(() => renameTag(db, tag.name, name), into ? t('tagsMerged', tag.name, into.name) : t('tagsRenamed', tag.name, name));
   };
 
   return (
     <section class="tags-panel" aria-labelledby="tags-title">
-      <h2 id="tags-title">Tags</h2>
+      <h2 id="tags-title">{t('tags')}</h2>
       {!tags ? (
-        <p class="hint">Loading…</p>
+        <p class="hint">{t('loading')}</p>
       ) : tags.length === 0 ? (
-        <p class="hint">No tags yet. Tag papers in the library (select them, then Tag), in the popup (g) or on a listing (t).</p>
+        <p class="hint">{t('tagsEmpty')}</p>
       ) : (
         <ul class="tags-list">
           {tags.map((tag) => (
@@ -64,41 +65,39 @@ export function TagsPanel({ db, tags, onShow }: TagsPanelProps) {
                 >
                   <input
                     type="text"
-                    aria-label={`New name for tag ${tag.name} (an existing tag's name merges the two)`}
+                    aria-label={t('tagsRenameLabel', tag.name)}
                     list="tags-panel-names"
                     value={editing.draft}
                     ref={(field) => field?.focus()}
                     onInput={(event) => setEditing({ ...editing, draft: event.currentTarget.value })}
                     onKeyDown={(event) => event.key === 'Escape' && setEditing(null)}
                   />
-                  <button type="submit">{tags.some((other) => other.key === tagKey(editing.draft) && other.key !== tag.key) ? 'Merge' : 'Rename'}</button>
+                  <button type="submit">{tags.some((other) => other.key === tagKey(editing.draft) && other.key !== tag.key) ? t('tagsMerge') : t('tagsRename')}</button>
                   <button type="button" onClick={() => setEditing(null)}>
-                    Cancel
+                    {t('cancel')}
                   </button>
                 </form>
               ) : editing?.key === tag.key && editing.mode === 'delete' ? (
-                <div class="tag-confirm" role="group" aria-label={`Delete tag ${tag.name}`}>
-                  <span>
-                    Take “{tag.name}” off {tag.count === 1 ? 'its paper' : `its ${tag.count} papers`}? The papers stay.
-                  </span>
-                  <button type="button" class="danger" ref={(button) => button?.focus()} onClick={() => void run(() => deleteTag(db, tag.name), `Deleted the tag “${tag.name}”.`)}>
-                    Delete tag
+                <div class="tag-confirm" role="group" aria-label={t('tagsDeleteTag', tag.name)}>
+                  <span>{plural('tagsDeleteConfirm', tag.count, tag.name)}</span>
+                  <button type="button" class="danger" ref={(button) => button?.focus()} onClick={() => void run(() => deleteTag(db, tag.name), t('tagsDeleted', tag.name))}>
+                    {t('tagsDelete')}
                   </button>
                   <button type="button" onClick={() => setEditing(null)}>
-                    Cancel
+                    {t('cancel')}
                   </button>
                 </div>
               ) : (
                 <>
-                  <button type="button" class="tag-chip" aria-label={`${tag.name}: show its ${tag.count} ${tag.count === 1 ? 'paper' : 'papers'}`} onClick={() => onShow(tag.name)}>
+                  <button type="button" class="tag-chip" aria-label={plural('tagsShow', tag.count, tag.name)} onClick={() => onShow(tag.name)}>
                     {tag.name}
                   </button>
-                  <span class="tag-count">{tag.count}</span>
-                  <button type="button" class="text-button" aria-label={`Rename tag ${tag.name}`} onClick={() => setEditing({ key: tag.key, mode: 'rename', draft: tag.name })}>
-                    Rename
+                  <span class="tag-count">{formatNumber(tag.count)}</span>
+                  <button type="button" class="text-button" aria-label={t('tagsRenameTag', tag.name)} onClick={() => setEditing({ key: tag.key, mode: 'rename', draft: tag.name })}>
+                    {t('tagsRename')}
                   </button>
-                  <button type="button" class="text-button" aria-label={`Delete tag ${tag.name}`} onClick={() => setEditing({ key: tag.key, mode: 'delete', draft: '' })}>
-                    Delete
+                  <button type="button" class="text-button" aria-label={t('tagsDeleteTag', tag.name)} onClick={() => setEditing({ key: tag.key, mode: 'delete', draft: '' })}>
+                    {t('tagsDeleteShort')}
                   </button>
                 </>
               )}

@@ -9,6 +9,7 @@ import { actOnPaper } from '@/lib/ui/extension-actions';
 import { useLiveQuery } from '@/lib/ui/use-live-query';
 import { Icon } from '../shared/Icon';
 import { NoteEditor } from './NoteEditor';
+import { t } from '@/lib/i18n';
 
 interface CurrentPaperProps {
   db: ShelfmarkDB;
@@ -59,8 +60,8 @@ export function CurrentPaper({ db, tab, attempt }: CurrentPaperProps) {
     attempt(() => actOnPaper(db, stored && !titled ? paper.id : paper, action, found.seen), done);
 
   return (
-    <section class="current-paper" aria-label="This tab’s paper">
-      <h2 class="current-heading">In this tab</h2>
+    <section class="current-paper" aria-label={t('currentLabel')}>
+      <h2 class="current-heading">{t('currentHeading')}</h2>
       <article class="paper" aria-label={title} data-current-paper={paper.id}>
         <div class="paper-body">
           <div class="paper-title current-title">{title}</div>
@@ -69,28 +70,28 @@ export function CurrentPaper({ db, tab, attempt }: CurrentPaperProps) {
             <NoteEditor
               note={note}
               title={title}
-              onSave={(text) => void act({ kind: 'note', text }, 'Note saved')}
+              onSave={(text) => void act({ kind: 'note', text }, t('currentNoteSaved'))}
               onClose={() => setEditing(false)}
             />
           )}
-          <div class="paper-actions" role="group" aria-label="Actions on this tab’s paper">
-            <button type="button" class="action star" aria-label="Star" aria-pressed={starred} title={starred ? 'Starred: unstar' : 'Star'} onClick={() => void act({ kind: 'star', value: !starred }, starred ? 'Unstarred' : 'Starred')}>
+          <div class="paper-actions" role="group" aria-label={t('currentActions')}>
+            <button type="button" class="action star" aria-label={t('controlStar')} aria-pressed={starred} title={t(starred ? 'currentStarOn' : 'controlStar')} onClick={() => void act({ kind: 'star', value: !starred }, t(starred ? 'popupUnstarred' : 'popupStarred'))}>
               <Icon name="star" />
             </button>
-            <button type="button" class="action read" aria-label="Mark read" aria-pressed={read} title={read ? 'Read: mark unread' : 'Mark read'} onClick={() => void act({ kind: 'read', value: !read }, read ? 'Marked unread' : 'Marked read')}>
+            <button type="button" class="action read" aria-label={t('controlMarkRead')} aria-pressed={read} title={t(read ? 'currentReadOn' : 'controlMarkRead')} onClick={() => void act({ kind: 'read', value: !read }, t(read ? 'popupMarkedUnread' : 'currentMarkedRead'))}>
               <Icon name="read" />
             </button>
             <button
               type="button"
               class="action queue"
-              aria-label="Add to queue"
+              aria-label={t('controlAddToQueue')}
               aria-pressed={queued}
-              title={queued ? 'In the queue: remove' : 'Add to the end of the queue'}
-              onClick={() => void act({ kind: 'queue', value: !queued }, queued ? 'Removed from the queue' : 'Added to the end of the queue')}
+              title={t(queued ? 'currentQueueOn' : 'currentQueueOff')}
+              onClick={() => void act({ kind: 'queue', value: !queued }, t(queued ? 'popupUnqueued' : 'popupQueued'))}
             >
               <Icon name="queueAdd" />
             </button>
-            <button type="button" class="action" aria-label="Note" aria-expanded={editing} title={note ? 'Edit the note' : 'Write a note'} onClick={() => setEditing((open) => !open)}>
+            <button type="button" class="action" aria-label={t('controlNote')} aria-expanded={editing} title={t(note ? 'currentEditNote' : 'cardNoteEmpty')} onClick={() => setEditing((open) => !open)}>
               <Icon name="note" />
             </button>
           </div>

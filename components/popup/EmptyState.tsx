@@ -1,5 +1,6 @@
 import type { ViewName } from '@/lib/store/views';
 import { VIEWS } from '@/lib/store/views';
+import { t, type MessageKey } from '@/lib/i18n';
 
 const HF_PAPERS = 'https://huggingface.co/papers';
 
@@ -15,13 +16,11 @@ export function EmptyState({ view, query, onSearchAll }: EmptyStateProps) {
   if (query) {
     return (
       <div class="empty" role="note">
-        <p class="empty-title">
-          No papers in {VIEWS[view].label} match “{query}”
-        </p>
-        <p>Search looks at the beginnings of words in titles, authors and notes; case and accents do not matter.</p>
+        <p class="empty-title">{t('emptyNoMatch', t(VIEWS[view].label), query)}</p>
+        <p>{t('emptySearchHint')}</p>
         {view !== 'all' && onSearchAll && (
           <button type="button" class="text-button" onClick={onSearchAll}>
-            Search all papers
+            {t('emptySearchAll')}
           </button>
         )}
       </div>
@@ -30,25 +29,22 @@ export function EmptyState({ view, query, onSearchAll }: EmptyStateProps) {
   const [title, body] = MESSAGES[view];
   return (
     <div class="empty" role="note">
-      <p class="empty-title">{title}</p>
+      <p class="empty-title">{t(title)}</p>
       <p>
-        {body} Find papers on{' '}
+        {t(body)} {t('emptyFindOn')}{' '}
         <a href={HF_PAPERS} target="_blank" rel="noreferrer">
-          Hugging Face papers
+          {t('emptyHuggingFacePapers')}
         </a>
-        .
+        {t('emptyFindOnEnd')}
       </p>
     </div>
   );
 }
 
-const MESSAGES: Record<ViewName, [title: string, body: string]> = {
-  queue: [
-    'Your reading queue is empty',
-    'Click “Add to queue” under a paper on a listing page: it joins the end of the queue here, and the first one is what to read next.',
-  ],
-  starred: ['No starred papers yet', 'Click the star under a paper’s title on a listing page, or here in any view.'],
-  notes: ['No notes yet', 'Click the pencil on any paper here to write a note; papers with notes are listed here, note shown.'],
-  read: ['Nothing read yet', 'Mark a paper read (✓) and it leaves the queue and shows up here, newest first.'],
-  all: ['Your library is empty', 'A paper is kept once you star it, queue it, mark it read or write a note.'],
+const MESSAGES: Record<ViewName, [title: MessageKey, body: MessageKey]> = {
+  queue: ['emptyQueueTitle', 'emptyQueueBody'],
+  starred: ['emptyStarredTitle', 'emptyStarredBody'],
+  notes: ['emptyNotesTitle', 'emptyNotesBody'],
+  read: ['emptyReadTitle', 'emptyReadBody'],
+  all: ['emptyAllTitle', 'emptyAllBody'],
 };

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { t } from '@/lib/i18n';
 
 interface NoteEditorProps {
   note: string;
@@ -48,8 +49,8 @@ export function NoteEditor({ note, title, onSave, onClose }: NoteEditorProps) {
       <textarea
         ref={field}
         class="note-field"
-        aria-label={`Note on ${title}`}
-        placeholder="Your note: why read it, what to check…"
+        aria-label={t('popupNoteOn', title)}
+        placeholder={t('popupNotePlaceholder')}
         rows={3}
         value={draft}
         onInput={(event) => {
@@ -69,9 +70,9 @@ export function NoteEditor({ note, title, onSave, onClose }: NoteEditorProps) {
         }}
       />
       <div class="note-editor-bar">
-        <span class="hint">Saved as you type · Esc or Ctrl+Enter to close</span>
+        <span class="hint">{t('popupNoteHint')}</span>
         <button type="button" class="text-button" onClick={close}>
-          Done
+          {t('popupNoteDone')}
         </button>
       </div>
     </div>

@@ -1,5 +1,6 @@
 import '../shared/outline-button.css';
 import './OptionsLink.css';
+import { t } from '@/lib/i18n';
 
 /** Opens the options page: the whole library, export, import and settings. */
 export function OptionsLink() {
@@ -7,10 +8,10 @@ export function OptionsLink() {
     <button
       type="button"
       class="outline-button options-link"
-      title="All papers, export, import and settings"
+      title={t('popupLibraryTitle')}
       onClick={() => void browser.runtime.openOptionsPage()}
     >
-      Library
+      {t('popupLibrary')}
     </button>
   );
 }

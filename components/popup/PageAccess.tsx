@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Tab } from '@/lib/tab/read-tab';
 import { enableableHost, enabledSites, enableSite, showOnPage } from '@/lib/tab/site-access';
+import { t, type MessageKey } from '@/lib/i18n';
 
 interface PageAccessProps {
   tab: Tab | null | undefined;
-  attempt(work: () => Promise<unknown>, done?: string, failed?: string): Promise<void>;
+  attempt(work: () => Promise<unknown>, done?: string, failed?: MessageKey): Promise<void>;
 }
 
 /**
@@ -20,13 +21,13 @@ export function PageAccess({ tab, attempt }: PageAccessProps) {
   if (!host || tab?.id === undefined || enabled === undefined) return null;
   const tabId = tab.id;
   return (
-    <section class="page-access" aria-label="Shelfmark on this site">
+    <section class="page-access" aria-label={t('accessLabel')}>
       {enabled ? (
-        <p class="page-access-note">Shelfmark runs on {host}: remove it in the library page.</p>
+        <p class="page-access-note">{t('accessRuns', host)}</p>
       ) : (
         <>
-          <button type="button" class="text-button" onClick={() => void attempt(() => showOnPage(tabId), 'Shown on this page: its paper links have controls', 'Could not run on this page')}>
-            Show Shelfmark on this page
+          <button type="button" class="text-button" onClick={() => void attempt(() => showOnPage(tabId), t('accessShown'), 'errorNotRunHere')}>
+            {t('accessShow')}
           </button>
           <button
             type="button"
@@ -37,10 +38,10 @@ export function PageAccess({ tab, attempt }: PageAccessProps) {
                 if (!(await enableSite(host))) throw new Error(`Not allowed on ${host}`);
                 setEnabled(true);
                 await showOnPage(tabId);
-              }, `Shelfmark now runs on ${host}`, 'Not enabled')
+              }, t('accessNowRuns', host), 'errorNotEnabled')
             }
           >
-            Always on {host}
+            {t('accessAlways', host)}
           </button>
         </>
       )}

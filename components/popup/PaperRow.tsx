@@ -6,6 +6,7 @@ import type { ViewName } from '@/lib/store/views';
 import { Highlighted } from './Highlighted';
 import { Icon } from '../shared/Icon';
 import { NoteEditor } from './NoteEditor';
+import { formatDate, t } from '@/lib/i18n';
 import { memo } from '@/lib/ui/memo';
 import { waitingFor } from '@/lib/ui/time-ago';
 import { tagNames } from '@/lib/tags';
@@ -57,7 +58,7 @@ export const PaperRow = memo(function PaperRow(props: PaperRowProps) {
   return (
     <article class="paper" aria-label={paper.title}>
       {view === 'queue' && (
-        <span class="grip" draggable title="Drag to reorder (or Alt+↑ / Alt+↓)" aria-hidden="true">
+        <span class="grip" draggable title={t('rowDragTitle')} aria-hidden="true">
           <Icon name="grip" />
         </span>
       )}
@@ -73,11 +74,11 @@ export const PaperRow = memo(function PaperRow(props: PaperRowProps) {
           <div class="paper-authors">{paper.organization}</div>
         ) : null}
         <div class="paper-meta">
-          {readNext && <span class="tag">Read next</span>}
+          {readNext && <span class="tag">{t('rowReadNext')}</span>}
           {paper.seen && <span class="seen">{seenText(paper.seen)}</span>}
-          {read && view === 'read' && <span class="read-at">read {formatDate(paper.readAt!)}</span>}
+          {read && view === 'read' && <span class="read-at">{t('rowReadOn', formatDate(paper.readAt!))}</span>}
           {queued && view === 'queue' && paper.queuedAt !== undefined && (
-            <span class="waited" title={`In the queue since ${formatDate(paper.queuedAt)}`}>
+            <span class="waited" title={t('rowQueuedSince', formatDate(paper.queuedAt))}>
               {waitingFor(paper.queuedAt)}
             </span>
           )}
@@ -108,44 +109,44 @@ export const PaperRow = memo(function PaperRow(props: PaperRowProps) {
             </p>
           )
         )}
-        <div class="paper-actions" role="group" aria-label="Actions">
-          <button type="button" class="action read" aria-label="Mark read" aria-pressed={read} title={read ? 'Read: mark unread (r)' : 'Mark read (r)'} onClick={command('read')}>
+        <div class="paper-actions" role="group" aria-label={t('rowActions')}>
+          <button type="button" class="action read" aria-label={t('controlMarkRead')} aria-pressed={read} title={read ? t('rowReadTitleOn') : t('rowReadTitleOff')} onClick={command('read')}>
             <Icon name="read" />
           </button>
-          <button type="button" class="action star" aria-label="Star" aria-pressed={starred} title={starred ? 'Starred: unstar (s)' : 'Star (s)'} onClick={command('star')}>
+          <button type="button" class="action star" aria-label={t('controlStar')} aria-pressed={starred} title={starred ? t('rowStarTitleOn') : t('rowStarTitleOff')} onClick={command('star')}>
             <Icon name="star" />
           </button>
           <button
             type="button"
             class="action queue"
-            aria-label={queued ? 'Remove from queue' : 'Add to queue'}
-            title={queued ? 'Remove from queue (x)' : 'Add to the end of the queue'}
+            aria-label={queued ? t('rowRemoveFromQueue') : t('controlAddToQueue')}
+            title={queued ? t('rowRemoveFromQueueTitle') : t('rowAddToQueueTitle')}
             onClick={command('queue')}
           >
             <Icon name={queued ? 'close' : 'queueAdd'} />
           </button>
           {view === 'queue' && !readNext && (
-            <button type="button" class="action" aria-label="Move to top" title="Move to top (t)" onClick={command('top')}>
+            <button type="button" class="action" aria-label={t('rowMoveToTop')} title={t('rowMoveToTopTitle')} onClick={command('top')}>
               <Icon name="top" />
             </button>
           )}
           <button
             type="button"
             class="action"
-            aria-label={hasNote ? 'Edit note' : 'Add note'}
+            aria-label={hasNote ? t('rowEditNote') : t('rowAddNote')}
             aria-expanded={editingNote}
-            title={hasNote ? 'Edit note (n)' : 'Add a note (n)'}
+            title={hasNote ? t('rowEditNoteTitle') : t('rowAddNoteTitle')}
             onClick={command('note')}
           >
             <Icon name="note" />
           </button>
-          <button type="button" class="action" aria-label="Tags" aria-expanded={tagging} title="Tags (g)" onClick={command('tag')}>
+          <button type="button" class="action" aria-label={t('tags')} aria-expanded={tagging} title={t('rowTagsTitle')} onClick={command('tag')}>
             <Icon name="tag" />
           </button>
-          <button type="button" class="action" aria-label="Copy Markdown link" title="Copy a Markdown link (c)" onClick={command('copy')}>
+          <button type="button" class="action" aria-label={t('rowCopyLink')} title={t('rowCopyLinkTitle')} onClick={command('copy')}>
             <Icon name="copy" />
           </button>
-          <button type="button" class="action remove" aria-label="Remove from library" title="Remove from the library (Delete): undo for a few seconds" onClick={command('remove')}>
+          <button type="button" class="action remove" aria-label={t('rowRemove')} title={t('rowRemoveTitle')} onClick={command('remove')}>
             <Icon name="trash" />
           </button>
           <span class="open-links">
@@ -160,7 +161,7 @@ export const PaperRow = memo(function PaperRow(props: PaperRowProps) {
               </a>
             )}
             {links.huggingface && (
-              <a href={links.huggingface} target="_blank" rel="noreferrer" aria-label="Hugging Face page" title="Hugging Face page">
+              <a href={links.huggingface} target="_blank" rel="noreferrer" aria-label={t('rowHuggingFacePage')} title={t('rowHuggingFacePage')}>
                 HF
               </a>
             )}
@@ -189,12 +190,4 @@ function seenText(seen: NonNullable<PaperRecord['seen']>): string {
     // A stored URL that does not parse: the site name says enough.
   }
   return `${host} · ${formatDate(seen.at)}`;
-}
-
-/** Made once: a toLocaleDateString call builds a formatter each time, the first rows' largest cost. */
-let dateFormat: Intl.DateTimeFormat | undefined;
-
-function formatDate(at: number): string {
-  dateFormat ??= new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
-  return dateFormat.format(at);
 }

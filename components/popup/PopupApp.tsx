@@ -1,6 +1,7 @@
+import { Fragment } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { PaperRecord, ShelfmarkDB } from '@/lib/store/db';
-import { plainError } from '@/lib/errors';
+import { plainError, type ErrorWhat } from '@/lib/errors';
 import { markdownLink } from '@/lib/export/link';
 import { actOnPaper, notifyChanged } from '@/lib/ui/extension-actions';
 import type { PaperId } from '@/lib/paper';
@@ -27,6 +28,7 @@ import { PaperRow, type RowCommand } from './PaperRow';
 import { SearchBox } from './SearchBox';
 import { SyncNote } from './SyncNote';
 import { ViewTabs, type PopupTab } from './ViewTabs';
+import { plural, t, type MessageKey } from '@/lib/i18n';
 
 const LIST_ID = 'paper-list';
 const HISTORY_ID = 'history-list';
@@ -35,6 +37,35 @@ const PAGE_STEP = 5;
 const STATUS_MS = 4_000;
 /** How long a removal can be undone (the status stays, with its Undo button, for as long). */
 const UNDO_MS = 8_000;
+
+/** The search box's placeholder in each view ("Search the queue  ( / )"). */
+const SEARCH_PLACEHOLDERS: Record<ViewName, MessageKey> = {
+  queue: 'popupSearchQueue',
+  starred: 'popupSearchStarred',
+  notes: 'popupSearchNotes',
+  read: 'popupSearchRead',
+  all: 'popupSearchAll',
+};
+
+/**
+ * The keys in the footer: what to press and what it does (the reordering keys in the queue only).
+ * A key is its character, or a catalogue key for a key whose name keyboards print in their language ("Del", "Entf").
+ */
+const KEYS: readonly { keys: (string | { name: MessageKey })[]; or?: boolean; what: MessageKey; queueOnly?: boolean }[] = [
+  { keys: ['↑↓', 'j k'], or: true, what: 'popupKeyMove' },
+  { keys: ['Enter'], what: 'popupKeyOpen' },
+  { keys: ['r'], what: 'popupKeyRead' },
+  { keys: ['s'], what: 'popupKeyStar' },
+  { keys: ['x'], what: 'popupKeyUnqueue' },
+  { keys: ['n'], what: 'popupKeyNote' },
+  { keys: ['g'], what: 'popupKeyTags' },
+  { keys: ['c'], what: 'popupKeyCopy' },
+  { keys: [{ name: 'popupKeyDel' }], what: 'popupKeyRemove' },
+  { keys: ['u'], what: 'popupKeyUndo' },
+  { keys: ['/'], what: 'popupKeySearch' },
+  { keys: ['Alt+↑↓'], what: 'popupKeyReorder', queueOnly: true },
+  { keys: ['t'], what: 'popupKeyTop', queueOnly: true },
+];
 
 type FocusRequest = { n: number; index: number; id?: PaperId };
 
@@ -96,9 +127,9 @@ export function PopupApp({ db }: { db: ShelfmarkDB }) {
     const run = status?.undo;
     if (!run) return;
     setStatus(null);
-    void attempt(run, 'Undone');
+    void attempt(run, t('popupUndone'));
   };
-  const attempt = async (work: () => Promise<unknown>, done?: string, failed = 'Not saved') => {
+  const attempt = async (work: () => Promise<unknown>, done?: string, failed: ErrorWhat = 'errorNotSaved') => {
     try {
       await work();
       if (done) say(done);
@@ -143,18 +174,18 @@ export function PopupApp({ db }: { db: ShelfmarkDB }) {
     switch (name) {
       case 'read': {
         const value = paper.readAt === undefined;
-        return attempt(() => actOnPaper(db, paper.id, { kind: 'read', value }), value ? 'Marked read: moved to Read' : 'Marked unread');
+        return attempt(() => actOnPaper(db, paper.id, { kind: 'read', value }), value ? t('popupMarkedRead') : t('popupMarkedUnread'));
       }
       case 'star': {
         const value = paper.starredAt === undefined;
-        return attempt(() => actOnPaper(db, paper.id, { kind: 'star', value }), value ? 'Starred' : 'Unstarred');
+        return attempt(() => actOnPaper(db, paper.id, { kind: 'star', value }), value ? t('popupStarred') : t('popupUnstarred'));
       }
       case 'queue': {
-        if (paper.queuePos === undefined) return attempt(() => actOnPaper(db, paper.id, { kind: 'queue', value: true }), 'Added to the end of the queue');
+        if (paper.queuePos === undefined) return attempt(() => actOnPaper(db, paper.id, { kind: 'queue', value: true }), t('popupQueued'));
         const place = { queuePos: paper.queuePos, queuedAt: paper.queuedAt };
         return attempt(async () => {
           await actOnPaper(db, paper.id, { kind: 'queue', value: false });
-          sayUndoable('Removed from the queue', async () => {
+          sayUndoable(t('popupUnqueued'), async () => {
             if (await restoreQueuePlace(db, paper.id, place)) await notifyChanged([paper.id]);
           });
         });
@@ -163,7 +194,7 @@ export function PopupApp({ db }: { db: ShelfmarkDB }) {
         return attempt(async () => {
           await removePapers(db, [paper.id]);
           await notifyChanged([paper.id]);
-          sayUndoable('Removed from the library', async () => notifyChanged(await restorePapers(db, [paper])));
+          sayUndoable(t('popupRemovedFromLibrary'), async () => notifyChanged(await restorePapers(db, [paper])));
         });
       case 'tag':
         setTagging((current) => (current === paper.id ? null : paper.id));
@@ -172,12 +203,12 @@ export function PopupApp({ db }: { db: ShelfmarkDB }) {
         return attempt(async () => {
           if (await moveToTop(db, paper.id)) await notifyChanged([paper.id]);
           goToPaper(0, paper.id);
-        }, 'Moved to the top: read next');
+        }, t('popupMovedToTop'));
       case 'note':
         setEditing((current) => (current === paper.id ? null : paper.id));
         return;
       case 'copy':
-        return attempt(() => navigator.clipboard.writeText(markdownLink(paper)), 'Copied a Markdown link', 'Could not copy');
+        return attempt(() => navigator.clipboard.writeText(markdownLink(paper)), t('popupCopied'), 'errorNotCopied');
     }
   };
   /** Keeps the keyboard on a paper that moved: its row is found by id once it is at `index`. */
@@ -206,7 +237,7 @@ export function PopupApp({ db }: { db: ShelfmarkDB }) {
       const moved = delta < 0 ? await moveBefore(db, paper.id, neighbour.id) : await moveAfter(db, paper.id, neighbour.id);
       if (moved) await notifyChanged([paper.id]);
       goToPaper(index, paper.id);
-    }, delta < 0 ? 'Moved up' : 'Moved down');
+    }, delta < 0 ? t('popupMovedUp') : t('popupMovedDown'));
   };
 
   const openActive = () => {
@@ -289,7 +320,7 @@ export function PopupApp({ db }: { db: ShelfmarkDB }) {
           void command('star', paper);
           return true;
         case 'x':
-          if (paper.queuePos === undefined) say('Not in the queue');
+          if (paper.queuePos === undefined) say(t('popupNotInQueue'));
           else void command('queue', paper);
           return true;
         case 't':
@@ -361,7 +392,7 @@ export function PopupApp({ db }: { db: ShelfmarkDB }) {
           <BrandMark />
           Shelfmark
         </h1>
-        {counts && <span class="queue-summary">{counts.queue === 1 ? '1 to read' : `${counts.queue.toLocaleString()} to read`}</span>}
+        {counts && <span class="queue-summary">{plural('popupToRead', counts.queue)}</span>}
         <div class="header-actions">
           <OptionsLink />
           {ExportMenu && <ExportMenu db={db} counts={counts} searchIds={page && page.view === view ? page.ids : undefined} />}
@@ -374,7 +405,7 @@ export function PopupApp({ db }: { db: ShelfmarkDB }) {
         onChange={changeQuery}
         onLeaveDown={() => goTo(active)}
         inputRef={searchRef}
-        scope={history ? 'papers opened' : view === 'all' ? 'all papers' : label.toLowerCase()}
+        placeholder={t(history ? 'popupSearchHistory' : SEARCH_PLACEHOLDERS[view])}
       />
       {!history && <TagFilter query={query} tags={knownTags} onQuery={changeQuery} />}
       <ViewTabs
@@ -391,14 +422,14 @@ export function PopupApp({ db }: { db: ShelfmarkDB }) {
         <>
         {tokens.length > 0 && !index ? (
           <p class="result-count" aria-live="polite">
-            Preparing the search…
+            {t('popupPreparingSearch')}
           </p>
         ) : (
           page &&
           page.query !== '' &&
           page.view === view && (
             <p class="result-count" aria-live="polite">
-              {page.total === 1 ? '1 match' : `${page.total.toLocaleString()} matches`} in {label}
+              {plural('popupMatches', page.total, t(label))}
             </p>
           )
         )}
@@ -406,7 +437,7 @@ export function PopupApp({ db }: { db: ShelfmarkDB }) {
         <div class="list-area" data-results-for={page && page.view === view ? page.query : undefined}>
           {page === undefined ? (
             <p class="loading" aria-busy="true">
-              Loading…
+              {t('loading')}
             </p>
           ) : page.total === 0 && page.view === view ? (
             <EmptyState view={view} query={page.query === '' ? undefined : query.trim()} onSearchAll={() => changeView('all')} />
@@ -415,7 +446,7 @@ export function PopupApp({ db }: { db: ShelfmarkDB }) {
               key={page.view}
               id={LIST_ID}
               contents={page.query}
-              label={page.query ? `${VIEWS[page.view].label}: papers matching ${query}` : `${VIEWS[page.view].label} papers`}
+              label={page.query ? t('popupListMatching', t(VIEWS[page.view].label), query) : t('popupList', t(VIEWS[page.view].label))}
               total={total}
               rowAt={rowAt}
               active={active}
@@ -446,21 +477,26 @@ export function PopupApp({ db }: { db: ShelfmarkDB }) {
         {status?.text ?? ''}
         {status?.undo && (
           <button type="button" class="text-button undo" onClick={undo}>
-            Undo (u)
+            {t('popupUndo')}
           </button>
         )}
       </p>
       <SyncNote db={db} />
-      <footer class="keys" aria-label="Keyboard shortcuts">
-        <kbd>↑↓</kbd> or <kbd>j</kbd> <kbd>k</kbd> move · <kbd>Enter</kbd> open · <kbd>r</kbd> read · <kbd>s</kbd> star ·{' '}
-        <kbd>x</kbd> off the queue · <kbd>n</kbd> note · <kbd>g</kbd> tags · <kbd>c</kbd> copy link · <kbd>Del</kbd> remove ·{' '}
-        <kbd>u</kbd> undo · <kbd>/</kbd> search
-        {view === 'queue' && (
-          <>
-            {' '}
-            · <kbd>Alt+↑↓</kbd> reorder · <kbd>t</kbd> to top
-          </>
-        )}
+      <footer class="keys" aria-label={t('popupKeysLabel')}>
+        {KEYS.filter((key) => key.queueOnly !== true || view === 'queue').map((key, i) => (
+          <Fragment key={key.what}>
+            {i > 0 && ' · '}
+            <span class="key">
+              {key.keys.map((name, j) => (
+                <Fragment key={j}>
+                  {j > 0 && (key.or ? ` ${t('popupKeyOr')} ` : ' ')}
+                  <kbd>{typeof name === 'string' ? name : t(name.name)}</kbd>
+                </Fragment>
+              ))}{' '}
+              {t(key.what)}
+            </span>
+          </Fragment>
+        ))}
       </footer>
     </main>
   );

@@ -1,5 +1,6 @@
 import type { Ref } from 'preact';
 import { Icon } from '../shared/Icon';
+import { t } from '@/lib/i18n';
 
 interface SearchBoxProps {
   value: string;
@@ -8,11 +9,11 @@ interface SearchBoxProps {
   onLeaveDown(): void;
   inputRef: Ref<HTMLInputElement>;
   /** What the search looks through, for the placeholder ("Search the queue"). */
-  scope: string;
+  placeholder: string;
 }
 
 /** Filters the list as you type. `/` focuses it (handled by the popup), Esc clears it. */
-export function SearchBox({ value, onChange, onLeaveDown, inputRef, scope }: SearchBoxProps) {
+export function SearchBox({ value, onChange, onLeaveDown, inputRef, placeholder }: SearchBoxProps) {
   return (
     <div class="search" role="search">
       <Icon name="search" />
@@ -20,8 +21,8 @@ export function SearchBox({ value, onChange, onLeaveDown, inputRef, scope }: Sea
         ref={inputRef}
         type="search"
         class="search-input"
-        aria-label="Search titles, authors and notes"
-        placeholder={`Search ${scope}  ( / )`}
+        aria-label={t('popupSearchLabel')}
+        placeholder={placeholder}
         autocomplete="off"
         spellcheck={false}
         value={value}

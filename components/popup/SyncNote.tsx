@@ -3,6 +3,7 @@ import type { ShelfmarkDB } from '@/lib/store/db';
 import { sendRequest } from '@/lib/messaging';
 import { timeAgo } from '@/lib/ui/time-ago';
 import { useSyncSettings, useSyncStatus } from '@/lib/ui/use-sync';
+import { t } from '@/lib/i18n';
 
 /**
  * When the library last synced (only while sync is on). Opening the popup asks the background to
@@ -18,7 +19,7 @@ export function SyncNote({ db }: { db: ShelfmarkDB }) {
   if (!enabled) return null;
   return (
     <p class={status?.error ? 'sync-note error' : 'sync-note'}>
-      {status?.error ? 'Sync failed: see Library.' : status?.lastSyncAt ? `Synced ${timeAgo(status.lastSyncAt)}.` : 'Syncing…'}
+      {status?.error ? t('popupSyncFailed') : status?.lastSyncAt ? t('popupSynced', timeAgo(status.lastSyncAt)) : t('popupSyncing')}
     </p>
   );
 }

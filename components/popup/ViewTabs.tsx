@@ -1,10 +1,11 @@
 import type { ViewCounts, ViewName } from '@/lib/store/views';
 import { VIEW_NAMES, VIEWS } from '@/lib/store/views';
+import { plural, t, uiLocale } from '@/lib/i18n';
 
 /** The popup's tabs: the library's views, then History (papers opened, lib/store/history.ts). */
 export type PopupTab = ViewName | 'history';
 const TABS: readonly PopupTab[] = [...VIEW_NAMES, 'history'];
-const label = (tab: PopupTab) => (tab === 'history' ? 'History' : VIEWS[tab].label);
+const label = (tab: PopupTab) => t(tab === 'history' ? 'viewHistory' : VIEWS[tab].label);
 
 interface ViewTabsProps {
   view: PopupTab;
@@ -24,7 +25,7 @@ export function ViewTabs({ view, counts, onSelect, controls }: ViewTabsProps) {
     <div
       class="tabs"
       role="tablist"
-      aria-label="Views"
+      aria-label={t('popupViews')}
       onKeyDown={(event) => {
         const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
         if (step === 0) return;
@@ -46,7 +47,7 @@ export function ViewTabs({ view, counts, onSelect, controls }: ViewTabsProps) {
           onClick={() => select(name, false)}
         >
           {label(name)}
-          <span class="tab-count" aria-label={counts?.[name] !== undefined ? `, ${counts[name]} papers` : undefined}>
+          <span class="tab-count" aria-label={counts?.[name] !== undefined ? plural('popupTabCount', counts[name]) : undefined}>
             {counts?.[name] !== undefined ? formatCount(counts[name]) : ''}
           </span>
         </button>
@@ -55,9 +56,7 @@ export function ViewTabs({ view, counts, onSelect, controls }: ViewTabsProps) {
   );
 }
 
-/** 12, 999, 1.2k, 48k: fits a tab at the popup's width. */
+/** 12, 999, 1.2K, 48K (1.2千, 4.8万 in Chinese): fits a tab at the popup's width. */
 export function formatCount(n: number): string {
-  if (n < 1000) return String(n);
-  if (n < 10_000) return `${(n / 1000).toFixed(1).replace(/\.0$/, '')}k`;
-  return `${Math.round(n / 1000)}k`;
+  return new Intl.NumberFormat(uiLocale(), { notation: 'compact', maximumFractionDigits: n < 10_000 ? 1 : 0 }).format(n);
 }

@@ -11,6 +11,7 @@ import { useLibraryTags } from '@/lib/ui/use-library-tags';
 import { tagKey } from '@/lib/tags';
 import './outline-button.css';
 import './ExportMenu.css';
+import { plural, t } from '@/lib/i18n';
 
 export interface ExportMenuProps {
   db: ShelfmarkDB;
@@ -77,15 +78,15 @@ export function ExportMenu({ db, searchIds, selectedIds, alwaysOpen = false, cou
     try {
       const papers = await papersInScope(db, scope, scope === 'selection' ? selectedIds : searchIds, tag?.name);
       if (papers.length === 0) {
-        setStatus({ kind: 'empty', text: `Nothing to export: “${scopeLabel(scope, tag?.name)}” has no papers.` });
+        setStatus({ kind: 'empty', text: t('exportNothing', scopeLabel(scope, tag?.name)) });
         return;
       }
       const file = await exportFile(papers, format, { scope, tag: tag?.name, now: new Date(), abstracts });
       downloadFile(file);
-      setStatus({ kind: 'done', text: `Saved ${file.name} (${papers.length} ${papers.length === 1 ? 'paper' : 'papers'}).` });
+      setStatus({ kind: 'done', text: t('exportSaved', file.name, plural('papers', papers.length)) });
     } catch (error) {
       console.error('[Shelfmark] export failed', error);
-      setStatus({ kind: 'error', text: `Export failed: ${error instanceof Error ? error.message : String(error)}` });
+      setStatus({ kind: 'error', text: t('errorWithAdvice', t('exportFailed'), error instanceof Error ? error.message : String(error)) });
     } finally {
       setBusy(false);
     }
@@ -102,14 +103,14 @@ export function ExportMenu({ db, searchIds, selectedIds, alwaysOpen = false, cou
           aria-controls={formId}
           onClick={() => (open ? close() : setOpen(true))}
         >
-          Export
+          {t('exportTitle')}
         </button>
       )}
       {open && (
         <form
           id={formId}
           class={alwaysOpen ? 'export-form' : 'export-form export-popover'}
-          aria-label="Export papers"
+          aria-label={t('exportLabel')}
           onSubmit={onSubmit}
           onKeyDown={(event) => {
             if (event.key === 'Escape' && !alwaysOpen) {
@@ -119,13 +120,13 @@ export function ExportMenu({ db, searchIds, selectedIds, alwaysOpen = false, cou
           }}
         >
           <label class="export-field">
-            <span>Papers</span>
+            <span>{t('exportPapers')}</span>
             <select ref={firstField} value={scope} onChange={(event) => setScope(event.currentTarget.value as ExportScope)}>
               {scopes.map((entry) => {
                 const count = countOf(entry.scope);
                 return (
                   <option key={entry.scope} value={entry.scope}>
-                    {count === undefined ? entry.label : `${entry.label} (${count})`}
+                    {count === undefined ? t(entry.label) : t('importTitlesSummary', t(entry.label), count)}
                   </option>
                 );
               })}
@@ -133,22 +134,22 @@ export function ExportMenu({ db, searchIds, selectedIds, alwaysOpen = false, cou
           </label>
           {scope === 'tag' && tags && (
             <label class="export-field">
-              <span>Tag</span>
-              <select aria-label="Tag to export" value={tag?.key} onChange={(event) => setTag(event.currentTarget.value)}>
+              <span>{t('exportTag')}</span>
+              <select aria-label={t('exportTagLabel')} value={tag?.key} onChange={(event) => setTag(event.currentTarget.value)}>
                 {tags.map((entry) => (
                   <option key={entry.key} value={entry.key}>
-                    {`${entry.name} (${entry.count})`}
+                    {t('tagWithCount', entry.name, entry.count)}
                   </option>
                 ))}
               </select>
             </label>
           )}
           <label class="export-field">
-            <span>Format</span>
+            <span>{t('exportFormat')}</span>
             <select value={format} onChange={(event) => setFormat(event.currentTarget.value as ExportFormat)}>
               {FORMATS.map((spec) => (
                 <option key={spec.format} value={spec.format}>
-                  {spec.label}
+                  {t(spec.label)}
                 </option>
               ))}
             </select>
@@ -156,12 +157,12 @@ export function ExportMenu({ db, searchIds, selectedIds, alwaysOpen = false, cou
           {formatSpec(format).abstracts && (
             <label class="export-check">
               <input type="checkbox" checked={abstracts} onChange={(event) => setAbstracts(event.currentTarget.checked)} />
-              Include abstracts
+              {t('exportAbstracts')}
             </label>
           )}
           {/* aria-disabled, not disabled: a disabled button drops the keyboard focus to <body>. */}
           <button type="submit" class="outline-button export-download" aria-disabled={busy}>
-            Download
+            {t('exportDownload')}
           </button>
           <p class={`export-status ${status?.kind ?? ''}`} role="status">
             {status?.text}

@@ -1,5 +1,6 @@
 import './tags.css';
 import { tagTerm } from '@/lib/store/search';
+import { t } from '@/lib/i18n';
 
 interface TagChipsProps {
   names: readonly string[];
@@ -13,11 +14,11 @@ interface TagChipsProps {
 export function TagChips({ names, onPick, of }: TagChipsProps) {
   if (names.length === 0) return null;
   return (
-    <ul class="tag-chips" aria-label="Tags">
+    <ul class="tag-chips" aria-label={t('tags')}>
       {names.map((name) => (
         <li key={name}>
           {onPick ? (
-            <button type="button" class="tag-chip" title={`Show the papers tagged “${name}” (${tagTerm(name)})`} aria-label={`Tag ${name}${of ? ` of ${of}` : ''}: show its papers`} onClick={() => onPick(name)}>
+            <button type="button" class="tag-chip" title={t('tagShowTitle', name, tagTerm(name))} aria-label={of ? t('tagChipOf', name, of) : t('tagChip', name)} onClick={() => onPick(name)}>
               {name}
             </button>
           ) : (

@@ -5,6 +5,7 @@ import type { TagCount } from '@/lib/store/tags';
 import { parseTagList } from '@/lib/tags';
 import { RemovableTag } from './RemovableTag';
 import { TagNameList } from './TagNameList';
+import { t } from '@/lib/i18n';
 
 interface TagEditorProps {
   /** What is tagged ("Attention is all you need", "3 papers"), for the field's accessible name. */
@@ -47,8 +48,8 @@ export function TagEditor({ subject, current, known, onAdd, onRemove, onClose }:
           type="text"
           class="tag-field"
           list={listId}
-          aria-label={`Add tags to ${subject}`}
-          placeholder="Add a tag (Enter), several with commas"
+          aria-label={t('tagEditorLabel', subject)}
+          placeholder={t('tagEditorPlaceholder')}
           maxLength={TAG_LIMITS.name * 4}
           value={draft}
           onInput={(event) => setDraft(event.currentTarget.value)}
@@ -66,13 +67,13 @@ export function TagEditor({ subject, current, known, onAdd, onRemove, onClose }:
         />
         <TagNameList id={listId} tags={known} />
         <button type="button" class="text-button" onClick={close}>
-          Done
+          {t('done')}
         </button>
       </div>
       {current.length > 0 && (
-        <ul class="tag-chips editing" aria-label="Tags">
+        <ul class="tag-chips editing" aria-label={t('tags')}>
           {current.map((name) => (
-            <RemovableTag key={name} name={name} label={`Remove tag ${name}`} onRemove={() => onRemove(name)} />
+            <RemovableTag key={name} name={name} label={t('tagRemove', name)} onRemove={() => onRemove(name)} />
           ))}
         </ul>
       )}

@@ -3,6 +3,7 @@ import { splitTagTerms, withoutTagTerm, withTagTerm } from '@/lib/store/search';
 import type { TagCount } from '@/lib/store/tags';
 import { tagKey } from '@/lib/tags';
 import { RemovableTag } from './RemovableTag';
+import { t } from '@/lib/i18n';
 
 interface TagFilterProps {
   /** The search as typed: its `tag:` terms are the tags filtered by. */
@@ -23,26 +24,26 @@ export function TagFilter({ query, tags, onQuery }: TagFilterProps) {
   return (
     <div class="tag-filter">
       <select
-        aria-label="Filter by tag"
+        aria-label={t('tagFilterLabel')}
         value=""
         onChange={(event) => {
           const name = event.currentTarget.value;
           if (name) onQuery(withTagTerm(query, name));
         }}
       >
-        <option value="">Tags…</option>
+        <option value="">{t('tagFilterChoose')}</option>
         {tags
           .filter((tag) => !chosenKeys.has(tag.key))
           .map((tag) => (
             <option key={tag.key} value={tag.name}>
-              {`${tag.name} (${tag.count})`}
+              {t('tagWithCount', tag.name, tag.count)}
             </option>
           ))}
       </select>
       {chosen.length > 0 && (
-        <ul class="tag-chips" aria-label="Filtered by tags">
+        <ul class="tag-chips" aria-label={t('tagFilterChosen')}>
           {chosen.map((name) => (
-            <RemovableTag key={tagKey(name)} name={name} chosen label={`Stop filtering by tag ${name}`} onRemove={() => onQuery(withoutTagTerm(query, name))} />
+            <RemovableTag key={tagKey(name)} name={name} chosen label={t('tagFilterStop', name)} onRemove={() => onQuery(withoutTagTerm(query, name))} />
           ))}
         </ul>
       )}

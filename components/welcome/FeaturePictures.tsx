@@ -3,6 +3,7 @@ import listingLight from '@/assets/welcome/listing-light.jpg';
 import keyboardLight from '@/assets/welcome/keyboard-light.jpg';
 import queueDark from '@/assets/welcome/queue-dark.jpg';
 import queueLight from '@/assets/welcome/queue-light.jpg';
+import { t, type MessageKey } from '@/lib/i18n';
 
 /**
  * What Shelfmark does, in three pictures of the extension at work (taken by `npm run screenshots`
@@ -12,25 +13,25 @@ const PICTURES = [
   {
     light: listingLight,
     dark: listingDark,
-    title: 'Mark papers where you find them',
-    text: 'Every paper on a listing gets Star, Mark read, Add to queue and Note. Read papers are dimmed, or hidden.',
-    alt: 'Hugging Face daily papers with Shelfmark’s buttons under each title: one paper starred and queued, a note being written on another.',
+    title: 'welcomeFeatureMarkTitle',
+    text: 'welcomeFeatureMarkText',
+    alt: 'welcomeFeatureMarkAlt',
   },
   {
     light: keyboardLight,
     dark: keyboardLight,
-    title: 'Triage from the keyboard',
-    text: 'On a long arXiv listing, j and k move a cursor from paper to paper; s, r, q and n act on it.',
-    alt: 'An arXiv listing with Shelfmark’s buttons on each entry’s id line and the keyboard cursor on one entry.',
+    title: 'welcomeFeatureKeysTitle',
+    text: 'welcomeFeatureKeysText',
+    alt: 'welcomeFeatureKeysAlt',
   },
   {
     light: queueLight,
     dark: queueDark,
-    title: 'Read from your queue',
-    text: 'The toolbar button opens your reading queue, in your order, with notes, search and export.',
-    alt: 'The Shelfmark popup: the reading queue with its first paper marked “Read next”.',
+    title: 'welcomeFeatureQueueTitle',
+    text: 'welcomeFeatureQueueText',
+    alt: 'welcomeFeatureQueueAlt',
   },
-] as const;
+] as const satisfies readonly { title: MessageKey; text: MessageKey; alt: MessageKey; light: string; dark: string }[];
 
 export function FeaturePictures() {
   return (
@@ -40,11 +41,11 @@ export function FeaturePictures() {
           <figure>
             <picture>
               <source srcSet={picture.dark} media="(prefers-color-scheme: dark)" />
-              <img src={picture.light} alt={picture.alt} />
+              <img src={picture.light} alt={t(picture.alt)} />
             </picture>
             <figcaption>
-              <h2>{picture.title}</h2>
-              <p>{picture.text}</p>
+              <h2>{t(picture.title)}</h2>
+              <p>{t(picture.text)}</p>
             </figcaption>
           </figure>
         </li>

@@ -1,34 +1,29 @@
 import { SHORTCUTS } from '@/lib/content/keyboard';
+import { t } from '@/lib/i18n';
 
-const TEXT = {
-  title: 'The keys',
-  listing: 'On a listing (never while you type in a field):',
-  popup: 'In the popup: ↑ ↓ or j k to move, Enter to open, r s x to mark read, star or remove, / to search.',
-  shift: 'Shift',
-} as const;
 
 /** A capital letter in SHORTCUTS is typed with Shift: say so, as the page's shortcuts panel does. */
 function keyLabel(key: string): string {
-  return key.length === 1 && key !== key.toLowerCase() ? `${TEXT.shift}+${key}` : key;
+  return key.length === 1 && key !== key.toLowerCase() ? `Shift+${key}` : key;
 }
 
 /** The listing shortcuts, from the same table the content script obeys, and the popup's essentials. */
 export function KeysSummary() {
   return (
     <section class="welcome-card" aria-labelledby="keys-title">
-      <h2 id="keys-title">{TEXT.title}</h2>
-      <p class="hint">{TEXT.listing}</p>
+      <h2 id="keys-title">{t('welcomeKeysTitle')}</h2>
+      <p class="hint">{t('welcomeKeysListing')}</p>
       <dl class="welcome-keys">
         {SHORTCUTS.map((shortcut) => (
           <div key={shortcut.key}>
             <dt>
               <kbd>{keyLabel(shortcut.key)}</kbd>
             </dt>
-            <dd>{shortcut.description}</dd>
+            <dd>{t(shortcut.description)}</dd>
           </div>
         ))}
       </dl>
-      <p class="hint">{TEXT.popup}</p>
+      <p class="hint">{t('welcomeKeysPopup')}</p>
     </section>
   );
 }

@@ -1,26 +1,21 @@
 import { useEffect, useState } from 'preact/hooks';
 import { BrandMark } from '../shared/BrandMark';
+import { t, type MessageKey } from '@/lib/i18n';
 
-const TEXT = {
-  title: 'Pin the toolbar button',
-  why: 'The button opens your reading queue; its badge counts the papers in it.',
-  firefox: [
-    'Click the Extensions button (the puzzle piece) at the right of the toolbar.',
-    'Click the gear beside Shelfmark, then “Pin to Toolbar”.',
-  ],
-  edge: ['Click the Extensions button (the puzzle piece) beside the address bar.', 'Click the eye beside Shelfmark: “Show in toolbar”.'],
-  chrome: ['Click the Extensions button (the puzzle piece) beside the address bar.', 'Click the pin beside Shelfmark.'],
-  shortcut: 'Or open the queue from the keyboard:',
-  noShortcut: 'A keyboard shortcut can be set in the browser’s extension shortcuts.',
-} as const;
+/** Each browser's steps, in its own words for its buttons. */
+const STEPS: Record<'firefox' | 'edge' | 'chrome', readonly MessageKey[]> = {
+  firefox: ['welcomePinFirefox1', 'welcomePinFirefox2'],
+  edge: ['welcomePinEdge1', 'welcomePinEdge2'],
+  chrome: ['welcomePinChrome1', 'welcomePinChrome2'],
+};
 
 /** The toolbar command that opens the popup (MV3 and Firefox's MV2 name it differently). */
 const OPEN_POPUP = new Set(['_execute_action', '_execute_browser_action']);
 
 /** Which browser's steps to show: the build says Firefox; Edge is told apart from Chrome by its user agent. */
-function steps(): readonly string[] {
-  if (import.meta.env.FIREFOX) return TEXT.firefox;
-  return navigator.userAgent.includes(' Edg/') ? TEXT.edge : TEXT.chrome;
+function steps(): readonly MessageKey[] {
+  if (import.meta.env.FIREFOX) return STEPS.firefox;
+  return navigator.userAgent.includes(' Edg/') ? STEPS.edge : STEPS.chrome;
 }
 
 export function PinSteps() {
@@ -28,20 +23,20 @@ export function PinSteps() {
   return (
     <section class="welcome-card" aria-labelledby="pin-title">
       <h2 id="pin-title">
-        <BrandMark size={16} /> {TEXT.title}
+        <BrandMark size={16} /> {t('welcomePinTitle')}
       </h2>
-      <p class="hint">{TEXT.why}</p>
+      <p class="hint">{t('welcomePinWhy')}</p>
       <ol class="welcome-steps">
         {steps().map((step) => (
-          <li key={step}>{step}</li>
+          <li key={step}>{t(step)}</li>
         ))}
       </ol>
       {shortcut === undefined ? null : shortcut ? (
         <p>
-          {TEXT.shortcut} <kbd>{shortcut}</kbd>
+          {t('welcomePinShortcut')} <kbd>{shortcut}</kbd>
         </p>
       ) : (
-        <p class="hint">{TEXT.noShortcut}</p>
+        <p class="hint">{t('welcomePinNoShortcut')}</p>
       )}
     </section>
   );

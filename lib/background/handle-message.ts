@@ -8,6 +8,7 @@ import { plainError } from '../errors';
 import type { PaperId } from '../paper';
 import type { SyncRuntime } from './sync-runtime';
 import type { MessageSource } from './sender';
+import { t } from '../i18n';
 
 /** What the background does after a change: tell every open page and refresh the badge. */
 export interface ChangeListener {
@@ -43,18 +44,18 @@ export async function handleMessage(
   { source = EXTENSION, pace, sync }: MessageContext = {},
 ): Promise<Response<ResponseData[keyof ResponseData]>> {
   if (!withinMessageBudget(message)) {
-    return invalid(`the message is larger than any Shelfmark sends (over ${LIMITS.messageChars.toLocaleString('en')} characters)`);
+    return invalid(t('invalidTooLarge', LIMITS.messageChars));
   }
   const parsed = RequestSchema.safeParse(message);
   if (!parsed.success) return invalid(parsed.error.issues.slice(0, 3).map(describeIssue).join('; '));
   const request = parsed.data;
   // Only extension pages write the database directly and announce it; a page has nothing to announce.
-  if (request.type === 'changed' && source.kind !== 'extension') return invalid('only Shelfmark’s own pages announce changes');
-  if (request.type === 'sync' && source.kind !== 'extension') return invalid('only Shelfmark’s own pages ask to sync');
+  if (request.type === 'changed' && source.kind !== 'extension') return invalid(t('invalidNotExtensionChanged'));
+  if (request.type === 'sync' && source.kind !== 'extension') return invalid(t('invalidNotExtensionSync'));
   if (request.type === 'act') {
     // What a page may store: clean text within the caps, links only to the paper or the sender's site.
     request.paper = boundPaperRef(request.paper, source.kind === 'page' ? source.site : undefined);
-    if (!request.paper.title) return invalid('paper.title: a title made only of invisible characters');
+    if (!request.paper.title) return invalid(t('invalidInvisibleTitle'));
   }
   try {
     switch (request.type) {
@@ -81,14 +82,14 @@ export async function handleMessage(
         await announce(onChange, await statesUnderEveryId(db, request.ids));
         return { ok: true, data: null };
       case 'sync': {
-        if (!sync) return { ok: false, error: 'Sync is not available here.', code: 'unavailable' };
+        if (!sync) return { ok: false, error: t('syncUnavailable'), code: 'unavailable' };
         const status = await sync.run(request.reason);
         return { ok: true, data: { lastSyncAt: status.lastSyncAt, error: status.error } };
       }
     }
   } catch (error) {
     console.error('[Shelfmark] request failed', request.type, error);
-    return { ok: false, ...plainError(error, request.type === 'act' ? 'Not saved' : 'Your library could not be read') };
+    return { ok: false, ...plainError(error, request.type === 'act' ? 'errorNotSaved' : 'errorLibraryNotRead') };
   }
 }
 
@@ -102,7 +103,7 @@ async function announce(onChange: ChangeListener, states: Record<PaperId, PaperS
 }
 
 function invalid(why: string): { ok: false; error: string; code: 'invalid' } {
-  return { ok: false, error: `Invalid message: ${why}`, code: 'invalid' };
+  return { ok: false, error: t('invalidMessage', why), code: 'invalid' };
 }
 
 function describeIssue(issue: { path: PropertyKey[]; message: string }): string {

@@ -3,6 +3,7 @@ import type { Response } from '../messaging';
 import { PageRequestSchema } from '../messages';
 import { roleOf } from '../sites/pages';
 import { senderPageUrl } from './sender';
+import { t } from '../i18n';
 
 /**
  * The background's part in the page's own scripts and styles: injecting the content script where
@@ -10,7 +11,6 @@ import { senderPageUrl } from './sender';
  * read papers' styles, inserted with the extensions API so no page script can read them. Each acts
  * on the sender's tab and frame only.
  */
-
 
 export function isPageRequest(message: unknown): boolean {
   const type = (message as { type?: unknown } | null)?.type;
@@ -20,7 +20,7 @@ export function isPageRequest(message: unknown): boolean {
 export async function handlePageRequest(message: unknown, sender: Browser.runtime.MessageSender): Promise<Response<null>> {
   const parsed = PageRequestSchema.safeParse(message);
   const tabId = sender.tab?.id;
-  if (!parsed.success || tabId === undefined) return { ok: false, error: 'Shelfmark did not understand this request.', code: 'invalid' };
+  if (!parsed.success || tabId === undefined) return { ok: false, error: t('pageRequestInvalid'), code: 'invalid' };
   const target = { tabId, frameIds: [sender.frameId ?? 0] };
   try {
     switch (parsed.data.type) {
@@ -28,7 +28,7 @@ export async function handlePageRequest(message: unknown, sender: Browser.runtim
         // Only where the manifest would have put it: the page's URL now, as the browser knows it.
         const url = senderPageUrl(sender);
         const site = url ? roleOf(url)?.site : null;
-        if (!site) return { ok: false, error: 'Shelfmark has nothing to do on this page.', code: 'invalid' };
+        if (!site) return { ok: false, error: t('pageRequestNoSite'), code: 'invalid' };
         // The site's content script and its stylesheet, as the manifest declares them (entrypoints/<site>.content.ts).
         await browser.scripting.insertCSS({ target, files: [`/content-scripts/${site}.css`] }).catch(() => undefined);
         await browser.scripting.executeScript({ target, files: [`/content-scripts/${site}.js` as '/content-scripts/arxiv.js'] });
@@ -43,6 +43,6 @@ export async function handlePageRequest(message: unknown, sender: Browser.runtim
     }
   } catch (error) {
     console.error('[Shelfmark] page request failed', parsed.data.type, error);
-    return { ok: false, error: 'Shelfmark could not update this page.', code: 'failed' };
+    return { ok: false, error: t('pageRequestFailed'), code: 'failed' };
   }
 }

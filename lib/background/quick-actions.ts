@@ -7,6 +7,7 @@ import { readLinkText } from '../tab/page-meta';
 import { readTabPaper, type Tab } from '../tab/read-tab';
 import { plainError } from '../errors';
 import { BADGE_COLOR } from './broadcast';
+import { t } from '../i18n';
 
 /**
  * Acting on a paper without opening the popup: the keyboard command that queues the active tab's
@@ -90,8 +91,8 @@ export async function createLinkMenu(): Promise<void> {
   const menus = browser.contextMenus;
   await menus.removeAll();
   const common = { contexts: ['link'] as ['link'], targetUrlPatterns: PAPER_LINK_PATTERNS };
-  menus.create({ id: LINK_MENU.queue, title: 'Add to queue (Shelfmark)', ...common });
-  menus.create({ id: LINK_MENU.star, title: 'Star (Shelfmark)', ...common });
+  menus.create({ id: LINK_MENU.queue, title: t('menuQueue'), ...common });
+  menus.create({ id: LINK_MENU.star, title: t('menuStar'), ...common });
 }
 
 /** A stored paper keeps its title unless the page gave one of its own. */

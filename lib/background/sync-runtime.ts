@@ -5,6 +5,7 @@ import { describeSyncError } from '../sync/errors';
 import { checkFolderUrl, loadSyncSettings, originPattern, SYNC_SETTINGS_KEY } from '../sync/settings';
 import { loadStatus, updateStatus, type SyncStatus } from '../sync/state';
 import { WebDavClient } from '../sync/webdav';
+import { t } from '../i18n';
 
 /**
  * When sync runs, in the background only: every minute (an alarm, which also wakes a stopped service
@@ -60,7 +61,7 @@ export function startSyncRuntime(db: ShelfmarkDB, options: SyncRuntimeOptions): 
     }
     const allowed = await browser.permissions.contains({ origins: [originPattern(url.url)] });
     if (!allowed) {
-      await updateStatus(db, { error: `Shelfmark is not allowed to reach ${url.url.hostname}. Turn sync off and on again to allow it.`, lastAttemptAt: Date.now() });
+      await updateStatus(db, { error: t('syncNotAllowed', url.url.hostname), lastAttemptAt: Date.now() });
       return;
     }
     const dav = new WebDavClient({ url: url.url.href, username: settings.username, password: settings.password });

@@ -10,6 +10,7 @@ import { createControlRoot, createControls, toggleValue, type CardControls, type
 import { CARD_ATTRIBUTE, PageStyle, type InsertStyle, type ReadCard } from './page-style';
 import { NO_STATE, PaperStates, settles } from './paper-states';
 import { StateRequests } from './state-requests';
+import { t } from '../i18n';
 
 /**
  * Annotates the paper cards of one page. Every card found gets one attribute at once,
@@ -441,9 +442,10 @@ export class Annotator {
     this.states.settle(id, action);
     if (failure !== undefined) {
       this.options.log?.('could not save', id, action.kind, failure);
-      const why = failure instanceof RequestError ? failure.message : 'something went wrong. Try again.';
+      const why = failure instanceof RequestError ? failure.message : t('errorAdviceFailed');
       // The background's words say "Not saved: …" already; the sender's own say what happened.
-      this.failed.set(id, { action, message: /^not saved/i.test(why) ? why : `Not saved: ${why}` });
+      const notSaved = t('errorNotSaved');
+      this.failed.set(id, { action, message: why.startsWith(notSaved) ? why : t('errorWithAdvice', notSaved, why) });
     }
     this.refresh(id);
     return failure === undefined;

@@ -6,6 +6,7 @@ import { valueOf } from './paper-states';
 import { attachClosedRoot } from './shadow';
 import { CONTROLS_CSS } from './styles';
 import { actionTime, isUserEvent } from './trust';
+import { joinList, t, type MessageKey } from '../i18n';
 import { createTagEditor, type TagEditor } from './tag-editor';
 
 /**
@@ -20,11 +21,11 @@ export type ToggleKind = 'star' | 'read' | 'queue';
 
 interface ToggleSpec {
   kind: ToggleKind;
-  /** The accessible name: constant, the state is in aria-pressed. */
-  label: string;
+  /** The accessible name (a key of the catalogues): constant, the state is in aria-pressed. */
+  label: MessageKey;
   /** The visible tooltip for each state: what a click does now. */
-  offTip: string;
-  onTip: string;
+  offTip: MessageKey;
+  onTip: MessageKey;
   /** The key that does the same on the current card (lib/content/keyboard.ts). */
   key: string;
   /** 24×24 SVG path(s): outline when off, filled when on (by CSS). */
@@ -34,25 +35,25 @@ interface ToggleSpec {
 export const TOGGLES: readonly ToggleSpec[] = [
   {
     kind: 'star',
-    label: 'Star',
-    offTip: 'Star this paper',
-    onTip: 'Unstar',
+    label: 'controlStar',
+    offTip: 'cardStarOff',
+    onTip: 'cardStarOn',
     key: 's',
     icon: 'M12 3.5l2.6 5.3 5.9.9-4.25 4.1 1 5.85L12 16.9l-5.25 2.75 1-5.85L3.5 9.7l5.9-.9z',
   },
   {
     kind: 'read',
-    label: 'Mark read',
-    offTip: 'Mark as read',
-    onTip: 'Mark as unread',
+    label: 'controlMarkRead',
+    offTip: 'cardReadOff',
+    onTip: 'cardReadOn',
     key: 'r',
     icon: 'M4.5 12.5l4.5 4.5 10.5-10.5',
   },
   {
     kind: 'queue',
-    label: 'Add to queue',
-    offTip: 'Add to reading queue',
-    onTip: 'Remove from reading queue',
+    label: 'controlAddToQueue',
+    offTip: 'cardQueueOff',
+    onTip: 'cardQueueOn',
     key: 'q',
     icon: 'M4 6h11M4 12h11M4 18h7M18 14v8M14 18h8',
   },
@@ -62,18 +63,18 @@ export const TOGGLES: readonly ToggleSpec[] = [
  * The Note button: its accessible name, key, tooltips, and its icon: a sticky note with a pencil
  * across it (a plain sheet read as "file"); the pencil fills in when there is a note.
  */
-const NOTE_LABEL = 'Note';
+const NOTE_LABEL: MessageKey = 'controlNote';
 const NOTE_KEY = 'n';
-const NOTE_EMPTY_TIP = 'Write a note';
-const NOTE_TIP = 'Open the note';
+const NOTE_EMPTY_TIP: MessageKey = 'cardNoteEmpty';
+const NOTE_TIP: MessageKey = 'cardNoteOpen';
 const NOTE_ICON = 'M14 20.5H5.5a2 2 0 0 1-2-2v-13a2 2 0 0 1 2-2h13a2 2 0 0 1 2 2V11 M7.5 8.5h8M7.5 12h5';
 const NOTE_PENCIL = 'M19.2 13.3l2 2-6.4 6.4-2.8.8.8-2.8z';
 /** The longest first line a card shows (CSS ellipsis cuts it to the room there is). */
 const FIRST_LINE_CHARS = 200;
 /** The Tag button: a label tag; the card's first tags beside it (the rest as "+N"). */
-const TAG_LABEL = 'Tag';
+const TAG_LABEL: MessageKey = 'controlTag';
 const TAG_KEY = 't';
-const TAG_TIP = 'Tags';
+const TAG_TIP: MessageKey = 'tags';
 const TAG_ICON = 'M3.5 12.5V4.5h8l9 9-8 8zM8 8.5h.01';
 const TAGS_SHOWN = 4;
 
@@ -142,8 +143,8 @@ function controlsTemplate(doc: Document): HTMLTemplateElement {
     button.type = 'button';
     button.className = `toggle ${toggle.kind}`;
     button.dataset.kind = toggle.kind;
-    button.dataset.tip = toggle.offTip;
-    button.setAttribute('aria-label', toggle.label);
+    button.dataset.tip = t(toggle.offTip);
+    button.setAttribute('aria-label', t(toggle.label));
     button.setAttribute('aria-pressed', 'false');
     button.setAttribute('aria-keyshortcuts', toggle.key);
     button.append(icon(doc, [[toggle.icon]]));
@@ -153,8 +154,8 @@ function controlsTemplate(doc: Document): HTMLTemplateElement {
   note.type = 'button';
   note.className = 'toggle note';
   note.dataset.kind = 'note';
-  note.dataset.tip = NOTE_EMPTY_TIP;
-  note.setAttribute('aria-label', NOTE_LABEL);
+  note.dataset.tip = t(NOTE_EMPTY_TIP);
+  note.setAttribute('aria-label', t(NOTE_LABEL));
   // Pressed while the editor is open; whether there is a note shows in the icon and the first line.
   note.setAttribute('aria-pressed', 'false');
   note.setAttribute('aria-keyshortcuts', NOTE_KEY);
@@ -171,8 +172,8 @@ function controlsTemplate(doc: Document): HTMLTemplateElement {
   tag.type = 'button';
   tag.className = 'toggle tag';
   tag.dataset.kind = 'tag';
-  tag.dataset.tip = TAG_TIP;
-  tag.setAttribute('aria-label', TAG_LABEL);
+  tag.dataset.tip = t(TAG_TIP);
+  tag.setAttribute('aria-label', t(TAG_LABEL));
   // Pressed while the tag field is open; the card's tags describe it.
   tag.setAttribute('aria-pressed', 'false');
   tag.setAttribute('aria-keyshortcuts', TAG_KEY);
@@ -300,11 +301,11 @@ export function createControls(
         const on = toggleValue(state, toggle.kind);
         const button = buttons.get(toggle.kind)!;
         button.setAttribute('aria-pressed', String(on));
-        button.dataset.tip = on ? toggle.onTip : toggle.offTip;
+        button.dataset.tip = t(on ? toggle.onTip : toggle.offTip);
       }
       const line = noteFirstLine(state.note);
       noteButton.toggleAttribute('data-has-note', line !== '');
-      noteButton.dataset.tip = line ? NOTE_TIP : NOTE_EMPTY_TIP;
+      noteButton.dataset.tip = t(line ? NOTE_TIP : NOTE_EMPTY_TIP);
       firstLine.textContent = line;
       firstLine.hidden = line === '' || controls.noteOpen;
       tagChips.replaceChildren(
@@ -316,7 +317,7 @@ export function createControls(
         }),
       );
       if (state.tags.length > TAGS_SHOWN) tagChips.append(`+${state.tags.length - TAGS_SHOWN}`);
-      tagChips.setAttribute('aria-label', state.tags.length ? `Tags: ${state.tags.join(', ')}` : '');
+      tagChips.setAttribute('aria-label', state.tags.length ? t('cardTagsLabel', joinList(state.tags)) : '');
       tooltip.refresh();
       editor?.show(state.note);
       tagEditor?.show(state.tags);
@@ -355,7 +356,7 @@ export function createControls(
       editor?.draft.flush(urgent);
     },
     focus(paperTitle) {
-      bar.setAttribute('aria-label', paperTitle ? `Shelfmark: ${paperTitle}` : 'Shelfmark');
+      bar.setAttribute('aria-label', paperTitle ? t('cardControlsOf', paperTitle) : 'Shelfmark');
       bar.focus({ preventScroll: true });
     },
   };
@@ -376,10 +377,10 @@ interface NoteEditor {
 
 let editorCount = 0;
 
-const STATUS_TEXT: Record<NoteStatus, string> = {
-  saving: 'Saving…',
-  saved: 'Saved',
-  failed: 'Not saved yet: Shelfmark will try again',
+const STATUS_TEXT: Record<NoteStatus, MessageKey> = {
+  saving: 'cardNoteSaving',
+  saved: 'cardNoteSaved',
+  failed: 'cardNoteRetrying',
 };
 
 function createNoteEditor(
@@ -395,15 +396,15 @@ function createNoteEditor(
   textarea.rows = 3;
   textarea.maxLength = LIMITS.note; // the background enforces it too
   textarea.spellcheck = true;
-  textarea.setAttribute('aria-label', 'Note text');
-  textarea.placeholder = 'Your note. Plain text, Markdown welcome. Saved as you type.';
+  textarea.setAttribute('aria-label', t('cardNoteLabel'));
+  textarea.placeholder = t('cardNotePlaceholder');
   const footer = doc.createElement('div');
   footer.className = 'editor-footer';
   const saveState = doc.createElement('span');
   saveState.className = 'save-state';
   const hint = doc.createElement('span');
   hint.className = 'hint';
-  hint.textContent = 'Esc to close';
+  hint.textContent = t('cardNoteEscHint');
   footer.append(saveState, hint);
   element.append(textarea, footer);
   shadow.append(element);
@@ -411,7 +412,7 @@ function createNoteEditor(
   const draft = new NoteDraft({
     save: options.save,
     onStatus: (status) => {
-      saveState.textContent = STATUS_TEXT[status];
+      saveState.textContent = t(STATUS_TEXT[status]);
       saveState.toggleAttribute('data-failed', status === 'failed');
     },
   });

@@ -3,6 +3,7 @@ import { SHORTCUTS } from './keyboard';
 import { attachClosedRoot, deepActiveElement } from './shadow';
 import { DOCK_CSS } from './styles';
 import { isUserEvent } from './trust';
+import { t, type MessageKey } from '../i18n';
 
 /**
  * The one page-level control Shelfmark adds: a small pill in the bottom corner of a listing with
@@ -31,14 +32,15 @@ export interface DockOptions {
   onHideRead: (hide: boolean) => void;
 }
 
-export const HIDE_READ_LABEL = 'Hide read papers';
-export const SHORTCUTS_LABEL = 'Keyboard shortcuts';
+/** The accessible names of the pill's buttons (tests find them by these). */
+export const HIDE_READ_LABEL: MessageKey = 'dockHideReadLabel';
+export const SHORTCUTS_LABEL: MessageKey = 'popupKeysLabel';
 
 const EYE_OFF = 'M3 3l18 18M10.6 6.2A9.8 9.8 0 0 1 12 6c5 0 8.5 4.5 9.5 6a15 15 0 0 1-2.8 3.3M6.6 7.7A15 15 0 0 0 2.5 12c1 1.5 4.5 6 9.5 6a9 9 0 0 0 4.3-1.1M9.9 10a3 3 0 0 0 4.2 4.2';
 
 /** How a shortcut's key is written in the panel. */
 function keyLabel(key: string): string {
-  return key !== key.toLowerCase() ? `Shift ${key}` : key;
+  return key !== key.toLowerCase() ? `Shift ${key}` : key; // key names read the same in every language
 }
 
 export function createDock(doc: Document, options: DockOptions): Dock {
@@ -54,11 +56,11 @@ export function createDock(doc: Document, options: DockOptions): Dock {
   const hideRead = doc.createElement('button');
   hideRead.type = 'button';
   hideRead.className = 'toggle wide';
-  hideRead.setAttribute('aria-label', HIDE_READ_LABEL);
+  hideRead.setAttribute('aria-label', t(HIDE_READ_LABEL));
   hideRead.setAttribute('aria-pressed', 'false');
   const svg = icon(doc, [[EYE_OFF]]);
   const hideText = doc.createElement('span');
-  hideText.textContent = 'Hide read';
+  hideText.textContent = t('dockHideRead');
   const count = doc.createElement('span');
   count.className = 'count';
   count.setAttribute('aria-hidden', 'true');
@@ -66,9 +68,9 @@ export function createDock(doc: Document, options: DockOptions): Dock {
   const help = doc.createElement('button');
   help.type = 'button';
   help.className = 'toggle';
-  help.setAttribute('aria-label', SHORTCUTS_LABEL);
+  help.setAttribute('aria-label', t(SHORTCUTS_LABEL));
   help.setAttribute('aria-haspopup', 'dialog');
-  help.title = 'Keyboard shortcuts (?)';
+  help.title = t('dockShortcutsTitle');
   help.textContent = '?';
   bar.append(hideRead, help);
 
@@ -78,17 +80,17 @@ export function createDock(doc: Document, options: DockOptions): Dock {
   close.type = 'button';
   close.className = 'close';
   close.textContent = 'Esc';
-  close.setAttribute('aria-label', 'Close');
+  close.setAttribute('aria-label', t('dockClose'));
   const title = doc.createElement('h2');
   title.id = 'shelfmark-shortcuts-title';
-  title.textContent = 'Shelfmark keyboard shortcuts';
+  title.textContent = t('dockShortcutsHeading');
   const table = doc.createElement('table');
   for (const shortcut of SHORTCUTS) {
     const row = table.insertRow();
     const kbd = doc.createElement('kbd');
     kbd.textContent = keyLabel(shortcut.key);
     row.insertCell().append(kbd);
-    row.insertCell().textContent = shortcut.description;
+    row.insertCell().textContent = t(shortcut.description);
   }
   const label = doc.createElement('label');
   const checkbox = doc.createElement('input');
@@ -97,8 +99,7 @@ export function createDock(doc: Document, options: DockOptions): Dock {
   label.append(checkbox, labelText);
   const footnote = doc.createElement('p');
   footnote.className = 'footnote';
-  footnote.textContent =
-    'Keys act on the outlined paper and never while you type in a field. Alt+Shift+S opens your reading queue.';
+  footnote.textContent = t('dockFootnote');
   dialog.append(close, title, table, label, footnote);
   shadow.append(style, bar, dialog);
 
@@ -131,12 +132,10 @@ export function createDock(doc: Document, options: DockOptions): Dock {
     update(next) {
       view = next;
       hideRead.setAttribute('aria-pressed', String(next.hideRead));
-      hideRead.title = next.hideRead
-        ? `Read papers are hidden on ${next.siteLabel}: click to show them (h)`
-        : `Hide the papers you have read on ${next.siteLabel} (h)`;
+      hideRead.title = t(next.hideRead ? 'dockHiddenTitle' : 'dockHideTitle', next.siteLabel);
       count.textContent = next.readCount > 0 ? String(next.readCount) : '';
       checkbox.checked = next.hideRead;
-      labelText.textContent = `Hide read papers on ${next.siteLabel}`;
+      labelText.textContent = t('dockHideOn', next.siteLabel);
     },
     toggleHelp() {
       if (dock.helpOpen) {

@@ -12,6 +12,7 @@ import { contentScriptRunning, setContentScriptRunning } from './running';
 import { shieldFromPageEvents } from './shield';
 import { Triage } from './triage';
 import { actionTime, isUserEvent } from './trust';
+import { t } from '../i18n';
 
 /**
  * Starts Shelfmark on a page, reading it with `adapters`; everything it sets up ends with `ctx`
@@ -30,7 +31,7 @@ export function startContentScript(ctx: ContentScriptContext, adapters: readonly
 
   /** Every message to the background: never after an update (the old script keeps running until reload), retried when it did not get through. */
   const deliver = withRetries((message: unknown): Promise<unknown> => {
-    if (!ctx.isValid) return Promise.reject(new RequestError('Shelfmark was updated: reload the page to use it here.', 'invalidated'));
+    if (!ctx.isValid) return Promise.reject(new RequestError(t('cardUpdatedReload'), 'invalidated'));
     return sendMessage(message);
   });
   const send = (async (request: Request) => {

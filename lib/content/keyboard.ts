@@ -3,29 +3,31 @@
  * key press is someone typing) kept apart from the page, so they are tested on their own.
  */
 
+import type { MessageKey } from '../i18n';
+
 export type Command = 'next' | 'previous' | 'star' | 'read' | 'queue' | 'note' | 'tag' | 'open' | 'openInNewTab' | 'hideRead' | 'help';
 
 export interface Shortcut {
   /** `KeyboardEvent.key` as typed (letters lower-case unless the shortcut needs Shift). */
   key: string;
   command: Command;
-  /** What the shortcuts panel says it does. */
-  description: string;
+  /** What the shortcuts panel says it does, a key of the catalogues. */
+  description: MessageKey;
 }
 
 /** Every shortcut, in the order the shortcuts panel lists them. */
 export const SHORTCUTS: readonly Shortcut[] = [
-  { key: 'j', command: 'next', description: 'Next paper' },
-  { key: 'k', command: 'previous', description: 'Previous paper' },
-  { key: 's', command: 'star', description: 'Star or unstar' },
-  { key: 'r', command: 'read', description: 'Mark read or unread' },
-  { key: 'q', command: 'queue', description: 'Add to or remove from the reading queue' },
-  { key: 'n', command: 'note', description: 'Write a note (Esc leaves the editor)' },
-  { key: 't', command: 'tag', description: 'Tag the paper (Enter adds, Esc leaves)' },
-  { key: 'o', command: 'open', description: 'Open the paper' },
-  { key: 'O', command: 'openInNewTab', description: 'Open the paper in a new tab' },
-  { key: 'h', command: 'hideRead', description: 'Hide or show read papers on this site' },
-  { key: '?', command: 'help', description: 'Show or hide these shortcuts' },
+  { key: 'j', command: 'next', description: 'keyNext' },
+  { key: 'k', command: 'previous', description: 'keyPrevious' },
+  { key: 's', command: 'star', description: 'keyStar' },
+  { key: 'r', command: 'read', description: 'keyRead' },
+  { key: 'q', command: 'queue', description: 'keyQueue' },
+  { key: 'n', command: 'note', description: 'keyNote' },
+  { key: 't', command: 'tag', description: 'keyTag' },
+  { key: 'o', command: 'open', description: 'keyOpen' },
+  { key: 'O', command: 'openInNewTab', description: 'keyOpenInNewTab' },
+  { key: 'h', command: 'hideRead', description: 'keyHideRead' },
+  { key: '?', command: 'help', description: 'keyHelp' },
 ];
 
 const BY_KEY = new Map(SHORTCUTS.map((shortcut) => [shortcut.key, shortcut.command]));

@@ -1,5 +1,6 @@
 import { TAG_LIMITS } from '../limits';
-import { completeTag, parseTagList } from '../tags';
+import { completeTag, parseTagList, TAG_SEPARATORS } from '../tags';
+import { t } from '../i18n';
 import { isUserEvent } from './trust';
 
 /**
@@ -39,21 +40,21 @@ export function createTagEditor(
   const input = doc.createElement('input');
   input.type = 'text';
   input.maxLength = TAG_LIMITS.name * 4;
-  input.setAttribute('aria-label', 'Add tags');
-  input.placeholder = 'Add a tag, Enter (several: commas)';
+  input.setAttribute('aria-label', t('cardTagsAdd'));
+  input.placeholder = t('cardTagsPlaceholder');
   const list = doc.createElement('datalist');
   list.id = `shelfmark-tag-names-${id}`;
   input.setAttribute('list', list.id);
   const chips = doc.createElement('ul');
   chips.className = 'tag-list editing';
-  chips.setAttribute('aria-label', 'Tags');
+  chips.setAttribute('aria-label', t('tags'));
   element.append(input, list, chips);
   shadow.append(element);
 
   let known: readonly string[] | undefined;
   const suggest = () => {
     // At most a few suggestions, those that start like what is typed (the library may have hundreds).
-    const options = completeTag(input.value.split(',').pop() ?? '', known ?? [], 12).map((name) => {
+    const options = completeTag(input.value.split(TAG_SEPARATORS).pop() ?? '', known ?? [], 12).map((name) => {
       const option = doc.createElement('option');
       option.value = name;
       return option;
@@ -110,7 +111,7 @@ export function createTagEditor(
           remove.type = 'button';
           remove.dataset.tag = name;
           remove.textContent = '×';
-          remove.setAttribute('aria-label', `Remove tag ${name}`);
+          remove.setAttribute('aria-label', t('tagRemove', name));
           item.append(text, remove);
           return item;
         }),

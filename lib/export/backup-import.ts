@@ -11,6 +11,7 @@ import type { PaperId } from '../paper';
 import { paperWords } from '../store/search';
 import { z } from '../zod';
 import { BACKUP_FORMAT, BACKUP_VERSION, backupPaper, type BackupPaper } from './backup';
+import { plural, t } from '../i18n';
 
 /**
  * Importing a JSON backup, in three steps:
@@ -40,7 +41,7 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 const time = z.number().nonnegative(); // milliseconds since 1970
 /** A device id of sync (lib/store/clock.ts makes them): letters and digits, safe in a folder name. */
-export const DeviceIdSchema = z.string().regex(/^[a-z0-9]{1,64}$/, 'not a device id');
+export const DeviceIdSchema = z.string().regex(/^[a-z0-9]{1,64}$/, { error: () => t('invalidDeviceId') });
 const deviceId = DeviceIdSchema;
 export const StampSchema = z.object({ at: time, by: z.union([DeviceIdSchema, z.literal('')]) });
 const META_KEYS = [...META_FIELDS, 'links.huggingface', 'links.abs', 'links.pdf', 'links.html'] as const satisfies readonly MetaKey[];
@@ -107,32 +108,33 @@ export interface ReadBackup {
 
 export type BackupReadResult = { ok: true; backup: ReadBackup } | { ok: false; error: string };
 
-const NOTHING_CHANGED = 'Nothing was imported.';
+/** A refusal: why, then that nothing was imported. */
+const refused = (why: string) => fail(`${why}${t('sentenceSeparator')}${t('importNothingImported')}`);
 
 /** Reads a backup file the user picked. Refuses a file that is too big before reading it. */
 export async function readBackupFile(file: Blob): Promise<BackupReadResult> {
   if (file.size > MAX_BACKUP_BYTES) {
-    return fail(`This file is ${megabytes(file.size)}; a Shelfmark backup can be at most ${megabytes(MAX_BACKUP_BYTES)}. ${NOTHING_CHANGED}`);
+    return refused(t('backupTooLarge', megabytes(file.size), megabytes(MAX_BACKUP_BYTES)));
   }
-  if (file.size === 0) return fail(`This file is empty. ${NOTHING_CHANGED}`);
+  if (file.size === 0) return refused(t('importEmptyFile'));
   let text: string;
   try {
     text = await file.text();
   } catch (error) {
-    return fail(`The file could not be read (${errorText(error)}). ${NOTHING_CHANGED}`);
+    return refused(t('importUnreadable', errorText(error)));
   }
   return parseBackup(text);
 }
 
 export function parseBackup(text: string): BackupReadResult {
   if (text.length > MAX_BACKUP_BYTES) {
-    return fail(`This file is larger than ${megabytes(MAX_BACKUP_BYTES)}, more than any Shelfmark backup. ${NOTHING_CHANGED}`);
+    return refused(t('backupTextTooLarge', megabytes(MAX_BACKUP_BYTES)));
   }
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    return fail(`This file is not JSON (${errorText(error)}). Choose a file saved with Shelfmark's "JSON backup" export. ${NOTHING_CHANGED}`);
+    return refused(t('backupNotJson', errorText(error)));
   }
   return readBackupData(data);
 }
@@ -144,20 +146,17 @@ export function parseBackup(text: string): BackupReadResult {
  */
 export function readBackupData(data: unknown): BackupReadResult {
   const shapeProblem = checkTree(data);
-  if (shapeProblem) return fail(`${shapeProblem} ${NOTHING_CHANGED}`);
+  if (shapeProblem) return refused(shapeProblem);
 
   if (!isObject(data) || data.format !== BACKUP_FORMAT) {
-    return fail(`This is not a Shelfmark backup (it has no "format": "${BACKUP_FORMAT}"). Choose a file saved with Shelfmark's "JSON backup" export. ${NOTHING_CHANGED}`);
+    return refused(t('backupNotShelfmark', BACKUP_FORMAT));
   }
   if (typeof data.version === 'number' && data.version > BACKUP_VERSION) {
-    return fail(
-      `This backup was made by a newer Shelfmark (backup version ${data.version}; this one reads up to version ${BACKUP_VERSION}). ` +
-        `Update Shelfmark, then import it again. ${NOTHING_CHANGED}`,
-    );
+    return refused(t('backupNewer', data.version, BACKUP_VERSION));
   }
   const envelope = EnvelopeSchema.safeParse(data);
   if (!envelope.success) {
-    return fail(`This backup is damaged: ${describeIssues(envelope.error.issues, [])}. ${NOTHING_CHANGED}`);
+    return refused(t('backupDamaged', describeIssues(envelope.error.issues, [])));
   }
 
   const papers: BackupPaper[] = [];
@@ -177,7 +176,7 @@ export function readBackupData(data: unknown): BackupReadResult {
     const ids = idsOf(paper);
     const earlier = ids.map((id) => firstIndex.get(id)).find((found) => found !== undefined);
     if (earlier !== undefined) {
-      rejected.push({ index, id: paper.id, message: `${formatPath(['papers', index, 'id'])}: the same paper as papers[${earlier}]` });
+      rejected.push({ index, id: paper.id, message: t('backupSamePaper', formatPath(['papers', index, 'id']), `papers[${earlier}]`) });
       return;
     }
     for (const id of ids) firstIndex.set(id, index);
@@ -196,7 +195,7 @@ function checkTree(root: unknown): string | undefined {
   while (stack.length > 0) {
     const { value, path } = stack.pop()!;
     if (path.length >= MAX_DEPTH) {
-      return `This file nests deeper than a Shelfmark backup ever does (more than ${MAX_DEPTH} levels, at ${formatPath(path.slice(0, 6))}…).`;
+      return t('backupTooDeep', MAX_DEPTH, formatPath(path.slice(0, 6)));
     }
     if (Array.isArray(value)) {
       value.forEach((item: unknown, i) => {
@@ -206,7 +205,7 @@ function checkTree(root: unknown): string | undefined {
     }
     for (const [key, item] of Object.entries(value)) {
       if (FORBIDDEN_KEYS.has(key)) {
-        return `This file contains the key "${key}" (at ${formatPath([...path, key])}), which a Shelfmark backup never has; it is refused as unsafe.`;
+        return t('backupUnsafeKey', key, formatPath([...path, key]));
       }
       if (isObject(item)) stack.push({ value: item, path: [...path, key] });
     }
@@ -427,7 +426,7 @@ function describeIssues(issues: readonly { path: PropertyKey[]; message: string 
     const path = formatPath([...prefix, ...issue.path]);
     return path ? `${path}: ${issue.message}` : issue.message;
   });
-  return shown.join('; ') + (issues.length > 3 ? ` (and ${issues.length - 3} more problems)` : '');
+  return shown.join('; ') + (issues.length > 3 ? plural('backupMoreProblems', issues.length - 3) : '');
 }
 
 function megabytes(bytes: number): string {

@@ -9,6 +9,7 @@ import { PaperRefSchema } from '../messages';
 import { cleanText, identify, parseArxivId, type PaperId, type PaperIdentity, type PaperRef } from '../paper';
 import type { CslName } from './bibtex-parser';
 import type { BibEntry, ReadBibtex } from './bibtex-read';
+import { t, type MessageKey } from '../i18n';
 
 /**
  * Importing a .bib file into the library (reading it is bibtex-read.ts):
@@ -80,7 +81,7 @@ export function papersFromBibtex(read: ReadBibtex): BibPapers {
     const ids = idsOf(ref);
     const earlier = ids.map((id) => firstLine.get(id)).find((line) => line !== undefined);
     if (earlier !== undefined) {
-      reject(`the same paper as the entry on line ${earlier}`);
+      reject(t('bibRejectSameAs', earlier));
       continue;
     }
     for (const id of ids) firstLine.set(id, entry.line);
@@ -95,9 +96,9 @@ export function papersFromBibtex(read: ReadBibtex): BibPapers {
 /** The paper an entry describes, or why it cannot be imported. */
 export function paperRef(entry: BibEntry): PaperRef | string {
   const identity = entryIdentity(entry);
-  if (!identity) return NO_ID;
+  if (!identity) return t(NO_ID);
   const title = plainText(entry.csl.title ?? entry.fields.title ?? '');
-  if (title === '') return 'no title';
+  if (title === '') return t('bibRejectNoTitle');
 
   const ref: PaperRef = { id: identity.id, title };
   if (identity.aliases.length > 0) ref.aliases = identity.aliases;
@@ -125,7 +126,7 @@ export function paperRef(entry: BibEntry): PaperRef | string {
 }
 
 /** Why an entry without an id is not imported: what Shelfmark finds papers by. */
-export const NO_ID = 'no paper id (an arXiv id, a DOI, an ACL Anthology or OpenReview link)';
+export const NO_ID: MessageKey = 'bibRejectNoId';
 
 /**
  * The entry's ids, by the identity rules every page uses (lib/paper.ts identify): the best is its

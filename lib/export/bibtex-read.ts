@@ -1,4 +1,5 @@
 import type { CslItem, RawBibEntry } from './bibtex-parser';
+import { t, type MessageKey } from '../i18n';
 
 /**
  * Reading a .bib file a reference manager wrote (Zotero, JabRef, Mendeley, Google Scholar), in
@@ -23,7 +24,8 @@ export const MAX_STRING_EXPANSION = 1024 * 1024;
 export const MAX_TOTAL_EXPANSION = 64 * 1024 * 1024;
 
 const BATCH = 250;
-const NOTHING_CHANGED = 'Nothing was imported.';
+/** A refusal: why, then that nothing was imported. */
+const refused = (why: string) => fail(`${why}${t('sentenceSeparator')}${t('importNothingImported')}`);
 
 /** One entry of the file: where it starts, what it is, its fields as written and as text. */
 export interface BibEntry {
@@ -58,14 +60,14 @@ export interface ReadProgress {
 /** Reads a file the user picked. Refuses a file that is too big before reading it. */
 export async function readBibtexFile(file: Blob, onProgress?: ReadProgress): Promise<BibtexReadResult> {
   if (file.size > MAX_BIBTEX_BYTES) {
-    return fail(`This file is ${megabytes(file.size)}; a BibTeX file can be at most ${megabytes(MAX_BIBTEX_BYTES)} here. ${NOTHING_CHANGED}`);
+    return refused(t('bibTooLarge', megabytes(file.size), megabytes(MAX_BIBTEX_BYTES)));
   }
-  if (file.size === 0) return fail(`This file is empty. ${NOTHING_CHANGED}`);
+  if (file.size === 0) return refused(t('importEmptyFile'));
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(await file.arrayBuffer());
   } catch (error) {
-    return fail(`The file could not be read (${errorText(error)}). ${NOTHING_CHANGED}`);
+    return refused(t('importUnreadable', errorText(error)));
   }
   const decoded = decodeBibtex(bytes);
   if (!decoded.ok) return decoded;
@@ -74,7 +76,7 @@ export async function readBibtexFile(file: Blob, onProgress?: ReadProgress): Pro
 
 /** Bytes to text: refuses binary files; UTF-8, else the declared encoding, else Windows-1252. */
 export function decodeBibtex(bytes: Uint8Array): { ok: true; text: string } | { ok: false; error: string } {
-  if (bytes.includes(0)) return fail(`This file is binary, not BibTeX text. ${NOTHING_CHANGED}`);
+  if (bytes.includes(0)) return refused(t('bibBinary'));
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -86,7 +88,7 @@ export function decodeBibtex(bytes: Uint8Array): { ok: true; text: string } | { 
   text = text.replace(/^\uFEFF/, '');
   // Text has next to no control characters besides tab, line feed and carriage return.
   const controls = text.match(/[\u0001-\u0008\u000B\u000C\u000E-\u001F\u007F]/g)?.length ?? 0;
-  if (controls > 16 && controls > text.length / 1000) return fail(`This file is binary, not BibTeX text. ${NOTHING_CHANGED}`);
+  if (controls > 16 && controls > text.length / 1000) return refused(t('bibBinary'));
   return { ok: true, text };
 }
 
@@ -103,11 +105,11 @@ function encodingLabel(declared: string | undefined): string {
 
 /** Reads BibTeX text into entries (see the module comment for what is refused). */
 export async function parseBibtex(text: string, onProgress?: ReadProgress): Promise<BibtexReadResult> {
-  if (text.length > MAX_BIBTEX_BYTES) return fail(`This text is larger than ${megabytes(MAX_BIBTEX_BYTES)}. ${NOTHING_CHANGED}`);
+  if (text.length > MAX_BIBTEX_BYTES) return refused(t('bibTextTooLarge', megabytes(MAX_BIBTEX_BYTES)));
   const shapeProblem = checkShape(text);
-  if (shapeProblem) return fail(`${shapeProblem} ${NOTHING_CHANGED}`);
+  if (shapeProblem) return refused(shapeProblem);
   if (!/@\s*[A-Za-z]+\s*[{(]/.test(text)) {
-    return fail(`This file has no BibTeX entries (lines like "@article{key, …}"). Choose a .bib file exported from your reference manager. ${NOTHING_CHANGED}`);
+    return refused(t('bibNoEntries'));
   }
 
   const parser = await import('./bibtex-parser');
@@ -115,10 +117,10 @@ export async function parseBibtex(text: string, onProgress?: ReadProgress): Prom
   try {
     raw = parser.parseBibtexEntries(text);
   } catch (error) {
-    return fail(`${syntaxMessage(error)} ${NOTHING_CHANGED}`);
+    return refused(syntaxMessage(error));
   }
   if (raw.length > MAX_BIBTEX_ENTRIES) {
-    return fail(`This file has ${raw.length} entries; at most ${MAX_BIBTEX_ENTRIES} can be imported at once. ${NOTHING_CHANGED}`);
+    return refused(t('bibTooManyEntries', raw.length, MAX_BIBTEX_ENTRIES));
   }
 
   const lines = entryLines(text, raw);
@@ -149,9 +151,9 @@ function convertBatch(toCsl: (entries: readonly RawBibEntry[]) => CslItem[], bat
   return batch.map((entry) => {
     try {
       const [item] = toCsl([entry]);
-      return item ?? { error: 'this entry could not be read' };
+      return item ?? { error: t('bibEntryUnreadable') };
     } catch (error) {
-      return { error: `this entry could not be read (${errorText(error)})` };
+      return { error: t('bibEntryUnreadableWhy', errorText(error)) };
     }
   });
 }
@@ -207,7 +209,7 @@ export function checkShape(text: string): string | undefined {
     const char = text.charCodeAt(i);
     if (char === 10) line++;
     else if (char === 123 && ++depth > MAX_BRACE_DEPTH) {
-      return `This file nests braces deeper than any bibliography does (more than ${MAX_BRACE_DEPTH} levels, at line ${line}).`;
+      return t('bibTooDeep', MAX_BRACE_DEPTH, line);
     } else if (char === 125 && depth > 0) depth--;
   }
   return checkStringExpansion(text);
@@ -232,7 +234,7 @@ function checkStringExpansion(text: string): string | undefined {
     let size = body.length;
     for (const [word] of body.slice(name[0].length).matchAll(WORD)) size += sizes.get(word.toLowerCase()) ?? 0;
     if (size > MAX_STRING_EXPANSION) {
-      return `The @string "${name[1]!.slice(0, 40)}" (line ${lineAt(text, match.index)}) expands to more than ${megabytes(MAX_STRING_EXPANSION)}, which no bibliography needs.`;
+      return t('bibStringTooLarge', name[1]!.slice(0, 40), lineAt(text, match.index), megabytes(MAX_STRING_EXPANSION));
     }
     sizes.set(name[1]!.toLowerCase(), size);
   }
@@ -241,7 +243,7 @@ function checkStringExpansion(text: string): string | undefined {
   for (const [word] of text.matchAll(WORD)) {
     total += sizes.get(word.toLowerCase()) ?? 0;
     if (total > MAX_TOTAL_EXPANSION) {
-      return `This file's @string macros expand to more than ${megabytes(MAX_TOTAL_EXPANSION)}, which no bibliography needs.`;
+      return t('bibStringsTooLarge', megabytes(MAX_TOTAL_EXPANSION));
     }
   }
   return undefined;
@@ -270,31 +272,35 @@ function lineAt(text: string, offset: number): number {
 
 // ——— Messages ———
 
-const TOKEN_WORDS: Record<string, string> = {
+/** Citation.js's token names in words: punctuation as written, the rest from the catalogues. */
+const TOKEN_WORDS: Record<string, string | { key: MessageKey }> = {
   rbrace: '"}"',
   lbrace: '"{"',
-  EOF: 'the end of the file',
-  identifier: 'a name',
+  EOF: { key: 'bibTokenEnd' },
+  identifier: { key: 'bibTokenName' },
   equals: '"="',
   comma: '","',
-  quote: 'a quote (")',
+  quote: { key: 'bibTokenQuote' },
   hash: '"#"',
-  number: 'a number',
-  text: 'text',
-  whitespace: 'a space',
+  number: { key: 'bibTokenNumber' },
+  text: { key: 'bibTokenText' },
+  whitespace: { key: 'bibTokenSpace' },
 };
 
 /** Citation.js's syntax errors ("expected "rbrace", got EOF at line 3 col 1: …") in plain words. */
 function syntaxMessage(error: unknown): string {
-  if (error instanceof RangeError) return 'This file nests too deeply to be read as BibTeX.';
+  if (error instanceof RangeError) return t('bibNestsTooDeeply');
   const first = errorText(error).split('\n', 1)[0]!.trim();
   const where = /\s*at line (\d+) col (\d+):?$/.exec(first);
-  const place = where ? ` (line ${where[1]}, column ${where[2]})` : '';
+  const place = where ? t('bibSyntaxPlace', where[1]!, where[2]!) : '';
   const what = (where ? first.slice(0, where.index) : first)
-    .replace(/"(\w+)"|\b(EOF)\b/g, (whole, token: string | undefined, eof: string | undefined) => TOKEN_WORDS[token ?? eof ?? ''] ?? whole)
+    .replace(/"(\w+)"|\b(EOF)\b/g, (whole, token: string | undefined, eof: string | undefined) => {
+      const word = TOKEN_WORDS[token ?? eof ?? ''];
+      return word === undefined ? whole : typeof word === 'string' ? word : t(word.key);
+    })
     .slice(0, 200);
-  if (/^invalid syntax$/i.test(what)) return `This file is not valid BibTeX: something that is not part of an entry${place}.`;
-  return `This file is not valid BibTeX: ${what}${place}.`;
+  if (/^invalid syntax$/i.test(what)) return t('bibSyntax', t('bibNotPartOfEntry'), place);
+  return t('bibSyntax', what, place);
 }
 
 function megabytes(bytes: number): string {

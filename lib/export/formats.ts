@@ -4,6 +4,7 @@ import { toBibtex } from './bibtex';
 import { toCsv } from './csv';
 import { toMarkdown } from './markdown';
 import { scopeLabel, type ExportScope } from './scope';
+import type { MessageKey } from '../i18n';
 import { foldText } from '../store/search';
 
 export type ExportFormat = 'bibtex' | 'ris' | 'csl' | 'markdown' | 'markdown-vault' | 'csv' | 'json';
@@ -19,7 +20,8 @@ export interface ExportContext {
 
 export interface FormatSpec {
   format: ExportFormat;
-  label: string;
+  /** Its name in the export menu, a key of the catalogues. */
+  label: MessageKey;
   extension: string;
   mimeType: string;
   /** True when the format can carry abstracts: the export menu then offers the option. */
@@ -31,7 +33,7 @@ export interface FormatSpec {
 export const FORMATS: readonly FormatSpec[] = [
   {
     format: 'bibtex',
-    label: 'BibTeX (.bib)',
+    label: 'formatBibtex',
     extension: 'bib',
     mimeType: 'application/x-bibtex;charset=utf-8',
     abstracts: true,
@@ -39,7 +41,7 @@ export const FORMATS: readonly FormatSpec[] = [
   },
   {
     format: 'ris',
-    label: 'RIS (.ris)',
+    label: 'formatRis',
     extension: 'ris',
     mimeType: 'application/x-research-info-systems;charset=utf-8',
     abstracts: true,
@@ -47,7 +49,7 @@ export const FORMATS: readonly FormatSpec[] = [
   },
   {
     format: 'csl',
-    label: 'CSL-JSON (.json)',
+    label: 'formatCsl',
     extension: 'csl.json',
     mimeType: 'application/vnd.citationstyles.csl+json;charset=utf-8',
     abstracts: true,
@@ -55,7 +57,7 @@ export const FORMATS: readonly FormatSpec[] = [
   },
   {
     format: 'markdown',
-    label: 'Markdown (.md)',
+    label: 'formatMarkdown',
     extension: 'md',
     mimeType: 'text/markdown;charset=utf-8',
     abstracts: true,
@@ -63,7 +65,7 @@ export const FORMATS: readonly FormatSpec[] = [
   },
   {
     format: 'markdown-vault',
-    label: 'Markdown, a file per paper (.zip)',
+    label: 'formatMarkdownVault',
     extension: 'zip',
     mimeType: 'application/zip',
     abstracts: true,
@@ -71,7 +73,7 @@ export const FORMATS: readonly FormatSpec[] = [
   },
   {
     format: 'csv',
-    label: 'CSV spreadsheet (.csv)',
+    label: 'formatCsv',
     extension: 'csv',
     mimeType: 'text/csv;charset=utf-8',
     abstracts: false,
@@ -79,7 +81,7 @@ export const FORMATS: readonly FormatSpec[] = [
   },
   {
     format: 'json',
-    label: 'JSON backup (.json)',
+    label: 'formatJson',
     extension: 'json',
     mimeType: 'application/json;charset=utf-8',
     abstracts: false,

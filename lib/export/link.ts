@@ -1,5 +1,6 @@
 import type { PaperRecord } from '../store/db';
 import { doiOf, paperLinks, schemeOf, type PaperId } from '../paper';
+import { t } from '../i18n';
 
 /**
  * The page a paper link should open: its own page as a card linked it (arXiv abstract, Anthology
@@ -14,23 +15,23 @@ export function paperUrl(paper: Pick<PaperRecord, 'id' | 'links' | 'seen'>): str
 export function paperPageName(id: PaperId): { short: string; long: string } {
   switch (schemeOf(id)) {
     case 'arxiv':
-      return { short: 'arXiv', long: 'arXiv abstract' };
+      return { short: 'arXiv', long: t('rowArxivAbstract') };
     case 'acl':
-      return { short: 'ACL', long: 'ACL Anthology page' };
+      return { short: 'ACL', long: t('pageAcl') };
     case 'doi':
-      return { short: 'DOI', long: 'Publisher page (DOI)' };
+      return { short: 'DOI', long: t('pageDoi') };
     case 'openreview':
-      return { short: 'OpenReview', long: 'OpenReview forum' };
+      return { short: 'OpenReview', long: t('pageOpenReview') };
     case 'cvf':
-      return { short: 'CVF', long: 'CVF open access page' };
+      return { short: 'CVF', long: t('pageCvf') };
     case 'dblp':
-      return { short: 'dblp', long: 'dblp record' };
+      return { short: 'dblp', long: t('pageDblp') };
     case 'pubmed':
-      return { short: 'PubMed', long: 'PubMed record' };
+      return { short: 'PubMed', long: t('pagePubmed') };
     case 's2':
-      return { short: 'S2', long: 'Semantic Scholar page' };
+      return { short: 'S2', long: t('pageS2') };
     default:
-      return { short: 'Page', long: 'Paper page' };
+      return { short: t('pageShort'), long: t('pagePaper') };
   }
 }
 

@@ -1,6 +1,7 @@
 import type { PaperRecord, ShelfmarkDB } from '../store/db';
 import type { PaperId } from '../paper';
 import { viewRecords, type ViewName } from '../store/views';
+import { t, type MessageKey } from '../i18n';
 import { papersWithTag } from '../store/tags';
 import { historyPapers } from '../store/history';
 
@@ -14,22 +15,22 @@ import { historyPapers } from '../store/history';
  */
 export type ExportScope = ViewName | 'tag' | 'history' | 'search' | 'selection';
 
-export const SCOPES: readonly { scope: ExportScope; label: string }[] = [
-  { scope: 'queue', label: 'Reading queue' },
-  { scope: 'starred', label: 'Starred papers' },
-  { scope: 'notes', label: 'Papers with notes' },
-  { scope: 'read', label: 'Read papers' },
-  { scope: 'all', label: 'Everything' },
-  { scope: 'tag', label: 'Papers with tag…' },
-  { scope: 'history', label: 'History (papers opened)' },
-  { scope: 'search', label: 'Current search' },
-  { scope: 'selection', label: 'Selected papers' },
+export const SCOPES: readonly { scope: ExportScope; label: MessageKey }[] = [
+  { scope: 'queue', label: 'scopeQueue' },
+  { scope: 'starred', label: 'scopeStarred' },
+  { scope: 'notes', label: 'scopeNotes' },
+  { scope: 'read', label: 'scopeRead' },
+  { scope: 'all', label: 'scopeAll' },
+  { scope: 'tag', label: 'scopeTag' },
+  { scope: 'history', label: 'scopeHistory' },
+  { scope: 'search', label: 'scopeSearch' },
+  { scope: 'selection', label: 'scopeSelection' },
 ];
 
 /** "Starred papers", or for a tag "Papers tagged “LLM”". */
 export function scopeLabel(scope: ExportScope, tag?: string): string {
-  if (scope === 'tag') return `Papers tagged “${tag ?? ''}”`;
-  return SCOPES.find((entry) => entry.scope === scope)!.label;
+  if (scope === 'tag') return t('scopeTagged', tag ?? '');
+  return t(SCOPES.find((entry) => entry.scope === scope)!.label);
 }
 
 /** The papers of a scope, in its view's order. Reads through the view's index, so a scope costs what it holds. */

@@ -5,6 +5,7 @@ import { removePapers, renewChanges, stripUndefined } from './library';
 import { changeTables } from './outbox';
 import { paperWords } from './search';
 import { snapshotBackup, snapshotLibrary, type SnapshotInfo, type SnapshotsDB } from './snapshots';
+import { t } from '../i18n';
 
 /**
  * Restoring a snapshot replaces the library with it, exactly: stars, queue order, notes and read
@@ -33,10 +34,10 @@ const ALL_GROUPS = ['meta', 'star', 'read', 'queue', 'note'] as const;
 /** Restores snapshot `id` over the library. Throws RestoreError (plain words) when the snapshot cannot be read. */
 export async function restoreSnapshot(db: ShelfmarkDB, snapshots: SnapshotsDB, id: string, now = Date.now()): Promise<RestoreResult> {
   const kept = await snapshotBackup(snapshots, id);
-  if (!kept) throw new RestoreError('This snapshot is no longer there (a newer one replaced it). Nothing was changed.');
+  if (!kept) throw new RestoreError(t('restoreGone'));
   // A snapshot is read as the backup it is: validated, and brought up to today's bounds.
   const read = readBackupData(kept);
-  if (!read.ok) throw new RestoreError(`This snapshot cannot be restored: ${read.error}`);
+  if (!read.ok) throw new RestoreError(t('restoreUnreadable', read.error));
   const records = read.backup.papers.map((paper): PaperRecord => stripUndefined({ ...paper, words: paperWords(paper) }));
 
   // The copy is taken outside the replacing transaction (it is another database): a change that
@@ -58,7 +59,7 @@ export async function restoreSnapshot(db: ShelfmarkDB, snapshots: SnapshotsDB, i
       return ids;
     });
     if (before) return result(records, read.backup.rejected.length, keptBefore, before);
-    if (attempt === 3) throw new RestoreError('The library kept changing while restoring. Nothing was changed; try again.');
+    if (attempt === 3) throw new RestoreError(t('restoreKeptChanging'));
   }
 }
 

@@ -1,4 +1,5 @@
 import type { PaperRecord, ShelfmarkDB } from './db';
+import type { MessageKey } from '../i18n';
 
 /**
  * The views of the library the popup lists. Each view is one index of the database: a paper is
@@ -10,18 +11,19 @@ import type { PaperRecord, ShelfmarkDB } from './db';
 export type ViewName = 'queue' | 'starred' | 'notes' | 'read' | 'all';
 
 export interface ViewSpec {
-  label: string;
+  /** Its name, a key of the catalogues (lib/i18n.ts). */
+  label: MessageKey;
   index: 'queuePos' | 'starredAt' | 'noteUpdatedAt' | 'readAt' | 'createdAt';
   /** Newest first (history-like views) rather than the index's ascending order (the queue). */
   newestFirst: boolean;
 }
 
 export const VIEWS: Readonly<Record<ViewName, ViewSpec>> = {
-  queue: { label: 'Queue', index: 'queuePos', newestFirst: false },
-  starred: { label: 'Starred', index: 'starredAt', newestFirst: true },
-  notes: { label: 'Notes', index: 'noteUpdatedAt', newestFirst: true },
-  read: { label: 'Read', index: 'readAt', newestFirst: true },
-  all: { label: 'All', index: 'createdAt', newestFirst: true },
+  queue: { label: 'viewQueue', index: 'queuePos', newestFirst: false },
+  starred: { label: 'viewStarred', index: 'starredAt', newestFirst: true },
+  notes: { label: 'viewNotes', index: 'noteUpdatedAt', newestFirst: true },
+  read: { label: 'viewRead', index: 'readAt', newestFirst: true },
+  all: { label: 'viewAll', index: 'createdAt', newestFirst: true },
 };
 
 export const VIEW_NAMES = Object.keys(VIEWS) as ViewName[];

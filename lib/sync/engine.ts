@@ -27,6 +27,7 @@ import {
 import { withRetry, type RetryOptions } from './retry';
 import { loadRemoteState, updateStatus, type DeviceSummary, type FileRef, type RemoteState } from './state';
 import type { WebDavClient } from './webdav';
+import { t } from '../i18n';
 
 /**
  * One sync cycle: pull every other device's new batches and apply them, then push this device's
@@ -129,7 +130,7 @@ async function ensureFolder(dav: WebDavClient, retry: Retry): Promise<void> {
     if (!(error instanceof SyncError && error.kind === 'not-found')) throw error;
   }
   if (format) {
-    await readFile(format, FormatFileSchema, 'The folder’s format.json');
+    await readFile(format, FormatFileSchema, t('syncFormatFile'));
     return;
   }
   await retry(() => dav.makeFolder());
@@ -149,8 +150,8 @@ async function listDevices(dav: WebDavClient, retry: Retry): Promise<string[]> {
 
 async function readDeviceFile(dav: WebDavClient, id: string, retry: Retry): Promise<DeviceFile | undefined> {
   try {
-    const file = await readFile((await retry(() => dav.get(paths.deviceFile(id)))) as Uint8Array<ArrayBuffer>, DeviceFileSchema, `The device file of ${id}`);
-    if (file.deviceId !== id) throw new SyncError('invalid', `The device file in folder ${id} names another device; nothing of it was applied.`);
+    const file = await readFile((await retry(() => dav.get(paths.deviceFile(id)))) as Uint8Array<ArrayBuffer>, DeviceFileSchema, t('syncDeviceFileOf', id));
+    if (file.deviceId !== id) throw new SyncError('invalid', t('syncDeviceFileOther', id));
     return file;
   } catch (error) {
     // A device that made its folder but has not written its file yet.
@@ -203,18 +204,18 @@ async function download(dav: WebDavClient, device: DeviceFile, cursor: number, r
   if (device.snapshot && cursor < device.snapshot.seq) {
     const { seq, bytes } = device.snapshot;
     const data = await retry(() => dav.get(paths.snapshot(id, seq), bytes));
-    const snapshot = await readFile(data as Uint8Array<ArrayBuffer>, SnapshotFileSchema, `Snapshot ${seq} from “${device.name}”`);
+    const snapshot = await readFile(data as Uint8Array<ArrayBuffer>, SnapshotFileSchema, t('syncSnapshotFrom', seq, device.name));
     entries.push(...snapshot.entries);
     cursors = snapshot.cursors;
     from = seq;
   }
   const logs = device.logs.filter((log) => log.seq > from).sort((a, b) => a.seq - b.seq);
   if (logs.length > 0 && logs[0]!.seq !== from + 1) {
-    throw new SyncError('invalid', `The changes of ${device.name} after ${from} are missing from the sync folder; nothing of them was applied.`);
+    throw new SyncError('invalid', t('syncChangesMissing', device.name, from));
   }
   for (const log of logs) {
     const data = await retry(() => dav.get(paths.log(id, log.seq), log.bytes));
-    entries.push(...(await readFile(data as Uint8Array<ArrayBuffer>, LogFileSchema, `Batch ${log.seq} from “${device.name}”`)).entries);
+    entries.push(...(await readFile(data as Uint8Array<ArrayBuffer>, LogFileSchema, t('syncBatchFrom', log.seq, device.name))).entries);
   }
   return { entries, cursors };
 }

@@ -3,6 +3,8 @@
  * trying again soon may help (`retryable`: lib/sync/retry.ts retries those with backoff).
  */
 
+import { t } from '../i18n';
+
 export type SyncErrorKind =
   | 'auth' // 401: wrong user name or app password
   | 'forbidden' // 403
@@ -32,24 +34,24 @@ export class SyncError extends Error {
 export function httpError(status: number, what: string): SyncError {
   switch (status) {
     case 401:
-      return new SyncError('auth', 'The server refused the user name or password (401). Check them in the sync settings; with Nextcloud, use an app password.', { status });
+      return new SyncError('auth', t('syncErrorAuth'), { status });
     case 403:
-      return new SyncError('forbidden', `The server does not let this account write ${what} (403). Check the folder address and its sharing settings.`, { status });
+      return new SyncError('forbidden', t('syncErrorForbidden', what), { status });
     case 404:
-      return new SyncError('not-found', `The server has no ${what} (404). Check the folder address.`, { status });
+      return new SyncError('not-found', t('syncErrorNotFound', what), { status });
     case 405:
     case 501:
-      return new SyncError('not-webdav', `The address does not answer as a WebDAV folder (${status}). Check it: for Nextcloud it ends in /remote.php/dav/files/<user>/<folder>/.`, { status });
+      return new SyncError('not-webdav', t('syncErrorNotWebdav', status), { status });
     case 409:
-      return new SyncError('conflict', `The server could not write ${what}: its folder is missing (409).`, { status });
+      return new SyncError('conflict', t('syncErrorConflict', what), { status });
     case 413:
     case 507:
-      return new SyncError('full', `The server has no room left for ${what} (${status} ${status === 507 ? 'Insufficient Storage' : 'Too Large'}). Free some space in your cloud; Shelfmark will try again.`, { status });
+      return new SyncError('full', t('syncErrorFull', what, `${status} ${status === 507 ? 'Insufficient Storage' : 'Too Large'}`), { status }) // not UI: HTTP's own status words;
     default:
       if (status === 429 || status >= 500) {
-        return new SyncError('server', `The server had a problem (${status}) with ${what}. Shelfmark will try again.`, { status });
+        return new SyncError('server', t('syncErrorServer', status, what), { status });
       }
-      return new SyncError('not-webdav', `The server answered ${status} for ${what}, which Shelfmark did not expect.`, { status });
+      return new SyncError('not-webdav', t('syncErrorUnexpected', status, what), { status });
   }
 }
 
@@ -58,20 +60,20 @@ export function networkError(cause: unknown): SyncError {
   return new SyncError(
     'network',
     timedOut
-      ? 'The server did not answer in time. Shelfmark will try again.'
-      : 'Could not reach the server: check the address and your connection. Shelfmark will try again.',
+      ? t('syncErrorTimeout')
+      : t('syncErrorNetwork'),
     { cause },
   );
 }
 
 export function truncatedError(what: string, detail: string): SyncError {
-  return new SyncError('truncated', `${capitalize(what)} did not arrive whole (${detail}). Shelfmark will try again.`);
+  return new SyncError('truncated', t('syncErrorTruncated', capitalize(what), detail));
 }
 
 /** Plain words for any error met while syncing. */
 export function describeSyncError(error: unknown): string {
   if (error instanceof SyncError) return error.message;
-  return `Sync stopped on an unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+  return t('syncErrorUnexpectedError', error instanceof Error ? error.message : String(error));
 }
 
 function capitalize(text: string): string {

@@ -2,6 +2,7 @@ import { BackupPaperSchema, DeviceIdSchema, StampSchema } from '../export/backup
 import { CanonicalIdSchema } from '../messages';
 import { z } from '../zod';
 import { SyncError } from './errors';
+import { t } from '../i18n';
 
 /**
  * The files of the sync folder. One writer per file: a device writes only its own folder and reads
@@ -32,8 +33,8 @@ export const FormatFileSchema = z.object({ format: z.literal(SYNC_FORMAT), versi
 
 export const EntrySchema = z
   .object({ id: CanonicalIdSchema, paper: BackupPaperSchema.optional(), deleted: StampSchema.optional() })
-  .refine((entry) => !entry.paper || entry.paper.id === entry.id, 'the paper’s id is not the entry’s')
-  .refine((entry) => entry.paper || entry.deleted, 'neither a paper nor a removal');
+  .refine((entry) => !entry.paper || entry.paper.id === entry.id, { error: () => t('syncEntryIdMismatch') })
+  .refine((entry) => entry.paper || entry.deleted, { error: () => t('syncEntryEmpty') });
 export type Entry = z.infer<typeof EntrySchema>;
 
 export const DeviceFileSchema = z.object({
@@ -100,16 +101,16 @@ export async function readFile<T>(data: Uint8Array<ArrayBuffer>, schema: z.ZodTy
   try {
     value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(await maybeGunzip(data)));
   } catch (cause) {
-    throw new SyncError('invalid', `${what} in the sync folder is damaged (not readable JSON); nothing of it was applied.`, { cause });
+    throw new SyncError('invalid', t('syncFileDamaged', what), { cause });
   }
   const newer = typeof value === 'object' && value !== null && (value as { version?: unknown }).version;
   if (typeof newer === 'number' && newer > SYNC_VERSION) {
-    throw new SyncError('invalid', `${what} was written by a newer Shelfmark (sync format ${newer}). Update Shelfmark on this device to sync.`);
+    throw new SyncError('invalid', t('syncFileNewer', what, newer));
   }
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new SyncError('invalid', `${what} in the sync folder is not valid (${issue.path.join('.') || 'file'}: ${issue.message}); nothing of it was applied.`);
+    throw new SyncError('invalid', t('syncFileInvalid', what, `${issue.path.join('.') || 'file'}: ${issue.message}`));
   }
   return parsed.data;
 }

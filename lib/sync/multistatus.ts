@@ -1,5 +1,6 @@
 import { parse, type TNode } from 'txml/txml';
 import { SyncError } from './errors';
+import { t } from '../i18n';
 
 /**
  * Reads a WebDAV PROPFIND answer (207 Multi-Status, RFC 4918) with txml: each response's href, whether it
@@ -25,10 +26,10 @@ export function parseMultistatus(xml: string): DavEntry[] {
   try {
     roots = parse(xml, { decodeEntities: true, skipXmlDeclaration: true });
   } catch (cause) {
-    throw new SyncError('not-webdav', 'The server’s folder listing is not valid XML. Check that the address is a WebDAV folder.', { cause });
+    throw new SyncError('not-webdav', t('syncListingNotXml'), { cause });
   }
   const multistatus = roots.find((node): node is TNode => typeof node !== 'string' && localName(node) === 'multistatus');
-  if (!multistatus) throw new SyncError('not-webdav', 'The server’s answer is not a WebDAV folder listing. Check that the address is a WebDAV folder.');
+  if (!multistatus) throw new SyncError('not-webdav', t('syncListingNotWebdav'));
   const entries: DavEntry[] = [];
   for (const response of children(multistatus, 'response')) {
     const href = text(children(response, 'href')[0]);

@@ -1,4 +1,5 @@
 import { z } from '../zod';
+import { t } from '../i18n';
 
 /**
  * The sync settings, in `browser.storage.local` (never synced by the browser): the folder's
@@ -42,10 +43,10 @@ export function checkFolderUrl(text: string): { ok: true; url: URL } | { ok: fal
   try {
     url = new URL(text.trim());
   } catch {
-    return { ok: false, error: 'Enter the folder’s full address, starting with https://' };
+    return { ok: false, error: t('syncUrlMissing') };
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { ok: false, error: 'The address must start with https:// (or http:// on your own network).' };
-  if (url.username || url.password) return { ok: false, error: 'Put the user name and password in their own fields, not in the address.' };
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { ok: false, error: t('syncUrlScheme') };
+  if (url.username || url.password) return { ok: false, error: t('syncUrlCredentials') };
   return { ok: true, url };
 }
 
@@ -56,7 +57,7 @@ export function originPattern(url: URL): string {
 
 function defaultDeviceName(): string {
   const agent = typeof navigator === 'undefined' ? '' : navigator.userAgent;
-  const browserName = /Firefox\//.test(agent) ? 'Firefox' : /Edg\//.test(agent) ? 'Edge' : /Chrome\//.test(agent) ? 'Chromium' : 'Browser';
+  const browserName = /Firefox\//.test(agent) ? 'Firefox' : /Edg\//.test(agent) ? 'Edge' : /Chrome\//.test(agent) ? 'Chromium' : t('syncDefaultBrowser');
   const system = /Windows/.test(agent) ? 'Windows' : /Mac OS X/.test(agent) ? 'macOS' : /Android/.test(agent) ? 'Android' : /Linux/.test(agent) ? 'Linux' : '';
-  return system ? `${browserName} on ${system}` : browserName;
+  return system ? t('syncDefaultDeviceName', browserName, system) : browserName;
 }

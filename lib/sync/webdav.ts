@@ -1,5 +1,6 @@
 import { SyncError, httpError, networkError, truncatedError } from './errors';
 import { parseMultistatus } from './multistatus';
+import { t } from '../i18n';
 
 /**
  * A small WebDAV client for the sync folder: list (PROPFIND), get, put, delete, make a folder
@@ -23,7 +24,7 @@ export interface DavFile {
   size?: number;
 }
 
-const PROPFIND_BODY =
+const PROPFIND_BODY = // not UI: the body of WebDAV's PROPFIND request
   '<?xml version="1.0" encoding="utf-8"?><d:propfind xmlns:d="DAV:"><d:prop><d:resourcetype/><d:getcontentlength/><d:getetag/></d:prop></d:propfind>';
 
 export interface WebDavOptions {
@@ -46,6 +47,7 @@ export class WebDavClient {
   constructor(credentials: DavCredentials, options: WebDavOptions = {}) {
     this.base = folderUrl(credentials.url);
     this.target = targetKey(credentials);
+    // not UI: HTTP Basic authentication
     this.authorization = `Basic ${base64(`${credentials.username}:${credentials.password}`)}`;
     this.fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
     this.timeoutMs = options.timeoutMs ?? 60_000;
@@ -82,11 +84,11 @@ export class WebDavClient {
     try {
       bytes = new Uint8Array(await response.arrayBuffer());
     } catch (cause) {
-      throw Object.assign(truncatedError(describe(path), 'the connection closed early'), { cause });
+      throw Object.assign(truncatedError(describe(path), t('syncClosedEarly')), { cause });
     }
     const announced = response.headers.get('content-length');
     if (announced !== null && !response.headers.get('content-encoding') && Number(announced) !== bytes.length) {
-      throw truncatedError(describe(path), `${bytes.length} of ${announced} bytes`);
+      throw truncatedError(describe(path), t('syncBytesOf', bytes.length, announced));
     }
     if (expectedSize !== undefined && bytes.length !== expectedSize) {
       throw truncatedError(describe(path), `${bytes.length} bytes, ${expectedSize} expected`);
@@ -101,9 +103,9 @@ export class WebDavClient {
     await response.body?.cancel();
     const stored = await this.stat(path);
     if (stored?.size !== undefined && stored.size !== body.length) {
-      throw new SyncError('truncated', `The upload of ${describe(path)} did not arrive whole (the server has ${stored.size} of ${body.length} bytes). Shelfmark will try again.`);
+      throw new SyncError('truncated', t('syncUploadTruncated', describe(path), stored.size, body.length));
     }
-    if (!stored) throw new SyncError('truncated', `The upload of ${describe(path)} is not on the server after writing it. Shelfmark will try again.`);
+    if (!stored) throw new SyncError('truncated', t('syncUploadMissing', describe(path)));
   }
 
   /** Deletes a file; one already gone is fine. */
@@ -134,7 +136,7 @@ export class WebDavClient {
       const response = await this.send('MKCOL', new URL(`/${segments.slice(0, depth).join('/')}/`, this.base));
       await response.body?.cancel();
       // Folders above ours may exist (405) or be out of this account's reach (403 on a Nextcloud root): go on.
-      if (!(response.ok || response.status === 405 || response.status === 403 || response.status === 301)) throw httpError(response.status, 'the sync folder');
+      if (!(response.ok || response.status === 405 || response.status === 403 || response.status === 301)) throw httpError(response.status, t('syncTheFolder'));
     }
   }
 
@@ -160,7 +162,7 @@ export class WebDavClient {
     try {
       return await response.text();
     } catch (cause) {
-      throw Object.assign(truncatedError(`the listing of ${describe(path)}`, 'the connection closed early'), { cause });
+      throw Object.assign(truncatedError(t('syncListingOf', describe(path)), t('syncClosedEarly')), { cause });
     }
   }
 
@@ -196,7 +198,7 @@ export function folderUrl(url: string): URL {
 }
 
 const folderPath = (path: string) => (path === '' || path.endsWith('/') ? path : `${path}/`);
-const describe = (path: string) => (path === '' ? 'the sync folder' : `“${path}”`);
+const describe = (path: string) => (path === '' ? t('syncTheFolder') : t('syncQuoted', path));
 
 function base64(text: string): string {
   let binary = '';

@@ -50,6 +50,11 @@ export interface LaunchOptions {
   build?: 'shipped' | 'test';
   /** URLs let through to the real network: the sync tests' WebDAV servers on 127.0.0.1. */
   network?: (url: string) => boolean;
+  /**
+   * The browser's UI language (`zh-CN`), which picks the extension's catalogue. On Linux Chromium
+   * takes it from the environment (LANGUAGE, then LC_ALL, LANG), so both are set, with `--lang`.
+   */
+  uiLanguage?: string;
 }
 
 export async function launch(options: LaunchOptions = {}): Promise<Browser> {
@@ -76,7 +81,11 @@ export async function launch(options: LaunchOptions = {}): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
       ...(withExtension ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : ['--disable-extensions']),
+      ...(options.uiLanguage ? [`--lang=${options.uiLanguage}`] : []),
     ],
+    ...(options.uiLanguage
+      ? { env: { ...process.env, LANGUAGE: options.uiLanguage.replace('-', '_'), LANG: `${options.uiLanguage.replace('-', '_')}.UTF-8` }, locale: options.uiLanguage }
+      : {}),
   });
   const pages: Site = { ...options.pages };
   await context.route('**/*', (route) => {

@@ -11,6 +11,7 @@ import { isStatesMessage } from '@/lib/messaging';
 import { loadSettings } from '@/lib/settings';
 import { freshDatabase } from '../db-helpers';
 import { forge, hfCard, shadowOf } from './content-fixture';
+import { t } from '@/lib/i18n';
 
 /*
  * The content script as the browser runs it on a Hugging Face listing (jsdom at the page's URL),
@@ -138,7 +139,7 @@ describe('content script on a listing', () => {
 
   it('the page control hides read papers on this site, remembers it, and follows other tabs', async () => {
     const { dock, hidden, styles } = await start();
-    const toggle = dock().querySelector<HTMLButtonElement>(`button[aria-label="${HIDE_READ_LABEL}"]`)!;
+    const toggle = dock().querySelector<HTMLButtonElement>(`button[aria-label="${t(HIDE_READ_LABEL)}"]`)!;
     await vi.waitFor(() => expect(toggle.textContent).toContain('1')); // one read paper here
     expect(toggle.getAttribute('aria-pressed')).toBe('false');
     await vi.waitFor(() => expect(styles.at(-1)).toContain('opacity')); // dimmed, at first
@@ -169,7 +170,7 @@ describe('content script on a listing', () => {
     expect(dialog.hasAttribute('open')).toBe(false);
     expect(document.querySelector('[data-shelfmark-current]')).toBeNull();
     expect((await stored())[LLAMA]!.starred).toBe(false);
-    dock().querySelector<HTMLButtonElement>(`button[aria-label="${SHORTCUTS_LABEL}"]`)!.click();
+    dock().querySelector<HTMLButtonElement>(`button[aria-label="${t(SHORTCUTS_LABEL)}"]`)!.click();
     expect(dialog.hasAttribute('open')).toBe(true);
   });
 

@@ -4,6 +4,7 @@ import { NOTE_SAVE_DELAY_MS } from '@/lib/content/note-draft';
 import type { PaperState, UserAction } from '@/lib/store/library';
 import { EMPTY_STATE } from '@/lib/store/library';
 import { forge, shadowOf } from './content-fixture';
+import { t } from '@/lib/i18n';
 
 const EMPTY: PaperState = EMPTY_STATE;
 
@@ -79,7 +80,7 @@ describe('card controls: the toggles', () => {
     }
   });
 
-  it.each(TOGGLES.map((toggle) => [toggle.label, toggle.kind] as const))('%s shows its state and asks for its opposite', (label, kind) => {
+  it.each(TOGGLES.map((toggle) => [t(toggle.label), toggle.kind] as const))('%s shows its state and asks for its opposite', (label, kind) => {
     const { controls, actions, meant, button } = mount();
     const before = Date.now();
     button(label).click();
@@ -91,17 +92,17 @@ describe('card controls: the toggles', () => {
     controls.update(on);
     expect(button(label).getAttribute('aria-pressed')).toBe('true');
     const spec = TOGGLES.find((toggle) => toggle.kind === kind)!;
-    expect(button(label).dataset.tip).toBe(spec.onTip);
+    expect(button(label).dataset.tip).toBe(t(spec.onTip));
     expect(button(label).getAttribute('aria-keyshortcuts')).toBe(spec.key);
     // The other toggles are untouched.
     for (const other of TOGGLES.filter((toggle) => toggle.kind !== kind)) {
-      expect(button(other.label).getAttribute('aria-pressed')).toBe('false');
+      expect(button(t(other.label)).getAttribute('aria-pressed')).toBe('false');
     }
     button(label).click();
     expect(meant()).toEqual([{ kind, value: true }, { kind, value: false }]);
     controls.update(EMPTY);
     expect(button(label).getAttribute('aria-pressed')).toBe('false');
-    expect(button(label).dataset.tip).toBe(spec.offTip);
+    expect(button(label).dataset.tip).toBe(t(spec.offTip));
   });
 
   it('keeps its clicks from the host page (card links, routers)', () => {

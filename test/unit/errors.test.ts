@@ -19,9 +19,9 @@ describe('errors in plain words', () => {
   });
 
   it('says what happened and what to do, never the raw text', () => {
-    expect(plainError(named('QuotaExceededError'), 'Note not saved')).toEqual({
+    expect(plainError(named('QuotaExceededError'), 'errorNotSaved')).toEqual({
       code: 'quota',
-      error: 'Note not saved: the storage your browser gives Shelfmark is full. Free some disk space (or clear other sites’ data), then try again; nothing already saved is lost.',
+      error: 'Not saved: the storage your browser gives Shelfmark is full. Free some disk space (or clear other sites’ data), then try again; nothing already saved is lost.',
     });
     expect(plainError(named('DatabaseClosedError')).error).not.toContain('raw');
   });

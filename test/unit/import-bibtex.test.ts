@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   applyBibtexImport,
   matchedToChange,
-  NO_ID,
+  NO_ID as NO_ID_KEY,
   plainText as plainTextOf,
   papersFromBibtex,
   previewBibtexImport,
@@ -20,6 +20,10 @@ import { applyAction, setNote, setQueued, setStarred, setTagged } from '@/lib/st
 import { readClock } from '@/lib/store/clock';
 import { libraryTags } from '@/lib/store/tags';
 import { freshDatabase, paperRef } from '../db-helpers';
+import { t } from '@/lib/i18n';
+
+/** The reason given for an entry without a paper id, as the user reads it. */
+const NO_ID = t(NO_ID_KEY);
 
 /**
  * Importing .bib files: the way Zotero, JabRef, Mendeley and Google Scholar write them (fixtures in

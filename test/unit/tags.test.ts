@@ -30,6 +30,13 @@ describe('tag names', () => {
     expect(completeTag('rl', ['RL'])).toEqual([]); // already typed in full
   });
 
+  it('takes Chinese separators too: the full-width comma “，” and the enumeration comma “、”', () => {
+    expect(parseTagList('大模型，阅读小组、LLM, 大模型')).toEqual(['大模型', '阅读小组', 'LLM']);
+    expect(parseTagList('，、 ,')).toEqual([]);
+    // Never inside a name (a name read from a file or typed whole keeps none).
+    expect(cleanTagName('强化，学习、笔记')).toBe('强化 学习 笔记');
+  });
+
   it('is a search word that a `tag:` query finds exactly, and reads back', () => {
     expect(tagOfWord(tagWord('Reading group'))).toEqual({ key: 'reading group', name: 'Reading group' });
     expect(tagOfWord('reading')).toBeUndefined();
