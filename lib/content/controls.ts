@@ -123,6 +123,20 @@ export function icon(doc: Document, paths: readonly [string, string?][]): SVGSVG
   return svg;
 }
 
+/** A button of the card's bar: its kind, tooltip, accessible name, key and icon; not pressed. */
+function barButton(doc: Document, kind: string, tip: string, label: string, key: string, paths: readonly [string, string?][]): HTMLButtonElement {
+  const button = doc.createElement('button');
+  button.type = 'button';
+  button.className = `toggle ${kind}`;
+  button.dataset.kind = kind;
+  button.dataset.tip = tip;
+  button.setAttribute('aria-label', label);
+  button.setAttribute('aria-pressed', 'false');
+  button.setAttribute('aria-keyshortcuts', key);
+  button.append(icon(doc, paths));
+  return button;
+}
+
 function controlsTemplate(doc: Document): HTMLTemplateElement {
   if (template && template.ownerDocument === doc) return template;
   template = doc.createElement('template');
@@ -138,47 +152,20 @@ function controlsTemplate(doc: Document): HTMLTemplateElement {
   bar.tabIndex = -1;
   bar.setAttribute('role', 'group');
   bar.setAttribute('aria-label', 'Shelfmark');
-  for (const toggle of TOGGLES) {
-    const button = doc.createElement('button');
-    button.type = 'button';
-    button.className = `toggle ${toggle.kind}`;
-    button.dataset.kind = toggle.kind;
-    button.dataset.tip = t(toggle.offTip);
-    button.setAttribute('aria-label', t(toggle.label));
-    button.setAttribute('aria-pressed', 'false');
-    button.setAttribute('aria-keyshortcuts', toggle.key);
-    button.append(icon(doc, [[toggle.icon]]));
-    bar.append(button);
-  }
-  const note = doc.createElement('button');
-  note.type = 'button';
-  note.className = 'toggle note';
-  note.dataset.kind = 'note';
-  note.dataset.tip = t(NOTE_EMPTY_TIP);
-  note.setAttribute('aria-label', t(NOTE_LABEL));
+  for (const toggle of TOGGLES) bar.append(barButton(doc, toggle.kind, t(toggle.offTip), t(toggle.label), toggle.key, [[toggle.icon]]));
   // Pressed while the editor is open; whether there is a note shows in the icon and the first line.
-  note.setAttribute('aria-pressed', 'false');
-  note.setAttribute('aria-keyshortcuts', NOTE_KEY);
+  const note = barButton(doc, 'note', t(NOTE_EMPTY_TIP), t(NOTE_LABEL), NOTE_KEY, [[NOTE_ICON], [NOTE_PENCIL, 'pencil']]);
   // The note's first line describes the button for screen readers (ids are scoped to this root).
   note.setAttribute('aria-describedby', 'first-line');
-  note.append(icon(doc, [[NOTE_ICON], [NOTE_PENCIL, 'pencil']]));
   // The note's first line on the card; a click opens the whole note (the Note button does from the keyboard).
   const firstLine = doc.createElement('span');
   firstLine.className = 'first-line';
   firstLine.id = 'first-line';
   firstLine.dataset.kind = 'note';
   firstLine.hidden = true;
-  const tag = doc.createElement('button');
-  tag.type = 'button';
-  tag.className = 'toggle tag';
-  tag.dataset.kind = 'tag';
-  tag.dataset.tip = t(TAG_TIP);
-  tag.setAttribute('aria-label', t(TAG_LABEL));
   // Pressed while the tag field is open; the card's tags describe it.
-  tag.setAttribute('aria-pressed', 'false');
-  tag.setAttribute('aria-keyshortcuts', TAG_KEY);
+  const tag = barButton(doc, 'tag', t(TAG_TIP), t(TAG_LABEL), TAG_KEY, [[TAG_ICON]]);
   tag.setAttribute('aria-describedby', 'card-tags');
-  tag.append(icon(doc, [[TAG_ICON]]));
   // The card's tags, compact (text only, inside the closed root).
   const tags = doc.createElement('span');
   tags.className = 'tags';
