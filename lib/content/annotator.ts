@@ -284,13 +284,19 @@ export class Annotator {
       if (adapter) {
         // Read in slices (reading does not change the layout); the roots all go in at once at the
         // end, one layout of the page rather than one per slice.
-        const pass: Pass = { atOnce: this.eagerLeft, fresh: [], changed: false, skipped: 0 };
+        let pass: Pass = { atOnce: this.eagerLeft, fresh: [], changed: false, skipped: 0 };
         const order: PageCard[] = [];
         // The cards read so far are the ones j/k move between, in order, while the others are read.
         this.order = order;
         let started = performance.now();
         for (const card of adapter.findCards(this.options.document, this.page ?? undefined)) {
-          if (performance.now() - started > SLICE_MS) {
+          // The page may be painted while Shelfmark yields: when it was parsed before any frame
+          // (a fast network), the first screen's cards are read and get their controls before that.
+          if (performance.now() - started > SLICE_MS && pass.fresh.length >= pass.atOnce) {
+            if (pass.atOnce > 0) {
+              this.finishPass(pass);
+              pass = { atOnce: 0, fresh: [], changed: false, skipped: pass.skipped };
+            }
             await yieldToPage();
             if (this.options.signal.aborted || adapter !== this.adapter) return;
             started = performance.now();

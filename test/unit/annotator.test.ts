@@ -276,6 +276,35 @@ describe('Annotator', () => {
     expect(shadowOf(far.root)).toBeDefined();
   });
 
+  it('a page parsed before its first frame: the first screen has its controls before Shelfmark yields to the page (and a paint)', async () => {
+    vi.stubGlobal('IntersectionObserver', FakeIntersectionObserver);
+    const all = ids(600);
+    // Started while the document was loading, before any card; the parser finishes before any frame.
+    const { annotator } = setup('');
+    const readyState = vi.spyOn(document, 'readyState', 'get').mockReturnValue('loading');
+    const frame = vi.spyOn(window, 'requestAnimationFrame').mockReturnValue(1);
+    annotator.start();
+    document.body.innerHTML = all.map((id) => card(id, `Paper ${id}`)).join('');
+    readyState.mockReturnValue('interactive');
+    // Each clock reading is 1 ms later: reading 600 cards takes several slices.
+    let clock = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => ++clock);
+    const atOnce = Math.ceil(innerHeight / 60);
+    const builtAtYield: number[] = [];
+    vi.stubGlobal('scheduler', {
+      yield: async () => {
+        builtAtYield.push(roots().filter((root) => shadowOf(root) !== undefined).length);
+      },
+    });
+    document.dispatchEvent(new Event('DOMContentLoaded'));
+    await vi.waitFor(() => expect(marked()).toHaveLength(600));
+    expect(builtAtYield.length).toBeGreaterThan(1);
+    expect(builtAtYield.every((built) => built >= atOnce)).toBe(true);
+    expect(roots().filter((root) => shadowOf(root) !== undefined)).toHaveLength(atOnce);
+    frame.mockRestore();
+    vi.restoreAllMocks();
+  });
+
   it('asks for the states near the viewport first, then the rest in chunks, one request at a time', async () => {
     vi.stubGlobal('IntersectionObserver', FakeIntersectionObserver);
     const all = ids(1_200).map((id) => `arxiv:${id}`);
