@@ -4,7 +4,8 @@ import type catalogue from '../public/_locales/en/messages.json';
  * Every string the user reads goes through the browser's i18n (public/_locales/<lang>/messages.json,
  * English and Simplified Chinese): the browser picks the catalogue of its UI language, English
  * otherwise. Plain `browser.i18n.getMessage` behind one typed helper, so the content script uses the
- * same few lines as the extension pages and carries no library (README: Libraries). Numbers and dates
+ * same few lines as the extension pages (reading its copy of the messages first) and carries no
+ * library (README: Libraries, Languages). Numbers and dates
  * are formatted by `Intl` in the browser's UI language.
  */
 
@@ -16,11 +17,34 @@ export type PluralKey = MessageKey extends infer K ? (K extends `${infer Base}_o
 /** What fills a message's placeholders, in order: numbers are formatted for the UI language. */
 export type Substitution = string | number;
 
+/**
+ * A content script's own messages, every language, written into its bundle by the build
+ * (modules/content-messages.ts): the browser's catalogue costs a page 6–8 ms to load. Undefined in
+ * extension pages and unit tests, which ask the browser.
+ */
+declare const __SHELFMARK_MESSAGES__: Record<string, Record<string, string>> | undefined;
+
 /** The message `key` with its placeholders filled. Never empty: a missing message shows its key. */
 export function t(key: MessageKey, ...substitutions: Substitution[]): string {
+  const values = substitutions.map((value) => (typeof value === 'number' ? formatNumber(value) : value));
+  const bundled = bundledMessages()?.[key];
   // WXT types getMessage by the catalogue it saw at its last `wxt prepare`; MessageKey is today's.
-  const text = browser.i18n.getMessage(key as 'extName', substitutions.map((value) => (typeof value === 'number' ? formatNumber(value) : value)));
+  const text = bundled === undefined ? browser.i18n.getMessage(key as 'extName', values) : fillMessage(bundled, values);
   return text || key;
+}
+
+/** `$1`…`$9` replaced by `values` (a missing one by nothing) and `$$` by `$`, as `getMessage` does. */
+export function fillMessage(message: string, values: readonly string[]): string {
+  return message.replace(/\$(\$|[1-9])/g, (_, which: string) => (which === '$' ? '$' : (values[Number(which) - 1] ?? '')));
+}
+
+let bundledLanguage: Record<string, string> | null | undefined;
+/** The bundle's catalogue for the UI language, chosen as the browser does: `zh_CN`, else `zh`, else English. */
+function bundledMessages(): Record<string, string> | null {
+  if (bundledLanguage !== undefined) return bundledLanguage;
+  if (typeof __SHELFMARK_MESSAGES__ === 'undefined') return (bundledLanguage = null);
+  const tag = uiLocale().replace('-', '_');
+  return (bundledLanguage = __SHELFMARK_MESSAGES__[tag] ?? __SHELFMARK_MESSAGES__[tag.split('_')[0]!] ?? __SHELFMARK_MESSAGES__.en ?? null);
 }
 
 /**

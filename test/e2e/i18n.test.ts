@@ -1,5 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { control, dockControl, launch, pressed, readSharedPage, type Browser } from './harness';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { fillMessage } from '../../lib/i18n';
+import { bundleFor, readCatalogues } from '../../modules/content-messages';
+import { control, dockControl, EXTENSION_DIR, launch, pressed, readSharedPage, type Browser } from './harness';
 
 /** The extension in Chinese: a browser whose UI language is Chinese gets the zh_CN catalogue (issue 15). */
 
@@ -84,5 +89,34 @@ describe('the card controls in the browser’s language', () => {
     await expect.poll(() => tags.getByRole('button', { name: '大模型：显示它的 1 篇论文' }).count()).toBe(1);
     expect(await tags.getByRole('button', { name: '重命名标签“阅读小组”' }).count()).toBe(1);
     expect(await tags.getByRole('button', { name: '删除标签“阅读小组”' }).count()).toBe(1);
+  });
+});
+
+describe('the content scripts’ own copy of the messages (modules/content-messages.ts: the browser’s catalogue costs a page 6–8 ms to load)', () => {
+  const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+  const catalogues = readCatalogues(ROOT);
+  const keys = Object.keys(catalogues.en!);
+
+  for (const [uiLanguage, language] of [
+    ['en-US', 'en'],
+    ['zh-CN', 'zh_CN'],
+  ] as const) {
+    it(`say what the browser’s catalogue says, every message, placeholders filled (${uiLanguage})`, async () => {
+      browser = await launch({ uiLanguage });
+      const popup = await browser.openPopup();
+      const values = ['«one»', '«two»', '«three»'];
+      const fromBrowser = await popup.evaluate(({ keys, values }) => keys.map((key) => (globalThis as unknown as { chrome: { i18n: { getMessage(key: string, values: string[]): string } } }).chrome.i18n.getMessage(key, values)), { keys, values });
+      const bundled = bundleFor(catalogues, keys)[language]!;
+      expect(keys.map((key) => fillMessage(bundled[key]!, values))).toEqual(fromBrowser);
+    });
+  }
+
+  it('every built content script carries the messages it names, in every language, and none names the bundle any more', () => {
+    const dir = join(EXTENSION_DIR, 'content-scripts');
+    const scripts = readdirSync(dir).filter((file) => file.endsWith('.js'));
+    expect(scripts.length).toBeGreaterThan(5);
+    for (const file of scripts) expect(readFileSync(join(dir, file), 'utf8'), file).not.toContain('__SHELFMARK_MESSAGES__');
+    const arxiv = readFileSync(join(dir, 'arxiv.js'), 'utf8');
+    for (const language of Object.keys(catalogues)) expect(arxiv, language).toContain(catalogues[language]!.controlMarkRead!.message);
   });
 });

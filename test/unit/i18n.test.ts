@@ -2,7 +2,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatDate, formatNumber, plural, t } from '@/lib/i18n';
+import { fillMessage, formatDate, formatNumber, plural, t } from '@/lib/i18n';
+import { bundleFor, keysNamedIn, readCatalogues, withPlaceholders } from '@/modules/content-messages';
 import { waitingFor } from '@/lib/ui/time-ago';
 import { scopeLabel } from '@/lib/export/scope';
 import { readCatalogue, useLanguage } from '../i18n-fake';
@@ -181,3 +182,23 @@ function listFiles(dir: string, ending: string, skip: string[] = []): string[] {
   }
   return out;
 }
+
+describe('the content scripts’ own copy of the messages (modules/content-messages.ts)', () => {
+  it('names placeholders as the browser does: `$count$` in any case becomes its content; `$1` and `$$` stay for the call', () => {
+    expect(withPlaceholders({ message: 'Starred $COUNT$ of $Total$ ($$)', placeholders: { count: { content: '$1' }, total: { content: '$2' } } })).toBe('Starred $1 of $2 ($$)');
+    expect(withPlaceholders({ message: '$unknown$ stays' })).toBe('$unknown$ stays');
+    expect(fillMessage('Starred $1 of $2 ($$)', ['3', '5'])).toBe('Starred 3 of 5 ($)');
+    expect(fillMessage('$1 and $2', ['a'])).toBe('a and ');
+    // A substitution is text: a `$1` in it is not filled again.
+    expect(fillMessage('$1: $2', ['$2', 'b'])).toBe('$2: b');
+  });
+
+  it('carries the keys the code names as strings, in every language, and no other', () => {
+    const code = 'x=t(`controlStar`);y=t("controlNote");z=\'dockClose\';w=controlMarkRead;';
+    expect(keysNamedIn(code, Object.keys(english)).sort()).toEqual(['controlNote', 'controlStar', 'dockClose']);
+    const bundle = bundleFor(readCatalogues(ROOT), ['controlStar', 'errorWithAdvice']);
+    expect(Object.keys(bundle).sort()).toEqual([...LANGUAGES].sort());
+    expect(bundle.en).toEqual({ controlStar: english.controlStar!.message, errorWithAdvice: '$1: $2' });
+    expect(bundle.zh_CN!.controlStar).toBe(catalogues.zh_CN!.controlStar!.message);
+  });
+});

@@ -1,0 +1,81 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Plugin } from 'vite';
+import { defineWxtModule } from 'wxt/modules';
+
+/**
+ * The content scripts' words, written into their bundles at build time (issue 10).
+ *
+ * A page's first `browser.i18n.getMessage` makes the browser load the extension's whole catalogue
+ * (64 KB of JSON per language) over a synchronous call: 6–8 ms of every paper page, measured. So each
+ * content script carries the messages it names, in every language, and `t` (lib/i18n.ts) reads them
+ * there; a key it lacks still goes to the browser. Extension pages keep using the browser's catalogue.
+ */
+
+/** What a bundle carries: language (as the folder is named: `en`, `zh_CN`) → key → message. */
+export type BundledMessages = Record<string, Record<string, string>>;
+
+export interface CatalogueEntry {
+  message: string;
+  placeholders?: Record<string, { content: string }>;
+}
+export type Catalogue = Record<string, CatalogueEntry>;
+
+/** The name the bundles are written under; lib/i18n.ts declares it. */
+export const BUNDLED_MESSAGES = '__SHELFMARK_MESSAGES__';
+
+/**
+ * `message` with its named placeholders (`$count$`, any case) replaced by their content (`$1`), as
+ * the browser does when it loads a catalogue; `$1`…`$9` and `$$` are left for the call (lib/i18n.ts).
+ */
+export function withPlaceholders(entry: CatalogueEntry): string {
+  const placeholders = new Map(Object.entries(entry.placeholders ?? {}).map(([name, value]) => [name.toLowerCase(), value.content]));
+  return entry.message.replace(/\$([A-Za-z0-9_@]+)\$/g, (whole, name: string) => placeholders.get(name.toLowerCase()) ?? whole);
+}
+
+/** The catalogue keys `code` names as string literals: a key built at run time would be missed, and is then read from the browser. */
+export function keysNamedIn(code: string, keys: Iterable<string>): string[] {
+  return [...keys].filter((key) => code.includes(`"${key}"`) || code.includes(`'${key}'`) || code.includes(`\`${key}\``));
+}
+
+/** Every language's messages for `keys`. */
+export function bundleFor(catalogues: Record<string, Catalogue>, keys: readonly string[]): BundledMessages {
+  return Object.fromEntries(
+    Object.entries(catalogues).map(([language, catalogue]) => [
+      language,
+      Object.fromEntries(keys.filter((key) => catalogue[key]).map((key) => [key, withPlaceholders(catalogue[key]!)])),
+    ]),
+  );
+}
+
+export function readCatalogues(root: string): Record<string, Catalogue> {
+  const dir = resolve(root, 'public/_locales');
+  return Object.fromEntries(readdirSync(dir).map((language) => [language, JSON.parse(readFileSync(join(dir, language, 'messages.json'), 'utf8')) as Catalogue]));
+}
+
+/** Replaces the bundle's name in each content script's chunk with the messages that chunk names. */
+function contentMessagesPlugin(root: string): Plugin {
+  let catalogues: Record<string, Catalogue> | undefined;
+  return {
+    name: 'shelfmark-content-messages',
+    renderChunk(code) {
+      if (!code.includes(BUNDLED_MESSAGES)) return null;
+      catalogues ??= readCatalogues(root);
+      const keys = keysNamedIn(code, Object.keys(catalogues.en ?? {}));
+      return { code: code.replaceAll(BUNDLED_MESSAGES, `(${JSON.stringify(bundleFor(catalogues, keys))})`), map: null };
+    },
+  };
+}
+
+export default defineWxtModule({
+  name: 'shelfmark-content-messages',
+  setup(wxt) {
+    wxt.hooks.hook('vite:build:extendConfig', (entrypoints, config) => {
+      if (entrypoints.every((entrypoint) => entrypoint.type === 'content-script')) {
+        config.plugins = [...(config.plugins ?? []), contentMessagesPlugin(wxt.config.root)];
+      } else {
+        config.define = { ...config.define, [BUNDLED_MESSAGES]: 'undefined' };
+      }
+    });
+  },
+});
