@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
-import { SITE_HOSTS } from './lib/sites/pages';
+import { siteHosts } from './lib/sites/pages';
 import { ICON_SIZES, iconPath } from './modules/icons';
 import pkg from './package.json';
 
@@ -50,10 +50,10 @@ export default defineConfig({
     permissions: ['storage', 'unlimitedStorage', 'alarms', 'scripting', 'activeTab', 'contextMenus'],
     // Manifest V2 (Firefox) lists optional hosts among its optional permissions.
     ...(E2E
-      ? { host_permissions: [...SITE_HOSTS, ...OPTIONAL_HOSTS] }
+      ? { host_permissions: [...siteHosts(), ...OPTIONAL_HOSTS] }
       : manifestVersion === 2
-        ? { host_permissions: [...SITE_HOSTS], optional_permissions: OPTIONAL_HOSTS }
-        : { host_permissions: [...SITE_HOSTS], optional_host_permissions: OPTIONAL_HOSTS }),
+        ? { host_permissions: [...siteHosts()], optional_permissions: OPTIONAL_HOSTS }
+        : { host_permissions: [...siteHosts()], optional_host_permissions: OPTIONAL_HOSTS }),
     icons,
     // The toolbar button; Firefox's MV2 build calls it browser_action.
     [manifestVersion === 2 ? 'browser_action' : 'action']: { default_icon: icons, default_title: '__MSG_extName__' },

@@ -1,4 +1,4 @@
-import { HOSTS_BY_SITE } from './hosts';
+import { HOSTS_BY_SITE, isSiteHost } from './hosts';
 import type { SiteName } from './types';
 
 /*
@@ -65,9 +65,11 @@ export const SPA_PAGES: readonly string[] = Object.values(SITE_PAGES).flatMap((s
  * read papers' styles there (the content scripts' own match patterns do not allow that). They add
  * no permission warning: the content scripts already run on these hosts.
  */
-export const SITE_HOSTS: readonly string[] = [
-  ...new Set([...PAPER_PAGES, ...Object.values(SITE_PAGES).flatMap((site) => site.linking ?? []), ...SPA_PAGES].map((pattern) => pattern.replace(/^([^:]+:\/\/[^/]+)\/.*$/, '$1/*'))),
-];
+export function siteHosts(): string[] {
+  // A function: the router's bundle holds this module, and the list is the build's and the tests'.
+  const patterns = [...PAPER_PAGES, ...Object.values(SITE_PAGES).flatMap((site) => site.linking ?? []), ...SPA_PAGES];
+  return [...new Set(patterns.map((pattern) => pattern.replace(/^([^:]+:\/\/[^/]+)\/.*$/, '$1/*')))];
+}
 
 /** What a content script may do on a page: it is declared for the page, or it serves the page once the page links a paper. */
 export interface PageRole {
@@ -79,15 +81,14 @@ export interface PageRole {
 export function roleOf(url: string): PageRole | null {
   const parsed = parseUrl(url);
   if (!parsed) return null;
-  // A page is checked against its own host's few patterns, not Google Scholar's hundreds (a string
-  // test, before a pattern is taken apart: the router measured +3.2 ms with it, +3.6 ms without).
-  const onHost = (pattern: string) => pattern.includes(`://${parsed.hostname}/`) || /^[^:]+:\/\/[^/]*\*/.test(pattern);
-  const matches = (patterns: readonly string[] | undefined) => patterns?.some((pattern) => onHost(pattern) && matchesPattern(pattern, parsed)) === true;
-  const sites = Object.entries(SITE_PAGES) as [OwnSite, SitePages][];
-  const declared = sites.find(([, pages]) => matches(pages.papers))?.[0];
-  if (declared) return { site: declared, role: 'papers' };
-  const linking = sites.find(([, pages]) => matches(pages.linking))?.[0];
-  return linking ? { site: linking, role: 'linking' } : null;
+  // Every pattern of a site is on one of its hosts (test/unit/pages.test.ts): the page's host names
+  // the one site whose patterns are checked, never Google Scholar's hundreds (the router, +0.9 ms).
+  const site = (Object.keys(SITE_PAGES) as OwnSite[]).find((name) => isSiteHost(name, parsed.hostname));
+  if (!site) return null;
+  const onHost = `://${parsed.hostname}/`;
+  const matches = (patterns: readonly string[] | undefined) => patterns?.some((pattern) => pattern.includes(onHost) && matchesPattern(pattern, parsed)) === true;
+  if (matches(SITE_PAGES[site].papers)) return { site, role: 'papers' };
+  return matches(SITE_PAGES[site].linking) ? { site, role: 'linking' } : null;
 }
 
 /** A match pattern taken apart: scheme, host (with `*.`: any subdomain), path, and the path's wildcards as a regular expression once needed. */

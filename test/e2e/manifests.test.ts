@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { SITE_HOSTS } from '../../lib/sites/pages';
+import { siteHosts } from '../../lib/sites/pages';
 
 /** What the stores check in each build's manifest: icons, permissions, hosts, homepage, locales. */
 
@@ -15,7 +15,7 @@ const BUILDS = [
 const OPTIONAL_HOSTS = ['https://*/*', 'http://*/*'];
 const ICON_SIZES = ['16', '32', '48', '128'];
 /** The only hosts Shelfmark runs on: the sites it reads (lib/sites/hosts.ts, each one explained in the README). */
-const HOSTS = [...SITE_HOSTS].sort();
+const HOSTS = [...siteHosts()].sort();
 
 type Manifest = Record<string, any>;
 

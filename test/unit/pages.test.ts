@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { adapterFor } from '@/lib/sites';
 import { HOSTS_BY_SITE } from '@/lib/sites/hosts';
 import { linksMayNamePaper } from '@/lib/sites/link-hint';
-import { matchesPattern, PAPER_PAGES, roleOf, SITE_HOSTS, SPA_PAGES } from '@/lib/sites/pages';
+import { matchesPattern, PAPER_PAGES, roleOf, siteHosts, SITE_PAGES, SPA_PAGES } from '@/lib/sites/pages';
 
 describe('which pages may hold papers (the manifest, the router and the background agree)', () => {
   it('applies match patterns as the browser does: scheme, host, and path with the query', () => {
@@ -73,8 +73,9 @@ describe('which pages may hold papers (the manifest, the router and the backgrou
   });
 
   it('tells a page that links a paper from one that links none, by its links\' addresses alone', () => {
-    const page = (links: string[]) => {
+    const page = (links: string[], base = 'https://huggingface.co/meta-llama/Llama-3.1-8B') => {
       const doc = document.implementation.createHTMLDocument('model');
+      doc.head.innerHTML = `<base href="${base}">`;
       doc.body.innerHTML = links.map((href) => `<a href="${href}">x</a>`).join('');
       return doc;
     };
@@ -84,6 +85,12 @@ describe('which pages may hold papers (the manifest, the router and the backgrou
     expect(linksMayNamePaper(page([]))).toBe(false);
     expect(linksMayNamePaper(page(['/docs', 'https://arxiv.org/abs/2407.21783']))).toBe(true);
     expect(linksMayNamePaper(page(['https://doi.org/10.18653/v1/2024.acl-long.1']))).toBe(true);
+    // Written relative, or in capitals: the address the link resolves to is what is tested.
+    expect(linksMayNamePaper(page(['/papers/2407.21783']))).toBe(true);
+    expect(linksMayNamePaper(page(['/papers?date=2024-08-01', '/papers/trending']))).toBe(true); // may: the adapter decides
+    expect(linksMayNamePaper(page(['HTTPS://ARXIV.ORG/ABS/2407.21783']))).toBe(true);
+    // Only what a link says: a page whose own address has "arxiv" in it lends it to no relative link.
+    expect(linksMayNamePaper(page(['/docs', 'tree/main'], 'https://huggingface.co/arxiv-community/model'))).toBe(false);
   });
 
   it.each([
@@ -99,14 +106,29 @@ describe('which pages may hold papers (the manifest, the router and the backgrou
     },
   );
 
+  it('declares each site\'s pages on its own hosts only (roleOf checks a page against its host\'s site alone)', () => {
+    for (const [site, pages] of Object.entries(SITE_PAGES)) {
+      for (const pattern of [...pages.papers, ...(pages.linking ?? []), ...(pages.spa ?? [])]) {
+        const host = /^https:\/\/([^/*]+)\//.exec(pattern)?.[1];
+        expect(host, pattern).toBeDefined();
+        expect(HOSTS_BY_SITE[site as keyof typeof HOSTS_BY_SITE], pattern).toContain(host);
+      }
+      // A page of each pattern is that site's, on every Scholar country domain as on any other host.
+      for (const pattern of [...pages.papers, ...(pages.linking ?? [])]) expect(roleOf(pattern.replace(/\*/g, 'x'))?.site, pattern).toBe(site);
+    }
+    expect(roleOf('https://scholar.google.co.jp/scholar?q=attention')).toEqual({ site: 'scholar', role: 'papers' });
+    expect(roleOf('https://scholar.google.co.jp/citations?user=x')).toBeNull();
+    expect(roleOf('https://example.org/scholar?q=attention')).toBeNull();
+  });
+
   it('runs the router on the other pages of single-page apps only, and asks for the hosts it runs on', () => {
     expect(SPA_PAGES).toEqual(['https://huggingface.co/*', 'https://openreview.net/*']);
-    expect(SITE_HOSTS.filter((host) => !host.startsWith('https://scholar.google.'))).toEqual([
+    expect(siteHosts().filter((host) => !host.startsWith('https://scholar.google.'))).toEqual([
       'https://huggingface.co/*', 'https://arxiv.org/*', 'https://www.arxiv.org/*', 'https://export.arxiv.org/*',
       'https://aclanthology.org/*', 'https://dblp.org/*', 'https://openreview.net/*', 'https://openaccess.thecvf.com/*',
     ]);
     // Google Scholar on each of Google's domains (a match pattern cannot say "any top-level domain").
-    expect(SITE_HOSTS.filter((host) => host.startsWith('https://scholar.google.'))).toHaveLength(HOSTS_BY_SITE.scholar.length);
-    for (const pattern of PAPER_PAGES) expect(SITE_HOSTS.some((host) => matchesPattern(host, pattern.replace(/\*/g, 'x')))).toBe(true);
+    expect(siteHosts().filter((host) => host.startsWith('https://scholar.google.'))).toHaveLength(HOSTS_BY_SITE.scholar.length);
+    for (const pattern of PAPER_PAGES) expect(siteHosts().some((host) => matchesPattern(host, pattern.replace(/\*/g, 'x')))).toBe(true);
   });
 });
