@@ -52,8 +52,8 @@ export default defineConfig({
     ...(E2E
       ? { host_permissions: [...siteHosts(), ...OPTIONAL_HOSTS] }
       : manifestVersion === 2
-        ? { host_permissions: [...siteHosts()], optional_permissions: OPTIONAL_HOSTS }
-        : { host_permissions: [...siteHosts()], optional_host_permissions: OPTIONAL_HOSTS }),
+        ? { host_permissions: siteHosts(), optional_permissions: OPTIONAL_HOSTS }
+        : { host_permissions: siteHosts(), optional_host_permissions: OPTIONAL_HOSTS }),
     icons,
     // The toolbar button; Firefox's MV2 build calls it browser_action.
     [manifestVersion === 2 ? 'browser_action' : 'action']: { default_icon: icons, default_title: '__MSG_extName__' },

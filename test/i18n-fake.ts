@@ -2,14 +2,15 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fakeBrowser } from 'wxt/testing';
+import { fillMessage } from '../lib/i18n';
+import { withPlaceholders, type Catalogue } from '../modules/content-messages';
 
 /**
  * browser.i18n for unit tests, as the browsers do it: a catalogue of public/_locales, its named
- * placeholders (`$COUNT$` → `$1`) filled with the substitutions, `$$` a dollar sign. English unless
- * a test chooses another language (and chooses back).
+ * placeholders (`$COUNT$` → `$1`) filled with the substitutions, `$$` a dollar sign, by the same
+ * two steps as the content scripts' copy of the messages (checked against Chromium's own by
+ * test/e2e/i18n.test.ts). English unless a test chooses another language (and chooses back).
  */
-
-export type Catalogue = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
 
 export function readCatalogue(language: string): Catalogue {
   const locales = join(dirname(fileURLToPath(import.meta.url)), '../public/_locales');
@@ -20,15 +21,7 @@ export function readCatalogue(language: string): Catalogue {
 export function localize(catalogue: Catalogue, key: string, substitutions: string | string[] = []): string {
   const entry = catalogue[key];
   if (!entry) return '';
-  const values = Array.isArray(substitutions) ? substitutions : [substitutions];
-  const fill = (text: string) => text.replace(/\$(\d)|\$\$/g, (whole, n: string | undefined) => (n ? (values[Number(n) - 1] ?? '') : '$'));
-  return entry.message.replace(/\$([A-Za-z_]\w*)\$|\$(\d)|\$\$/g, (whole, name: string | undefined, n: string | undefined) => {
-    if (name) {
-      const content = entry.placeholders?.[name.toLowerCase()]?.content;
-      return content === undefined ? '' : fill(content);
-    }
-    return fill(whole);
-  });
+  return fillMessage(withPlaceholders(entry), Array.isArray(substitutions) ? substitutions : [substitutions]);
 }
 
 const UI_LANGUAGES: Record<string, string> = { en: 'en-US', zh_CN: 'zh-CN' };

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fillMessage } from '../../lib/i18n';
-import { bundleFor, readCatalogues } from '../../modules/content-messages';
+import { BUNDLED_MESSAGES, bundleFor, readCatalogues } from '../../modules/content-messages';
 import { control, dockControl, EXTENSION_DIR, launch, pressed, readSharedPage, type Browser } from './harness';
 
 /** The extension in Chinese: a browser whose UI language is Chinese gets the zh_CN catalogue (issue 15). */
@@ -115,7 +115,7 @@ describe('the content scripts’ own copy of the messages (modules/content-messa
     const dir = join(EXTENSION_DIR, 'content-scripts');
     const scripts = readdirSync(dir).filter((file) => file.endsWith('.js'));
     expect(scripts.length).toBeGreaterThan(5);
-    for (const file of scripts) expect(readFileSync(join(dir, file), 'utf8'), file).not.toContain('__SHELFMARK_MESSAGES__');
+    for (const file of scripts) expect(readFileSync(join(dir, file), 'utf8'), file).not.toContain(BUNDLED_MESSAGES);
     const arxiv = readFileSync(join(dir, 'arxiv.js'), 'utf8');
     for (const language of Object.keys(catalogues)) expect(arxiv, language).toContain(catalogues[language]!.controlMarkRead!.message);
   });

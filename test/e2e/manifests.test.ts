@@ -15,7 +15,7 @@ const BUILDS = [
 const OPTIONAL_HOSTS = ['https://*/*', 'http://*/*'];
 const ICON_SIZES = ['16', '32', '48', '128'];
 /** The only hosts Shelfmark runs on: the sites it reads (lib/sites/hosts.ts, each one explained in the README). */
-const HOSTS = [...siteHosts()].sort();
+const HOSTS = siteHosts().sort();
 
 type Manifest = Record<string, any>;
 

@@ -79,6 +79,7 @@ afterEach(() => {
   for (const controller of running.splice(0)) controller.abort();
   document.body.innerHTML = '';
   vi.unstubAllGlobals();
+  vi.restoreAllMocks();
 });
 
 describe('Annotator', () => {
@@ -282,7 +283,7 @@ describe('Annotator', () => {
     // Started while the document was loading, before any card; the parser finishes before any frame.
     const { annotator } = setup('');
     const readyState = vi.spyOn(document, 'readyState', 'get').mockReturnValue('loading');
-    const frame = vi.spyOn(window, 'requestAnimationFrame').mockReturnValue(1);
+    vi.spyOn(window, 'requestAnimationFrame').mockReturnValue(1);
     annotator.start();
     document.body.innerHTML = all.map((id) => card(id, `Paper ${id}`)).join('');
     readyState.mockReturnValue('interactive');
@@ -301,8 +302,6 @@ describe('Annotator', () => {
     expect(builtAtYield.length).toBeGreaterThan(1);
     expect(builtAtYield.every((built) => built >= atOnce)).toBe(true);
     expect(roots().filter((root) => shadowOf(root) !== undefined)).toHaveLength(atOnce);
-    frame.mockRestore();
-    vi.restoreAllMocks();
   });
 
   it('asks for the states near the viewport first, then the rest in chunks, one request at a time', async () => {

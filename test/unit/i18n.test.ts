@@ -3,7 +3,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fillMessage, formatDate, formatNumber, plural, t } from '@/lib/i18n';
-import { bundleFor, keysNamedIn, readCatalogues, withPlaceholders } from '@/modules/content-messages';
+import { bundleFor, keysNamedIn, withPlaceholders } from '@/modules/content-messages';
 import { waitingFor } from '@/lib/ui/time-ago';
 import { scopeLabel } from '@/lib/export/scope';
 import { readCatalogue, useLanguage } from '../i18n-fake';
@@ -196,7 +196,7 @@ describe('the content scripts’ own copy of the messages (modules/content-messa
   it('carries the keys the code names as strings, in every language, and no other', () => {
     const code = 'x=t(`controlStar`);y=t("controlNote");z=\'dockClose\';w=controlMarkRead;';
     expect(keysNamedIn(code, Object.keys(english)).sort()).toEqual(['controlNote', 'controlStar', 'dockClose']);
-    const bundle = bundleFor(readCatalogues(ROOT), ['controlStar', 'errorWithAdvice']);
+    const bundle = bundleFor(catalogues, ['controlStar', 'errorWithAdvice']);
     expect(Object.keys(bundle).sort()).toEqual([...LANGUAGES].sort());
     expect(bundle.en).toEqual({ controlStar: english.controlStar!.message, errorWithAdvice: '$1: $2' });
     expect(bundle.zh_CN!.controlStar).toBe(catalogues.zh_CN!.controlStar!.message);
