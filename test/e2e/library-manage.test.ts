@@ -90,7 +90,8 @@ describe('tags and a managed library, in the built extension', () => {
     await popup.keyboard.press('g');
     const second = popup.getByRole('combobox', { name: `Add tags to ${TORA.title}` });
     // The field completes from the library's tags.
-    expect(await popup.locator(`#${await second.getAttribute('list')} option`).evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value))).toEqual(['LLM', 'reading group']);
+    const list = await second.getAttribute('list');
+    await expect.poll(() => popup.locator(`#${list} option`).evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value))).toEqual(['LLM', 'reading group']);
     await second.type('llm');
     await second.press('Enter');
     await second.press('Escape');
@@ -98,7 +99,8 @@ describe('tags and a managed library, in the built extension', () => {
 
     // Filter by tag (the menu, with counts): papers having all the tags chosen.
     const filter = popup.getByRole('combobox', { name: 'Filter by tag' });
-    expect(await filter.locator('option').allTextContents()).toEqual(['Tags…', 'LLM (2)', 'reading group (1)']);
+    // The menu's counts are read from the library after the write is stored: wait for them.
+    await expect.poll(() => filter.locator('option').allTextContents()).toEqual(['Tags…', 'LLM (2)', 'reading group (1)']);
     await filter.selectOption('LLM');
     await expect.poll(() => popup.getByRole('searchbox').inputValue()).toBe('tag:LLM');
     await expect.poll(() => popupTitles(popup)).toEqual([LLAMA.title, TORA.title]);
