@@ -1,5 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { sendMessage } from '../messaging';
+import type { PageRequest } from '../messages';
 import { linksMayNamePaper } from '../sites/link-hint';
 import { roleOf } from '../sites/pages';
 import { contentScriptRunning } from './running';
@@ -21,7 +21,11 @@ export function startRouter(ctx: ContentScriptContext): void {
     const page = roleOf(location.href);
     if (!page || (page.role === 'linking' && !linksMayNamePaper(document))) return;
     asking = true;
-    sendMessage({ type: 'loadContent' })
+    // The browser's own sendMessage: a failure is only ignored here, so lib/messaging.ts and the words
+    // it explains failures with (the catalogue's) stay out of the router's bundle.
+    const request: PageRequest = { type: 'loadContent' };
+    browser.runtime
+      .sendMessage(request)
       .catch(() => undefined)
       .finally(() => (asking = false));
   };
