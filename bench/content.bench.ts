@@ -19,7 +19,10 @@ import { median, report } from './stats';
  *   renderer, from the new tab to 1.5 s after the load event (everything Shelfmark does by then);
  * - load and DOMContentLoaded: the navigation timing of the page;
  * - CLS: layout shifts without input, summed.
- * Then one traced load per page with the extension:
+ * Then one traced load per page with the extension, and one without:
+ * - main-thread work by kind: the self time of the trace's main-thread events, grouped (script,
+ *   style, layout, paint, garbage collection, the rest), with the extension and without, for the
+ *   listings: where their added task time goes;
  * - long tasks caused by Shelfmark: main-thread tasks over 50 ms that would not be over 50 ms
  *   without the extension's script in them (Long Animation Frames do not attribute extension
  *   scripts, the trace does);
@@ -128,6 +131,39 @@ interface Traced {
   largestShare: number;
   /** Cards of the first screen whose controls were in the page at its first paint, and cards of the first screen. */
   firstScreen: { withControls: number; cards: number };
+  /** Main-thread self time by kind of work, in ms. */
+  work: Record<WorkKind, number>;
+}
+
+const WORK_KINDS = ['script', 'parse', 'style', 'layout', 'paint', 'gc', 'other'] as const;
+type WorkKind = (typeof WORK_KINDS)[number];
+/** The trace's main-thread events (devtools.timeline) by the kind of work they are; others count as their parent's kind. */
+const KIND_OF: Record<string, WorkKind> = Object.fromEntries(
+  Object.entries({
+    script: ['FunctionCall', 'EvaluateScript', 'v8.compile', 'v8.compileModule', 'v8.evaluateModule', 'RunMicrotasks', 'TimerFire', 'FireAnimationFrame', 'FireIdleCallback', 'EventDispatch'],
+    parse: ['ParseHTML'],
+    style: ['UpdateLayoutTree', 'ParseAuthorStyleSheet'],
+    layout: ['Layout'],
+    paint: ['PrePaint', 'Paint', 'Layerize', 'Commit', 'UpdateLayer'],
+    gc: ['MajorGC', 'MinorGC', 'BlinkGC.AtomicPhase'],
+  }).flatMap(([kind, names]) => names.map((name) => [name, kind as WorkKind])),
+);
+
+/** Self time (an event's duration less its children's) of main-thread events, by kind. */
+function workByKind(events: readonly TraceEvent[]): Record<WorkKind, number> {
+  const work = Object.fromEntries(WORK_KINDS.map((kind) => [kind, 0])) as Record<WorkKind, number>;
+  const spans = events.filter((event) => event.ph === 'X' && event.dur !== undefined).sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+  const open: { end: number; kind: WorkKind }[] = [];
+  for (const event of spans) {
+    while (open.length > 0 && open[open.length - 1]!.end <= event.ts) open.pop();
+    const kind = KIND_OF[event.name] ?? open[open.length - 1]?.kind ?? 'other';
+    const ms = event.dur! / 1000;
+    work[kind] += ms;
+    const parent = open[open.length - 1];
+    if (parent) work[parent.kind] -= ms;
+    open.push({ end: event.ts + event.dur!, kind });
+  }
+  return work;
 }
 
 /** In the traced page: when each node entered the page, and when each frame began (performance.now()). */
@@ -210,7 +246,7 @@ async function traceOnce(browser: Browser, url: string): Promise<Traced> {
     longTasks++;
     if (duration - share / 1000 <= 50) longTasksCaused++;
   }
-  return { longTasks, longTasksCaused, largestShare, firstScreen };
+  return { longTasks, longTasksCaused, largestShare, firstScreen, work: workByKind(main) };
 }
 
 interface Figure {
@@ -220,6 +256,8 @@ interface Figure {
 }
 const figure = (values: number[]): Figure => ({ median: median(values), min: Math.min(...values), max: Math.max(...values) });
 const ms = (value: number) => (value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2));
+/** A difference with its sign: +1.20, −0.40. */
+const signed = (value: number) => `${value < 0 ? '−' : '+'}${ms(Math.abs(value))}`;
 const span = (f: Figure) => `${ms(f.median)} (${ms(f.min)}–${ms(f.max)})`;
 
 it(`the content script's cost per page, against no extension (${ROUNDS} rounds, interleaved)`, async () => {
@@ -241,7 +279,11 @@ it(`the content script's cost per page, against no extension (${ROUNDS} rounds, 
       }
     }
     const traced = new Map<string, Traced>();
-    for (const page of PAGES) traced.set(page.url, await traceOnce(withIt, page.url));
+    const tracedWithout = new Map<string, Traced>();
+    for (const page of PAGES) {
+      traced.set(page.url, await traceOnce(withIt, page.url));
+      tracedWithout.set(page.url, await traceOnce(without, page.url));
+    }
 
     // One content script per site (and the router): what a page evaluates is its own site's.
     const scripts = resolve(EXTENSION_DIR, 'content-scripts');
@@ -267,13 +309,14 @@ it(`the content script's cost per page, against no extension (${ROUNDS} rounds, 
         addedScript: median(shelfmark.map((load) => load.script)) - median(none.map((load) => load.script)),
         ratios: { task: ratio('task'), load: ratio('load'), dcl: ratio('dcl') },
         traced: traced.get(page.url)!,
+        work: { none: tracedWithout.get(page.url)!.work, shelfmark: traced.get(page.url)!.work },
       };
     });
 
     for (const result of results) {
       report(`${result.page} (${result.kind}): none / Shelfmark`, [
         { name: 'script ms, no extension', runs: runs.get(result.url)!.none.map((load) => load.script) },
-        { name: 'script ms, Shelfmark', runs: runs.get(result.url)!.shelfmark.map((load) => load.script), note: `+${ms(result.addedScript)} ms` },
+        { name: 'script ms, Shelfmark', runs: runs.get(result.url)!.shelfmark.map((load) => load.script), note: `${signed(result.addedScript)} ms` },
         { name: 'task ms, no extension', runs: runs.get(result.url)!.none.map((load) => load.task) },
         { name: 'task ms, Shelfmark', runs: runs.get(result.url)!.shelfmark.map((load) => load.task), note: `ratio ${result.ratios.task.toFixed(3)}` },
       ]);
@@ -283,7 +326,7 @@ it(`the content script's cost per page, against no extension (${ROUNDS} rounds, 
     const rows = results.map((result) => {
       const { none, shelfmark, ratios, traced: t } = result;
       return (
-        `| ${result.page} | ${span(none.script)} / ${span(shelfmark.script)} (+${ms(result.addedScript)}) | ` +
+        `| ${result.page} | ${span(none.script)} / ${span(shelfmark.script)} (${signed(result.addedScript)}) | ` +
         `${span(none.task)} / ${span(shelfmark.task)} (${ratios.task.toFixed(3)}) | ` +
         `${ms(none.load.median)} / ${ms(shelfmark.load.median)} (${ratios.load.toFixed(3)}) | ` +
         `${ms(none.dcl.median)} / ${ms(shelfmark.dcl.median)} (${ratios.dcl.toFixed(3)}) | ` +
@@ -299,6 +342,14 @@ it(`the content script's cost per page, against no extension (${ROUNDS} rounds, 
       header,
       '|---|---|---|---|---|---|---|---|',
       ...rows,
+      '',
+      'Where the listings\' added main-thread time goes: self time of the main thread\'s trace events by kind, one traced load each, ms, none / Shelfmark (added).',
+      '',
+      `| page | ${WORK_KINDS.join(' | ')} |`,
+      `|---|${WORK_KINDS.map(() => '---').join('|')}|`,
+      ...results
+        .filter((result) => result.kind === 'listing')
+        .map((result) => `| ${result.page} | ${WORK_KINDS.map((kind) => `${ms(result.work.none[kind])} / ${ms(result.work.shelfmark[kind])} (${signed(result.work.shelfmark[kind] - result.work.none[kind])})`).join(' | ')} |`),
       '',
       `Content scripts (content-scripts/, one per site, and the router): ${Object.entries(sizes)
         .map(([file, size]) => `${file} ${(size.bytes / 1024).toFixed(1)} KB, ${(size.gzip / 1024).toFixed(1)} KB gzipped`)
