@@ -58,8 +58,8 @@ const NEAR_MARGIN = '100% 0px';
 /** The longest Shelfmark holds the page when it reads a long listing, in milliseconds: then it lets the page go on. */
 const SLICE_MS = 8;
 /**
- * Cards watched together: one root in this many is observed, and its coming near builds the controls
- * of its group and of the group before (a 50,000-card page has 12,500 observed roots, not 50,000).
+ * Cards watched together: one card in this many is observed, and its coming near builds the controls
+ * of its group and of the group before (a 50,000-card page has 12,500 observed cards, not 50,000).
  */
 const GROUP = 4;
 
@@ -87,7 +87,7 @@ export class Annotator {
   private readonly states = new PaperStates();
   private readonly requests: StateRequests;
   private readonly style: PageStyle | null;
-  /** Observed roots, each with the cards whose controls are built when it comes near. */
+  /** Observed cards, each with the cards whose controls are built when it comes near. */
   private readonly groups = new WeakMap<Element, PageCard[]>();
   /** Ids shown read, on this page. */
   private readonly readIds = new Set<PaperId>();
@@ -368,15 +368,17 @@ export class Annotator {
         // The site swapped the card's content in place: it is another paper now.
         this.drop(entry);
         entry = undefined;
-      } else if (!card.contains(entry.root)) {
+      } else if ((entry.controls || !this.placesLater(entry)) && !card.contains(entry.root)) {
         // Re-rendered without our root: it gets a new one (with its controls, if it had them).
         const wasMounted = entry.controls !== null;
         this.unmount(entry);
         // A closed shadow root stays with its host: the card gets a new root.
         entry.root = createControlRoot(this.options.document, entry.id);
-        this.place(entry);
         if (wasMounted) this.mount(entry);
-        else this.watch([entry]);
+        else {
+          this.place(entry);
+          if (!this.groups.has(card)) this.watch([entry]);
+        }
       }
     }
     if (entry) return entry;
@@ -392,11 +394,12 @@ export class Annotator {
   }
 
   /**
-   * The end of a pass: the new cards' roots go in, all in one go; those a screen holds get their
-   * controls at once, the others when they come near the viewport.
+   * The end of a pass: the new cards' roots go in, all in one go (but those placed in a line of
+   * text, which move nothing: see placesLater); those a screen holds get their controls at once,
+   * the others when they come near the viewport.
    */
   private finishPass(pass: Pass): void {
-    for (const entry of pass.fresh) this.place(entry);
+    for (const entry of pass.fresh) if (!this.placesLater(entry)) this.place(entry);
     const atOnce = pass.fresh.slice(0, pass.atOnce);
     for (const entry of atOnce) this.mount(entry);
     this.watch(pass.fresh.slice(atOnce.length));
@@ -482,6 +485,15 @@ export class Annotator {
     return known.length > 0 ? { aliases: Object.fromEntries(known) } : {};
   }
 
+  /**
+   * The card's root goes in when its controls are built, not before: it ends a line of the card's
+   * text, where it moves nothing. 2,000 empty roots put into a laid-out listing cost its main
+   * thread about 150 ms of style, layout (every id line shaped again) and paint (BENCHMARKS.md).
+   */
+  private placesLater(entry: PageCard): boolean {
+    return this.adapter?.controlsInLine?.(entry.card) === true;
+  }
+
   /** Puts the card's (empty) control root where the site's layout wants it. */
   private place(entry: PageCard): void {
     this.adapter?.mountControls(entry.card, entry.root);
@@ -503,7 +515,8 @@ export class Annotator {
     for (let i = 0; i < entries.length; i += GROUP) sentinels.add(i);
     if (entries.length > 0) sentinels.add(entries.length - 1);
     for (const i of sentinels) {
-      const sentinel = entries[i]!.root;
+      // The card itself: its root may not be in the page yet (placesLater).
+      const sentinel = entries[i]!.card;
       this.groups.set(sentinel, entries.slice(Math.max(0, i - GROUP), i + GROUP));
       near.observe(sentinel);
     }
@@ -514,13 +527,14 @@ export class Annotator {
       if (!record.isIntersecting) continue;
       this.near?.unobserve(record.target);
       for (const entry of this.groups.get(record.target) ?? []) {
-        if (!entry.controls && entry.root.isConnected && this.cards.get(entry.card) === entry) this.mount(entry);
+        if (!entry.controls && entry.card.isConnected && this.cards.get(entry.card) === entry) this.mount(entry);
       }
       this.groups.delete(record.target);
     }
   }
 
   private mount(entry: PageCard): CardControls {
+    if (!entry.root.isConnected) this.place(entry);
     const controls = createControls(entry.root, (action) => this.act(entry, action), this.states.shown(entry.id), () => this.options.send({ type: 'tagNames' }));
     entry.controls = controls;
     const failed = this.failed.get(entry.id);
@@ -531,7 +545,6 @@ export class Annotator {
 
   /** Takes the card's control root out of the page (a note being typed is sent first). */
   private unmount(entry: PageCard): void {
-    this.near?.unobserve(entry.root);
     // A card the site removes while its note is being typed keeps what was typed.
     entry.controls?.flushNote();
     entry.root.remove();
@@ -540,6 +553,8 @@ export class Annotator {
 
   /** Forgets a card that left the page (or changed paper), and everything Shelfmark put on it. */
   private drop(entry: PageCard): void {
+    this.near?.unobserve(entry.card);
+    this.groups.delete(entry.card);
     this.unmount(entry);
     entry.card.removeAttribute(CARD_ATTRIBUTE);
     for (const part of cardParts(entry.card)) part.removeAttribute(CURRENT_ATTRIBUTE);

@@ -13,7 +13,8 @@ import { createTagEditor, type TagEditor } from './tag-editor';
  * The controls of one card: a light host element carrying `data-shelfmark-id` (the page contract)
  * with a closed shadow root holding the buttons, their states and the note editor. The page sees
  * the host and nothing else: no state, no note, no preview (see shadow.ts). The host is placed in
- * every card at once (empty, it keeps the controls' room, so nothing moves when they come); the
+ * every card at once (empty, it keeps the controls' room, so nothing moves when they come; where
+ * they end a line of text, which they leave as tall as it was, only with them: annotator.ts); the
  * buttons are built, from one template, only for cards near the viewport (the annotator decides).
  */
 
@@ -146,7 +147,8 @@ function controlsTemplate(doc: Document): HTMLTemplateElement {
   // they sit in a line of text (arXiv's id line). Inside the root, so the page sees no attribute.
   const noteOpenStyle = doc.createElement('style');
   noteOpenStyle.media = 'not all';
-  noteOpenStyle.textContent = ':host { display: block !important; }';
+  // (And their height: in a line, they take none: lib/sites/place.ts.)
+  noteOpenStyle.textContent = ':host { display: block !important; margin-block: 4px !important; }';
   const bar = doc.createElement('div');
   bar.className = 'bar';
   bar.tabIndex = -1;

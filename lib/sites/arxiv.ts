@@ -134,28 +134,34 @@ export const arxiv: SiteAdapter = {
     }
   },
 
+  controlsInLine: (card) => idLine(card) !== null,
+
   mountControls(card, controls) {
-    switch (kindOf(card)) {
-      case 'listing':
-        // In the id line, after [pdf, html, other].
-        card.append(inline(controls));
-        return;
-      case 'search': {
-        // In the id line, after [pdf, ps, other].
-        const line = card.querySelector(SELECTORS.searchIdLink)?.parentElement;
-        if (line) line.append(inline(controls));
-        else card.prepend(controls);
-        return;
-      }
-      case 'abstract':
-      case 'html': {
-        const title = card.querySelector(kindOf(card) === 'html' ? SELECTORS.htmlTitle : SELECTORS.absTitle);
-        if (title) title.after(controls);
-        else card.prepend(controls);
-      }
+    const line = idLine(card);
+    if (line) {
+      // In the id line, after [pdf, html, other] (a listing's <dt>, a search result's first line).
+      line.append(inline(controls));
+      return;
     }
+    // An abstract page or HTML paper: under the title (a search result without its id line: first).
+    const kind = kindOf(card);
+    const title = kind === 'abstract' || kind === 'html' ? card.querySelector(kind === 'html' ? SELECTORS.htmlTitle : SELECTORS.absTitle) : null;
+    if (title) title.after(controls);
+    else card.prepend(controls);
   },
 };
+
+/** The line of a listing entry or search result that its controls end: its id line. */
+function idLine(card: Element): Element | null {
+  switch (kindOf(card)) {
+    case 'listing':
+      return card;
+    case 'search':
+      return card.querySelector(SELECTORS.searchIdLink)?.parentElement ?? null;
+    default:
+      return null;
+  }
+}
 
 function kindOf(card: Element): EntryKind {
   if (card.localName === 'dt') return 'listing';

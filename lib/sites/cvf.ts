@@ -86,8 +86,8 @@ export const cvf: SiteAdapter = {
       return;
     }
     const bibtex = row.querySelector(SELECTORS.bibtex);
-    if (bibtex) bibtex.before(inline(controls, '0 0.5em'));
-    else row.append(inline(controls, '0 0.5em'));
+    if (bibtex) bibtex.before(inline(controls, '0.5em'));
+    else row.append(inline(controls, '0.5em'));
   },
 };
 

@@ -85,7 +85,7 @@ export const scholar: SiteAdapter = {
     const body = card.querySelector(SELECTORS.body);
     const actions = body?.querySelector(`:scope > ${SELECTORS.actions}`);
     if (actions) {
-      actions.append(inline(controls, '0 0 0 8px'));
+      actions.append(inline(controls, '8px 0'));
     } else {
       (body ?? card).append(controls);
     }

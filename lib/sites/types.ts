@@ -37,6 +37,13 @@ export interface SiteAdapter {
   readCard(card: Element, page: PageContext): PaperRef | null;
   /** Puts the control root into the card, where it fits the card's layout. */
   mountControls(card: Element, controls: HTMLElement): void;
+  /**
+   * True when mountControls puts the controls at the end of a line of the card's text (place.ts
+   * `inline`), where they move nothing: their root then goes in only once they are built (near the
+   * viewport), not into every card of a long listing at once. Otherwise the empty root goes in at
+   * once and keeps their room.
+   */
+  controlsInLine?(card: Element): boolean;
 }
 
 /** What a read of one page shares between its cards. */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { cardIds, control, dockControl, launch, noteEditor, pressed, readSharedPage, waitForCards, type Browser } from './harness';
-import { syntheticHfListing } from './synthetic-listing';
+import { syntheticArxivId, syntheticArxivListing, syntheticHfListing } from './synthetic-listing';
 
 /*
  * The on-page controls in the built extension, in Chromium, on the real saved pages served at
@@ -489,6 +489,7 @@ describe('a note typed and the tab closed at once', () => {
 describe('fits the host page', () => {
   const HOSTILE_URL = 'https://huggingface.co/papers?date=2024-08-02';
   const SYNTHETIC_URL = 'https://huggingface.co/papers?date=2024-01-01';
+  const LONG_LISTING_URL = 'https://arxiv.org/list/cs.CL/pastweek?skip=0&show=2000';
   // A page whose own styles try to reach everything: none of it may reach into the controls.
   const HOSTILE_CSS = `<style>
     * { color: rgb(255, 0, 0) !important; font-size: 40px !important; line-height: 3 !important; }
@@ -505,6 +506,7 @@ describe('fits the host page', () => {
         [HF_URL]: HF_PAGE,
         [HOSTILE_URL]: HF_PAGE.replace('</head>', `${HOSTILE_CSS}</head>`),
         [SYNTHETIC_URL]: syntheticHfListing(400),
+        [LONG_LISTING_URL]: syntheticArxivListing(2_000),
       },
     });
   });
@@ -535,6 +537,48 @@ describe('fits the host page', () => {
       await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     }
     expect(await page.evaluate(() => scrollY)).toBeGreaterThan(20_000);
+    expect(await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts)).toEqual([]);
+    await page.close();
+  });
+
+  it('nothing jumps on a 2,000-entry arXiv listing either, where the controls end each id line and go in only as they come near', async () => {
+    const page = await browser.context.newPage();
+    await page.addInitScript(() => {
+      const shifts: number[] = [];
+      (window as unknown as { shifts: number[] }).shifts = shifts;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) shifts.push((entry as PerformanceEntry & { value: number }).value);
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto(LONG_LISTING_URL);
+    await waitForCards(page, 2_000);
+    await expect.poll(() => page.locator('shelfmark-dock').count()).toBe(1);
+    const counts = () =>
+      page.evaluate(() => ({
+        roots: document.querySelectorAll('dt > [data-shelfmark-id]').length,
+        inView: [...document.querySelectorAll('dt[data-shelfmark-card]')].filter((dt) => {
+          const rect = dt.getBoundingClientRect();
+          return rect.bottom > 0 && rect.top < innerHeight;
+        }).length,
+      }));
+    // Every entry is marked; only those near the viewport have a control root, in their id line.
+    const first = await counts();
+    expect(first.inView).toBeGreaterThan(10);
+    expect(first.roots).toBeGreaterThanOrEqual(first.inView);
+    expect(first.roots).toBeLessThan(400);
+    expect(await control(page, `arxiv:${syntheticArxivId(0)}`, 'Star').pressed()).toBe('false');
+    // Jumps down the page: the entries there get their controls, and nothing in view moves.
+    for (const y of [30_000, 90_000, 150_000]) {
+      await page.evaluate((top) => scrollTo(0, top), y);
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    }
+    expect(await page.evaluate(() => scrollY)).toBeGreaterThan(100_000);
+    const shown = await page.evaluate(() => {
+      const dt = [...document.querySelectorAll('dt[data-shelfmark-card]')].find((entry) => entry.getBoundingClientRect().top > 0)!;
+      return dt.getAttribute('data-shelfmark-card')!;
+    });
+    expect(await control(page, shown, 'Star').pressed()).toBe('false');
+    expect((await counts()).roots).toBeLessThan(2_000);
     expect(await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts)).toEqual([]);
     await page.close();
   });

@@ -10,6 +10,7 @@ import { EMPTY_STATE, setRead, type PaperState } from '@/lib/store/library';
 import type { Request } from '@/lib/messages';
 import { freshDatabase } from '../db-helpers';
 import { backgroundSend, shadowOf } from './content-fixture';
+import { syntheticArxivListing } from '../e2e/synthetic-listing';
 
 const URL_DAILY = 'https://huggingface.co/papers?date=2024-08-01';
 
@@ -258,13 +259,14 @@ describe('Annotator', () => {
     expect(marked()).toHaveLength(300);
     expect(roots()).toHaveLength(300); // every card's root, empty: the room of its controls
     expect(built()).toHaveLength(atOnce);
-    // One root in four is watched (the first of each group of four cards after the first screen's),
-    // and the last one, so that no card is more than two from a watched root.
+    // One card in four is watched (the first of each group of four after the first screen's), and
+    // the last one, so that no card is more than two from a watched one.
     const io = FakeIntersectionObserver.last!;
-    const rest = roots().slice(atOnce);
+    const cards = [...document.querySelectorAll('article')];
+    const rest = cards.slice(atOnce);
     expect([...io.observed]).toEqual([...rest.filter((_, n) => n % 4 === 0), ...((rest.length - 1) % 4 ? [rest.at(-1)] : [])]);
-    // Roots 100 to 109 come near: the groups they are in, and the one before each, are built.
-    io.near(roots().slice(100, 110));
+    // Cards 100 to 109 come near: the groups they are in, and the one before each, are built.
+    io.near(cards.slice(100, 110));
     const near = built().map((root) => roots().indexOf(root)).filter((n) => n >= atOnce);
     expect(near.length).toBeGreaterThanOrEqual(10);
     expect(near[0]).toBeGreaterThanOrEqual(92);
@@ -274,6 +276,35 @@ describe('Annotator', () => {
     const far = annotator.visibleCards()[250]!;
     expect(far.controls).toBeNull();
     annotator.controlsOf(far);
+    expect(shadowOf(far.root)).toBeDefined();
+  });
+
+  it('where the controls end a line of text (an arXiv listing), a card gets its root only with its controls: near the viewport, or reached by the keyboard', () => {
+    vi.stubGlobal('IntersectionObserver', FakeIntersectionObserver);
+    const listing = new DOMParser().parseFromString(syntheticArxivListing(300), 'text/html');
+    const { annotator, navigate } = setup(listing.body.innerHTML);
+    navigate('https://arxiv.org/list/cs.CL/pastweek?skip=0&show=300');
+    annotator.start();
+    const atOnce = Math.ceil(innerHeight / 60);
+    const entries = [...document.querySelectorAll('dt')];
+    const withRoot = () => entries.flatMap((dt, n) => (dt.querySelector(':scope > [data-shelfmark-id]') ? [n] : []));
+    expect(marked()).toHaveLength(300);
+    // The first screen's: roots in their id lines, with their controls; no other entry has one.
+    expect(withRoot()).toEqual(entries.slice(0, atOnce).map((_, n) => n));
+    expect(roots().every((root) => shadowOf(root) !== undefined)).toBe(true);
+    // Entries 100 to 103 come near: their group, and the one before, get roots and controls.
+    const io = FakeIntersectionObserver.last!;
+    expect([...io.observed].every((element) => element.localName === 'dt')).toBe(true); // the entries, not roots
+    io.near(entries.slice(100, 104));
+    const near = withRoot().filter((n) => n >= atOnce);
+    expect(near).toEqual(expect.arrayContaining([100, 101, 102, 103]));
+    expect(near.every((n) => n >= 96 && n < 108)).toBe(true);
+    expect(roots().every((root) => shadowOf(root) !== undefined)).toBe(true);
+    // j/k reach an entry far down: it gets its root, in its id line, and its controls then.
+    const far = annotator.visibleCards()[250]!;
+    expect(far.root.isConnected).toBe(false);
+    annotator.controlsOf(far);
+    expect(far.root.parentElement).toBe(far.card);
     expect(shadowOf(far.root)).toBeDefined();
   });
 
