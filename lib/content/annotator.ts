@@ -44,7 +44,8 @@ export interface AnnotatorOptions {
 export interface PageCard {
   readonly card: Element;
   readonly id: PaperId;
-  root: HTMLElement;
+  /** Its control root, once placed (place): at once, or with its controls (placesLater). */
+  root: HTMLElement | null;
   controls: CardControls | null;
 }
 
@@ -368,12 +369,12 @@ export class Annotator {
         // The site swapped the card's content in place: it is another paper now.
         this.drop(entry);
         entry = undefined;
-      } else if ((entry.controls || !this.placesLater(entry)) && !card.contains(entry.root)) {
+      } else if (entry.root && !card.contains(entry.root)) {
         // Re-rendered without our root: it gets a new one (with its controls, if it had them).
         const wasMounted = entry.controls !== null;
         this.unmount(entry);
         // A closed shadow root stays with its host: the card gets a new root.
-        entry.root = createControlRoot(this.options.document, entry.id);
+        entry.root = null;
         if (wasMounted) this.mount(entry);
         else {
           this.place(entry);
@@ -462,7 +463,7 @@ export class Annotator {
 
   /** Marks a new card (its id on its elements) and remembers it; its root is placed at the end of the pass. */
   private add(card: Element, id: PaperId): PageCard {
-    const entry: PageCard = { card, id, root: createControlRoot(this.options.document, id), controls: null };
+    const entry: PageCard = { card, id, root: null, controls: null };
     card.setAttribute(CARD_ATTRIBUTE, id);
     // Its root goes in with the pass's others (finishPass): one change of the page's layout per pass.
     this.cards.set(card, entry);
@@ -495,9 +496,11 @@ export class Annotator {
   }
 
   /** Puts the card's (empty) control root where the site's layout wants it. */
-  private place(entry: PageCard): void {
-    this.adapter?.mountControls(entry.card, entry.root);
-    this.byRoot.set(entry.root, entry);
+  private place(entry: PageCard): HTMLElement {
+    const root = (entry.root ??= createControlRoot(this.options.document, entry.id));
+    this.adapter?.mountControls(entry.card, root);
+    this.byRoot.set(root, entry);
+    return root;
   }
 
   /** Builds the cards' controls when they come near the viewport (`entries` in document order). */
@@ -534,8 +537,8 @@ export class Annotator {
   }
 
   private mount(entry: PageCard): CardControls {
-    if (!entry.root.isConnected) this.place(entry);
-    const controls = createControls(entry.root, (action) => this.act(entry, action), this.states.shown(entry.id), () => this.options.send({ type: 'tagNames' }));
+    const root = entry.root?.isConnected ? entry.root : this.place(entry);
+    const controls = createControls(root, (action) => this.act(entry, action), this.states.shown(entry.id), () => this.options.send({ type: 'tagNames' }));
     entry.controls = controls;
     const failed = this.failed.get(entry.id);
     if (failed) controls.showError(failed.message);
@@ -547,7 +550,7 @@ export class Annotator {
   private unmount(entry: PageCard): void {
     // A card the site removes while its note is being typed keeps what was typed.
     entry.controls?.flushNote();
-    entry.root.remove();
+    entry.root?.remove();
     entry.controls = null;
   }
 
