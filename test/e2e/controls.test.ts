@@ -514,43 +514,47 @@ describe('fits the host page', () => {
     await browser?.close();
   });
 
-  it('nothing jumps when the controls mount: no layout shift on a 400-card listing in view', async () => {
+  /** A new tab at `url` that records every layout shift (shifts). */
+  async function openRecordingShifts(url: string): Promise<Page> {
     const page = await browser.context.newPage();
     await page.addInitScript(() => {
-      const shifts: number[] = [];
-      (window as unknown as { shifts: number[] }).shifts = shifts;
+      const recorded: number[] = [];
+      (window as unknown as { shifts: number[] }).shifts = recorded;
       new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) shifts.push((entry as PerformanceEntry & { value: number }).value);
+        for (const entry of list.getEntries()) recorded.push((entry as PerformanceEntry & { value: number }).value);
       }).observe({ type: 'layout-shift', buffered: true });
     });
-    await page.goto(SYNTHETIC_URL);
+    await page.goto(url);
+    return page;
+  }
+  const shifts = (page: Page) => page.evaluate(() => (window as unknown as { shifts: number[] }).shifts);
+  const twoFrames = (page: Page) => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  /** Scrolls to each of `tops` in turn, two frames each: the controls that came near are built. */
+  async function jump(page: Page, tops: readonly number[]): Promise<void> {
+    for (const top of tops) {
+      await page.evaluate((y) => scrollTo(0, y), top);
+      await twoFrames(page);
+    }
+  }
+
+  it('nothing jumps when the controls mount: no layout shift on a 400-card listing in view', async () => {
+    const page = await openRecordingShifts(SYNTHETIC_URL);
     await waitForCards(page, 400);
     // Let the states arrive and a few frames be painted.
     await expect.poll(() => page.locator('shelfmark-dock').count()).toBe(1);
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    await twoFrames(page);
     const inView = await page.evaluate(() => document.querySelectorAll('article')[10]!.getBoundingClientRect().bottom < innerHeight);
     expect(inView).toBe(true); // cards were on screen as the page loaded: a late mount would have moved them
-    expect(await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts)).toEqual([]);
+    expect(await shifts(page)).toEqual([]);
     // Controls beyond the first screens are mounted as they come near the viewport: still nothing moves.
-    for (const y of [8_000, 30_000, 60_000]) {
-      await page.evaluate((top) => scrollTo(0, top), y);
-      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-    }
+    await jump(page, [8_000, 30_000, 60_000]);
     expect(await page.evaluate(() => scrollY)).toBeGreaterThan(20_000);
-    expect(await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts)).toEqual([]);
+    expect(await shifts(page)).toEqual([]);
     await page.close();
   });
 
   it('nothing jumps on a 2,000-entry arXiv listing either, where the controls end each id line and go in only as they come near', async () => {
-    const page = await browser.context.newPage();
-    await page.addInitScript(() => {
-      const shifts: number[] = [];
-      (window as unknown as { shifts: number[] }).shifts = shifts;
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) shifts.push((entry as PerformanceEntry & { value: number }).value);
-      }).observe({ type: 'layout-shift', buffered: true });
-    });
-    await page.goto(LONG_LISTING_URL);
+    const page = await openRecordingShifts(LONG_LISTING_URL);
     await waitForCards(page, 2_000);
     await expect.poll(() => page.locator('shelfmark-dock').count()).toBe(1);
     const counts = () =>
@@ -568,10 +572,7 @@ describe('fits the host page', () => {
     expect(first.roots).toBeLessThan(400);
     expect(await control(page, `arxiv:${syntheticArxivId(0)}`, 'Star').pressed()).toBe('false');
     // Jumps down the page: the entries there get their controls, and nothing in view moves.
-    for (const y of [30_000, 90_000, 150_000]) {
-      await page.evaluate((top) => scrollTo(0, top), y);
-      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-    }
+    await jump(page, [30_000, 90_000, 150_000]);
     expect(await page.evaluate(() => scrollY)).toBeGreaterThan(100_000);
     const shown = await page.evaluate(() => {
       const dt = [...document.querySelectorAll('dt[data-shelfmark-card]')].find((entry) => entry.getBoundingClientRect().top > 0)!;
@@ -579,7 +580,7 @@ describe('fits the host page', () => {
     });
     expect(await control(page, shown, 'Star').pressed()).toBe('false');
     expect((await counts()).roots).toBeLessThan(2_000);
-    expect(await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts)).toEqual([]);
+    expect(await shifts(page)).toEqual([]);
     await page.close();
   });
 
