@@ -623,8 +623,12 @@ export class Annotator {
   /** A read paper as its styles need it: its id, and how many elements after its card belong to it (arXiv's <dd>). */
   private readCard(id: PaperId): ReadCard {
     let following = 0;
-    for (const entry of this.byId.get(id) ?? []) following = Math.max(following, cardParts(entry.card).length - 1);
-    return { id, following };
+    let alone = false;
+    for (const entry of this.byId.get(id) ?? []) {
+      following = Math.max(following, cardParts(entry.card).length - 1);
+      alone ||= entry.card.parentElement?.childElementCount === 1;
+    }
+    return { id, following, alone };
   }
 
   private followLocation(): void {

@@ -379,10 +379,12 @@ describe('Annotator', () => {
 });
 
 describe('Annotator: read papers recede, with no attribute saying so', () => {
-  async function annotated(settings: { hideRead?: Partial<Record<'huggingface' | 'arxiv', boolean>>; dimRead?: boolean } = {}) {
+  /** Llama and Tora (read) on the daily page, each in a grid cell of its own as Hugging Face has them, or side by side. */
+  async function annotated(settings: { hideRead?: Partial<Record<'huggingface' | 'arxiv', boolean>>; dimRead?: boolean } = {}, cells = true) {
     const db = freshDatabase();
     await setRead(db, { id: 'arxiv:2407.21705', title: 'Tora' }, true);
-    document.body.innerHTML = card('2407.21783', 'Llama') + card('2407.21705', 'Tora');
+    const cell = (html: string) => (cells ? `<div>${html}</div>` : html);
+    document.body.innerHTML = `<div class="grid">${cell(card('2407.21783', 'Llama'))}${cell(card('2407.21705', 'Tora'))}</div>`;
     const controller = new AbortController();
     running.push(controller);
     const onChange = vi.fn();
@@ -424,6 +426,11 @@ describe('Annotator: read papers recede, with no attribute saying so', () => {
     annotator.setSettings({ hideRead: { huggingface: false }, dimRead: true });
     await flush();
     expect(style()).not.toContain('display: none');
+  });
+
+  it('hides the cell a read card is alone in, and no other parent: a :has() rule is checked against every element of the page', async () => {
+    const { style } = await annotated({ hideRead: { huggingface: true } }, false);
+    expect(style()).toBe('[data-shelfmark-card="arxiv:2407.21705"] { display: none !important; }');
   });
 
   it('never hides the one paper of a paper\'s own page; hides as soon as the page is a listing', async () => {
@@ -545,11 +552,13 @@ describe('cardParts', () => {
 
 describe('readCss', () => {
   it('dims and hides each read card and the elements of its entry after it (and a parent it is alone in), by id, never by an attribute of state', () => {
-    const css = readCss([{ id: 'arxiv:2401.00001', following: 1 }], [{ id: 'doi:10.1/"x"\\y', following: 0 }]);
+    const css = readCss([{ id: 'arxiv:2401.00001', following: 1 }], [{ id: 'doi:10.1/"x"\\y', following: 0, alone: true }, { id: 'arxiv:2401.00002', following: 1 }]);
     expect(css).toBe(
       '[data-shelfmark-card="arxiv:2401.00001"]:not(:hover, :focus-within, [data-shelfmark-current]),\n' +
         '[data-shelfmark-card="arxiv:2401.00001"] + dd:not(:hover, :focus-within, [data-shelfmark-current]) { opacity: 0.5 !important; }\n' +
         '[data-shelfmark-card="doi:10.1/\\"x\\"\\\\y"],\n' +
+        '[data-shelfmark-card="arxiv:2401.00002"],\n' +
+        '[data-shelfmark-card="arxiv:2401.00002"] + dd,\n' +
         ':has(> [data-shelfmark-card="doi:10.1/\\"x\\"\\\\y"]:only-child) { display: none !important; }',
     );
     expect(readCss([], [])).toBe('');
