@@ -461,7 +461,7 @@ export class Annotator {
     return failure === undefined;
   }
 
-  /** Marks a new card (its id on its elements) and remembers it; its root is placed at the end of the pass. */
+  /** Marks a new card (its id on its elements) and remembers it; its root is placed at the end of the pass, or with its controls (placesLater). */
   private add(card: Element, id: PaperId): PageCard {
     const entry: PageCard = { card, id, root: null, controls: null };
     card.setAttribute(CARD_ATTRIBUTE, id);
@@ -489,7 +489,7 @@ export class Annotator {
   /**
    * The card's root goes in when its controls are built, not before: it ends a line of the card's
    * text, where it moves nothing. 2,000 empty roots put into a laid-out listing cost its main
-   * thread about 150 ms of style, layout (every id line shaped again) and paint (BENCHMARKS.md).
+   * thread about 120 ms of style, layout (every id line shaped again) and paint (BENCHMARKS.md).
    */
   private placesLater(entry: PageCard): boolean {
     return this.adapter?.controlsInLine?.(entry.card) === true;
@@ -620,7 +620,7 @@ export class Annotator {
     });
   }
 
-  /** A read paper as its styles need it: its id, and how many elements after its card belong to it (arXiv's <dd>). */
+  /** A read paper as its styles need it: its id, how many elements after its card belong to it (arXiv's <dd>), whether a card of it is alone in its parent. */
   private readCard(id: PaperId): ReadCard {
     let following = 0;
     let alone = false;
