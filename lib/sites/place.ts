@@ -1,7 +1,7 @@
 /**
  * Where the controls go, shared by the adapters that put them in a line of text (arXiv's id line,
  * Scholar's actions row, CVF's links row): they flow with the text instead of taking a line of
- * their own. An open note editor still takes its own line (page.css, [data-note-open]).
+ * their own. An open note or tag editor still takes its own line (the root's own style, controls.ts).
  *
  * They take no height in the line: negative margins as tall as the bar (26px) let its buttons
  * overflow the line's leading instead of making the line taller, so putting them in moves nothing
