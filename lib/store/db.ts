@@ -265,10 +265,17 @@ export type BeforeUpgrade = (name: string, version: number) => Promise<unknown>;
 /**
  * Opens (or creates) the database at `version` (the newest unless told: tests build earlier ones).
  * `beforeUpgrade` runs once, before Dexie first opens it, so that it can read the database as the
- * previous version left it; its failure is logged and the database opens all the same.
+ * previous version left it; its failure is logged and the database opens all the same. It is skipped
+ * where `versionNote` says the database was opened at `version` already.
  */
-export function openDatabase(name = DB_NAME, options: { version?: number; beforeUpgrade?: BeforeUpgrade } = {}): ShelfmarkDB {
-  const { version = DB_VERSION, beforeUpgrade } = options;
+export function openDatabase(
+  name = DB_NAME,
+  options: { version?: number; beforeUpgrade?: BeforeUpgrade; versionNote?: VersionNote } = {},
+): ShelfmarkDB {
+  const { version = DB_VERSION, versionNote } = options;
+  // Noted at this version: no upgrade is due, so nothing to run before one.
+  const noted = versionNote?.getItem(versionNoteKey(name)) === String(version);
+  const beforeUpgrade = noted ? undefined : options.beforeUpgrade;
   const db = new Dexie(name) as ShelfmarkDB;
   for (const schema of SCHEMA_VERSIONS) {
     if (schema.version > version) break;
@@ -287,8 +294,19 @@ export function openDatabase(name = DB_NAME, options: { version?: number; before
       return Dexie.Promise.resolve(prepared).then(open);
     };
   }
+  if (versionNote && !noted) db.on('ready', () => versionNote.setItem(versionNoteKey(name), String(version)));
   return db;
 }
+
+/**
+ * Where an extension page notes the version it opened the database at: localStorage, which answers
+ * at once. Asking IndexedDB whether an upgrade is due (`indexedDB.databases()`) held the popup's
+ * first rows back by about 20 ms. The note can be trusted: a database never goes back to an older
+ * version, and one deleted since is created anew, with nothing in it to keep.
+ */
+export type VersionNote = Pick<Storage, 'getItem' | 'setItem'>;
+
+const versionNoteKey = (name: string) => `shelfmark:opened:${name}`;
 
 /** A record as version 2 keeps it (the upgrade above; imports go through the same bounds). */
 export function boundRecord(record: PaperRecord): PaperRecord {
@@ -300,8 +318,11 @@ export function boundRecord(record: PaperRecord): PaperRecord {
 
 let shared: ShelfmarkDB | undefined;
 
-/** The database of this extension context, opened on first use (after a snapshot, if it is about to be upgraded). */
+/**
+ * The database of this extension context, opened on first use (after a snapshot, if it is about to be
+ * upgraded). Pages note the version they opened; the background has no localStorage and asks IndexedDB.
+ */
 export function getDatabase(): ShelfmarkDB {
-  shared ??= openDatabase(DB_NAME, { beforeUpgrade: snapshotBeforeUpgrade });
+  shared ??= openDatabase(DB_NAME, { beforeUpgrade: snapshotBeforeUpgrade, versionNote: globalThis.localStorage });
   return shared;
 }

@@ -294,6 +294,28 @@ describe('the upgrade path itself', () => {
     }
   });
 
+  it('a page that noted the version it opened at skips the check before an upgrade; an older note does not', async () => {
+    const name = await buildOldDatabase(1, fixture('v1.json'));
+    const check = vi.fn(async () => null);
+    const key = `shelfmark:opened:${name}`;
+    localStorage.setItem(key, String(DB_VERSION - 1));
+    const db = openDatabase(name, { beforeUpgrade: check, versionNote: localStorage });
+    try {
+      expect(await db.papers.count()).toBe(fixture('v1.json').length);
+      expect(check).toHaveBeenCalledTimes(1);
+      expect(localStorage.getItem(key)).toBe(String(DB_VERSION));
+      db.close();
+      // Noted at this version: opened again, nothing is asked before.
+      const again = openDatabase(name, { beforeUpgrade: check, versionNote: localStorage });
+      expect(await again.papers.count()).toBe(fixture('v1.json').length);
+      expect(check).toHaveBeenCalledTimes(1);
+      again.close();
+    } finally {
+      localStorage.removeItem(key);
+      await db.delete();
+    }
+  });
+
   it('opens all the same when the snapshot cannot be taken', async () => {
     const name = await buildOldDatabase(1, fixture('v1.json'));
     const db = openDatabase(name, { beforeUpgrade: () => Promise.reject(new Error('disk full')) });
