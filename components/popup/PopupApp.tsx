@@ -12,6 +12,7 @@ import { useLibraryTags } from '@/lib/ui/use-library-tags';
 import { TagFilter } from '../shared/TagFilter';
 import { useLibrarySummary, usePaperList } from '@/lib/ui/use-paper-list';
 import { useSearchIndex } from '@/lib/ui/live-search-index';
+import type { QueueHead } from '@/lib/ui/queue-head';
 import { VIEWS, type ViewName } from '@/lib/store/views';
 import { CurrentPaper } from './CurrentPaper';
 import { PageAccess } from './PageAccess';
@@ -74,7 +75,7 @@ type FocusRequest = { n: number; index: number; id?: PaperId };
  * mouse or keyboard. Reads the database directly (live queries by index); every change is written
  * at once through the library operations and announced to the background (tabs, badge).
  */
-export function PopupApp({ db }: { db: ShelfmarkDB }) {
+export function PopupApp({ db, queueHead }: { db: ShelfmarkDB; queueHead?: QueueHead }) {
   const [view, setView] = useState<ViewName>('queue');
   /** The History tab replaces the list while it is chosen; `view` stays the last view of the library. */
   const [history, setHistory] = useState(false);
@@ -94,7 +95,7 @@ export function PopupApp({ db }: { db: ShelfmarkDB }) {
   const summary = useLibrarySummary(db);
   const index = useSearchIndex(db, started || tokens.length > 0);
   const knownTags = useLibraryTags(db, started);
-  const page = usePaperList(db, view, tokens, visible, summary?.counts, index);
+  const page = usePaperList(db, view, tokens, visible, summary?.counts, index, { kept: queueHead });
   const historyCount = useLiveQuery<number | undefined>(() => (started ? db.history.count() : undefined), [db, started]);
   const recording = useLiveQuery(async () => (await loadSettings()).history !== false, [history]);
   useEffect(() => {
@@ -433,8 +434,8 @@ export function PopupApp({ db }: { db: ShelfmarkDB }) {
             </p>
           )
         )}
-        {/* data-results-for: the query the list shows the answer to, for tests and the benchmark to wait on. */}
-        <div class="list-area" data-results-for={page && page.view === view ? page.query : undefined}>
+        {/* data-results-for: the query the list shows the database's answer to, for tests and the benchmark to wait on. */}
+        <div class="list-area" data-results-for={page && page.view === view && !page.kept ? page.query : undefined}>
           {page === undefined ? (
             <p class="loading" aria-busy="true">
               {t('loading')}

@@ -3,6 +3,7 @@ import { applyAction, type PaperState, type PaperTarget, type SeenAt, type UserA
 import { LIMITS } from '../limits';
 import { sendRequest } from '../messaging';
 import type { PaperId } from '../paper';
+import { forgetQueueHead } from './queue-head';
 
 /**
  * For extension pages (popup, options): they write to the database directly, through the same
@@ -16,9 +17,13 @@ export async function actOnPaper(db: ShelfmarkDB, target: PaperTarget, action: U
   return state;
 }
 
-/** Tells the background these papers changed in the database. Never throws. */
+/**
+ * Tells the background these papers changed in the database. Never throws. The popup's kept queue
+ * rows are forgotten: the next popup does not open on rows this change made out of date.
+ */
 export async function notifyChanged(ids: readonly PaperId[]): Promise<void> {
   if (ids.length === 0) return;
+  forgetQueueHead();
   try {
     await sendRequest({ type: 'changed', ids: [...ids] });
   } catch (error) {

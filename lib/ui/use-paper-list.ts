@@ -1,10 +1,11 @@
-import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { PaperRecord, ShelfmarkDB } from '../store/db';
 import type { PaperId } from '../paper';
 import { libraryCounts } from '../store/catalog';
 import { readNextId } from '../store/queue';
 import type { SearchIndex } from '../store/search-index';
 import { useLiveQuery } from './use-live-query';
+import { keepQueueHead, type QueueHead } from './queue-head';
 import { viewPage, VIEWS, type ViewCounts, type ViewName } from '../store/views';
 
 /**
@@ -33,6 +34,8 @@ export interface PaperListPage {
   rows: (PaperRecord | undefined)[];
   /** Searching: every match, in the view's order (what "export the current search" exports). */
   ids?: readonly PaperId[];
+  /** The rows are the queue's head as a popup kept it (lib/ui/queue-head.ts), not yet read from the database. */
+  kept?: true;
 }
 
 export interface LibrarySummary {
@@ -62,6 +65,7 @@ interface Block {
   ids?: readonly PaperId[];
   /** Exact number of papers listed, when known from the read itself. */
   total?: number;
+  kept?: true;
 }
 
 /**
@@ -70,6 +74,9 @@ interface Block {
  * (useSearchIndex) answers searches. Until the first answer, undefined; afterwards the last answer
  * stays while a newer one is read, so the list never flashes empty: check `page.query` to know
  * what it answers.
+ *
+ * `head`, in the popup: the queue's first rows as kept by the last popup, shown until the database
+ * answers; the first rows of the queue read are kept in turn (lib/ui/queue-head.ts).
  */
 export function usePaperList(
   db: ShelfmarkDB,
@@ -78,6 +85,7 @@ export function usePaperList(
   visible: { first: number; last: number },
   counts: ViewCounts | undefined,
   index: SearchIndex | undefined,
+  head?: { kept: QueueHead | undefined },
 ): PaperListPage | undefined {
   const query = tokens.join(' ');
   const searching = query !== '';
@@ -133,9 +141,19 @@ export function usePaperList(
         ? matched
         : null;
 
+  // The queue's head: the rows kept, until it is read; then what was read is kept (with the
+  // queue's length, once counted) for the next popup.
+  const kept = head?.kept && view === 'queue' && !searching ? head.kept : undefined;
+  const queueCount = counts?.queue;
+  useEffect(() => {
+    if (head && listed && listed.view === 'queue' && listed.query === '' && listed.offset === 0 && queueCount !== undefined) {
+      keepQueueHead({ rows: listed.rows.filter((row) => row !== undefined), total: queueCount });
+    }
+  }, [listed, queueCount]);
+
   // Until an answer for the current query, the last one stays (the index may still be loading).
-  const shown = useLastDefined(searching ? answer : listed);
-  const count = shown && shown.query === '' ? counts?.[shown.view] : undefined;
+  const shown = useLastDefined(searching ? answer : (listed ?? (kept && { view, query, offset: 0, rows: kept.rows, total: kept.total, kept: true as const })));
+  const count = shown && shown.query === '' && !shown.kept ? counts?.[shown.view] : undefined;
   return useMemo(
     () =>
       shown && {
@@ -145,6 +163,7 @@ export function usePaperList(
         rows: shown.rows,
         ids: shown.ids,
         total: shown.total ?? Math.max(count ?? 0, shown.offset + shown.rows.length),
+        kept: shown.kept,
       },
     [shown, count],
   );

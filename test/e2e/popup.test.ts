@@ -210,6 +210,48 @@ describe('the popup reading queue, in the built extension', () => {
     await expect.poll(() => listed(popup)).toEqual([LLAMA.title]);
     await popup.close();
   });
+
+  it('opens on the queue as the last popup showed it, before the database answers; a change made on a page since follows at once', async () => {
+    await queueOnPage(page, LLAMA.id);
+    let popup = await openPopup(browser);
+    await expect.poll(() => listed(popup)).toEqual([SHIELD.title, LLAMA.title]);
+    const keptTitles = () =>
+      popup.evaluate(() => (JSON.parse(localStorage.getItem('shelfmark:queue-head') ?? 'null') as { rows: { title: string }[] } | null)?.rows.map((paper) => paper.title));
+    await expect.poll(keptTitles).toEqual([SHIELD.title, LLAMA.title]);
+    await popup.close();
+
+    // Read on the listing page: the background writes it, no extension page sees it.
+    await control(page, SHIELD.id, 'Mark read').click();
+    await expect.poll(() => control(page, SHIELD.id, 'Add to queue').pressed()).toBe('false');
+
+    popup = await browser.context.newPage();
+    await popup.setViewportSize({ width: 400, height: 600 });
+    // What the list shows when the popup marks its first rows (the benchmark's "first rows").
+    await popup.addInitScript(() => {
+      const mark = performance.mark.bind(performance);
+      performance.mark = (name: string, options?: PerformanceMarkOptions) => {
+        if (name === 'shelfmark:first-rows') {
+          Object.assign(window, {
+            firstRows: {
+              answered: document.querySelector('.list-area')?.hasAttribute('data-results-for'),
+              titles: [...document.querySelectorAll('#paper-list .paper-title')].map((title) => title.textContent),
+            },
+          });
+        }
+        return mark(name, options);
+      };
+    });
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    await expect.poll(() => popup.evaluate(() => (window as unknown as { firstRows?: unknown }).firstRows)).toEqual({
+      answered: false,
+      titles: [SHIELD.title, LLAMA.title],
+    });
+    // Then the database's rows, and those are kept.
+    await expect.poll(() => listed(popup)).toEqual([LLAMA.title]);
+    expect(await popup.locator('.list-area').getAttribute('data-results-for')).toBe('');
+    await expect.poll(keptTitles).toEqual([LLAMA.title]);
+    await popup.close();
+  });
 });
 
 describe("the popup's counts and search, kept by the catalog, in the built extension", () => {
