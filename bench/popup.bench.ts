@@ -16,7 +16,9 @@ import { median, report, type Sample } from './stats';
  * the first page to open then builds the catalog from them (timed: it happens once per schema
  * version). Then, each against issue 10's goals:
  * - popup first rows: a fresh popup page, from navigation start to its first rows (the popup's
- *   `shelfmark:first-rows` mark, set once they are rendered);
+ *   `shelfmark:first-rows` mark, set once they are rendered). As for a user opening the popup again,
+ *   they are the queue's head as the previous popup kept it (lib/ui/queue-head.ts), drawn before the
+ *   database answers; nothing changes the queue between loads, so they are the database's rows too;
  * - search index ready: from navigation start until a search can be answered (`shelfmark:search-index`);
  * - search: words typed one key at a time, from the input event to its rows in the DOM (the list's
  *   `data-results-for`), and to the frame that draws them (its animation frame callback, then a
