@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
-import { siteHosts } from './lib/sites/pages';
+import { PAPER_PAGES, siteHosts, SPA_PAGES } from './lib/sites/pages';
 import { ICON_SIZES, iconPath } from './modules/icons';
 import pkg from './package.json';
 
@@ -55,6 +55,10 @@ export default defineConfig({
         ? { host_permissions: siteHosts(), optional_permissions: OPTIONAL_HOSTS }
         : { host_permissions: siteHosts(), optional_host_permissions: OPTIONAL_HOSTS }),
     icons,
+    // The router (entrypoints/router.ts) on the other pages of single-page apps (Hugging Face,
+    // OpenReview), from which in-page navigation can reach a paper page without a load that would
+    // bring the site's content script. Declared here: a WXT content script would carry WXT's context.
+    content_scripts: [{ matches: [...SPA_PAGES], exclude_matches: [...PAPER_PAGES], run_at: 'document_idle', js: ['router.js'] }],
     // The toolbar button; Firefox's MV2 build calls it browser_action.
     [manifestVersion === 2 ? 'browser_action' : 'action']: { default_icon: icons, default_title: '__MSG_extName__' },
     commands: {
