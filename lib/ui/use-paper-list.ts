@@ -144,6 +144,7 @@ export function usePaperList(
   // The queue's head: the rows kept, until it is read; then what was read is kept (with the
   // queue's length, once counted) for the next popup.
   const kept = head?.kept && view === 'queue' && !searching ? head.kept : undefined;
+  const keptBlock = useMemo((): Block | undefined => kept && { view, query, offset: 0, rows: kept.rows, total: kept.total, kept: true as const }, [kept]);
   const queueCount = counts?.queue;
   useEffect(() => {
     if (head && listed && listed.view === 'queue' && listed.query === '' && listed.offset === 0 && queueCount !== undefined) {
@@ -152,7 +153,7 @@ export function usePaperList(
   }, [listed, queueCount]);
 
   // Until an answer for the current query, the last one stays (the index may still be loading).
-  const shown = useLastDefined(searching ? answer : (listed ?? (kept && { view, query, offset: 0, rows: kept.rows, total: kept.total, kept: true as const })));
+  const shown = useLastDefined(searching ? answer : (listed ?? keptBlock));
   const count = shown && shown.query === '' && !shown.kept ? counts?.[shown.view] : undefined;
   return useMemo(
     () =>
