@@ -10,6 +10,7 @@ export default defineContentScript({
   // WXT would post the extension id to the page when the script starts (issue 9).
   noScriptStartedPostMessage: true,
   main(ctx) {
-    startContentScript(ctx, [generic]);
+    // Any site: it may be a single-page app.
+    startContentScript(ctx, [generic], { navigatesInPage: true });
   },
 });

@@ -14,6 +14,6 @@ export default defineContentScript({
   // WXT would post the extension id to the page when the script starts (issue 9).
   noScriptStartedPostMessage: true,
   main(ctx) {
-    startContentScript(ctx, [huggingface, huggingfaceRepos]);
+    startContentScript(ctx, [huggingface, huggingfaceRepos], { navigatesInPage: SITE_PAGES.huggingface.spa !== undefined });
   },
 });

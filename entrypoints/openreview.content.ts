@@ -13,6 +13,6 @@ export default defineContentScript({
   // WXT would post the extension id to the page when the script starts (issue 9).
   noScriptStartedPostMessage: true,
   main(ctx) {
-    startContentScript(ctx, [openreview]);
+    startContentScript(ctx, [openreview], { navigatesInPage: SITE_PAGES.openreview.spa !== undefined });
   },
 });

@@ -14,12 +14,25 @@ import { Triage } from './triage';
 import { actionTime, isUserEvent } from './trust';
 import { t } from '../i18n';
 
+export interface StartOptions {
+  /**
+   * The site is a single-page app (lib/sites/pages.ts, `spa`; any site, for the generic script): its
+   * address can change without a load, and without a change of the page Shelfmark would see. Only
+   * there is the address followed (the Navigation API's events, or polling where it is missing).
+   */
+  navigatesInPage?: boolean;
+}
+
 /**
  * Starts Shelfmark on a page, reading it with `adapters`; everything it sets up ends with `ctx`
  * (extension reloaded or removed). Returns null when it already runs in this frame (declared for
  * the page, and injected by the router's request as a single-page app reached it).
  */
-export function startContentScript(ctx: ContentScriptContext, adapters: readonly SiteAdapter[]): Annotator | null {
+export function startContentScript(
+  ctx: ContentScriptContext,
+  adapters: readonly SiteAdapter[],
+  { navigatesInPage = false }: StartOptions = {},
+): Annotator | null {
   if (contentScriptRunning()) return null;
   setContentScriptRunning(true);
   ctx.onInvalidated(() => setContentScriptRunning(false));
@@ -105,7 +118,7 @@ export function startContentScript(ctx: ContentScriptContext, adapters: readonly
   });
 
   // Single-page navigation (Hugging Face): the mutation observer sees new cards, this sees a new URL.
-  ctx.addEventListener(window, 'wxt:locationchange', () => annotator.scheduleScan());
+  if (navigatesInPage) ctx.addEventListener(window, 'wxt:locationchange', () => annotator.scheduleScan());
   // Keys act only when the user pressed them: a page's forged key press does nothing.
   ctx.addEventListener(document, 'keydown', (event) => {
     if (!isUserEvent(event) || !annotator.site) return;
