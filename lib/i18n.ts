@@ -18,11 +18,12 @@ export type PluralKey = MessageKey extends infer K ? (K extends `${infer Base}_o
 export type Substitution = string | number;
 
 /**
- * A content script's own messages, every language, written into its bundle by the build
- * (modules/content-messages.ts): the browser's catalogue costs a page 6–8 ms to load. Undefined in
- * extension pages and unit tests, which ask the browser.
+ * A content script's own messages, every language (language → its messages as JSON text, parsed
+ * for the UI language only), written into its bundle by the build (modules/content-messages.ts):
+ * the browser's catalogue costs a page 6–8 ms to load. Undefined in extension pages and unit tests,
+ * which ask the browser.
  */
-declare const __SHELFMARK_MESSAGES__: Record<string, Record<string, string>> | undefined;
+declare const __SHELFMARK_MESSAGES__: Record<string, string> | undefined;
 
 /** The message `key` with its placeholders filled. Never empty: a missing message shows its key. */
 export function t(key: MessageKey, ...substitutions: Substitution[]): string {
@@ -44,7 +45,8 @@ function bundledMessages(): Record<string, string> | null {
   if (bundledLanguage !== undefined) return bundledLanguage;
   if (typeof __SHELFMARK_MESSAGES__ === 'undefined') return (bundledLanguage = null);
   const tag = uiLocale().replace('-', '_');
-  return (bundledLanguage = __SHELFMARK_MESSAGES__[tag] ?? __SHELFMARK_MESSAGES__[tag.split('_')[0]!] ?? __SHELFMARK_MESSAGES__.en ?? null);
+  const json = __SHELFMARK_MESSAGES__[tag] ?? __SHELFMARK_MESSAGES__[tag.split('_')[0]!] ?? __SHELFMARK_MESSAGES__.en;
+  return (bundledLanguage = json === undefined ? null : (JSON.parse(json) as Record<string, string>));
 }
 
 /**

@@ -21,7 +21,7 @@ export interface CatalogueEntry {
 }
 export type Catalogue = Record<string, CatalogueEntry>;
 
-/** The name the bundles are written under; lib/i18n.ts declares it. */
+/** The name the bundles are written under (a variable of the content script's own world); lib/i18n.ts declares it. */
 export const BUNDLED_MESSAGES = '__SHELFMARK_MESSAGES__';
 
 /**
@@ -48,12 +48,23 @@ export function bundleFor(catalogues: Record<string, Catalogue>, keys: readonly 
   );
 }
 
+/**
+ * The bundle as a script holds it: each language's messages as JSON text, parsed only for the UI
+ * language when a message is first asked for. An object literal of every language would be compiled
+ * and built as the script loads; a string is only scanned.
+ */
+export function bundleSource(bundle: BundledMessages): string {
+  return `{${Object.entries(bundle)
+    .map(([language, messages]) => `${JSON.stringify(language)}:${JSON.stringify(JSON.stringify(messages))}`)
+    .join(',')}}`;
+}
+
 export function readCatalogues(root: string): Record<string, Catalogue> {
   const dir = resolve(root, 'public/_locales');
   return Object.fromEntries(readdirSync(dir).map((language) => [language, JSON.parse(readFileSync(join(dir, language, 'messages.json'), 'utf8')) as Catalogue]));
 }
 
-/** Replaces the bundle's name in each content script's chunk with the messages that chunk names. */
+/** Declares the bundle, with the messages the chunk names, at the head of each content script's chunk. */
 function contentMessagesPlugin(root: string): Plugin {
   let catalogues: Record<string, Catalogue> | undefined;
   return {
@@ -62,7 +73,8 @@ function contentMessagesPlugin(root: string): Plugin {
       if (!code.includes(BUNDLED_MESSAGES)) return null;
       catalogues ??= readCatalogues(root);
       const keys = keysNamedIn(code, Object.keys(catalogues.en ?? {}));
-      return { code: code.replaceAll(BUNDLED_MESSAGES, `(${JSON.stringify(bundleFor(catalogues, keys))})`), map: null };
+      // Declared once, ahead of the chunk: the minified code names it in several places.
+      return { code: `var ${BUNDLED_MESSAGES}=${bundleSource(bundleFor(catalogues, keys))};\n${code}`, map: null };
     },
   };
 }

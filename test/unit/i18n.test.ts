@@ -3,7 +3,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fillMessage, formatDate, formatNumber, plural, t } from '@/lib/i18n';
-import { bundleFor, keysNamedIn, withPlaceholders } from '@/modules/content-messages';
+import { bundleFor, bundleSource, keysNamedIn, withPlaceholders } from '@/modules/content-messages';
 import { waitingFor } from '@/lib/ui/time-ago';
 import { scopeLabel } from '@/lib/export/scope';
 import { readCatalogue, useLanguage } from '../i18n-fake';
@@ -200,5 +200,15 @@ describe('the content scripts’ own copy of the messages (modules/content-messa
     expect(Object.keys(bundle).sort()).toEqual([...LANGUAGES].sort());
     expect(bundle.en).toEqual({ controlStar: english.controlStar!.message, errorWithAdvice: '$1: $2' });
     expect(bundle.zh_CN!.controlStar).toBe(catalogues.zh_CN!.controlStar!.message);
+  });
+
+  it('writes each language as JSON text, read back to the same messages (quotes, `$` and line breaks included)', () => {
+    const bundle = { en: { a: 'Say "hi" $1`', b: 'two\nlines \\ ${x}' }, zh_CN: { a: '星标' } };
+    const source = bundleSource(bundle);
+    const read = new Function(`return ${source}`)() as Record<string, string>;
+    expect(Object.keys(read)).toEqual(['en', 'zh_CN']);
+    expect(typeof read.en).toBe('string');
+    expect(JSON.parse(read.en!)).toEqual(bundle.en);
+    expect(JSON.parse(read.zh_CN!)).toEqual(bundle.zh_CN);
   });
 });
