@@ -1,5 +1,5 @@
 import { startContentScript } from '@/lib/content';
-import { arxiv } from '@/lib/sites/arxiv';
+import { arxivCards } from '@/lib/sites/arxiv';
 import { SITE_PAGES } from '@/lib/sites/pages';
 
 // The content script of one site: declared for its pages that may hold papers (lib/sites/pages.ts),
@@ -13,6 +13,6 @@ export default defineContentScript({
   // WXT would post the extension id to the page when the script starts (issue 9).
   noScriptStartedPostMessage: true,
   main(ctx) {
-    startContentScript(ctx, [arxiv]);
+    startContentScript(ctx, [arxivCards]);
   },
 });

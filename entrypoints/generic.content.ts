@@ -1,5 +1,5 @@
 import { startContentScript } from '@/lib/content';
-import { generic } from '@/lib/sites/generic';
+import { genericCards } from '@/lib/sites/generic';
 
 // The generic adapter's script (lib/sites/generic.ts): in no manifest entry and with no host of its
 // own. It is run once in a tab ("Show Shelfmark on this page", through activeTab) or registered for
@@ -11,6 +11,6 @@ export default defineContentScript({
   noScriptStartedPostMessage: true,
   main(ctx) {
     // Any site: it may be a single-page app.
-    startContentScript(ctx, [generic], { navigatesInPage: true });
+    startContentScript(ctx, [genericCards], { navigatesInPage: true });
   },
 });

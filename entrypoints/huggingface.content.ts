@@ -1,6 +1,6 @@
 import { startContentScript } from '@/lib/content';
-import { huggingface } from '@/lib/sites/huggingface';
-import { huggingfaceRepos } from '@/lib/sites/huggingface-repos';
+import { huggingfaceCards } from '@/lib/sites/huggingface';
+import { huggingfaceReposCards } from '@/lib/sites/huggingface-repos';
 import { SITE_PAGES } from '@/lib/sites/pages';
 
 // The content script of one site: declared for its pages that may hold papers (lib/sites/pages.ts),
@@ -14,6 +14,6 @@ export default defineContentScript({
   // WXT would post the extension id to the page when the script starts (issue 9).
   noScriptStartedPostMessage: true,
   main(ctx) {
-    startContentScript(ctx, [huggingface, huggingfaceRepos], { navigatesInPage: SITE_PAGES.huggingface.spa !== undefined });
+    startContentScript(ctx, [huggingfaceCards, huggingfaceReposCards], { navigatesInPage: SITE_PAGES.huggingface.spa !== undefined });
   },
 });

@@ -1,5 +1,5 @@
 import { startContentScript } from '@/lib/content';
-import { openreview } from '@/lib/sites/openreview';
+import { openreviewCards } from '@/lib/sites/openreview';
 import { SITE_PAGES } from '@/lib/sites/pages';
 
 // The content script of one site: declared for its pages that may hold papers (lib/sites/pages.ts),
@@ -13,6 +13,6 @@ export default defineContentScript({
   // WXT would post the extension id to the page when the script starts (issue 9).
   noScriptStartedPostMessage: true,
   main(ctx) {
-    startContentScript(ctx, [openreview], { navigatesInPage: SITE_PAGES.openreview.spa !== undefined });
+    startContentScript(ctx, [openreviewCards], { navigatesInPage: SITE_PAGES.openreview.spa !== undefined });
   },
 });

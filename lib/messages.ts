@@ -95,6 +95,8 @@ export type Request = z.infer<typeof RequestSchema>;
 export const PageRequestSchema = z.discriminatedUnion('type', [
   /** The router: an in-page navigation reached a page that may hold papers; inject the content script. */
   z.object({ type: z.literal('loadContent') }),
+  /** A content script's first use of its extras (lib/content/extras.ts): run the extras script in its world. */
+  z.object({ type: z.literal('loadExtras') }),
   /** The read papers' styles of this page (lib/content/page-style.ts): insert one sheet, remove older ones. */
   z.object({ type: z.literal('pageStyle'), insert: z.string().max(LIMITS.pageStyle), remove: z.array(z.string().max(LIMITS.pageStyle)).max(8) }),
 ]);

@@ -7,14 +7,14 @@ import { t } from '../i18n';
 
 /**
  * The background's part in the page's own scripts and styles: injecting the content script where
- * the router asks (a single-page app navigated in-page to a page that may hold papers), and the
- * read papers' styles, inserted with the extensions API so no page script can read them. Each acts
- * on the sender's tab and frame only.
+ * the router asks (a single-page app navigated in-page to a page that may hold papers), its extras
+ * where it first needs them (lib/content/extras.ts), and the read papers' styles, inserted with the
+ * extensions API so no page script can read them. Each acts on the sender's tab and frame only.
  */
 
 export function isPageRequest(message: unknown): boolean {
   const type = (message as { type?: unknown } | null)?.type;
-  return type === 'loadContent' || type === 'pageStyle';
+  return type === 'loadContent' || type === 'loadExtras' || type === 'pageStyle';
 }
 
 export async function handlePageRequest(message: unknown, sender: Browser.runtime.MessageSender): Promise<Response<null>> {
@@ -32,6 +32,10 @@ export async function handlePageRequest(message: unknown, sender: Browser.runtim
         // The site's content script and its stylesheet, as the manifest declares them (entrypoints/<site>.content.ts).
         await browser.scripting.insertCSS({ target, files: [`/content-scripts/${site}.css`] }).catch(() => undefined);
         await browser.scripting.executeScript({ target, files: [`/content-scripts/${site}.js` as '/content-scripts/arxiv.js'] });
+        return { ok: true, data: null };
+      case 'loadExtras':
+        // Into the content scripts' world of the sender's frame (the default world), where its content script reads them.
+        await browser.scripting.executeScript({ target, files: ['/content-extras.js'] });
         return { ok: true, data: null };
       case 'pageStyle': {
         const { insert, remove } = parsed.data;

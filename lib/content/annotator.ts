@@ -1,11 +1,12 @@
 import type { PaperState, UserAction } from '../store/library';
+import type { ContentExtras } from './extras';
 import { RequestError, type ResponseData } from '../messaging';
 import type { Request } from '../messages';
 import type { PaperId, PaperRef } from '../paper';
 import { cleanText } from '../paper';
 import type { Settings } from '../settings';
 import { findAdapter } from '../sites/match';
-import { createPageContext, type PageContext, type SiteAdapter } from '../sites/types';
+import { createPageContext, type PageContext, type SiteCards } from '../sites/types';
 import { createControlRoot, createControls, toggleValue, type CardControls, type ToggleKind } from './controls';
 import { CARD_ATTRIBUTE, PageStyle, type InsertStyle, type ReadCard } from './page-style';
 import { NO_STATE, PaperStates, settles } from './paper-states';
@@ -27,7 +28,7 @@ export type Send = <R extends Request>(request: R) => Promise<ResponseData[R['ty
 export interface AnnotatorOptions {
   document: Document;
   /** The sites this content script reads (a site's content script bundles its own adapter only). */
-  adapters: readonly SiteAdapter[];
+  adapters: readonly SiteCards[];
   /** The page's current URL (read on every scan: single-page apps change it without reloading). */
   location: () => string;
   send: Send;
@@ -38,6 +39,8 @@ export interface AnnotatorOptions {
   onChange?: () => void;
   /** Puts the read papers' styles in the page (see page-style.ts); without it, read papers look like the others. */
   insertStyle?: InsertStyle;
+  /** Where the cards' reader is when the adapters carry none (a content script's: lib/content/extras.ts). */
+  extras?: { loaded(): ContentExtras | null; load(): Promise<ContentExtras> };
 }
 
 /** One card of the page: the site's element, its paper, its control root, and its controls once built in it. */
@@ -75,7 +78,7 @@ interface Pass {
 }
 
 export class Annotator {
-  private adapter: SiteAdapter | null = null;
+  private adapter: SiteCards | null = null;
   private page: PageContext | null = null;
   private href = '';
   private readonly cards = new Map<Element, PageCard>();
@@ -161,7 +164,7 @@ export class Annotator {
   }
 
   /** The site adapter serving the current page, if any. */
-  get site(): SiteAdapter | null {
+  get site(): SiteCards | null {
     return this.adapter;
   }
 
@@ -228,10 +231,32 @@ export class Annotator {
   }
 
   /** What the card shows about its paper: its id and visible text at the least. */
-  paperOf(entry: PageCard): PaperRef {
-    const read = this.adapter && this.page ? this.adapter.readCard(entry.card, this.page) : null;
-    if (read && read.id === entry.id) return read;
-    // The card could not be read in full: its id and visible text still identify the paper.
+  async paperOf(entry: PageCard): Promise<PaperRef> {
+    const now = this.paperOfNow(entry);
+    if (now) return now;
+    try {
+      await this.options.extras?.load();
+    } catch (error) {
+      this.options.log?.('could not load the card reader', error);
+    }
+    return this.paperOfNow(entry) ?? this.cardText(entry);
+  }
+
+  /** The same, at once; null while the site's reader is not loaded yet (lib/content/extras.ts). */
+  paperOfNow(entry: PageCard): PaperRef | null {
+    const { adapter, page } = this;
+    let read: PaperRef | null = null;
+    if (adapter?.readCard && page) read = adapter.readCard(entry.card, page);
+    else if (adapter && page && this.options.extras) {
+      const extras = this.options.extras.loaded();
+      if (!extras) return null;
+      read = extras.readCard(adapter.name, entry.card, page);
+    }
+    return read && read.id === entry.id ? read : this.cardText(entry);
+  }
+
+  /** A card that could not be read in full: its id and visible text still identify the paper. */
+  private cardText(entry: PageCard): PaperRef {
     return { id: entry.id, title: cleanText(entry.card.textContent).slice(0, 300) || entry.id };
   }
 
@@ -362,7 +387,7 @@ export class Annotator {
   }
 
   /** One card the adapter found: its entry, known, changed, or new (marked, its root to place); null when it cannot be read. */
-  private visit(adapter: SiteAdapter, card: Element, recheck: boolean, pass: Pass): PageCard | null {
+  private visit(adapter: SiteCards, card: Element, recheck: boolean, pass: Pass): PageCard | null {
     let entry = this.cards.get(card);
     if (entry && recheck) {
       if (adapter.cardId(card) !== entry.id) {
@@ -432,7 +457,8 @@ export class Annotator {
     const id = entry.id;
     let failure: unknown;
     try {
-      const paper = this.paperOf(entry);
+      // Read at once when the reader is loaded. A note never waits for it: it may be sent as the page closes.
+      const paper = this.paperOfNow(entry) ?? (action.kind === 'note' ? this.cardText(entry) : await this.paperOf(entry));
       const seen = this.adapter ? { site: this.adapter.name, url: this.href } : undefined;
       const state = await this.options.send({ type: 'act', paper, action, seen });
       this.states.confirm(id, state);

@@ -1,11 +1,12 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { isStatesMessage, RequestError, sendMessage } from '../messaging';
 import type { Request } from '../messages';
-import type { SiteAdapter } from '../sites/types';
+import type { SiteCards } from '../sites/types';
 import { defaultSettings, loadSettings, setHideRead, watchSettings, type Settings } from '../settings';
 import { Annotator, type Send } from './annotator';
 import './css/page.css';
 import { createDock, type Dock } from './dock';
+import { loadedExtras, loadExtras } from './extras';
 import { commandFor } from './keyboard';
 import { withRetries } from './retry';
 import { contentScriptRunning, setContentScriptRunning } from './running';
@@ -30,7 +31,7 @@ export interface StartOptions {
  */
 export function startContentScript(
   ctx: ContentScriptContext,
-  adapters: readonly SiteAdapter[],
+  adapters: readonly SiteCards[],
   { navigatesInPage = false }: StartOptions = {},
 ): Annotator | null {
   if (contentScriptRunning()) return null;
@@ -54,6 +55,12 @@ export function startContentScript(
     return answer;
   }) as Send;
 
+  const extras = { loaded: loadedExtras, load: () => loadExtras(deliver) };
+  /** The extras load as the user comes to act (a pointer on a card's controls, focus in them, a shortcut), so they are there when they act. */
+  const loadExtrasSoon = () => {
+    if (!loadedExtras()) extras.load().catch((error: unknown) => log('could not load the extras', error));
+  };
+
   const annotator = new Annotator({
     document,
     adapters,
@@ -65,6 +72,7 @@ export function startContentScript(
     signal: ctx.signal,
     log,
     onChange: () => refreshDock(),
+    extras,
   });
 
   /** Hides or shows read papers on this site: at once here, and in every tab through storage. */
@@ -124,9 +132,14 @@ export function startContentScript(
     if (!isUserEvent(event) || !annotator.site) return;
     const command = commandFor(event);
     if (!command || (dock?.helpOpen && command !== 'help')) return;
+    loadExtrasSoon();
     if (triage.run(command, actionTime())) event.preventDefault();
   });
-  ctx.addEventListener(document, 'focusin', (event) => triage.followFocus(event));
+  ctx.addEventListener(document, 'focusin', (event) => {
+    if (annotator.cardOf(event.target as Node | null)) loadExtrasSoon();
+    triage.followFocus(event);
+  });
+  ctx.addEventListener(document, 'pointerover', (event) => annotator.cardOf(event.target as Node | null) && loadExtrasSoon(), { passive: true });
   // Nothing typed is lost: notes are sent at once when the page is hidden (tab switched, window
   // minimised) or goes away (tab closed, navigation); a message sent in pagehide still arrives.
   ctx.addEventListener(document, 'visibilitychange', (event) => {

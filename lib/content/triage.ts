@@ -64,9 +64,15 @@ export class Triage {
         return true;
       case 'open':
       case 'openInNewTab': {
-        const url = paperUrl(this.annotator.paperOf(entry), this.annotator.url);
-        if (!url) return false;
-        this.options.open(url, command === 'openInNewTab');
+        const open = (paper: PaperRef) => {
+          const url = paperUrl(paper, this.annotator.url);
+          if (url) this.options.open(url, command === 'openInNewTab');
+          return url !== null;
+        };
+        const paper = this.annotator.paperOfNow(entry);
+        if (paper) return open(paper);
+        // The card's reader is still loading: the page opens when it has read the card.
+        void this.annotator.paperOf(entry).then(open);
         return true;
       }
     }
@@ -108,7 +114,10 @@ export class Triage {
       const parts = cardParts(entry.card);
       parts[parts.length - 1]!.scrollIntoView?.({ block: 'nearest' });
       if (parts.length > 1) entry.card.scrollIntoView?.({ block: 'nearest' });
-      controls.focus(this.annotator.paperOf(entry).title);
+      const paper = this.annotator.paperOfNow(entry);
+      controls.focus(paper?.title);
+      // Named once the card's reader has loaded, if the cursor is still there.
+      if (!paper) void this.annotator.paperOf(entry).then(({ title }) => this.current === entry && controls.focus(title));
     }
   }
 

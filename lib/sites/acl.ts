@@ -2,7 +2,7 @@ import { paperLinks, parsePaperId, type PaperId, type PaperRef } from '../paper'
 import { absoluteUrl, documentUrl, identityOf, isParsed, pageHost, readText, readTexts } from './read';
 import { boundPaperRef } from '../bounds';
 import { isSiteHost } from './hosts';
-import type { PageContext, SiteAdapter } from './types';
+import { withReader, type PageContext, type SiteAdapter, type SiteCards } from './types';
 
 /*
  * The ACL Anthology, aclanthology.org. Page kinds and example URLs:
@@ -52,7 +52,7 @@ const ORIGIN = 'https://aclanthology.org/';
 const LISTING_PATH = /^\/(?:volumes\/[^/]+|events\/[^/]+|people\/(?:[a-z]\/)?[^/]+(?:\/unverified)?)\/?$/;
 const PAPER_PATH = /^\/([^/.][^/]*?)\/?$/;
 
-export const acl: SiteAdapter = {
+export const aclCards: SiteCards = {
   name: 'acl',
   label: 'ACL Anthology',
 
@@ -77,10 +77,6 @@ export const acl: SiteAdapter = {
     return isPaperPage(card) ? paperPageCardId(card) : entryId(card);
   },
 
-  readCard(card, page) {
-    return isPaperPage(card) ? readPaperPage(card) : readEntry(card, page);
-  },
-
   mountControls(card, controls) {
     if (isPaperPage(card)) {
       const title = card.querySelector(SELECTORS.paperTitle);
@@ -93,6 +89,9 @@ export const acl: SiteAdapter = {
     (block ?? card).append(controls);
   },
 };
+
+/** The whole adapter: the cards, and what each shows of its paper (read when the user first saves it). */
+export const acl: SiteAdapter = /* @__PURE__ */ withReader(aclCards, (card, page) => isPaperPage(card) ? readPaperPage(card) : readEntry(card, page));
 
 function paperPageId(url: URL): PaperId | null {
   const m = PAPER_PATH.exec(url.pathname);

@@ -2,7 +2,7 @@ import { arxivLinks, cleanText, parseArxivId, type PaperLinks, type PaperRef, ty
 import { absoluteUrl, dateInText, dayOfTimestamp, documentUrl, parseCount, readText, readTexts } from './read';
 import { boundPaperRef } from '../bounds';
 import { inline } from './place';
-import type { PageContext, SiteAdapter } from './types';
+import { withReader, type PageContext, type SiteAdapter, type SiteCards } from './types';
 
 /*
  * arXiv, on arxiv.org, www.arxiv.org and export.arxiv.org. Page kinds and example URLs:
@@ -97,7 +97,7 @@ const HTML_PATH = /^\/html\/(?:[a-z-]+\/)?[\d.]+(?:v\d+)?\/?$/;
 
 type EntryKind = 'listing' | 'search' | 'abstract' | 'html';
 
-export const arxiv: SiteAdapter = {
+export const arxivCards: SiteCards = {
   name: 'arxiv',
   label: 'arXiv',
 
@@ -121,19 +121,6 @@ export const arxiv: SiteAdapter = {
     return ownId(card)?.id ?? null;
   },
 
-  readCard(card, page) {
-    switch (kindOf(card)) {
-      case 'listing':
-        return readListingEntry(card, page);
-      case 'search':
-        return readSearchResult(card, page);
-      case 'abstract':
-        return readAbstractPage(card, page);
-      case 'html':
-        return readHtmlPaper(card);
-    }
-  },
-
   controlsInLine: (card) => idLine(card) !== null,
 
   mountControls(card, controls) {
@@ -150,6 +137,20 @@ export const arxiv: SiteAdapter = {
     else card.prepend(controls);
   },
 };
+
+/** The whole adapter: the cards, and what each shows of its paper (read when the user first saves it). */
+export const arxiv: SiteAdapter = /* @__PURE__ */ withReader(arxivCards, (card, page) => {
+  switch (kindOf(card)) {
+    case 'listing':
+      return readListingEntry(card, page);
+    case 'search':
+      return readSearchResult(card, page);
+    case 'abstract':
+      return readAbstractPage(card, page);
+    case 'html':
+      return readHtmlPaper(card);
+  }
+});
 
 /** The line of a listing entry or search result that its controls end: its id line. */
 function idLine(card: Element): Element | null {

@@ -3,7 +3,7 @@ import { absoluteUrl, documentUrl, identityOf, isParsed, pageHost, readText, rea
 import { boundPaperRef } from '../bounds';
 import { isSiteHost } from './hosts';
 import { inline } from './place';
-import type { SiteAdapter } from './types';
+import { withReader, type SiteAdapter, type SiteCards } from './types';
 
 /*
  * CVF open access, openaccess.thecvf.com. Page kinds and example URLs:
@@ -42,7 +42,7 @@ const SELECTORS = {
 const ORIGIN = 'https://openaccess.thecvf.com/';
 const LISTING_PATH = /^\/(?:CVPR|ICCV|WACV|ECCV|ACCV)\d{4}(?:_workshops\/(?!menu\b)[\w-]+)?(?:\.py)?\/?$/;
 
-export const cvf: SiteAdapter = {
+export const cvfCards: SiteCards = {
   name: 'cvf',
   label: 'CVF open access',
 
@@ -68,10 +68,6 @@ export const cvf: SiteAdapter = {
     return identityOfCard(card)?.aliases ?? [];
   },
 
-  readCard(card) {
-    return card.localName === 'dt' ? readEntry(card) : readPaperPage(card);
-  },
-
   mountControls(card, controls) {
     if (card.localName !== 'dt') {
       const authors = card.querySelector(SELECTORS.paperAuthors);
@@ -90,6 +86,9 @@ export const cvf: SiteAdapter = {
     else row.append(inline(controls, '0.5em'));
   },
 };
+
+/** The whole adapter: the cards, and what each shows of its paper (read when the user first saves it). */
+export const cvf: SiteAdapter = /* @__PURE__ */ withReader(cvfCards, (card) => card.localName === 'dt' ? readEntry(card) : readPaperPage(card));
 
 function identityOfCard(card: Element): PaperIdentity | null {
   return card.localName === 'dt' ? identityOfEntry(card) : identityOfPaperPage(card);

@@ -2,7 +2,7 @@ import { paperLinks, type PaperIdentity, type PaperRef } from '../paper';
 import { identityOf, isParsed, pageHost, readText, readTexts, yearIn } from './read';
 import { boundPaperRef } from '../bounds';
 import { isSiteHost } from './hosts';
-import type { SiteAdapter } from './types';
+import { withReader, type SiteAdapter, type SiteCards } from './types';
 
 /*
  * dblp, dblp.org. Page kinds and example URLs (all list publications with the same entry markup):
@@ -36,7 +36,7 @@ const SELECTORS = {
 
 const PATH = /^\/(?:search(?:\/publ)?\/?|pid\/[\w/-]+\.html|db\/(?:conf|journals|series|books|reference)\/[\w/.-]+\.html|rec\/[\w/.+-]+\.html)$/;
 
-export const dblp: SiteAdapter = {
+export const dblpCards: SiteCards = {
   name: 'dblp',
   label: 'dblp',
 
@@ -56,10 +56,6 @@ export const dblp: SiteAdapter = {
     return identityOfEntry(card)?.aliases ?? [];
   },
 
-  readCard(card) {
-    return readEntry(card);
-  },
-
   mountControls(card, controls) {
     // Under the citation (authors, title, venue), beside the entry's type box and menu.
     const citation = card.querySelector(SELECTORS.citation);
@@ -67,6 +63,9 @@ export const dblp: SiteAdapter = {
     else card.append(controls);
   },
 };
+
+/** The whole adapter: the cards, and what each shows of its paper (read when the user first saves it). */
+export const dblp: SiteAdapter = /* @__PURE__ */ withReader(dblpCards, (card) => readEntry(card));
 
 function identityOfEntry(entry: Element): PaperIdentity | null {
   return identityOf(entry.querySelectorAll(SELECTORS.editions), [`dblp:${entry.id}`]);

@@ -2,7 +2,7 @@ import { boundPaperRef } from '../bounds';
 import { cleanText, idLabel, parsePaperId, type PaperId, type PaperRef } from '../paper';
 import { MAY_NAME_PAPER } from './link-hint';
 import { readText } from './read';
-import type { PageContext, SiteAdapter } from './types';
+import { withReader, type SiteAdapter, type SiteCards } from './types';
 
 /**
  * The generic adapter: any page, read by the papers it links to (a lab's publication list, a blog's
@@ -115,17 +115,13 @@ export function readGenericCard(card: GenericCard): PaperRef {
   return boundPaperRef(ref);
 }
 
-export const generic: SiteAdapter = {
+export const genericCards: SiteCards = {
   name: 'generic',
   label: 'this page',
   // Run only where the user asked for it, and then on any page there.
   matches: () => true,
   findCards: (root) => findGenericCards(root).map((card) => card.element),
   cardId: (element) => found.get(element)?.id ?? null,
-  readCard(element: Element, _page: PageContext) {
-    const card = found.get(element);
-    return card ? readGenericCard(card) : null;
-  },
   mountControls(element, controls) {
     const card = found.get(element);
     // In a row, at the end of its last cell (the text beside a teaser); elsewhere right after the
@@ -134,3 +130,14 @@ export const generic: SiteAdapter = {
     else (card?.links.filter((link) => element.contains(link)).at(-1) ?? element).after(controls);
   },
 };
+
+/** The whole adapter: the cards, and what each shows of its paper (read when the user first saves it). */
+/**
+ * The whole adapter. Its reader may run in another bundle than the one that found the card (the
+ * content script's extras): there the page is read once more to know the card.
+ */
+export const generic: SiteAdapter = /* @__PURE__ */ withReader(genericCards, (element) => {
+  if (!found.has(element)) findGenericCards(element.ownerDocument);
+  const card = found.get(element);
+  return card ? readGenericCard(card) : null;
+});

@@ -1,5 +1,5 @@
-import { generic } from './generic';
-import type { SiteAdapter } from './types';
+import { generic, genericCards } from './generic';
+import { withReader, type SiteAdapter, type SiteCards } from './types';
 
 /**
  * Hugging Face's model, dataset and Space pages (`/<owner>/<name>`, `/datasets/<owner>/<name>`,
@@ -17,8 +17,8 @@ const RESERVED = new Set([
   'collections', 'posts', 'learn', 'tasks', 'chat', 'api', 'new', 'notifications', 'enterprise', 'search',
 ]);
 
-export const huggingfaceRepos: SiteAdapter = {
-  ...generic,
+export const huggingfaceReposCards: SiteCards = {
+  ...genericCards,
   name: 'huggingface',
   label: 'Hugging Face',
   matches(url) {
@@ -27,3 +27,6 @@ export const huggingfaceRepos: SiteAdapter = {
     return owner !== undefined && !RESERVED.has(owner);
   },
 };
+
+/** The whole adapter: its cards' papers are read as on any page. */
+export const huggingfaceRepos: SiteAdapter = /* @__PURE__ */ withReader(huggingfaceReposCards, (card, page) => generic.readCard(card, page));

@@ -1,7 +1,7 @@
 import { arxivIdOf, arxivLinks, parseArxivId, type PaperId, type PaperLinks, type PaperRef } from '../paper';
 import { absoluteUrl, dateInText, dayOfTimestamp, documentUrl, parseCount, readText } from './read';
 import { boundPaperRef } from '../bounds';
-import type { PageContext, SiteAdapter } from './types';
+import { withReader, type PageContext, type SiteAdapter, type SiteCards } from './types';
 
 /*
  * Hugging Face papers. Page kinds and example URLs:
@@ -64,7 +64,7 @@ const AUTHOR_COUNT = /^[\s·•]*(\d[\d,]*)\s+authors?\s*$/i;
 /** A paragraph this long in a listing card is its abstract (search and trending show one). */
 const MIN_ABSTRACT = 80;
 
-export const huggingface: SiteAdapter = {
+export const huggingfaceCards: SiteCards = {
   name: 'huggingface',
   label: 'Hugging Face',
 
@@ -95,17 +95,18 @@ export const huggingface: SiteAdapter = {
     return title ? paperCardId(card, title) : idFromLink(card.querySelector(SELECTORS.titleLink));
   },
 
-  readCard(card, page) {
-    const title = card.querySelector(SELECTORS.paperTitle);
-    return title ? readPaperCard(card, title, page) : readListingCard(card, page);
-  },
-
   mountControls(card, controls) {
     const heading = card.querySelector(SELECTORS.paperTitle) ?? card.querySelector(SELECTORS.titleLink)?.parentElement;
     if (heading) heading.after(controls);
     else card.prepend(controls);
   },
 };
+
+/** The whole adapter: the cards, and what each shows of its paper (read when the user first saves it). */
+export const huggingface: SiteAdapter = /* @__PURE__ */ withReader(huggingfaceCards, (card, page) => {
+  const title = card.querySelector(SELECTORS.paperTitle);
+  return title ? readPaperCard(card, title, page) : readListingCard(card, page);
+});
 
 function paperPageId(url: URL): PaperId | null {
   const match = PAPER_PATH.exec(url.pathname);

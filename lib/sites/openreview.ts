@@ -2,7 +2,7 @@ import { paperLinks, parsePaperId, type PaperId, type PaperRef } from '../paper'
 import { dateInText, documentUrl, isParsed, pageHost, readText, readTexts, yearIn } from './read';
 import { boundPaperRef } from '../bounds';
 import { isSiteHost } from './hosts';
-import type { SiteAdapter } from './types';
+import { withReader, type SiteAdapter, type SiteCards } from './types';
 
 /*
  * OpenReview, openreview.net. Page kinds and example URLs:
@@ -47,7 +47,7 @@ const GROUP_PATH = /^\/group\/?$/;
 const FORUM_PATH = /^\/forum\/?$/;
 const ORIGIN = 'https://openreview.net/';
 
-export const openreview: SiteAdapter = {
+export const openreviewCards: SiteCards = {
   name: 'openreview',
   label: 'OpenReview',
 
@@ -80,16 +80,15 @@ export const openreview: SiteAdapter = {
     return card.matches(SELECTORS.forumNote) ? forumNoteId(card) : linkId(card.querySelector(SELECTORS.titleLink));
   },
 
-  readCard(card) {
-    return readNote(card);
-  },
-
   mountControls(card, controls) {
     const heading = card.matches(SELECTORS.forumNote) ? card.querySelector(SELECTORS.forumTitle) : card.querySelector(SELECTORS.titleLink)?.parentElement;
     if (heading) heading.after(controls);
     else card.prepend(controls);
   },
 };
+
+/** The whole adapter: the cards, and what each shows of its paper (read when the user first saves it). */
+export const openreview: SiteAdapter = /* @__PURE__ */ withReader(openreviewCards, (card) => readNote(card));
 
 function forumPageId(url: URL): PaperId | null {
   return FORUM_PATH.test(url.pathname) ? parsePaperId(`${ORIGIN}forum${url.search}`) : null;

@@ -3,7 +3,7 @@ import { identityOf, isParsed, pageHost, readText, yearIn } from './read';
 import { boundPaperRef } from '../bounds';
 import { isSiteHost } from './hosts';
 import { inline } from './place';
-import type { SiteAdapter } from './types';
+import { withReader, type SiteAdapter, type SiteCards } from './types';
 
 /*
  * Google Scholar, on scholar.google.com and every country domain (scholar.google.co.jp, …: see
@@ -43,7 +43,7 @@ const SELECTORS = {
 
 const RESULTS_PATH = /^\/scholar\/?$/;
 
-export const scholar: SiteAdapter = {
+export const scholarCards: SiteCards = {
   name: 'scholar',
   label: 'Google Scholar',
 
@@ -65,21 +65,6 @@ export const scholar: SiteAdapter = {
     return identityOfResult(card)?.aliases ?? [];
   },
 
-  readCard(card) {
-    const identity = identityOfResult(card);
-    const title = readText(card.querySelector(SELECTORS.title), SELECTORS.titleBadge);
-    if (!identity || !title) return null;
-    return boundPaperRef({
-      id: identity.id,
-      aliases: identity.aliases,
-      title,
-      ...byline(readText(card.querySelector(SELECTORS.byline))),
-      // The standard pages of its id: the result's own links (a publisher, a PDF host) lead off-site
-      // and would not be kept (lib/bounds.ts paperLinksOf).
-      links: paperLinks(identity.id),
-    }, pageHost(card));
-  },
-
   mountControls(card, controls) {
     // At the end of the actions row (Save, Cite, Cited by …), which they extend.
     const body = card.querySelector(SELECTORS.body);
@@ -91,6 +76,22 @@ export const scholar: SiteAdapter = {
     }
   },
 };
+
+/** The whole adapter: the cards, and what each shows of its paper (read when the user first saves it). */
+export const scholar: SiteAdapter = /* @__PURE__ */ withReader(scholarCards, (card) => {
+  const identity = identityOfResult(card);
+  const title = readText(card.querySelector(SELECTORS.title), SELECTORS.titleBadge);
+  if (!identity || !title) return null;
+  return boundPaperRef({
+    id: identity.id,
+    aliases: identity.aliases,
+    title,
+    ...byline(readText(card.querySelector(SELECTORS.byline))),
+    // The standard pages of its id: the result's own links (a publisher, a PDF host) lead off-site
+    // and would not be kept (lib/bounds.ts paperLinksOf).
+    links: paperLinks(identity.id),
+  }, pageHost(card));
+});
 
 /** The result's own links, then its cluster id. */
 function identityOfResult(result: Element): PaperIdentity | null {

@@ -11,8 +11,12 @@ export type SiteName = (typeof SITE_NAMES)[number];
 /**
  * One adapter per site: a pure module that knows the site's URLs and markup.
  * Adapters never throw on odd markup: a card they cannot read yields null and is counted as skipped.
+ *
+ * A site's cards (SiteCards) are what its content script needs as a page loads: finding them and
+ * placing their controls. Reading what a card shows of its paper (readCard) is needed only when the
+ * user first saves it: the content scripts leave it out and load it then (lib/content/extras.ts).
  */
-export interface SiteAdapter {
+export interface SiteCards {
   name: SiteName;
   /** Human name, shown where a paper was seen ("Hugging Face"). */
   label: string;
@@ -33,8 +37,8 @@ export interface SiteAdapter {
    * as cheaply: a stored record may be known under one of them. Sites whose cards show one id leave it out.
    */
   cardAliases?(card: Element): PaperId[];
-  /** Everything the card shows about its paper, or null when it cannot be read. */
-  readCard(card: Element, page: PageContext): PaperRef | null;
+  /** Everything the card shows about its paper (the whole adapter's; see SiteAdapter). */
+  readCard?(card: Element, page: PageContext): PaperRef | null;
   /** Puts the control root into the card, where it fits the card's layout. */
   mountControls(card: Element, controls: HTMLElement): void;
   /**
@@ -44,6 +48,20 @@ export interface SiteAdapter {
    * once and keeps their room.
    */
   controlsInLine?(card: Element): boolean;
+}
+
+/** A site's whole adapter: its cards, and what each card shows about its paper. */
+export interface SiteAdapter extends SiteCards {
+  /** Everything the card shows about its paper, or null when it cannot be read. */
+  readCard(card: Element, page: PageContext): PaperRef | null;
+}
+
+/**
+ * The whole adapter of a site's cards. Each call is marked `@__PURE__`, so that a bundle that imports
+ * only the cards leaves out the reader and everything only it uses.
+ */
+export function withReader(cards: SiteCards, readCard: SiteAdapter['readCard']): SiteAdapter {
+  return { ...cards, readCard };
 }
 
 /** What a read of one page shares between its cards. */
