@@ -64,8 +64,12 @@ export function readCatalogues(root: string): Record<string, Catalogue> {
   return Object.fromEntries(readdirSync(dir).map((language) => [language, JSON.parse(readFileSync(join(dir, language, 'messages.json'), 'utf8')) as Catalogue]));
 }
 
-/** Declares the bundle, with the messages the chunk names, at the head of each content script's chunk. */
-function contentMessagesPlugin(root: string): Plugin {
+/**
+ * Declares the bundle, with the messages the chunk names, at the head of each content script's chunk
+ * as `variable`. The content scripts' extras (lib/content/extras.ts) run in the same world as the
+ * page's content script, whose globals they share: they carry theirs under another name.
+ */
+function contentMessagesPlugin(root: string, variable: string): Plugin {
   let catalogues: Record<string, Catalogue> | undefined;
   return {
     name: 'shelfmark-content-messages',
@@ -74,20 +78,25 @@ function contentMessagesPlugin(root: string): Plugin {
       catalogues ??= readCatalogues(root);
       const keys = keysNamedIn(code, Object.keys(catalogues.en ?? {}));
       // Declared once, ahead of the chunk: the minified code names it in several places.
-      return { code: `var ${BUNDLED_MESSAGES}=${bundleSource(bundleFor(catalogues, keys))};\n${code}`, map: null };
+      return { code: `var ${variable}=${bundleSource(bundleFor(catalogues, keys))};\n${code.replaceAll(BUNDLED_MESSAGES, variable)}`, map: null };
     },
   };
 }
+
+/** The unlisted script of the content scripts' extras (entrypoints/content-extras.ts). */
+const EXTRAS = 'content-extras';
 
 export default defineWxtModule({
   name: 'shelfmark-content-messages',
   setup(wxt) {
     wxt.hooks.hook('vite:build:extendConfig', (entrypoints, config) => {
-      if (entrypoints.every((entrypoint) => entrypoint.type === 'content-script')) {
-        config.plugins = [...(config.plugins ?? []), contentMessagesPlugin(wxt.config.root)];
-      } else {
-        config.define = { ...config.define, [BUNDLED_MESSAGES]: 'undefined' };
-      }
+      const variable = entrypoints.every((entrypoint) => entrypoint.type === 'content-script')
+        ? BUNDLED_MESSAGES
+        : entrypoints.length === 1 && entrypoints[0]!.name === EXTRAS
+          ? `${BUNDLED_MESSAGES}extras`
+          : null;
+      if (variable) config.plugins = [...(config.plugins ?? []), contentMessagesPlugin(wxt.config.root, variable)];
+      else config.define = { ...config.define, [BUNDLED_MESSAGES]: 'undefined' };
     });
   },
 });

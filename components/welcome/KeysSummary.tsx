@@ -1,4 +1,5 @@
 import { SHORTCUTS } from '@/lib/content/keyboard';
+import { SHORTCUT_DESCRIPTIONS } from '@/lib/content/shortcuts-panel';
 import { t } from '@/lib/i18n';
 
 
@@ -19,7 +20,7 @@ export function KeysSummary() {
             <dt>
               <kbd>{keyLabel(shortcut.key)}</kbd>
             </dt>
-            <dd>{t(shortcut.description)}</dd>
+            <dd>{t(SHORTCUT_DESCRIPTIONS[shortcut.command])}</dd>
           </div>
         ))}
       </dl>

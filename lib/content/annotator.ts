@@ -1,5 +1,5 @@
 import type { PaperState, UserAction } from '../store/library';
-import type { ContentExtras } from './extras';
+import type { ExtrasSource } from './extras';
 import { RequestError, type ResponseData } from '../messaging';
 import type { Request } from '../messages';
 import type { PaperId, PaperRef } from '../paper';
@@ -39,8 +39,11 @@ export interface AnnotatorOptions {
   onChange?: () => void;
   /** Puts the read papers' styles in the page (see page-style.ts); without it, read papers look like the others. */
   insertStyle?: InsertStyle;
-  /** Where the cards' reader is when the adapters carry none (a content script's: lib/content/extras.ts). */
-  extras?: { loaded(): ContentExtras | null; load(): Promise<ContentExtras> };
+  /**
+   * The content script's extras (lib/content/extras.ts): the note and tag editors, and the cards'
+   * reader where the adapters carry none (a content script's).
+   */
+  extras: ExtrasSource;
 }
 
 /** One card of the page: the site's element, its paper, its control root, and its controls once built in it. */
@@ -235,7 +238,7 @@ export class Annotator {
     const now = this.paperOfNow(entry);
     if (now) return now;
     try {
-      await this.options.extras?.load();
+      await this.options.extras.load();
     } catch (error) {
       this.options.log?.('could not load the card reader', error);
     }
@@ -247,7 +250,7 @@ export class Annotator {
     const { adapter, page } = this;
     let read: PaperRef | null = null;
     if (adapter?.readCard && page) read = adapter.readCard(entry.card, page);
-    else if (adapter && page && this.options.extras) {
+    else if (adapter && page) {
       const extras = this.options.extras.loaded();
       if (!extras) return null;
       read = extras.readCard(adapter.name, entry.card, page);
@@ -564,7 +567,7 @@ export class Annotator {
 
   private mount(entry: PageCard): CardControls {
     const root = entry.root?.isConnected ? entry.root : this.place(entry);
-    const controls = createControls(root, (action) => this.act(entry, action), this.states.shown(entry.id), () => this.options.send({ type: 'tagNames' }));
+    const controls = createControls(root, (action) => this.act(entry, action), this.options.extras, this.states.shown(entry.id), () => this.options.send({ type: 'tagNames' }));
     entry.controls = controls;
     const failed = this.failed.get(entry.id);
     if (failed) controls.showError(failed.message);

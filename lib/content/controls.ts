@@ -1,13 +1,13 @@
 import type { PaperState, UserAction } from '../store/library';
-import { LIMITS } from '../limits';
 import type { PaperId } from '../paper';
-import { NoteDraft, type NoteStatus } from './note-draft';
+import type { NoteEditor } from './note-editor';
 import { valueOf } from './paper-states';
 import { attachClosedRoot } from './shadow';
 import { CONTROLS_CSS } from './styles';
 import { actionTime, isUserEvent } from './trust';
 import { joinList, t, type MessageKey } from '../i18n';
-import { createTagEditor, type TagEditor } from './tag-editor';
+import type { TagEditor } from './tag-editor';
+import type { ContentExtras, ExtrasSource } from './extras';
 
 /**
  * The controls of one card: a light host element carrying `data-shelfmark-id` (the page contract)
@@ -189,12 +189,14 @@ export function createControlRoot(doc: Document, id: PaperId): HTMLElement {
 }
 
 /**
- * Builds the controls in `root` (from createControlRoot), showing `state` when known. `tagNames`
- * gives the library's tags for the tag field's suggestions.
+ * Builds the controls in `root` (from createControlRoot), showing `state` when known. The note and
+ * tag editors come from `extras` (loaded the first time one opens); `tagNames` gives the library's
+ * tags for the tag field's suggestions.
  */
 export function createControls(
   root: HTMLElement,
   onAction: ActionHandler,
+  extras: ExtrasSource,
   state?: PaperState,
   tagNames: () => Promise<readonly string[]> = async () => [],
 ): CardControls {
@@ -217,7 +219,26 @@ export function createControls(
   let current: PaperState | undefined;
   let editor: NoteEditor | undefined;
   let tagEditor: TagEditor | undefined;
-  const tagField = (): TagEditor => {
+  /** An editor could not be loaded: the status says so (under any failed save's message) until one opens. */
+  let unavailable = false;
+  /** Runs `open` with the editors' makers: at once once the extras are loaded, else when they are; a failure shows on the card. */
+  const withEditors = (open: (loaded: ContentExtras) => void) => {
+    const loaded = extras.loaded();
+    if (loaded) return open(loaded);
+    extras.load().then(
+      (now) => {
+        if (unavailable) controls.clearError();
+        unavailable = false;
+        open(now);
+      },
+      () => {
+        unavailable = true;
+        // A failed save's message stays: this one shows once it is cleared.
+        if (!status.textContent) controls.clearError();
+      },
+    );
+  };
+  const tagField = ({ createTagEditor }: ContentExtras): TagEditor => {
     tagEditor ??= createTagEditor(doc, shadow, {
       change: (name, value) => void onAction({ kind: 'tag', name, value, at: actionTime() }),
       names: tagNames,
@@ -239,7 +260,7 @@ export function createControls(
     else if (hadFocus) button.focus();
   };
 
-  const noteEditor = (): NoteEditor => {
+  const noteEditor = ({ createNoteEditor }: ContentExtras): NoteEditor => {
     editor ??= createNoteEditor(doc, shadow, {
       save: (text, at) => onAction({ kind: 'note', text, at }),
       onClose: () => controls.closeNote(),
@@ -315,14 +336,16 @@ export function createControls(
       status.textContent = message;
     },
     clearError() {
-      status.textContent = '';
+      status.textContent = unavailable ? t('cardEditorUnavailable') : '';
     },
     openNote() {
-      const opened = noteEditor();
-      opened.show(current?.note ?? '');
-      // The whole note is in the editor now.
-      firstLine.hidden = true;
-      setEditorOpen(opened, noteButton, true);
+      withEditors((loaded) => {
+        const opened = noteEditor(loaded);
+        opened.show(current?.note ?? '');
+        // The whole note is in the editor now.
+        firstLine.hidden = true;
+        setEditorOpen(opened, noteButton, true);
+      });
     },
     closeNote() {
       if (!editor?.open) return;
@@ -334,9 +357,11 @@ export function createControls(
       return tagEditor?.open ?? false;
     },
     openTags() {
-      const opened = tagField();
-      opened.show(current?.tags ?? []);
-      setEditorOpen(opened, tagButton, true);
+      withEditors((loaded) => {
+        const opened = tagField(loaded);
+        opened.show(current?.tags ?? []);
+        setEditorOpen(opened, tagButton, true);
+      });
     },
     closeTags() {
       if (tagEditor?.open) setEditorOpen(tagEditor, tagButton, false);
@@ -351,100 +376,6 @@ export function createControls(
   };
   if (state) controls.update(state);
   return controls;
-}
-
-interface NoteEditor {
-  element: HTMLElement;
-  textarea: HTMLTextAreaElement;
-  draft: NoteDraft;
-  readonly open: boolean;
-  setOpen(open: boolean): void;
-  /** Shows the stored note, unless the user's own unsaved text is there. */
-  show(note: string): void;
-  focus(): void;
-}
-
-let editorCount = 0;
-
-const STATUS_TEXT: Record<NoteStatus, MessageKey> = {
-  saving: 'cardNoteSaving',
-  saved: 'cardNoteSaved',
-  failed: 'cardNoteRetrying',
-};
-
-function createNoteEditor(
-  doc: Document,
-  shadow: ShadowRoot,
-  options: { save: (text: string, at: number) => Promise<boolean>; onClose: () => void },
-): NoteEditor {
-  const element = doc.createElement('div');
-  element.className = 'editor';
-  element.id = `shelfmark-note-${++editorCount}`;
-  element.hidden = true;
-  const textarea = doc.createElement('textarea');
-  textarea.rows = 3;
-  textarea.maxLength = LIMITS.note; // the background enforces it too
-  textarea.spellcheck = true;
-  textarea.setAttribute('aria-label', t('cardNoteLabel'));
-  textarea.placeholder = t('cardNotePlaceholder');
-  const footer = doc.createElement('div');
-  footer.className = 'editor-footer';
-  const saveState = doc.createElement('span');
-  saveState.className = 'save-state';
-  const hint = doc.createElement('span');
-  hint.className = 'hint';
-  hint.textContent = t('cardNoteEscHint');
-  footer.append(saveState, hint);
-  element.append(textarea, footer);
-  shadow.append(element);
-
-  const draft = new NoteDraft({
-    save: options.save,
-    onStatus: (status) => {
-      saveState.textContent = t(STATUS_TEXT[status]);
-      saveState.toggleAttribute('data-failed', status === 'failed');
-    },
-  });
-  // Only what the user types is the note.
-  textarea.addEventListener('input', (event) => {
-    if (isUserEvent(event)) draft.change(textarea.value, actionTime());
-  });
-  textarea.addEventListener('blur', (event) => {
-    if (isUserEvent(event)) draft.flush();
-  });
-  textarea.addEventListener('keydown', (event) => {
-    if (isUserEvent(event) && event.key === 'Escape' && !event.isComposing) {
-      event.preventDefault();
-      options.onClose();
-    }
-  });
-  // Keys typed in the note are the note's: no page shortcut may see them (they would look as if
-  // typed on our host element, not in a field).
-  for (const type of ['keydown', 'keyup', 'keypress'] as const) {
-    element.addEventListener(type, (event) => event.stopPropagation());
-  }
-
-  return {
-    element,
-    textarea,
-    draft,
-    get open() {
-      return !element.hidden;
-    },
-    setOpen(open) {
-      element.hidden = !open;
-    },
-    show(note) {
-      if (draft.pending || textarea.value === note) return;
-      const { selectionStart, selectionEnd } = textarea;
-      textarea.value = note;
-      if (shadow.activeElement === textarea) textarea.setSelectionRange(selectionStart, selectionEnd);
-    },
-    focus() {
-      textarea.focus();
-      textarea.setSelectionRange(textarea.value.length, textarea.value.length);
-    },
-  };
 }
 
 /** A note's first line with words in it, for the card; '' when there is no note. */

@@ -1,6 +1,9 @@
 import type { PageRequest } from '../messages';
 import type { PaperRef } from '../paper';
 import type { PageContext, SiteName } from '../sites/types';
+import type { createNoteEditor } from './note-editor';
+import type { createShortcutsPanel } from './shortcuts-panel';
+import type { createTagEditor } from './tag-editor';
 
 /**
  * The content script's extras: what a page needs only once the user acts on a card. They are one
@@ -11,6 +14,17 @@ import type { PageContext, SiteName } from '../sites/types';
 export interface ContentExtras {
   /** What `card` shows about its paper, read by the adapter of `site` that serves `page`; null when it cannot be read. */
   readCard(site: SiteName, card: Element, page: PageContext): PaperRef | null;
+  /** A card's note editor (note-editor.ts) and tag field (tag-editor.ts), built the first time one opens. */
+  createNoteEditor: typeof createNoteEditor;
+  createTagEditor: typeof createTagEditor;
+  /** The keyboard shortcuts panel (shortcuts-panel.ts), built the first time it opens. */
+  createShortcutsPanel: typeof createShortcutsPanel;
+}
+
+/** Where a content script's parts get the extras: at once once loaded, or loaded on demand. */
+export interface ExtrasSource {
+  loaded(): ContentExtras | null;
+  load(): Promise<ContentExtras>;
 }
 
 declare global {

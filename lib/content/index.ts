@@ -109,7 +109,7 @@ export function startContentScript(
       document.addEventListener('DOMContentLoaded', refreshDock, { once: true, signal: ctx.signal });
       return;
     }
-    dock ??= createDock(document, { onHideRead: changeHideRead });
+    dock ??= createDock(document, { onHideRead: changeHideRead, extras });
     if (!dock.element.isConnected) document.body.append(dock.element);
     dock.update({ siteLabel: site.label, hideRead: annotator.hideRead, readCount: read });
   }

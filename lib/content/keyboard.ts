@@ -3,31 +3,27 @@
  * key press is someone typing) kept apart from the page, so they are tested on their own.
  */
 
-import type { MessageKey } from '../i18n';
-
 export type Command = 'next' | 'previous' | 'star' | 'read' | 'queue' | 'note' | 'tag' | 'open' | 'openInNewTab' | 'hideRead' | 'help';
 
 export interface Shortcut {
   /** `KeyboardEvent.key` as typed (letters lower-case unless the shortcut needs Shift). */
   key: string;
   command: Command;
-  /** What the shortcuts panel says it does, a key of the catalogues. */
-  description: MessageKey;
 }
 
-/** Every shortcut, in the order the shortcuts panel lists them. */
+/** Every shortcut, in the order the shortcuts panel lists them (shortcuts-panel.ts says what each does). */
 export const SHORTCUTS: readonly Shortcut[] = [
-  { key: 'j', command: 'next', description: 'keyNext' },
-  { key: 'k', command: 'previous', description: 'keyPrevious' },
-  { key: 's', command: 'star', description: 'keyStar' },
-  { key: 'r', command: 'read', description: 'keyRead' },
-  { key: 'q', command: 'queue', description: 'keyQueue' },
-  { key: 'n', command: 'note', description: 'keyNote' },
-  { key: 't', command: 'tag', description: 'keyTag' },
-  { key: 'o', command: 'open', description: 'keyOpen' },
-  { key: 'O', command: 'openInNewTab', description: 'keyOpenInNewTab' },
-  { key: 'h', command: 'hideRead', description: 'keyHideRead' },
-  { key: '?', command: 'help', description: 'keyHelp' },
+  { key: 'j', command: 'next' },
+  { key: 'k', command: 'previous' },
+  { key: 's', command: 'star' },
+  { key: 'r', command: 'read' },
+  { key: 'q', command: 'queue' },
+  { key: 'n', command: 'note' },
+  { key: 't', command: 'tag' },
+  { key: 'o', command: 'open' },
+  { key: 'O', command: 'openInNewTab' },
+  { key: 'h', command: 'hideRead' },
+  { key: '?', command: 'help' },
 ];
 
 const BY_KEY = new Map(SHORTCUTS.map((shortcut) => [shortcut.key, shortcut.command]));

@@ -9,7 +9,7 @@ import type { PaperRecord } from '@/lib/store/db';
 import { viewRecords } from '@/lib/store/views';
 import type { PaperRef } from '@/lib/paper';
 import { freshDatabase } from '../db-helpers';
-import { backgroundSend } from './content-fixture';
+import { backgroundSend, EXTRAS_LOADED } from './content-fixture';
 
 /**
  * One paper, several ids: a card that shows an arXiv link beside a DOI and a dblp key is one paper.
@@ -172,7 +172,7 @@ describe('a page whose cards show several ids', () => {
     document.body.innerHTML = ENTRY;
     const sent: Request[] = [];
     const controller = new AbortController();
-    const annotator = new Annotator({ document, adapters: [dblp], location: () => 'https://dblp.org/pid/48/5662.html', send: backgroundSend(db, sent), signal: controller.signal });
+    const annotator = new Annotator({ document, extras: EXTRAS_LOADED, adapters: [dblp], location: () => 'https://dblp.org/pid/48/5662.html', send: backgroundSend(db, sent), signal: controller.signal });
     try {
       annotator.start();
       await new Promise((resolve) => setTimeout(resolve, 80));

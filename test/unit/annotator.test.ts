@@ -9,7 +9,7 @@ import { plainError } from '@/lib/errors';
 import { EMPTY_STATE, setRead, type PaperState } from '@/lib/store/library';
 import type { Request } from '@/lib/messages';
 import { freshDatabase } from '../db-helpers';
-import { backgroundSend, shadowOf } from './content-fixture';
+import { backgroundSend, EXTRAS_LOADED, shadowOf } from './content-fixture';
 import { syntheticArxivListing } from '../e2e/synthetic-listing';
 
 const URL_DAILY = 'https://huggingface.co/papers?date=2024-08-01';
@@ -45,7 +45,7 @@ function setup(html: string, send?: Send, insertStyle?: (css: string, remove: st
     return null as never;
   };
   let href = URL_DAILY;
-  const annotator = new Annotator({ document, adapters: ADAPTERS, location: () => href, send: send ?? defaultSend, signal: controller.signal, insertStyle });
+  const annotator = new Annotator({ document, extras: EXTRAS_LOADED, adapters: ADAPTERS, location: () => href, send: send ?? defaultSend, signal: controller.signal, insertStyle });
   return { annotator, controller, calls, states, navigate: (url: string) => (href = url) };
 }
 
@@ -392,7 +392,7 @@ describe('Annotator: read papers recede, with no attribute saying so', () => {
     const insertStyle = vi.fn(async (css: string) => {
       styles.push(css);
     });
-    const annotator = new Annotator({ document, adapters: ADAPTERS, location: () => URL_DAILY, send: backgroundSend(db), signal: controller.signal, onChange, insertStyle });
+    const annotator = new Annotator({ document, extras: EXTRAS_LOADED, adapters: ADAPTERS, location: () => URL_DAILY, send: backgroundSend(db), signal: controller.signal, onChange, insertStyle });
     annotator.setSettings({ hideRead: settings.hideRead ?? {}, dimRead: settings.dimRead ?? true });
     annotator.start();
     await vi.waitFor(() => expect(annotator.summary().read).toBe(1));
@@ -440,7 +440,7 @@ describe('Annotator: read papers recede, with no attribute saying so', () => {
     const controller = new AbortController();
     running.push(controller);
     const styles: string[] = [];
-    const annotator = new Annotator({ document, adapters: ADAPTERS, location: () => URL_DAILY, send: backgroundSend(db), signal: controller.signal, insertStyle: async (css) => void styles.push(css) });
+    const annotator = new Annotator({ document, extras: EXTRAS_LOADED, adapters: ADAPTERS, location: () => URL_DAILY, send: backgroundSend(db), signal: controller.signal, insertStyle: async (css) => void styles.push(css) });
     annotator.setSettings({ hideRead: { huggingface: true }, dimRead: true });
     annotator.start();
     await vi.waitFor(() => expect(annotator.summary().read).toBe(1));
@@ -480,7 +480,7 @@ describe('Annotator: notes are never lost', () => {
     document.body.innerHTML = html;
     const controller = new AbortController();
     running.push(controller);
-    const annotator = new Annotator({ document, adapters: ADAPTERS, location: () => URL_DAILY, send: backgroundSend(db, sent), signal: controller.signal });
+    const annotator = new Annotator({ document, extras: EXTRAS_LOADED, adapters: ADAPTERS, location: () => URL_DAILY, send: backgroundSend(db, sent), signal: controller.signal });
     annotator.start();
     await flush();
     const root = roots()[0]!;

@@ -12,6 +12,7 @@ import { arxiv } from '@/lib/sites/arxiv';
 import { createPageContext } from '@/lib/sites/types';
 import { canonicalIds, SHARED_PAGES } from '../fixtures/shared-pages';
 import { fixture, parsePage, sharedPage } from '../pages';
+import { EXTRAS_LOADED } from './content-fixture';
 
 function readPage(html: string, url: string) {
   const doc = parsePage(html);
@@ -454,7 +455,7 @@ describe('arXiv on the page: a paper listed twice keeps both cards in the same s
       }
       return null as never;
     };
-    const annotator = new Annotator({ document, adapters: ADAPTERS, location: () => 'https://arxiv.org/list/cs.IR/new', send, signal: controller.signal });
+    const annotator = new Annotator({ document, extras: EXTRAS_LOADED, adapters: ADAPTERS, location: () => 'https://arxiv.org/list/cs.IR/new', send, signal: controller.signal });
     try {
       annotator.start();
       await new Promise((resolve) => setTimeout(resolve, 50));

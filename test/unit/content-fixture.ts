@@ -3,6 +3,11 @@ import type { ShelfmarkDB } from '@/lib/store/db';
 import { handleMessage } from '@/lib/background/handle-message';
 import type { ResponseData } from '@/lib/messaging';
 import type { Request } from '@/lib/messages';
+import type { ExtrasSource } from '@/lib/content/extras';
+import { CONTENT_EXTRAS } from '@/lib/content/extras-bundle';
+
+/** The content script's extras, loaded already (as after a first use: lib/content/extras.ts). */
+export const EXTRAS_LOADED: ExtrasSource = { loaded: () => CONTENT_EXTRAS, load: async () => CONTENT_EXTRAS };
 
 /** A Hugging Face listing card, as the 2024 and 2026 layouts give it (title link in a heading, in an <article>). */
 export function hfCard(arxivId: string, title: string): string {

@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import extrasScript from '@/entrypoints/content-extras';
 import { startContentScript } from '@/lib/content';
 import { ADAPTERS } from '@/lib/sites';
 import { HIDE_READ_LABEL, SHORTCUTS_LABEL } from '@/lib/content/dock';
@@ -34,6 +35,11 @@ async function start() {
       styles.push(message.insert!);
       return Promise.resolve({ ok: true, data: null });
     }
+    if (message.type === 'loadExtras') {
+      // The background runs the extras script in the page (lib/background/page-scripts.ts).
+      extrasScript.main();
+      return Promise.resolve({ ok: true, data: null });
+    }
     return handleMessage(db, message, (states) => {
       void fakeBrowser.runtime.onMessage.trigger({ type: 'shelfmark:states', states }, {});
     });
@@ -56,6 +62,7 @@ beforeEach(() => {
 });
 afterEach(() => {
   ctx.notifyInvalidated();
+  globalThis.__shelfmarkExtras = undefined;
   document.body.innerHTML = '';
 });
 
@@ -159,9 +166,10 @@ describe('content script on a listing', () => {
 
   it('? opens the shortcuts panel; while it is open, other keys do nothing', async () => {
     const { key, dock, stored } = await start();
-    const dialog = dock().querySelector('dialog')!;
     key('?', document.body, { shiftKey: true });
-    expect(dialog.hasAttribute('open')).toBe(true);
+    // Built the first time it opens (from the content script's extras).
+    await vi.waitFor(() => expect(dock().querySelector('dialog')?.hasAttribute('open')).toBe(true));
+    const dialog = dock().querySelector('dialog')!;
     expect([...dialog.querySelectorAll('kbd')].map((kbd) => kbd.textContent)).toEqual(['j', 'k', 's', 'r', 'q', 'n', 't', 'o', 'Shift O', 'h', '?']);
     expect(dialog.querySelector('label')!.textContent).toBe('Hide read papers on Hugging Face');
     key('j');

@@ -3,7 +3,7 @@ import { createControlRoot, createControls, noteFirstLine, TOGGLES, type CardCon
 import { NOTE_SAVE_DELAY_MS } from '@/lib/content/note-draft';
 import type { PaperState, UserAction } from '@/lib/store/library';
 import { EMPTY_STATE } from '@/lib/store/library';
-import { forge, shadowOf } from './content-fixture';
+import { EXTRAS_LOADED, forge, shadowOf } from './content-fixture';
 import { t } from '@/lib/i18n';
 
 const EMPTY: PaperState = EMPTY_STATE;
@@ -14,7 +14,7 @@ function mount(initial: PaperState = EMPTY) {
   const controls = createControls(createControlRoot(document, 'arxiv:2407.21783'), async (action) => {
     actions.push(action);
     return answer;
-  }, initial);
+  }, EXTRAS_LOADED, initial);
   document.body.append(controls.root);
   const shadow = shadowOf(controls.root)!;
   const button = (name: string) => shadow.querySelector<HTMLButtonElement>(`button[aria-label="${name}"]`)!;

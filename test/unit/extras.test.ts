@@ -10,6 +10,7 @@ import { huggingfaceReposCards } from '@/lib/sites/huggingface-repos';
 import { createPageContext } from '@/lib/sites/types';
 import { freshDatabase } from '../db-helpers';
 import { backgroundSend, hfCard, shadowOf } from './content-fixture';
+import { t } from '@/lib/i18n';
 
 /*
  * The content scripts carry their sites' cards only; what a card shows of its paper is read by the
@@ -98,6 +99,34 @@ describe('the card reader, loaded on first use', () => {
     await Promise.resolve();
     expect(acts()).toHaveLength(1);
     expect(never).not.toHaveBeenCalled();
+  });
+});
+
+describe('the editors and the shortcuts panel, loaded the first time one opens', () => {
+  it('Note opens its editor once the extras have loaded, with the cursor in it', async () => {
+    runExtrasScript.mockClear();
+    const { click } = setup(runExtrasScript);
+    await vi.waitFor(() => expect(document.querySelectorAll('shelfmark-controls')).toHaveLength(2));
+    const shadow = shadowOf(document.querySelector('shelfmark-controls'))!;
+    click(0, 'Note');
+    expect(shadow.querySelector('textarea')).toBeNull();
+    await vi.waitFor(() => expect(shadow.querySelector('textarea')).not.toBeNull());
+    expect(shadow.activeElement).toBe(shadow.querySelector('textarea'));
+    expect(shadow.querySelector('button[aria-label="Note"]')!.getAttribute('aria-pressed')).toBe('true');
+    click(1, 'Tag');
+    await vi.waitFor(() => expect(shadowOf(document.querySelectorAll('shelfmark-controls')[1]!)!.querySelector('input')).not.toBeNull());
+    expect(runExtrasScript).toHaveBeenCalledTimes(1);
+  });
+
+  it('when they cannot load, the card says so in words', async () => {
+    const { click } = setup(async () => {
+      throw new Error('no tab');
+    });
+    await vi.waitFor(() => expect(document.querySelectorAll('shelfmark-controls')).toHaveLength(2));
+    click(0, 'Note');
+    const shadow = shadowOf(document.querySelector('shelfmark-controls'))!;
+    await vi.waitFor(() => expect(shadow.querySelector('[role="status"]')!.textContent).toBe(t('cardEditorUnavailable')));
+    expect(shadow.querySelector('textarea')).toBeNull();
   });
 });
 

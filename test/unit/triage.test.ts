@@ -4,7 +4,7 @@ import { Annotator, CURRENT_ATTRIBUTE } from '@/lib/content/annotator';
 import { paperUrl, Triage } from '@/lib/content/triage';
 import { getStates } from '@/lib/store/library';
 import { freshDatabase } from '../db-helpers';
-import { backgroundSend, forge, hfCard, shadowOf } from './content-fixture';
+import { backgroundSend, EXTRAS_LOADED, forge, hfCard, shadowOf } from './content-fixture';
 
 const URL_DAILY = 'https://huggingface.co/papers?date=2024-08-01';
 const IDS = ['2407.21783', '2407.21705', '2407.21770', '2407.21118'];
@@ -15,7 +15,7 @@ async function setup(hideRead = false) {
   const db = freshDatabase();
   const controller = new AbortController();
   running.push(controller);
-  const annotator = new Annotator({ document, adapters: ADAPTERS, location: () => URL_DAILY, send: backgroundSend(db), signal: controller.signal });
+  const annotator = new Annotator({ document, extras: EXTRAS_LOADED, adapters: ADAPTERS, location: () => URL_DAILY, send: backgroundSend(db), signal: controller.signal });
   annotator.setSettings({ hideRead: { huggingface: hideRead }, dimRead: true });
   annotator.start();
   await new Promise((resolve) => setTimeout(resolve, 50));
