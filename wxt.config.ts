@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
-import { PAPER_PAGES, siteHosts, SPA_PAGES } from './lib/sites/pages';
+import { PAPER_PAGES, siteHosts, SITE_PAGES, SPA_PAGES } from './lib/sites/pages';
 import { ICON_SIZES, iconPath } from './modules/icons';
 import pkg from './package.json';
 
@@ -43,6 +43,14 @@ export default defineConfig({
   vite: () => ({ resolve: { alias: { 'node-fetch': noFetch, 'sync-fetch': noFetch } } }),
   ...(E2E ? { outDir: '.output/e2e' } : SYNC ? {} : { outDir: '.output/no-sync' }),
   hooks: {
+    // Each site's content script runs on that site's pages that may hold papers (lib/sites/pages.ts).
+    // Given here rather than in the entrypoint, whose options are bundled into the script it runs.
+    'entrypoints:resolved': (_wxt, entrypoints) => {
+      for (const entrypoint of entrypoints) {
+        if (entrypoint.type !== 'content-script' || !(entrypoint.name in SITE_PAGES)) continue;
+        entrypoint.options.matches = [...SITE_PAGES[entrypoint.name as keyof typeof SITE_PAGES].papers];
+      }
+    },
     // Build-time flags for the builds only (unit tests see them undefined: the shipped behaviour).
     'vite:build:extendConfig': (entrypoints, config) => {
       config.define = { ...config.define, __SHELFMARK_E2E__: JSON.stringify(E2E), __SHELFMARK_SYNC__: JSON.stringify(SYNC) };

@@ -1,11 +1,10 @@
 import { startContentScript } from '@/lib/content';
 import { dblpCards } from '@/lib/sites/dblp';
-import { SITE_PAGES } from '@/lib/sites/pages';
 
-// The content script of one site: declared for its pages that may hold papers (lib/sites/pages.ts),
+// The content script of one site: declared for its pages that may hold papers (lib/sites/pages.ts:
+// wxt.config.ts gives them to the manifest, so that the script does not carry them),
 // it bundles that site's adapter only.
 export default defineContentScript({
-  matches: [...SITE_PAGES.dblp.papers],
   // From the start of parsing: the first screen's cards get their controls as they arrive (the
   // adapter offers a card once the parser is done with it: lib/sites/read.ts isParsed).
   runAt: 'document_start',

@@ -1,19 +1,21 @@
 import { startContentScript } from '@/lib/content';
 import { huggingfaceCards } from '@/lib/sites/huggingface';
 import { huggingfaceReposCards } from '@/lib/sites/huggingface-repos';
-import { SITE_PAGES } from '@/lib/sites/pages';
 
-// The content script of one site: declared for its pages that may hold papers (lib/sites/pages.ts),
+// The content script of one site: declared for its pages that may hold papers (lib/sites/pages.ts:
+// wxt.config.ts gives them to the manifest, so that the script does not carry them),
 // it bundles that site's adapter only. The router injects the same file where a single-page app
 // reaches such a page in-page (lib/background/page-scripts.ts).
 export default defineContentScript({
-  matches: [...SITE_PAGES.huggingface.papers],
   // From the start of parsing: the first screen's cards get their controls as they arrive, before
   // they are first painted, so nothing on the page jumps (see Annotator.start).
   runAt: 'document_start',
   // WXT would post the extension id to the page when the script starts (issue 9).
   noScriptStartedPostMessage: true,
   main(ctx) {
-    startContentScript(ctx, [huggingfaceCards, huggingfaceReposCards], { navigatesInPage: SITE_PAGES.huggingface.spa !== undefined });
+    startContentScript(ctx, [huggingfaceCards, huggingfaceReposCards], {
+      // A single-page app (its `spa` pages, lib/sites/pages.ts): its address changes without a load.
+      navigatesInPage: true,
+    });
   },
 });

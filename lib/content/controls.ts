@@ -221,17 +221,36 @@ export function createControls(
   let tagEditor: TagEditor | undefined;
   /** An editor could not be loaded: the status says so (under any failed save's message) until one opens. */
   let unavailable = false;
-  /** Runs `open` with the editors' makers: at once once the extras are loaded, else when they are; a failure shows on the card. */
-  const withEditors = (open: (loaded: ContentExtras) => void) => {
+  /**
+   * Runs `open` with the editors' makers: at once once the extras are loaded, else when they are (a
+   * failure shows on the card). Meanwhile the keys typed in the controls are the editor's: kept from
+   * the page and from the shortcuts, and given to `open` to put in the field it opens.
+   */
+  const withEditors = (open: (loaded: ContentExtras, typed: string) => void) => {
     const loaded = extras.loaded();
-    if (loaded) return open(loaded);
+    if (loaded) return open(loaded, '');
+    let typed = '';
+    const keep = (pressed: Event) => {
+      const event = pressed as KeyboardEvent;
+      if (!isUserEvent(event) || event.ctrlKey || event.metaKey || event.altKey || event.isComposing) return;
+      if (event.type === 'keydown' && event.key.length === 1) typed += event.key;
+      else if (event.type === 'keydown') return;
+      event.preventDefault();
+      event.stopPropagation();
+    };
+    const stopKeeping = () => {
+      for (const type of ['keydown', 'keypress'] as const) shadow.removeEventListener(type, keep, true);
+    };
+    for (const type of ['keydown', 'keypress'] as const) shadow.addEventListener(type, keep, true);
     extras.load().then(
       (now) => {
+        stopKeeping();
         if (unavailable) controls.clearError();
         unavailable = false;
-        open(now);
+        open(now, typed);
       },
       () => {
+        stopKeeping();
         unavailable = true;
         // A failed save's message stays: this one shows once it is cleared.
         if (!status.textContent) controls.clearError();
@@ -339,12 +358,13 @@ export function createControls(
       status.textContent = unavailable ? t('cardEditorUnavailable') : '';
     },
     openNote() {
-      withEditors((loaded) => {
+      withEditors((loaded, typed) => {
         const opened = noteEditor(loaded);
         opened.show(current?.note ?? '');
         // The whole note is in the editor now.
         firstLine.hidden = true;
         setEditorOpen(opened, noteButton, true);
+        if (typed) opened.type(typed);
       });
     },
     closeNote() {
@@ -357,10 +377,11 @@ export function createControls(
       return tagEditor?.open ?? false;
     },
     openTags() {
-      withEditors((loaded) => {
+      withEditors((loaded, typed) => {
         const opened = tagField(loaded);
         opened.show(current?.tags ?? []);
         setEditorOpen(opened, tagButton, true);
+        opened.input.value += typed;
       });
     },
     closeTags() {

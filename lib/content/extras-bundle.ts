@@ -4,6 +4,7 @@ import type { ContentExtras } from './extras';
 import { createNoteEditor } from './note-editor';
 import { createShortcutsPanel } from './shortcuts-panel';
 import { createTagEditor } from './tag-editor';
+import { Triage } from './triage';
 
 /** Every adapter whole, readers included: the generic one last, as it serves any page. */
 const READERS = [...ADAPTERS, generic];
@@ -15,4 +16,5 @@ export const CONTENT_EXTRAS: ContentExtras = {
   createNoteEditor,
   createTagEditor,
   createShortcutsPanel,
+  Triage,
 };

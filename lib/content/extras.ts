@@ -4,6 +4,7 @@ import type { PageContext, SiteName } from '../sites/types';
 import type { createNoteEditor } from './note-editor';
 import type { createShortcutsPanel } from './shortcuts-panel';
 import type { createTagEditor } from './tag-editor';
+import type { Triage } from './triage';
 
 /**
  * The content script's extras: what a page needs only once the user acts on a card. They are one
@@ -19,6 +20,8 @@ export interface ContentExtras {
   createTagEditor: typeof createTagEditor;
   /** The keyboard shortcuts panel (shortcuts-panel.ts), built the first time it opens. */
   createShortcutsPanel: typeof createShortcutsPanel;
+  /** The keyboard's cursor and its commands (triage.ts), made the first time a key or focus needs it. */
+  Triage: typeof Triage;
 }
 
 /** Where a content script's parts get the extras: at once once loaded, or loaded on demand. */

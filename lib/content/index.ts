@@ -6,12 +6,12 @@ import { defaultSettings, loadSettings, setHideRead, watchSettings, type Setting
 import { Annotator, type Send } from './annotator';
 import './css/page.css';
 import { createDock, type Dock } from './dock';
-import { loadedExtras, loadExtras } from './extras';
+import { loadedExtras, loadExtras, type ContentExtras } from './extras';
 import { commandFor } from './keyboard';
 import { withRetries } from './retry';
 import { contentScriptRunning, setContentScriptRunning } from './running';
 import { shieldFromPageEvents } from './shield';
-import { Triage } from './triage';
+import type { Triage, TriageOptions } from './triage';
 import { actionTime, isUserEvent } from './trust';
 import { t } from '../i18n';
 
@@ -55,11 +55,8 @@ export function startContentScript(
     return answer;
   }) as Send;
 
+  /** The parts a page needs once the user acts (extras.ts): loaded on first use, or as the pointer comes to a card's controls. */
   const extras = { loaded: loadedExtras, load: () => loadExtras(deliver) };
-  /** The extras load as the user comes to act (a pointer on a card's controls, focus in them, a shortcut), so they are there when they act. */
-  const loadExtrasSoon = () => {
-    if (!loadedExtras()) extras.load().catch((error: unknown) => log('could not load the extras', error));
-  };
 
   const annotator = new Annotator({
     document,
@@ -87,14 +84,33 @@ export function startContentScript(
     annotator.setSettings(next);
   };
 
-  const triage = new Triage(annotator, {
+  const triageOptions: TriageOptions = {
     open: (url, newTab) => {
       if (newTab) window.open(url, '_blank', 'noopener');
       else location.assign(url);
     },
     toggleHelp: () => dock?.toggleHelp(),
     toggleHideRead: () => changeHideRead(!annotator.hideRead),
-  });
+  };
+  /** The keyboard's cursor (triage.ts), from the extras: made the first time a key or focus needs it. */
+  let triage: Triage | null = null;
+  const triageOf = (loaded: ContentExtras) => (triage ??= new loaded.Triage(annotator, triageOptions));
+  /** Keys and focus that came before the extras had loaded: handled in order once they have. */
+  let early: ((triage: Triage) => void)[] = [];
+  /** Runs `use` with the cursor: now when the extras are loaded and nothing waits before it, else after what does. */
+  const withTriage = (use: (triage: Triage) => void) => {
+    const loaded = early.length ? null : loadedExtras();
+    if (loaded) return use(triageOf(loaded));
+    early.push(use);
+    if (early.length > 1) return;
+    extras.load().then(
+      (now) => {
+        if (!ctx.isValid) return;
+        for (const queued of early.splice(0)) queued(triageOf(now));
+      },
+      () => (early = []),
+    );
+  };
 
   /** The page control shows on listings, and follows their counts and the setting. */
   function refreshDock(): void {
@@ -121,7 +137,7 @@ export function startContentScript(
   watchSettings(applySettings, ctx.signal);
   ctx.onInvalidated(() => {
     browser.runtime.onMessage.removeListener(onMessage);
-    triage.clear();
+    triage?.clear();
     dock?.element.remove();
   });
 
@@ -132,14 +148,28 @@ export function startContentScript(
     if (!isUserEvent(event) || !annotator.site) return;
     const command = commandFor(event);
     if (!command || (dock?.helpOpen && command !== 'help')) return;
-    loadExtrasSoon();
-    if (triage.run(command, actionTime())) event.preventDefault();
+    const at = actionTime();
+    const loaded = early.length ? null : loadedExtras();
+    if (loaded) {
+      if (triageOf(loaded).run(command, at)) event.preventDefault();
+      return;
+    }
+    // The page's first key (the extras still loading): Shelfmark's while there are cards to act on.
+    if (annotator.visibleCards().length) event.preventDefault();
+    withTriage((cursor) => cursor.run(command, at));
   });
+  // Using a card's controls makes it the current card.
   ctx.addEventListener(document, 'focusin', (event) => {
-    if (annotator.cardOf(event.target as Node | null)) loadExtrasSoon();
-    triage.followFocus(event);
+    if (annotator.cardOf(event.target as Node | null)) withTriage((cursor) => cursor.followFocus(event));
   });
-  ctx.addEventListener(document, 'pointerover', (event) => annotator.cardOf(event.target as Node | null) && loadExtrasSoon(), { passive: true });
+  ctx.addEventListener(
+    document,
+    'pointerover',
+    (event) => {
+      if (!loadedExtras() && annotator.cardOf(event.target as Node | null)) extras.load().catch((error: unknown) => log('could not load the extras', error));
+    },
+    { passive: true },
+  );
   // Nothing typed is lost: notes are sent at once when the page is hidden (tab switched, window
   // minimised) or goes away (tab closed, navigation); a message sent in pagehide still arrives.
   ctx.addEventListener(document, 'visibilitychange', (event) => {

@@ -18,6 +18,8 @@ export interface NoteEditor {
   /** Shows the stored note, unless the user's own unsaved text is there. */
   show(note: string): void;
   focus(): void;
+  /** Adds what the user typed before the editor was there, at the cursor, as if typed in it. */
+  type(text: string): void;
 }
 
 let editorCount = 0;
@@ -99,6 +101,10 @@ export function createNoteEditor(
     focus() {
       textarea.focus();
       textarea.setSelectionRange(textarea.value.length, textarea.value.length);
+    },
+    type(text) {
+      textarea.setRangeText(text, textarea.selectionStart, textarea.selectionEnd, 'end');
+      draft.change(textarea.value, actionTime());
     },
   };
 }

@@ -1,7 +1,7 @@
 import { paperLinks, parsePaperId, type PaperId, type PaperRef } from '../paper';
 import { absoluteUrl, documentUrl, identityOf, isParsed, pageHost, readText, readTexts } from './read';
 import { boundPaperRef } from '../bounds';
-import { isSiteHost } from './hosts';
+import { ACL_HOSTS, isHostIn } from './hosts';
 import { withReader, type PageContext, type SiteAdapter, type SiteCards } from './types';
 
 /*
@@ -57,7 +57,7 @@ export const aclCards: SiteCards = {
   label: 'ACL Anthology',
 
   matches(url) {
-    return isSiteHost('acl', url.hostname) && (LISTING_PATH.test(url.pathname) || paperPageId(url) !== null);
+    return isHostIn(ACL_HOSTS, url.hostname) && (LISTING_PATH.test(url.pathname) || paperPageId(url) !== null);
   },
 
   findCards(root, page) {
@@ -122,7 +122,7 @@ function paperPageCardId(card: Element): PaperId | null {
   const fromRow = row ? parsePaperId(`acl:${readText(row)}`) : null;
   if (fromRow) return fromRow;
   const url = documentUrl(card);
-  return url && isSiteHost('acl', url.hostname) ? paperPageId(url) : null;
+  return url && isHostIn(ACL_HOSTS, url.hostname) ? paperPageId(url) : null;
 }
 
 /** The <dd> of the paper page's details row named `label` ("Year", "Volume", "DOI"). */

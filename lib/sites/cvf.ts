@@ -1,7 +1,7 @@
 import { paperLinks, parsePaperId, type PaperId, type PaperIdentity, type PaperRef } from '../paper';
 import { absoluteUrl, documentUrl, identityOf, isParsed, pageHost, readText, readTexts, yearIn } from './read';
 import { boundPaperRef } from '../bounds';
-import { isSiteHost } from './hosts';
+import { CVF_HOSTS, isHostIn } from './hosts';
 import { inline } from './place';
 import { withReader, type SiteAdapter, type SiteCards } from './types';
 
@@ -47,7 +47,7 @@ export const cvfCards: SiteCards = {
   label: 'CVF open access',
 
   matches(url) {
-    if (!isSiteHost('cvf', url.hostname)) return false;
+    if (!isHostIn(CVF_HOSTS, url.hostname)) return false;
     return LISTING_PATH.test(url.pathname) || (url.pathname.endsWith('.html') && parsePaperId(url.href)?.startsWith('cvf:') === true);
   },
 
@@ -124,7 +124,7 @@ function identityOfEntry(dt: Element): PaperIdentity | null {
 
 function identityOfPaperPage(page: Element): PaperIdentity | null {
   const url = documentUrl(page);
-  const own = url && isSiteHost('cvf', url.hostname) ? parsePaperId(url.href) : null;
+  const own = url && isHostIn(CVF_HOSTS, url.hostname) ? parsePaperId(url.href) : null;
   const identity = identityOf(page.querySelectorAll(`${SELECTORS.arxivLink}, ${SELECTORS.pdfLink}`), [own], ORIGIN);
   return identity && [identity.id, ...identity.aliases].some((id) => id.startsWith('cvf:')) ? identity : null;
 }

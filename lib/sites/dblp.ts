@@ -1,7 +1,7 @@
 import { paperLinks, type PaperIdentity, type PaperRef } from '../paper';
 import { identityOf, isParsed, pageHost, readText, readTexts, yearIn } from './read';
 import { boundPaperRef } from '../bounds';
-import { isSiteHost } from './hosts';
+import { DBLP_HOSTS, isHostIn } from './hosts';
 import { withReader, type SiteAdapter, type SiteCards } from './types';
 
 /*
@@ -41,7 +41,7 @@ export const dblpCards: SiteCards = {
   label: 'dblp',
 
   matches(url) {
-    return isSiteHost('dblp', url.hostname) && PATH.test(url.pathname) && !url.pathname.startsWith('/search/publ/api');
+    return isHostIn(DBLP_HOSTS, url.hostname) && PATH.test(url.pathname) && !url.pathname.startsWith('/search/publ/api');
   },
 
   findCards(root) {

@@ -11,7 +11,8 @@ import type { SiteName } from './types';
  * Scholar answers on scholar.<each of them>, and sends many users to their country's. Match
  * patterns cannot say "any top-level domain", so they are listed.
  */
-const GOOGLE_DOMAINS = (
+// Pure (`@__PURE__`): a content script whose site is not Scholar leaves the list out.
+const GOOGLE_DOMAINS = /* @__PURE__ */ (
   'google.com google.ad google.ae google.com.af google.com.ag google.al google.am google.co.ao ' +
   'google.com.ar google.as google.at google.com.au google.az google.ba google.com.bd google.be google.bf ' +
   'google.bg google.com.bh google.bi google.bj google.com.bn google.com.bo google.com.br google.bs ' +
@@ -37,19 +38,33 @@ const GOOGLE_DOMAINS = (
   'google.co.zm google.co.zw google.cat'
 ).split(' ');
 
+// Each site's hosts on their own: an adapter names its own list, so a site's content script carries no other's.
+export const HUGGINGFACE_HOSTS: readonly string[] = ['huggingface.co'];
+export const ARXIV_HOSTS: readonly string[] = ['arxiv.org', 'www.arxiv.org', 'export.arxiv.org'];
+export const ACL_HOSTS: readonly string[] = ['aclanthology.org'];
+export const DBLP_HOSTS: readonly string[] = ['dblp.org'];
+export const SCHOLAR_HOSTS: readonly string[] = /* @__PURE__ */ GOOGLE_DOMAINS.map((domain) => `scholar.${domain}`);
+export const OPENREVIEW_HOSTS: readonly string[] = ['openreview.net'];
+export const CVF_HOSTS: readonly string[] = ['openaccess.thecvf.com'];
+
 export const HOSTS_BY_SITE: Readonly<Record<SiteName, readonly string[]>> = {
-  huggingface: ['huggingface.co'],
-  arxiv: ['arxiv.org', 'www.arxiv.org', 'export.arxiv.org'],
-  acl: ['aclanthology.org'],
-  dblp: ['dblp.org'],
-  scholar: GOOGLE_DOMAINS.map((domain) => `scholar.${domain}`),
-  openreview: ['openreview.net'],
-  cvf: ['openaccess.thecvf.com'],
+  huggingface: HUGGINGFACE_HOSTS,
+  arxiv: ARXIV_HOSTS,
+  acl: ACL_HOSTS,
+  dblp: DBLP_HOSTS,
+  scholar: SCHOLAR_HOSTS,
+  openreview: OPENREVIEW_HOSTS,
+  cvf: CVF_HOSTS,
   // Any page the user asks for: no host of its own (lib/sites/generic.ts).
   generic: [],
 };
 
 /** True when `host` is one of `site`'s hosts. */
 export function isSiteHost(site: SiteName, host: string): boolean {
-  return HOSTS_BY_SITE[site].includes(host.toLowerCase());
+  return isHostIn(HOSTS_BY_SITE[site], host);
+}
+
+/** True when `host` is one of `hosts` (a site's list above). */
+export function isHostIn(hosts: readonly string[], host: string): boolean {
+  return hosts.includes(host.toLowerCase());
 }

@@ -1,7 +1,7 @@
 import { paperLinks, parsePaperId, type PaperId, type PaperRef } from '../paper';
 import { dateInText, documentUrl, isParsed, pageHost, readText, readTexts, yearIn } from './read';
 import { boundPaperRef } from '../bounds';
-import { isSiteHost } from './hosts';
+import { OPENREVIEW_HOSTS, isHostIn } from './hosts';
 import { withReader, type SiteAdapter, type SiteCards } from './types';
 
 /*
@@ -52,7 +52,7 @@ export const openreviewCards: SiteCards = {
   label: 'OpenReview',
 
   matches(url) {
-    if (!isSiteHost('openreview', url.hostname)) return false;
+    if (!isHostIn(OPENREVIEW_HOSTS, url.hostname)) return false;
     if (GROUP_PATH.test(url.pathname)) return url.searchParams.has('id');
     return forumPageId(url) !== null;
   },
@@ -133,7 +133,7 @@ function cardAround(link: Element, id: PaperId): Element | null {
 /** A forum page's paper: the page's own id (the address names the forum). */
 function forumNoteId(note: Element): PaperId | null {
   const url = documentUrl(note);
-  return url && isSiteHost('openreview', url.hostname) ? forumPageId(url) : null;
+  return url && isHostIn(OPENREVIEW_HOSTS, url.hostname) ? forumPageId(url) : null;
 }
 
 /** A paper's note, listed on a venue page or the subject of its forum: the same fields in two markups. */

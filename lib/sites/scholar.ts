@@ -1,7 +1,7 @@
 import { paperLinks, type PaperIdentity, type PaperRef } from '../paper';
 import { identityOf, isParsed, pageHost, readText, yearIn } from './read';
 import { boundPaperRef } from '../bounds';
-import { isSiteHost } from './hosts';
+import { SCHOLAR_HOSTS, isHostIn } from './hosts';
 import { inline } from './place';
 import { withReader, type SiteAdapter, type SiteCards } from './types';
 
@@ -48,7 +48,7 @@ export const scholarCards: SiteCards = {
   label: 'Google Scholar',
 
   matches(url) {
-    return isSiteHost('scholar', url.hostname) && RESULTS_PATH.test(url.pathname);
+    return isHostIn(SCHOLAR_HOSTS, url.hostname) && RESULTS_PATH.test(url.pathname);
   },
 
   findCards(root) {

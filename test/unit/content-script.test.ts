@@ -116,6 +116,8 @@ describe('content script on a listing', () => {
     const { key, root, db } = await start();
     key('j');
     key('n');
+    // The page's first keys act once the extras (the cursor, the note editor) have loaded.
+    await vi.waitFor(() => expect(shadowOf(root(0))!.querySelector('textarea')).not.toBeNull());
     const textarea = shadowOf(root(0))!.querySelector('textarea')!;
     expect(shadowOf(root(0))!.activeElement).toBe(textarea);
     textarea.value = 'written just before closing the tab';

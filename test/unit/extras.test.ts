@@ -118,6 +118,23 @@ describe('the editors and the shortcuts panel, loaded the first time one opens',
     expect(runExtrasScript).toHaveBeenCalledTimes(1);
   });
 
+  it('what is typed while the editor loads goes into it, and to nothing else (no shortcut, no page listener)', async () => {
+    const { click } = setup(runExtrasScript);
+    await vi.waitFor(() => expect(document.querySelectorAll('shelfmark-controls')).toHaveLength(2));
+    const shadow = shadowOf(document.querySelector('shelfmark-controls'))!;
+    const seenByPage: string[] = [];
+    document.addEventListener('keydown', (event) => seenByPage.push(event.key));
+    click(0, 'Note');
+    const noteButton = shadow.querySelector<HTMLButtonElement>('button[aria-label="Note"]')!;
+    const press = (key: string) => noteButton.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true, cancelable: true }));
+    expect(press('s')).toBe(false); // default prevented
+    press('o');
+    press('Shift');
+    await vi.waitFor(() => expect(shadow.querySelector('textarea')).not.toBeNull());
+    expect(shadow.querySelector('textarea')!.value).toBe('so');
+    expect(seenByPage).toEqual(['Shift']);
+  });
+
   it('when they cannot load, the card says so in words', async () => {
     const { click } = setup(async () => {
       throw new Error('no tab');
