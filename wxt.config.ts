@@ -65,7 +65,8 @@ export default defineConfig({
     homepage_url: pkg.homepage,
     // storage: the settings; unlimitedStorage: the library and its snapshots are never capped nor
     // cleared to free disk space; alarms: the weekly snapshot, and sync while it is on; scripting: the
-    // site's content script injected where a single-page app navigates in-page to papers, and the
+    // site's content script injected where a single-page app navigates in-page to papers, its extras
+    // where it first needs them (lib/content/extras.ts), and the
     // read papers' styles inserted where no page script can read them (lib/background/page-scripts.ts),
     // on the hosts the content scripts run on (lib/sites/pages.ts: the paper sites Shelfmark reads),
     // its only hosts; the sync folder's host is asked for when the user turns sync on. README: Permissions.

@@ -248,9 +248,11 @@ export class Annotator {
   /** The same, at once; null while the site's reader is not loaded yet (lib/content/extras.ts). */
   paperOfNow(entry: PageCard): PaperRef | null {
     const { adapter, page } = this;
-    let read: PaperRef | null = null;
-    if (adapter?.readCard && page) read = adapter.readCard(entry.card, page);
-    else if (adapter && page) {
+    if (!adapter || !page) return this.cardText(entry);
+    let read: PaperRef | null;
+    // A whole adapter (the unit tests') reads its cards itself; a content script's, through the extras.
+    if (adapter.readCard) read = adapter.readCard(entry.card, page);
+    else {
       const extras = this.options.extras.loaded();
       if (!extras) return null;
       read = extras.readCard(adapter.name, entry.card, page);

@@ -96,13 +96,16 @@ export function startContentScript(
   let triage: Triage | null = null;
   const triageOf = (loaded: ContentExtras) => (triage ??= new loaded.Triage(annotator, triageOptions));
   /** Keys and focus that came before the extras had loaded: handled in order once they have. */
-  let early: ((triage: Triage) => void)[] = [];
-  /** Runs `use` with the cursor: now when the extras are loaded and nothing waits before it, else after what does. */
-  const withTriage = (use: (triage: Triage) => void) => {
+  let early: ((triage: Triage) => unknown)[] = [];
+  /**
+   * Runs `use` with the cursor: now (returning what it returns) when the extras are loaded and
+   * nothing waits before it, else after what does (undefined).
+   */
+  const withTriage = <T>(use: (triage: Triage) => T): T | undefined => {
     const loaded = early.length ? null : loadedExtras();
     if (loaded) return use(triageOf(loaded));
     early.push(use);
-    if (early.length > 1) return;
+    if (early.length > 1) return undefined;
     extras.load().then(
       (now) => {
         if (!ctx.isValid) return;
@@ -110,6 +113,7 @@ export function startContentScript(
       },
       () => (early = []),
     );
+    return undefined;
   };
 
   /** The page control shows on listings, and follows their counts and the setting. */
@@ -149,14 +153,9 @@ export function startContentScript(
     const command = commandFor(event);
     if (!command || (dock?.helpOpen && command !== 'help')) return;
     const at = actionTime();
-    const loaded = early.length ? null : loadedExtras();
-    if (loaded) {
-      if (triageOf(loaded).run(command, at)) event.preventDefault();
-      return;
-    }
-    // The page's first key (the extras still loading): Shelfmark's while there are cards to act on.
-    if (annotator.visibleCards().length) event.preventDefault();
-    withTriage((cursor) => cursor.run(command, at));
+    const handled = withTriage((cursor) => cursor.run(command, at));
+    // Undefined: a key before the extras have loaded, run once they have. It is Shelfmark's while there are cards to act on.
+    if (handled ?? annotator.visibleCards().length > 0) event.preventDefault();
   });
   // Using a card's controls makes it the current card.
   ctx.addEventListener(document, 'focusin', (event) => {
