@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { control, launch, openPopupOver, readSharedPage, waitForCards, type Browser } from './harness';
+import { control, launch, openPopupOver, readSharedPage, storedPaper, waitForCards, type Browser } from './harness';
 import { FIXTURES } from '../pages';
+import { idLabel } from '../../lib/paper';
 
 /**
  * Shelfmark on other sites, in the test build (its manifest grants the optional hosts up front, so
@@ -39,10 +40,12 @@ describe('other sites, in the built extension', () => {
 
     await page.reload();
     await waitForCards(page, 12);
-    // A paper of a comment, starred from its controls: the library holds it, titled by its link.
+    // A paper of a comment, starred from its controls: the library holds it, named by its id (its link shows only its address).
     const star = control(page, 'arxiv:1804.08959', 'Star');
     await star.click();
     await expect.poll(() => star.pressed()).toBe('true');
+    // Read by the generic adapter in the extras' own copy, which finds the card again there (not the comment's whole text).
+    await expect.poll(async () => (await storedPaper(browser, 'arxiv:1804.08959'))?.title).toBe(idLabel('arxiv:1804.08959'));
 
     await sites.getByRole('button', { name: 'Remove news.ycombinator.com' }).click();
     await expect.poll(() => sites.getByText('None yet.').count()).toBe(1);

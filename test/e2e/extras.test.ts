@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SHARED_PAGES } from '../fixtures/shared-pages';
-import { control, EXTENSION_DIR, launch, noteEditor, readSharedPage, type Browser } from './harness';
+import { control, EXTENSION_DIR, launch, noteEditor, readSharedPage, storedPaper, type Browser } from './harness';
 
 /**
  * The content scripts' extras (lib/content/extras.ts) in Chromium: each site's script carries its
@@ -44,25 +44,8 @@ describe('the extras script', () => {
     const star = control(page, PAPER, 'Star');
     await star.click();
     await expect.poll(() => star.pressed()).toBe('true');
-    const worker = await browser.background();
-    const stored = async () =>
-      worker.evaluate(
-        (id) =>
-          new Promise<{ title?: string; authors?: string[]; abstract?: string } | undefined>((resolve, reject) => {
-            const open = indexedDB.open('shelfmark');
-            open.onerror = () => reject(open.error);
-            open.onsuccess = () => {
-              const request = open.result.transaction('papers').objectStore('papers').get(id);
-              request.onsuccess = () => {
-                open.result.close();
-                resolve(request.result);
-              };
-            };
-          }),
-        PAPER,
-      );
-    await expect.poll(async () => (await stored())?.authors?.length ?? 0).toBeGreaterThan(0);
-    const paper = (await stored())!;
+    await expect.poll(async () => (await storedPaper(browser, PAPER))?.authors?.length ?? 0).toBeGreaterThan(0);
+    const paper = (await storedPaper(browser, PAPER))!;
     expect(paper.title).toMatch(/^HybridRAG/);
     expect(paper.abstract?.length).toBeGreaterThan(200);
     await page.close();

@@ -349,6 +349,26 @@ export function noteEditor(page: Page, id: string): Control {
   return control(page, id, 'Note text', { role: 'textbox' });
 }
 
+/** The stored record of paper `id` (its metadata as saved), read in the background worker's database; undefined when none. */
+export async function storedPaper(browser: Browser, id: string): Promise<{ title?: string; authors?: string[]; abstract?: string } | undefined> {
+  const worker = await browser.background();
+  return worker.evaluate(
+    (paperId) =>
+      new Promise<{ title?: string; authors?: string[]; abstract?: string } | undefined>((resolve, reject) => {
+        const open = indexedDB.open('shelfmark');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction('papers').objectStore('papers').get(paperId);
+          request.onsuccess = () => {
+            open.result.close();
+            resolve(request.result);
+          };
+        };
+      }),
+    id,
+  );
+}
+
 /** A real saved page, decoded by the charset it declares (it is served as UTF-8). */
 export function readSharedPage(name: string): string {
   return decodePage(readFileSync(resolve(here, '../../../shared/pages', name)));
