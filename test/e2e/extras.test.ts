@@ -48,6 +48,8 @@ describe('the extras script', () => {
     const paper = (await storedPaper(browser, PAPER))!;
     expect(paper.title).toMatch(/^HybridRAG/);
     expect(paper.abstract?.length).toBeGreaterThan(200);
+    // In the content scripts' world only: the page's own scripts see none of it.
+    expect(await page.evaluate(() => [typeof (window as { __shelfmarkExtras?: unknown }).__shelfmarkExtras, typeof (window as { __SHELFMARK_MESSAGES__extras?: unknown }).__SHELFMARK_MESSAGES__extras])).toEqual(['undefined', 'undefined']);
     await page.close();
   });
 
