@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { CDPSession, Page } from 'playwright-core';
@@ -302,8 +302,10 @@ it(`the content script's cost per page, against no extension (${ROUNDS} rounds, 
     );
 
     // Not run as a page loads: the background runs it in the page when the user first acts (lib/content/extras.ts).
-    const extrasCode = readFileSync(resolve(EXTENSION_DIR, 'content-extras.js'));
-    const extras = { bytes: extrasCode.length, gzip: gzipSync(extrasCode).length };
+    // (None in builds before it: SHELFMARK_EXTENSION_DIR may point at one, to compare.)
+    const extrasFile = resolve(EXTENSION_DIR, 'content-extras.js');
+    const extrasCode = existsSync(extrasFile) ? readFileSync(extrasFile) : null;
+    const extras = extrasCode && { bytes: extrasCode.length, gzip: gzipSync(extrasCode).length };
 
     const results = PAGES.map((page) => {
       const { none, shelfmark } = runs.get(page.url)!;
@@ -362,7 +364,7 @@ it(`the content script's cost per page, against no extension (${ROUNDS} rounds, 
       '',
       `Content scripts (content-scripts/, one per site, and router.js): ${Object.entries(sizes)
         .map(([file, size]) => `${file} ${(size.bytes / 1024).toFixed(1)} KB, ${(size.gzip / 1024).toFixed(1)} KB gzipped`)
-        .join('; ')}. Loaded on a page's first action, not with it: content-extras.js ${(extras.bytes / 1024).toFixed(1)} KB, ${(extras.gzip / 1024).toFixed(1)} KB gzipped.`,
+        .join('; ')}.${extras ? ` Loaded on a page's first action, not with it: content-extras.js ${(extras.bytes / 1024).toFixed(1)} KB, ${(extras.gzip / 1024).toFixed(1)} KB gzipped.` : ''}`,
     ].join('\n');
     console.log(`\n${markdown}\n`);
     if (!ONLY) recordResults('content', { machine: about, rounds: ROUNDS, sizes, extras, pages: results }, markdown);
