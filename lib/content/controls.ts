@@ -221,6 +221,8 @@ export function createControls(
   let tagEditor: TagEditor | undefined;
   /** An editor could not be loaded: the status says so (under any failed save's message) until one opens. */
   let unavailable = false;
+  /** What to open once the extras have loaded, while they load. */
+  let waiting: ((loaded: ContentExtras, typed: string) => void) | null = null;
   /**
    * Runs `open` with the editors' makers: at once once the extras are loaded, else when they are (a
    * failure shows on the card). Meanwhile the keys typed in the controls are the editor's: kept from
@@ -229,6 +231,10 @@ export function createControls(
   const withEditors = (open: (loaded: ContentExtras, typed: string) => void) => {
     const loaded = extras.loaded();
     if (loaded) return open(loaded, '');
+    // Asked again while they load (a second click): the last request is the one carried out.
+    const asked = waiting !== null;
+    waiting = open;
+    if (asked) return;
     let typed = '';
     const keep = (pressed: Event) => {
       const event = pressed as KeyboardEvent;
@@ -247,10 +253,13 @@ export function createControls(
         stopKeeping();
         if (unavailable) controls.clearError();
         unavailable = false;
-        open(now, typed);
+        const run = waiting!;
+        waiting = null;
+        run(now, typed);
       },
       () => {
         stopKeeping();
+        waiting = null;
         unavailable = true;
         // A failed save's message stays: this one shows once it is cleared.
         if (!status.textContent) controls.clearError();

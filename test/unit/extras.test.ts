@@ -135,6 +135,22 @@ describe('the editors and the shortcuts panel, loaded the first time one opens',
     expect(seenByPage).toEqual(['Shift']);
   });
 
+  it('Note clicked twice while the editor loads: one editor, what was typed once', async () => {
+    const { click } = setup(runExtrasScript);
+    await vi.waitFor(() => expect(document.querySelectorAll('shelfmark-controls')).toHaveLength(2));
+    const shadow = shadowOf(document.querySelector('shelfmark-controls'))!;
+    click(0, 'Note');
+    const noteButton = shadow.querySelector<HTMLButtonElement>('button[aria-label="Note"]')!;
+    const press = (key: string) => noteButton.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true, cancelable: true }));
+    press('x');
+    click(0, 'Note');
+    press('y');
+    await vi.waitFor(() => expect(shadow.querySelector('textarea')).not.toBeNull());
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(shadow.querySelectorAll('textarea')).toHaveLength(1);
+    expect(shadow.querySelector('textarea')!.value).toBe('xy');
+  });
+
   it('when they cannot load, the card says so in words', async () => {
     const { click } = setup(async () => {
       throw new Error('no tab');
