@@ -117,6 +117,11 @@ describe('the content scripts’ own copy of the messages (modules/content-messa
     expect(scripts.length).toBeGreaterThan(5);
     const count = (text: string, part: string) => text.split(part).length - 1;
     for (const file of scripts) expect(count(readFileSync(join(dir, file), 'utf8'), `var ${BUNDLED_MESSAGES}=`), file).toBe(1);
+    // The extras run in the same world as a page's content script: theirs, under their own name, leave its own in place.
+    const extras = readFileSync(join(EXTENSION_DIR, 'content-extras.js'), 'utf8');
+    expect(count(extras, `var ${BUNDLED_MESSAGES}extras=`)).toBe(1);
+    expect(count(extras, `var ${BUNDLED_MESSAGES}=`)).toBe(0);
+    expect(extras).toContain(JSON.stringify({ cardNotePlaceholder: catalogues.zh_CN!.cardNotePlaceholder!.message }).slice(1, -1));
     const arxiv = readFileSync(join(dir, 'arxiv.js'), 'utf8');
     for (const language of Object.keys(catalogues)) {
       // Each language's messages are JSON text in the script: a message is there once.
