@@ -131,7 +131,6 @@ export const genericCards: SiteCards = {
   },
 };
 
-/** The whole adapter: the cards, and what each shows of its paper (read when the user first saves it). */
 /**
  * The whole adapter. Its reader may run in another bundle than the one that found the card (the
  * content script's extras): there the page is read once more to know the card.

@@ -38,9 +38,8 @@ const GOOGLE_DOMAINS = /* @__PURE__ */ (
   'google.co.zm google.co.zw google.cat'
 ).split(' ');
 
-// Each site's hosts on their own: an adapter names its own list, so a site's content script carries no other's.
-export const HUGGINGFACE_HOSTS: readonly string[] = ['huggingface.co'];
-export const ARXIV_HOSTS: readonly string[] = ['arxiv.org', 'www.arxiv.org', 'export.arxiv.org'];
+// The hosts of each site whose adapter checks them, on their own: the adapter names its own list, so a
+// site's content script carries no other's (Hugging Face's and arXiv's adapters match theirs by pattern).
 export const ACL_HOSTS: readonly string[] = ['aclanthology.org'];
 export const DBLP_HOSTS: readonly string[] = ['dblp.org'];
 export const SCHOLAR_HOSTS: readonly string[] = /* @__PURE__ */ GOOGLE_DOMAINS.map((domain) => `scholar.${domain}`);
@@ -48,8 +47,8 @@ export const OPENREVIEW_HOSTS: readonly string[] = ['openreview.net'];
 export const CVF_HOSTS: readonly string[] = ['openaccess.thecvf.com'];
 
 export const HOSTS_BY_SITE: Readonly<Record<SiteName, readonly string[]>> = {
-  huggingface: HUGGINGFACE_HOSTS,
-  arxiv: ARXIV_HOSTS,
+  huggingface: ['huggingface.co'],
+  arxiv: ['arxiv.org', 'www.arxiv.org', 'export.arxiv.org'],
   acl: ACL_HOSTS,
   dblp: DBLP_HOSTS,
   scholar: SCHOLAR_HOSTS,
