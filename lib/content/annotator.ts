@@ -462,8 +462,8 @@ export class Annotator {
     const id = entry.id;
     let failure: unknown;
     try {
-      // Read at once when the reader is loaded. A note never waits for it: it may be sent as the page closes.
-      const paper = this.paperOfNow(entry) ?? (action.kind === 'note' ? this.cardText(entry) : await this.paperOf(entry));
+      // A note never waits for the reader: it may be sent as the page closes.
+      const paper = action.kind === 'note' ? (this.paperOfNow(entry) ?? this.cardText(entry)) : await this.paperOf(entry);
       const seen = this.adapter ? { site: this.adapter.name, url: this.href } : undefined;
       const state = await this.options.send({ type: 'act', paper, action, seen });
       this.states.confirm(id, state);
