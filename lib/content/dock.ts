@@ -96,6 +96,8 @@ export function createDock(doc: Document, options: DockOptions): Dock {
     toggleHelp() {
       if (panel?.open) return panel.close();
       const show = ({ createShortcutsPanel }: ContentExtras) => {
+        // (Its words again, after a failure to load had replaced them.)
+        help.title = t('dockShortcutsTitle');
         panel ??= createShortcutsPanel(doc, shadow, { onHideRead: options.onHideRead });
         panel.update(view);
         panel.show();

@@ -2,6 +2,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import extrasScript from '@/entrypoints/content-extras';
 import { Annotator } from '@/lib/content/annotator';
+import { createDock, SHORTCUTS_LABEL } from '@/lib/content/dock';
+import { CONTENT_EXTRAS } from '@/lib/content/extras-bundle';
 import { loadedExtras, loadExtras } from '@/lib/content/extras';
 import type { PageRequest, Request } from '@/lib/messages';
 import { generic } from '@/lib/sites/generic';
@@ -160,6 +162,24 @@ describe('the editors and the shortcuts panel, loaded the first time one opens',
     const shadow = shadowOf(document.querySelector('shelfmark-controls'))!;
     await vi.waitFor(() => expect(shadow.querySelector('[role="status"]')!.textContent).toBe(t('cardEditorUnavailable')));
     expect(shadow.querySelector('textarea')).toBeNull();
+  });
+});
+
+describe('the shortcuts panel, loaded the first time it opens', () => {
+  it('a failure to load says so on the ? button, until it opens after all', async () => {
+    let fail = true;
+    const dock = createDock(document, {
+      onHideRead: () => undefined,
+      extras: { loaded: () => null, load: async () => (fail ? Promise.reject(new Error('no tab')) : CONTENT_EXTRAS) },
+    });
+    document.body.append(dock.element);
+    const help = shadowOf(dock.element)!.querySelector<HTMLButtonElement>(`button[aria-label="${t(SHORTCUTS_LABEL)}"]`)!;
+    dock.toggleHelp();
+    await vi.waitFor(() => expect(help.title).toBe(t('cardEditorUnavailable')));
+    fail = false;
+    dock.toggleHelp();
+    await vi.waitFor(() => expect(dock.helpOpen).toBe(true));
+    expect(help.title).toBe(t('dockShortcutsTitle'));
   });
 });
 
