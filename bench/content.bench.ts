@@ -1,6 +1,7 @@
 // @vitest-environment node
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { CDPSession, Page } from 'playwright-core';
 import { it } from 'vitest';
@@ -19,6 +20,10 @@ import { median, report } from './stats';
  *   renderer, from the new tab to 1.5 s after the load event (everything Shelfmark does by then);
  * - load and DOMContentLoaded: the navigation timing of the page;
  * - CLS: layout shifts without input, summed.
+ * A third browser loads the same pages with the extension's content scripts emptied (and its page
+ * stylesheet left out): what any extension that runs a content script there costs a page before its
+ * script does anything (the browser sets up the script's world and the extension's API for it). It
+ * is the floor the goals are measured above, in the same run.
  * Then one traced load per page with the extension (and one without, for the listings):
  * - main-thread work by kind: the self time of the trace's main-thread events, grouped (script, parse,
  *   style, layout, paint, garbage collection, the rest), with the extension and without, for the
@@ -260,19 +265,36 @@ const ms = (value: number) => (value >= 100 ? value.toFixed(0) : value >= 10 ? v
 const signed = (value: number) => `${value < 0 ? '−' : '+'}${ms(Math.abs(value))}`;
 const span = (f: Figure) => `${ms(f.median)} (${ms(f.min)}–${ms(f.max)})`;
 
+/** A copy of the built extension whose content scripts are empty files and declare no stylesheet. */
+function emptiedBuild(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'shelfmark-emptied-'));
+  cpSync(EXTENSION_DIR, dir, { recursive: true });
+  const manifestFile = join(dir, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as { content_scripts?: { js?: string[]; css?: string[] }[] };
+  for (const script of manifest.content_scripts ?? []) {
+    delete script.css;
+    for (const file of script.js ?? []) writeFileSync(join(dir, file), '');
+  }
+  writeFileSync(manifestFile, JSON.stringify(manifest));
+  return dir;
+}
+
 it(`the content script's cost per page, against no extension (${ROUNDS} rounds, interleaved)`, async () => {
   const site = Object.fromEntries(PAGES.map((page) => [page.url, page.html()]));
   const about = machine();
+  const emptiedDir = emptiedBuild();
   const withIt = await launch({ pages: site });
   const without = await launch({ pages: site, extension: false });
+  const emptied = await launch({ pages: site, extensionDir: emptiedDir });
   try {
-    for (const browser of [withIt, without]) await browser.context.addInitScript(watchShifts);
-    const runs = new Map(PAGES.map((page) => [page.url, { none: [] as Load[], shelfmark: [] as Load[] }]));
-    // A warm-up round (not counted), then rounds in which the order of the two alternates.
+    for (const browser of [withIt, without, emptied]) await browser.context.addInitScript(watchShifts);
+    const runs = new Map(PAGES.map((page) => [page.url, { none: [] as Load[], shelfmark: [] as Load[], emptied: [] as Load[] }]));
+    const browsers = [['shelfmark', withIt], ['none', without], ['emptied', emptied]] as const;
+    // A warm-up round (not counted), then rounds in which the three take turns at going first.
     for (let round = -1; round < ROUNDS; round++) {
       for (const page of PAGES) {
-        const order = round % 2 ? ([['none', without], ['shelfmark', withIt]] as const) : ([['shelfmark', withIt], ['none', without]] as const);
-        for (const [which, browser] of order) {
+        const first = (round + 1) % browsers.length;
+        for (const [which, browser] of [...browsers.slice(first), ...browsers.slice(0, first)]) {
           const load = await loadOnce(browser, page.url);
           if (round >= 0) runs.get(page.url)![which].push(load);
         }
@@ -308,9 +330,10 @@ it(`the content script's cost per page, against no extension (${ROUNDS} rounds, 
     const extras = extrasCode && { bytes: extrasCode.length, gzip: gzipSync(extrasCode).length };
 
     const results = PAGES.map((page) => {
-      const { none, shelfmark } = runs.get(page.url)!;
+      const { none, shelfmark, emptied: floor } = runs.get(page.url)!;
       const of = (loads: Load[], key: keyof Load) => figure(loads.map((load) => load[key]));
-      const ratio = (key: keyof Load) => median(shelfmark.map((load) => load[key])) / Math.max(1e-9, median(none.map((load) => load[key])));
+      const ratioOf = (loads: Load[], key: keyof Load) => median(loads.map((load) => load[key])) / Math.max(1e-9, median(none.map((load) => load[key])));
+      const ratio = (key: keyof Load) => ratioOf(shelfmark, key);
       return {
         page: page.name,
         kind: page.kind,
@@ -319,6 +342,11 @@ it(`the content script's cost per page, against no extension (${ROUNDS} rounds, 
         shelfmark: { script: of(shelfmark, 'script'), task: of(shelfmark, 'task'), load: of(shelfmark, 'load'), dcl: of(shelfmark, 'dcl'), cls: of(shelfmark, 'cls') },
         addedScript: median(shelfmark.map((load) => load.script)) - median(none.map((load) => load.script)),
         ratios: { task: ratio('task'), load: ratio('load'), dcl: ratio('dcl') },
+        emptied: {
+          task: of(floor, 'task'),
+          addedScript: median(floor.map((load) => load.script)) - median(none.map((load) => load.script)),
+          ratios: { task: ratioOf(floor, 'task'), load: ratioOf(floor, 'load'), dcl: ratioOf(floor, 'dcl') },
+        },
         traced: traced.get(page.url)!,
         work: tracedWithout.has(page.url) ? { none: tracedWithout.get(page.url)!.work, shelfmark: traced.get(page.url)!.work } : undefined,
       };
@@ -354,6 +382,16 @@ it(`the content script's cost per page, against no extension (${ROUNDS} rounds, 
       '|---|---|---|---|---|---|---|---|',
       ...rows,
       '',
+      'The floor: the same extension with its content scripts emptied and no page stylesheet (what running any content script on the page costs it), measured in the same rounds; task ms, then the ratios against no extension, Shelfmark\'s beside them.',
+      '',
+      '| page | task ms, emptied (ratio; Shelfmark\'s) | added script ms, emptied (Shelfmark\'s) | load ratio, emptied (Shelfmark\'s) | DOMContentLoaded ratio, emptied (Shelfmark\'s) |',
+      '|---|---|---|---|---|',
+      ...results.map(
+        ({ page, emptied: floor, ratios, addedScript }) =>
+          `| ${page} | ${span(floor.task)} (${floor.ratios.task.toFixed(3)}; ${ratios.task.toFixed(3)}) | ${signed(floor.addedScript)} (${signed(addedScript)}) | ` +
+          `${floor.ratios.load.toFixed(3)} (${ratios.load.toFixed(3)}) | ${floor.ratios.dcl.toFixed(3)} (${ratios.dcl.toFixed(3)}) |`,
+      ),
+      '',
       'Where the listings\' added main-thread time goes: self time of the main thread\'s trace events by kind, one traced load each, ms, none / Shelfmark (added).',
       '',
       `| page | ${WORK_KINDS.join(' | ')} |`,
@@ -371,6 +409,8 @@ it(`the content script's cost per page, against no extension (${ROUNDS} rounds, 
   } finally {
     await withIt.close();
     await without.close();
+    await emptied.close();
+    rmSync(emptiedDir, { recursive: true, force: true });
   }
 });
 
