@@ -1,7 +1,7 @@
 import type { PaperState, UserAction } from '../store/library';
 import type { PaperId } from '../paper';
 import type { NoteEditor } from './note-editor';
-import { valueOf } from './paper-states';
+import { NO_STATE, valueOf } from './paper-states';
 import { attachClosedRoot } from './shadow';
 import { CONTROLS_CSS } from './styles';
 import { actionTime, isUserEvent } from './trust';
@@ -215,8 +215,8 @@ export function createControls(
   const status = parts[TOGGLES.length + 4] as HTMLElement;
   shadow.append(content);
   const tooltip = new Tooltip(shadow, bar);
-  /** The state shown. */
-  let current: PaperState | undefined;
+  /** The state shown: the template shows a paper with none (most of a listing's papers keep it). */
+  let current: PaperState = NO_STATE;
   let editor: NoteEditor | undefined;
   let tagEditor: TagEditor | undefined;
   /** An editor could not be loaded: the status says so (under any failed save's message) until one opens. */
@@ -333,7 +333,7 @@ export function createControls(
       return shadow.activeElement;
     },
     update(state) {
-      if (current && sameState(current, state)) return;
+      if (sameState(current, state)) return;
       current = state;
       for (const toggle of TOGGLES) {
         const on = toggleValue(state, toggle.kind);
@@ -355,7 +355,8 @@ export function createControls(
         }),
       );
       if (state.tags.length > TAGS_SHOWN) tagChips.append(`+${state.tags.length - TAGS_SHOWN}`);
-      tagChips.setAttribute('aria-label', state.tags.length ? t('cardTagsLabel', joinList(state.tags)) : '');
+      if (state.tags.length) tagChips.setAttribute('aria-label', t('cardTagsLabel', joinList(state.tags)));
+      else tagChips.removeAttribute('aria-label');
       tooltip.refresh();
       editor?.show(state.note);
       tagEditor?.show(state.tags);
@@ -369,7 +370,7 @@ export function createControls(
     openNote() {
       withEditors((loaded, typed) => {
         const opened = noteEditor(loaded);
-        opened.show(current?.note ?? '');
+        opened.show(current.note);
         // The whole note is in the editor now.
         firstLine.hidden = true;
         setEditorOpen(opened, noteButton, true);
@@ -388,7 +389,7 @@ export function createControls(
     openTags() {
       withEditors((loaded, typed) => {
         const opened = tagField(loaded);
-        opened.show(current?.tags ?? []);
+        opened.show(current.tags);
         setEditorOpen(opened, tagButton, true);
         opened.input.value += typed;
       });

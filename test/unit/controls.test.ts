@@ -70,6 +70,25 @@ describe('card controls: closed to the page', () => {
   });
 });
 
+describe('card controls: a paper with no state', () => {
+  it('is what the controls show as they are built: its state, when it comes, changes nothing in them', async () => {
+    // Built before the background has answered: no state given.
+    const controls = createControls(createControlRoot(document, 'arxiv:2407.21783'), async () => true, EXTRAS_LOADED);
+    const shadow = shadowOf(controls.root)!;
+    const built = shadow.innerHTML;
+    const changes = new MutationObserver(() => undefined);
+    changes.observe(shadow, { subtree: true, childList: true, attributes: true, characterData: true });
+    // Most of a listing's papers have none: each card is told so once the background answers.
+    controls.update({ ...EMPTY, tags: [] });
+    expect(changes.takeRecords()).toEqual([]);
+    // A state and back to none: the controls look as they were built.
+    controls.update({ ...EMPTY, starred: true, note: 'to read', tags: ['ml'] });
+    expect(changes.takeRecords().length).toBeGreaterThan(0);
+    controls.update(EMPTY);
+    expect(shadow.innerHTML).toBe(built);
+  });
+});
+
 describe('card controls: the toggles', () => {
   it('has the page contract: one root carrying the id, named buttons with aria-pressed', () => {
     const { controls, button } = mount();
