@@ -71,7 +71,7 @@ describe('card controls: closed to the page', () => {
 });
 
 describe('card controls: a paper with no state', () => {
-  it('is what the controls show as they are built: its state, when it comes, changes nothing in them', async () => {
+  it('is what the controls show as they are built: its state, when it comes, changes nothing in them', () => {
     // Built before the background has answered: no state given.
     const controls = createControls(createControlRoot(document, 'arxiv:2407.21783'), async () => true, EXTRAS_LOADED);
     const shadow = shadowOf(controls.root)!;
