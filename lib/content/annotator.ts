@@ -142,6 +142,8 @@ export class Annotator {
     signal.addEventListener('abort', () => this.stop(), { once: true });
     document.defaultView?.addEventListener('resize', () => (this.viewportHeight = 0), { passive: true, signal });
     this.loading = document.readyState === 'loading';
+    // The adapter first: on a paper's own page, the first screen is its one card.
+    this.followLocation();
     this.eagerLeft = this.eagerCount();
     if (typeof IntersectionObserver === 'function') {
       this.near = new IntersectionObserver((records) => this.cameNear(records), { rootMargin: NEAR_MARGIN });
@@ -351,8 +353,9 @@ export class Annotator {
     this.observer.observe(this.options.document, { childList: true, subtree: true });
   }
 
-  /** Cards a screen can hold, at most: those a scan mounts at once. */
+  /** Cards a screen can hold, at most: those a scan mounts at once (one on a paper's own page). */
   private eagerCount(): number {
+    if (this.page && this.adapter?.paperPage?.(this.page.url)) return 1;
     // innerHeight forces a layout of a changed page: read once, and again only after a resize.
     this.viewportHeight ||= this.options.document.defaultView?.innerHeight || 1_000;
     return Math.ceil(this.viewportHeight / SMALLEST_CARD_PX);

@@ -97,6 +97,11 @@ const HTML_PATH = /^\/html\/(?:[a-z-]+\/)?[\d.]+(?:v\d+)?\/?$/;
 
 type EntryKind = 'listing' | 'search' | 'abstract' | 'html';
 
+/** An abstract page or an HTML paper: the paper's own page. */
+function isPaperPath(path: string): boolean {
+  return path.startsWith('/abs/') || HTML_PATH.test(path);
+}
+
 export const arxivCards: SiteCards = {
   name: 'arxiv',
   label: 'arXiv',
@@ -105,8 +110,10 @@ export const arxivCards: SiteCards = {
     if (!HOSTS.test(url.hostname)) return false;
     const path = url.pathname;
     if (LIST_PATH.test(path) || CATCHUP_PATH.test(path) || SEARCH_PATH.test(path)) return true;
-    return (path.startsWith('/abs/') || HTML_PATH.test(path)) && parseArxivId(path) !== null;
+    return isPaperPath(path) && parseArxivId(path) !== null;
   },
+
+  paperPage: (url) => isPaperPath(url.pathname),
 
   findCards(root) {
     const entries = root.querySelectorAll(`${SELECTORS.listEntry}, ${SELECTORS.searchResult}`);

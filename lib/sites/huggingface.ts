@@ -72,6 +72,8 @@ export const huggingfaceCards: SiteCards = {
     return HOST.test(url.hostname) && (LISTING_PATH.test(url.pathname) || paperPageId(url) !== null);
   },
 
+  paperPage: (url) => paperPageId(url) !== null,
+
   findCards(root, page) {
     const url = page?.url ?? documentUrl(root);
     if (url && paperPageId(url) !== null) {

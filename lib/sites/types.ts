@@ -39,6 +39,12 @@ export interface SiteCards {
   cardAliases?(card: Element): PaperId[];
   /** Everything the card shows about its paper (the whole adapter's; see SiteAdapter). */
   readCard?(card: Element, page: PageContext): PaperRef | null;
+  /**
+   * True on a paper's own page (an arXiv abstract, a Hugging Face paper page), whose one card is
+   * the first screen's: its controls go in as soon as it is found, without reading the viewport's
+   * height (which lays the page out). Listings leave it out.
+   */
+  paperPage?(url: URL): boolean;
   /** Puts the control root into the card, where it fits the card's layout. */
   mountControls(card: Element, controls: HTMLElement): void;
   /**

@@ -11,6 +11,8 @@ import type { Request } from '@/lib/messages';
 import { freshDatabase } from '../db-helpers';
 import { backgroundSend, EXTRAS_LOADED, shadowOf } from './content-fixture';
 import { syntheticArxivListing } from '../e2e/synthetic-listing';
+import { SHARED_PAGES } from '../fixtures/shared-pages';
+import { sharedPage } from '../pages';
 
 const URL_DAILY = 'https://huggingface.co/papers?date=2024-08-01';
 
@@ -333,6 +335,39 @@ describe('Annotator', () => {
     expect(builtAtYield.length).toBeGreaterThan(1);
     expect(builtAtYield.every((built) => built >= atOnce)).toBe(true);
     expect(roots().filter((root) => shadowOf(root) !== undefined)).toHaveLength(atOnce);
+  });
+
+  it("on a paper's own page, the scan that finds its card builds its controls, without reading the viewport's height (that lays the page out); then scans stop until the page is parsed", () => {
+    vi.stubGlobal('IntersectionObserver', FakeIntersectionObserver);
+    const frames: FrameRequestCallback[] = [];
+    vi.spyOn(window, 'requestAnimationFrame').mockImplementation((callback) => frames.push(callback));
+    const viewportHeight = vi.fn(() => 768);
+    const jsdomHeight = Object.getOwnPropertyDescriptor(window, 'innerHeight')!;
+    Object.defineProperty(window, 'innerHeight', { get: viewportHeight, configurable: true });
+    try {
+      const scanFrames = (listing: boolean) => {
+        const { url, file } = listing ? SHARED_PAGES.arxivRecent : SHARED_PAGES.arxivAbs;
+        const { annotator, navigate, controller } = setup('');
+        navigate(url);
+        const readyState = vi.spyOn(document, 'readyState', 'get').mockReturnValue('loading');
+        annotator.start();
+        // The parser has reached the cards before the next frame.
+        document.body.innerHTML = sharedPage(file);
+        frames.splice(0).forEach((frame) => frame(0));
+        const built = roots().filter((root) => shadowOf(root) !== undefined).length;
+        const more = frames.length;
+        readyState.mockRestore();
+        controller.abort();
+        return { built, more };
+      };
+      expect(scanFrames(false)).toEqual({ built: 1, more: 0 });
+      expect(viewportHeight).not.toHaveBeenCalled();
+      // A listing: the first screen is as many cards as its height may hold.
+      expect(scanFrames(true).built).toBe(Math.ceil(768 / 60));
+      expect(viewportHeight).toHaveBeenCalled();
+    } finally {
+      Object.defineProperty(window, 'innerHeight', jsdomHeight);
+    }
   });
 
   it('asks for the states near the viewport first, then the rest in chunks, one request at a time', async () => {

@@ -84,6 +84,16 @@ describe('arXiv adapter: URLs', () => {
   ])('does not serve %s', (url) => {
     expect(adapterFor(url)).toBeNull();
   });
+
+  it("tells a paper's own page (one card, the first screen's) from a listing", () => {
+    const paperPage = (url: string) => arxiv.paperPage!(new URL(url));
+    for (const url of ['https://arxiv.org/abs/2602.11156v2', 'https://arxiv.org/abs/hep-th/9901001', 'https://arxiv.org/html/2603.02438v1']) {
+      expect(paperPage(url), url).toBe(true);
+    }
+    for (const url of ['https://arxiv.org/list/cs.CL/recent', 'https://arxiv.org/catchup/cs.CL/2026-07-27', 'https://arxiv.org/search/?query=holography&searchtype=all']) {
+      expect(paperPage(url), url).toBe(false);
+    }
+  });
 });
 
 describe('arXiv adapter: /recent, 2026 layout (real page)', () => {

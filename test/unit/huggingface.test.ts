@@ -72,6 +72,15 @@ describe('Hugging Face adapter: URLs', () => {
   ])('does not serve %s', (url) => {
     expect(adapterFor(url)).toBeNull();
   });
+
+  it("tells a paper's own page (one card, the first screen's) from a listing", () => {
+    const paperPage = (url: string) => huggingface.paperPage!(new URL(url));
+    expect(paperPage('https://huggingface.co/papers/2509.24002')).toBe(true);
+    expect(paperPage('https://huggingface.co/papers/2509.24002#community')).toBe(true);
+    for (const url of ['https://huggingface.co/papers', 'https://huggingface.co/papers?date=2024-08-01', 'https://huggingface.co/papers/trending', 'https://huggingface.co/papers/week/2026-W39']) {
+      expect(paperPage(url), url).toBe(false);
+    }
+  });
 });
 
 describe('Hugging Face adapter: daily page, 2024 layout', () => {
