@@ -60,6 +60,8 @@ export const aclCards: SiteCards = {
     return isHostIn(ACL_HOSTS, url.hostname) && (LISTING_PATH.test(url.pathname) || paperPageId(url) !== null);
   },
 
+  paperPage: (url) => paperPageId(url) !== null,
+
   findCards(root, page) {
     const url = page?.url ?? documentUrl(root);
     if (url && paperPageId(url) !== null) {

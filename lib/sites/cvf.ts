@@ -51,6 +51,9 @@ export const cvfCards: SiteCards = {
     return LISTING_PATH.test(url.pathname) || (url.pathname.endsWith('.html') && parsePaperId(url.href)?.startsWith('cvf:') === true);
   },
 
+  // Served, and not a listing: a paper's page.
+  paperPage: (url) => !LISTING_PATH.test(url.pathname),
+
   findCards(root) {
     // Every titled entry is a card (one whose title links no CVF page has no id: skipped, and counted).
     const entries = [...root.querySelectorAll(SELECTORS.entryTitle)].filter((dt) => dt.querySelector(SELECTORS.titleLink));

@@ -57,6 +57,8 @@ export const openreviewCards: SiteCards = {
     return forumPageId(url) !== null;
   },
 
+  paperPage: (url) => forumPageId(url) !== null,
+
   findCards(root, page) {
     const url = page?.url ?? documentUrl(root);
     if (url && forumPageId(url) !== null) {

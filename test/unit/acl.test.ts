@@ -43,6 +43,12 @@ describe('ACL Anthology adapter: URLs', () => {
   ])('does not serve %s', (url) => {
     expect(adapterFor(url)).not.toBe(acl);
   });
+
+  it("tells a paper's own page (one card, the first screen's) from a listing", () => {
+    const paperPage = (url: string) => acl.paperPage!(new URL(url));
+    for (const url of ['https://aclanthology.org/2021.naacl-main.208/', 'https://aclanthology.org/N04-1001/']) expect(paperPage(url), url).toBe(true);
+    for (const url of ['https://aclanthology.org/volumes/2024.acl-long/', 'https://aclanthology.org/events/acl-2024/', 'https://aclanthology.org/people/andreas-madsack/']) expect(paperPage(url), url).toBe(false);
+  });
 });
 
 describe('ACL Anthology adapter: real pages', () => {

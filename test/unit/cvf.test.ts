@@ -36,6 +36,12 @@ describe('CVF adapter: URLs', () => {
   ])('does not serve %s', (url) => {
     expect(adapterFor(url)).not.toBe(cvf);
   });
+
+  it("tells a paper's own page (one card, the first screen's) from a listing", () => {
+    const paperPage = (url: string) => cvf.paperPage!(new URL(url));
+    for (const url of ['https://openaccess.thecvf.com/content/CVPR2024/html/Yue_Object_Recognition_as_Next_Token_Prediction_CVPR_2024_paper.html', 'https://openaccess.thecvf.com/content_iccv_2015/html/Malinowski_Ask_Your_Neurons_ICCV_2015_paper.html']) expect(paperPage(url), url).toBe(true);
+    for (const url of ['https://openaccess.thecvf.com/CVPR2024', 'https://openaccess.thecvf.com/ICCV2015.py', 'https://openaccess.thecvf.com/CVPR2024_workshops/ABAW']) expect(paperPage(url), url).toBe(false);
+  });
 });
 
 describe('CVF adapter: the real ICCV 2015 listing', () => {

@@ -36,6 +36,12 @@ describe('OpenReview adapter: URLs', () => {
   ])('does not serve %s', (url) => {
     expect(adapterFor(url)).not.toBe(openreview);
   });
+
+  it("tells a paper's own page (one card, the first screen's) from a listing", () => {
+    const paperPage = (url: string) => openreview.paperPage!(new URL(url));
+    for (const url of ['https://openreview.net/forum?id=YicbFdNTTy', 'https://openreview.net/forum?id=H1S8UE-Rb&noteId=H1S8UE-Rb']) expect(paperPage(url), url).toBe(true);
+    for (const url of ['https://openreview.net/group?id=ICLR.cc/2024/Conference']) expect(paperPage(url), url).toBe(false);
+  });
 });
 
 describe('OpenReview adapter: the real ICLR 2018 venue page (pre-2019 layout)', () => {
