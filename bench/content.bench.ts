@@ -334,17 +334,18 @@ it(`the content script's cost per page, against no extension (${ROUNDS} rounds, 
       const of = (loads: Load[], key: keyof Load) => figure(loads.map((load) => load[key]));
       const ratioOf = (loads: Load[], key: keyof Load) => median(loads.map((load) => load[key])) / Math.max(1e-9, median(none.map((load) => load[key])));
       const ratio = (key: keyof Load) => ratioOf(shelfmark, key);
+      const addedScriptOf = (loads: Load[]) => median(loads.map((load) => load.script)) - median(none.map((load) => load.script));
       return {
         page: page.name,
         kind: page.kind,
         url: page.url,
         none: { script: of(none, 'script'), task: of(none, 'task'), load: of(none, 'load'), dcl: of(none, 'dcl'), cls: of(none, 'cls') },
         shelfmark: { script: of(shelfmark, 'script'), task: of(shelfmark, 'task'), load: of(shelfmark, 'load'), dcl: of(shelfmark, 'dcl'), cls: of(shelfmark, 'cls') },
-        addedScript: median(shelfmark.map((load) => load.script)) - median(none.map((load) => load.script)),
+        addedScript: addedScriptOf(shelfmark),
         ratios: { task: ratio('task'), load: ratio('load'), dcl: ratio('dcl') },
         emptied: {
           task: of(floor, 'task'),
-          addedScript: median(floor.map((load) => load.script)) - median(none.map((load) => load.script)),
+          addedScript: addedScriptOf(floor),
           ratios: { task: ratioOf(floor, 'task'), load: ratioOf(floor, 'load'), dcl: ratioOf(floor, 'dcl') },
         },
         traced: traced.get(page.url)!,
