@@ -1,6 +1,7 @@
 import { boundPaperRef } from '../bounds';
 import { cleanText, idLabel, parsePaperId, type PaperId, type PaperRef } from '../paper';
 import { MAY_NAME_PAPER } from './link-hint';
+import { inline } from './place';
 import { readText } from './read';
 import { withReader, type SiteAdapter, type SiteCards } from './types';
 
@@ -125,10 +126,13 @@ export const genericCards: SiteCards = {
   mountControls(element, controls) {
     const card = found.get(element);
     // In a row, at the end of its last cell (the text beside a teaser); elsewhere right after the
-    // paper's last link in the card (the end of a reference, the sentence of a comment).
-    if (card && !card.inline && element.localName === 'tr') (element.lastElementChild ?? element).append(controls);
-    else (card?.links.filter((link) => element.contains(link)).at(-1) ?? element).after(controls);
+    // paper's last link in the card (the end of a reference, the sentence of a comment). Either way in
+    // the line of text, which they neither cut nor make taller (place.ts).
+    if (card && !card.inline && element.localName === 'tr') (element.lastElementChild ?? element).append(inline(controls));
+    else (card?.links.filter((link) => element.contains(link)).at(-1) ?? element).after(inline(controls));
   },
+  // In a line of text, an empty root would still push the words after it: roots go in with their controls.
+  controlsInLine: () => true,
 };
 
 /**

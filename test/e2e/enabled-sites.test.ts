@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { control, launch, openPopupOver, readSharedPage, storedPaper, waitForCards, type Browser } from './harness';
+import { cardIds, control, launch, openPopupOver, readSharedPage, storedPaper, waitForCards, type Browser } from './harness';
 import { FIXTURES } from '../pages';
 import { idLabel } from '../../lib/paper';
 
@@ -55,7 +55,7 @@ describe('other sites, in the built extension', () => {
     await Promise.all([page.close(), options.close()]);
   });
 
-  it('“Show Shelfmark on this page” annotates the tab once: every paper of the blog post, one root each', async () => {
+  it('“Show Shelfmark on this page” annotates the tab once: every paper of the blog post, one card and at most one root each', async () => {
     const page = await browser.open(BLOG_URL);
     const popup = await openPopupOver(browser, page);
     const show = popup.getByRole('button', { name: 'Show Shelfmark on this page' });
@@ -65,9 +65,18 @@ describe('other sites, in the built extension', () => {
     // Asked twice, it still runs once.
     await show.click();
     await page.waitForTimeout(1_000);
-    expect(await page.locator('[data-shelfmark-id]').count()).toBe(50);
-    const ids = await page.$$eval('[data-shelfmark-id]', (roots) => roots.map((root) => root.getAttribute('data-shelfmark-id')));
+    const ids = await cardIds(page);
     expect(new Set(ids).size).toBe(50);
+    // Their controls are in lines of text: each root goes in with its controls, as its card comes near.
+    const roots = () => page.$$eval('[data-shelfmark-id]', (found) => found.map((root) => root.getAttribute('data-shelfmark-id')));
+    const first = await roots();
+    expect(first.length).toBeGreaterThan(0);
+    expect(first.length).toBeLessThan(50);
+    expect(new Set(first).size).toBe(first.length);
+    await page.locator(`[data-shelfmark-card="${ids.at(-1)}"]`).scrollIntoViewIfNeeded();
+    await expect.poll(async () => (await roots()).includes(ids.at(-1)!)).toBe(true);
+    const all = await roots();
+    expect(new Set(all).size).toBe(all.length);
     await Promise.all([page.close(), popup.close()]);
   });
 });
@@ -87,5 +96,38 @@ describe('Hugging Face’s model pages, in the shipped build', () => {
     const queue = control(page, 'arxiv:2407.21783', 'Add to queue');
     await queue.click();
     await expect.poll(() => queue.pressed()).toBe('true');
+  });
+
+  it('puts them in the line of text after the paper’s link, where nothing on the page moves down as they come', async () => {
+    const page = await browser.context.newPage();
+    await page.addInitScript(() => {
+      // Each layout shift's moves, as [from top, to top] of the elements it moved.
+      const moves: [number, number][] = [];
+      Object.defineProperty(window, 'moves', { value: moves });
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as (PerformanceEntry & { sources: { previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }[] })[]) {
+          for (const source of entry.sources) moves.push([source.previousRect.top, source.currentRect.top]);
+        }
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto(MODEL_URL);
+    await waitForCards(page, 2);
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    // The words after the controls of a sentence may move along their line; no line moves down.
+    const moves = await page.evaluate(() => (window as unknown as { moves: [number, number][] }).moves);
+    expect(moves.filter(([from, to]) => to !== from)).toEqual([]);
+    // The header's tag row and the sentence each keep one line for the link and its controls.
+    const lines = await page.$$eval('[data-shelfmark-id]', (roots) =>
+      roots.map((root) => {
+        const link = root.previousElementSibling!.getBoundingClientRect();
+        const bar = root.getBoundingClientRect();
+        return { display: getComputedStyle(root).display, sameLine: bar.left >= link.right && bar.top < link.bottom && bar.bottom > link.top };
+      }),
+    );
+    expect(lines).toEqual([
+      { display: 'inline-block', sameLine: true },
+      { display: 'inline-block', sameLine: true },
+    ]);
+    await page.close();
   });
 });
