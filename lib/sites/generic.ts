@@ -99,6 +99,12 @@ export function findGenericCards(root: ParentNode): GenericCard[] {
   return cards.sort((a, b) => (a.element.compareDocumentPosition(b.element) & 4 /* FOLLOWING */ ? -1 : 1));
 }
 
+/** A table row holding one paper alone (a publications table): its controls take a line of their own. */
+function isRow(element: Element): boolean {
+  const card = found.get(element);
+  return card !== undefined && !card.inline && element.localName === 'tr';
+}
+
 function nearestBlock(element: Element): Element | null {
   for (let node = element.parentElement; node; node = node.parentElement) {
     if (BLOCKS.has(node.localName)) return node;
@@ -124,15 +130,14 @@ export const genericCards: SiteCards = {
   findCards: (root) => findGenericCards(root).map((card) => card.element),
   cardId: (element) => found.get(element)?.id ?? null,
   mountControls(element, controls) {
-    const card = found.get(element);
-    // In a row, at the end of its last cell (the text beside a teaser); elsewhere right after the
-    // paper's last link in the card (the end of a reference, the sentence of a comment). Either way in
-    // the line of text, which they neither cut nor make taller (place.ts).
-    if (card && !card.inline && element.localName === 'tr') (element.lastElementChild ?? element).append(inline(controls));
-    else (card?.links.filter((link) => element.contains(link)).at(-1) ?? element).after(inline(controls));
+    // In a row, at the end of its last cell, on a line of their own (below the text beside a teaser);
+    // elsewhere right after the paper's last link in the card (the end of a reference, the sentence of
+    // a comment), in its line of text, which they neither cut nor make taller (place.ts).
+    if (isRow(element)) (element.lastElementChild ?? element).append(controls);
+    else (found.get(element)?.links.filter((link) => element.contains(link)).at(-1) ?? element).after(inline(controls));
   },
-  // In a line of text, an empty root would still push the words after it: roots go in with their controls.
-  controlsInLine: () => true,
+  // In a line of text an empty root would push the words after it: those roots go in with their controls.
+  controlsInLine: (element) => !isRow(element),
 };
 
 /**
