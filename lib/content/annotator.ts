@@ -184,11 +184,12 @@ export class Annotator {
   }
 
   /**
-   * A listing: more than one card. Read papers are hidden on listings only: on a paper's own page
-   * (an arXiv abstract, a Hugging Face paper page) the one card is the page.
+   * A listing: more than one card, on a page that lists papers. Read papers are hidden on listings
+   * only: on a paper's own page (an arXiv abstract, a Hugging Face paper page) the one card is the
+   * page, and a page that links papers (SiteCards.linksPapers) would lose its own text.
    */
   get isListing(): boolean {
-    return this.cards.size > 1;
+    return this.cards.size > 1 && this.adapter?.linksPapers !== true;
   }
 
   setSettings(settings: Settings): void {
@@ -647,7 +648,8 @@ export class Annotator {
         this.stylesChanged = false;
         this.wasListing = this.isListing;
         const hiding = this.hideRead && this.isListing;
-        const read = [...this.readIds].map((id) => this.readCard(id));
+        // Where a page links papers, its read papers look like the others: the cards are its own text.
+        const read = this.adapter?.linksPapers ? [] : [...this.readIds].map((id) => this.readCard(id));
         this.style?.show(!hiding && this.settings.dimRead ? read : [], hiding ? read : []);
       }
       this.options.onChange?.();

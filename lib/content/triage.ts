@@ -40,6 +40,8 @@ export class Triage {
         this.options.toggleHelp();
         return true;
       case 'hideRead':
+        // Only a listing hides read papers (its pill shows the setting): elsewhere the key is the page's.
+        if (!this.annotator.isListing) return false;
         this.options.toggleHideRead();
         this.keepCursorVisible();
         return true;

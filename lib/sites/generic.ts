@@ -127,6 +127,7 @@ export const genericCards: SiteCards = {
   label: 'this page',
   // Run only where the user asked for it, and then on any page there.
   matches: () => true,
+  linksPapers: true,
   findCards: (root) => findGenericCards(root).map((card) => card.element),
   cardId: (element) => found.get(element)?.id ?? null,
   mountControls(element, controls) {

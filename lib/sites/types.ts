@@ -54,6 +54,13 @@ export interface SiteCards {
    * once and keeps their room.
    */
   controlsInLine?(card: Element): boolean;
+  /**
+   * True for pages that link papers from their own text (the generic adapter, and Hugging Face's
+   * model pages through it): its cards are the page's paragraphs, rows and links, not entries of a
+   * list of papers. Read papers are neither dimmed nor hidden there, which would take the page's own
+   * text away, and the page is no listing (no "Hide read" pill); the controls show the state.
+   */
+  linksPapers?: boolean;
 }
 
 /** A site's whole adapter: its cards, and what each card shows about its paper. */

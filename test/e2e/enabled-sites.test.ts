@@ -130,4 +130,19 @@ describe('Hugging Face’s model pages, in the shipped build', () => {
     ]);
     await page.close();
   });
+
+  it('keeps the page\'s own text: a read paper\'s paragraph is neither hidden nor dimmed, with Hide read on for the site, and there is no pill', async () => {
+    const background = await browser.background();
+    await background.evaluate(() => chrome.storage.local.set({ settings: { hideRead: { huggingface: true }, dimRead: true } }));
+    const page = await browser.open(MODEL_URL, 2);
+    const read = control(page, 'arxiv:2407.21783', 'Mark read');
+    await read.click();
+    await expect.poll(() => read.pressed()).toBe('true');
+    await page.mouse.move(0, 0);
+    await page.waitForTimeout(500);
+    const paragraph = page.locator('[data-shelfmark-card="arxiv:2407.21783"]');
+    expect(await paragraph.evaluate((element) => [getComputedStyle(element).display, getComputedStyle(element).opacity])).toEqual(['block', '1']);
+    expect(await page.locator('shelfmark-dock').count()).toBe(0);
+    await page.close();
+  });
 });

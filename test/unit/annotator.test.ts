@@ -1,4 +1,5 @@
 import { ADAPTERS } from '@/lib/sites';
+import { genericCards } from '@/lib/sites/generic';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Annotator, cardParts, type Send } from '@/lib/content/annotator';
 import { applyLocally } from '@/lib/content/paper-states';
@@ -487,6 +488,26 @@ describe('Annotator: read papers recede, with no attribute saying so', () => {
     await flush();
     expect(annotator.isListing).toBe(true);
     expect(styles.at(-1)).toContain('display: none');
+  });
+
+  it('a page that links papers is no listing: its read papers are neither dimmed nor hidden, which would take its own text away', async () => {
+    const db = freshDatabase();
+    await setRead(db, { id: 'arxiv:2407.21705', title: 'Tora' }, true);
+    document.body.innerHTML =
+      '<p>A model card citing <a href="https://arxiv.org/abs/2407.21705">Tora</a>.</p><p>And <a href="https://arxiv.org/abs/2407.21783">Llama 3</a>.</p>';
+    const controller = new AbortController();
+    running.push(controller);
+    const styles: string[] = [];
+    const annotator = new Annotator({ document, extras: EXTRAS_LOADED, adapters: [genericCards], location: () => 'https://huggingface.co/meta-llama/Llama-3.1-8B', send: backgroundSend(db), signal: controller.signal, insertStyle: async (css) => void styles.push(css) });
+    annotator.setSettings({ hideRead: { generic: true }, dimRead: true });
+    annotator.start();
+    await vi.waitFor(() => expect(annotator.summary()).toEqual({ cards: 2, read: 1 }));
+    await flush();
+    expect(annotator.isListing).toBe(false);
+    expect(annotator.visibleCards()).toHaveLength(2);
+    expect(styles.filter(Boolean)).toEqual([]);
+    // The controls say it.
+    expect(button(roots().find((root) => root.dataset.shelfmarkId === 'arxiv:2407.21705')!, 'Mark read').getAttribute('aria-pressed')).toBe('true');
   });
 
   it('a card marked read (or unread) here or elsewhere changes at once', async () => {

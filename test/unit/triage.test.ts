@@ -125,6 +125,15 @@ describe('keyboard triage', () => {
     expect(options.toggleHideRead).toHaveBeenCalledTimes(1);
   });
 
+  it('h is a listing\'s: on a paper\'s own page the key is left to the page and the setting is not touched', async () => {
+    const { annotator, triage, options } = await setup();
+    document.body.innerHTML = hfCard(IDS[0]!, 'Paper 0');
+    annotator.scan();
+    expect(annotator.isListing).toBe(false);
+    expect(triage.run('hideRead')).toBe(false);
+    expect(options.toggleHideRead).not.toHaveBeenCalled();
+  });
+
   it('follows focus: a click on a card\'s controls moves the cursor there, without an outline', async () => {
     const { triage, current, cards } = await setup();
     const follow = (event: Event) => triage.followFocus(event);
