@@ -316,8 +316,10 @@ async function anywhere(theme: Theme) {
     const over = await openPopupOver(browser, thread);
     await over.getByRole('button', { name: 'Show Shelfmark on this page' }).click();
     await thread.bringToFront();
-    await thread.waitForFunction(() => document.querySelectorAll('[data-shelfmark-id]').length === 12);
-    await thread.locator('[data-shelfmark-id="arxiv:1804.08959"]').scrollIntoViewIfNeeded();
+    // Every paper's card is marked at once; a root in a line of text goes in as its card comes near.
+    await thread.waitForFunction(() => document.querySelectorAll('[data-shelfmark-card]').length === 12);
+    await thread.locator('[data-shelfmark-card="arxiv:1804.08959"]').scrollIntoViewIfNeeded();
+    await thread.locator('[data-shelfmark-id="arxiv:1804.08959"]').waitFor();
     await thread.evaluate(() => window.scrollBy(0, -200));
     await settle(thread);
     await thread.screenshot({ path: `${DOCS}/generic-hackernews-${theme}.png` });
