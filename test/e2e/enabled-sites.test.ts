@@ -133,7 +133,10 @@ describe('Hugging Face’s model pages, in the shipped build', () => {
 
   it('keeps the page\'s own text: a read paper\'s paragraph is neither hidden nor dimmed, with Hide read on for the site, and there is no pill', async () => {
     const background = await browser.background();
-    await background.evaluate(() => chrome.storage.local.set({ settings: { hideRead: { huggingface: true }, dimRead: true } }));
+    await background.evaluate(() => {
+      const { chrome } = globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } };
+      return chrome.storage.local.set({ settings: { hideRead: { huggingface: true }, dimRead: true } });
+    });
     const page = await browser.open(MODEL_URL, 2);
     const read = control(page, 'arxiv:2407.21783', 'Mark read');
     await read.click();
