@@ -24,6 +24,9 @@ import { median, report } from './stats';
  * stylesheet left out): what any extension that runs a content script there costs a page before its
  * script does anything (the browser sets up the script's world and the extension's API for it). It
  * is the floor the goals are measured above, in the same run.
+ * A fourth loads arXiv's abstract page and listings with the least a script could do there in
+ * place of Shelfmark's (bench/least-script.js: the buttons and their states, nothing else): what the
+ * goals leave for the rest of Shelfmark, in the same run.
  * Then one traced load per page with the extension (and one without, for the listings):
  * - main-thread work by kind: the self time of the trace's main-thread events, grouped (script, parse,
  *   style, layout, paint, garbage collection, the rest), with the extension and without, for the
@@ -49,6 +52,8 @@ interface BenchPage {
   html: () => string;
   /** What the goals of issue 10 hold this page to. */
   kind: 'not a paper page' | 'paper page' | 'listing';
+  /** Loaded with bench/least-script.js too (an arXiv abstract page or listing, which it reads). */
+  least?: true;
 }
 
 const ALL_PAGES: BenchPage[] = [
@@ -57,12 +62,12 @@ const ALL_PAGES: BenchPage[] = [
   // Its header's arXiv tags and its card's citations: the papers it links get controls (issue 12).
   { name: 'Hugging Face model page linking 2 papers', kind: 'paper page', url: 'https://huggingface.co/meta-llama/Llama-3.1-8B', html: () => fixture('hf_model_page.html') },
   { name: 'arXiv help page', kind: 'not a paper page', url: 'https://arxiv.org/help/', html: () => fixture('arxiv_help.html') },
-  { name: 'arXiv abstract page', kind: 'paper page', url: 'https://arxiv.org/abs/2602.11156', html: () => readSharedPage('arxiv_abs_2602.11156_2026.html') },
+  { name: 'arXiv abstract page', kind: 'paper page', least: true, url: 'https://arxiv.org/abs/2602.11156', html: () => readSharedPage('arxiv_abs_2602.11156_2026.html') },
   { name: 'Hugging Face paper page', kind: 'paper page', url: 'https://huggingface.co/papers/2509.24002', html: () => readSharedPage('hf_paper_2509.24002_bs4-prettified.html') },
-  { name: 'arXiv /recent, 50 entries', kind: 'listing', url: 'https://arxiv.org/list/cs.CL/recent', html: () => readSharedPage('arxiv_list_cs.CL_recent_2026-07.html') },
+  { name: 'arXiv /recent, 50 entries', kind: 'listing', least: true, url: 'https://arxiv.org/list/cs.CL/recent', html: () => readSharedPage('arxiv_list_cs.CL_recent_2026-07.html') },
   { name: 'arXiv search, 200 results', kind: 'listing', url: 'https://arxiv.org/search/?searchtype=abstract&query=distributed+systems&abstracts=show&size=200&order=', html: () => readSharedPage('arxiv_search_2025-12_distributed-systems.html') },
   { name: 'Hugging Face daily, 13 cards', kind: 'listing', url: 'https://huggingface.co/papers?date=2024-08-01', html: () => readSharedPage('hf_daily_2024-08-01.html') },
-  { name: 'arXiv listing, 2,000 entries', kind: 'listing', url: 'https://arxiv.org/list/cs.CL/pastweek?skip=0&show=2000', html: () => syntheticArxivListing(2_000) },
+  { name: 'arXiv listing, 2,000 entries', kind: 'listing', least: true, url: 'https://arxiv.org/list/cs.CL/pastweek?skip=0&show=2000', html: () => syntheticArxivListing(2_000) },
   { name: 'arXiv listing, 10,000 entries', kind: 'listing', url: 'https://arxiv.org/list/cs.CL/pastweek?skip=0&show=10000', html: () => syntheticArxivListing(10_000) },
 ];
 function withoutPaperLinks(html: string): string {
@@ -265,34 +270,41 @@ const ms = (value: number) => (value >= 100 ? value.toFixed(0) : value >= 10 ? v
 const signed = (value: number) => `${value < 0 ? '−' : '+'}${ms(Math.abs(value))}`;
 const span = (f: Figure) => `${ms(f.median)} (${ms(f.min)}–${ms(f.max)})`;
 
-/** A copy of the built extension whose content scripts are empty files and declare no stylesheet. */
-function emptiedBuild(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'shelfmark-emptied-'));
+/**
+ * A copy of the built extension whose content scripts declare no stylesheet and are empty files,
+ * but those `code` gives code for (by file name).
+ */
+function replacedScripts(name: string, code: (file: string) => string = () => ''): string {
+  const dir = mkdtempSync(join(tmpdir(), `shelfmark-${name}-`));
   cpSync(EXTENSION_DIR, dir, { recursive: true });
   const manifestFile = join(dir, 'manifest.json');
   const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as { content_scripts?: { js?: string[]; css?: string[] }[] };
   for (const script of manifest.content_scripts ?? []) {
     delete script.css;
-    for (const file of script.js ?? []) writeFileSync(join(dir, file), '');
+    for (const file of script.js ?? []) writeFileSync(join(dir, file), code(basename(file)));
   }
   writeFileSync(manifestFile, JSON.stringify(manifest));
   return dir;
 }
+const leastScript = readFileSync(resolve(__dirname, 'least-script.js'), 'utf8');
 
 it(`the content script's cost per page, against no extension (${ROUNDS} rounds, interleaved)`, async () => {
   const site = Object.fromEntries(PAGES.map((page) => [page.url, page.html()]));
   const about = machine();
-  const emptiedDir = emptiedBuild();
+  const emptiedDir = replacedScripts('emptied');
+  const leastDir = replacedScripts('least', (file) => (file === 'arxiv.js' ? leastScript : ''));
   const withIt = await launch({ pages: site });
   const without = await launch({ pages: site, extension: false });
   const emptied = await launch({ pages: site, extensionDir: emptiedDir });
+  const least = await launch({ pages: site, extensionDir: leastDir });
   try {
-    for (const browser of [withIt, without, emptied]) await browser.context.addInitScript(watchShifts);
-    const runs = new Map(PAGES.map((page) => [page.url, { none: [] as Load[], shelfmark: [] as Load[], emptied: [] as Load[] }]));
-    const browsers = [['shelfmark', withIt], ['none', without], ['emptied', emptied]] as const;
-    // A warm-up round (not counted), then rounds in which the three take turns at going first.
+    for (const browser of [withIt, without, emptied, least]) await browser.context.addInitScript(watchShifts);
+    const runs = new Map(PAGES.map((page) => [page.url, { none: [] as Load[], shelfmark: [] as Load[], emptied: [] as Load[], least: [] as Load[] }]));
+    const allBrowsers = [['shelfmark', withIt], ['none', without], ['emptied', emptied], ['least', least]] as const;
+    // A warm-up round (not counted), then rounds in which the browsers take turns at going first.
     for (let round = -1; round < ROUNDS; round++) {
       for (const page of PAGES) {
+        const browsers = page.least ? allBrowsers : allBrowsers.slice(0, 3);
         const first = (round + 1) % browsers.length;
         for (const [which, browser] of [...browsers.slice(first), ...browsers.slice(0, first)]) {
           const load = await loadOnce(browser, page.url);
@@ -330,7 +342,7 @@ it(`the content script's cost per page, against no extension (${ROUNDS} rounds, 
     const extras = extrasCode && { bytes: extrasCode.length, gzip: gzipSync(extrasCode).length };
 
     const results = PAGES.map((page) => {
-      const { none, shelfmark, emptied: floor } = runs.get(page.url)!;
+      const { none, shelfmark, emptied: floor, least: leastLoads } = runs.get(page.url)!;
       const of = (loads: Load[], key: keyof Load) => figure(loads.map((load) => load[key]));
       const ratioOf = (loads: Load[], key: keyof Load) => median(loads.map((load) => load[key])) / Math.max(1e-9, median(none.map((load) => load[key])));
       const ratio = (key: keyof Load) => ratioOf(shelfmark, key);
@@ -348,6 +360,7 @@ it(`the content script's cost per page, against no extension (${ROUNDS} rounds, 
           addedScript: addedScriptOf(floor),
           ratios: { task: ratioOf(floor, 'task'), load: ratioOf(floor, 'load'), dcl: ratioOf(floor, 'dcl') },
         },
+        least: page.least ? { task: of(leastLoads, 'task'), addedScript: addedScriptOf(leastLoads), taskRatio: ratioOf(leastLoads, 'task') } : undefined,
         traced: traced.get(page.url)!,
         work: tracedWithout.has(page.url) ? { none: tracedWithout.get(page.url)!.work, shelfmark: traced.get(page.url)!.work } : undefined,
       };
@@ -393,6 +406,14 @@ it(`the content script's cost per page, against no extension (${ROUNDS} rounds, 
           `${floor.ratios.load.toFixed(3)} (${ratios.load.toFixed(3)}) | ${floor.ratios.dcl.toFixed(3)} (${ratios.dcl.toFixed(3)}) |`,
       ),
       '',
+      'The least script: bench/least-script.js in place of the arXiv script (the five buttons of each card near the viewport, in a closed root, and the star\'s state from the background; no settings, keyboard, notes, tags, page control, retries, message catalogue or in-page navigation), measured in the same rounds: what a script that only shows the buttons costs these pages.',
+      '',
+      '| page | added script ms: least script / Shelfmark | task ratio: emptied / least script / Shelfmark |',
+      '|---|---|---|',
+      ...results.flatMap(({ page, least: bare, emptied: floor, addedScript, ratios }) =>
+        bare ? [`| ${page} | ${signed(bare.addedScript)} / ${signed(addedScript)} | ${floor.ratios.task.toFixed(3)} / ${bare.taskRatio.toFixed(3)} / ${ratios.task.toFixed(3)} |`] : [],
+      ),
+      '',
       'Where the listings\' added main-thread time goes: self time of the main thread\'s trace events by kind, one traced load each, ms, none / Shelfmark (added).',
       '',
       `| page | ${WORK_KINDS.join(' | ')} |`,
@@ -411,7 +432,9 @@ it(`the content script's cost per page, against no extension (${ROUNDS} rounds, 
     await withIt.close();
     await without.close();
     await emptied.close();
+    await least.close();
     rmSync(emptiedDir, { recursive: true, force: true });
+    rmSync(leastDir, { recursive: true, force: true });
   }
 });
 
