@@ -18,7 +18,7 @@
   const stars = new Map();
   const starred = new Set();
 
-  const mount = (card, id, place) => {
+  const mount = (id, place) => {
     const root = document.createElement('shelfmark-controls');
     root.dataset.shelfmarkId = id;
     const shadow = root.attachShadow({ mode: 'closed' });
@@ -62,7 +62,7 @@
       if (!number) return;
       const id = `arxiv:${number}`;
       abstract.setAttribute('data-shelfmark-card', id);
-      mount(abstract, id, (root) => abstract.querySelector('h1.title')?.after(root));
+      mount(id, (root) => abstract.querySelector('h1.title')?.after(root));
       ids.push(id);
     } else {
       const near = new IntersectionObserver(
@@ -70,7 +70,7 @@
           for (const record of records) {
             if (!record.isIntersecting) continue;
             near.unobserve(record.target);
-            mount(record.target, record.target.dataset.shelfmarkCard, (root) => record.target.append(root));
+            mount(record.target.dataset.shelfmarkCard, (root) => record.target.append(root));
           }
         },
         { rootMargin: '100% 0px' },
