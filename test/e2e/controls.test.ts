@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { cardIds, control, dockControl, launch, noteEditor, pressed, readSharedPage, waitForCards, type Browser } from './harness';
+import { cardIds, control, dockControl, launch, layoutShifts, noteEditor, openRecordingShifts, pressed, readSharedPage, twoFrames, waitForCards, type Browser } from './harness';
 import { syntheticArxivId, syntheticArxivListing, syntheticHfListing } from './synthetic-listing';
 
 /*
@@ -514,21 +514,6 @@ describe('fits the host page', () => {
     await browser?.close();
   });
 
-  /** A new tab at `url` that records every layout shift (shifts). */
-  async function openRecordingShifts(url: string): Promise<Page> {
-    const page = await browser.context.newPage();
-    await page.addInitScript(() => {
-      const recorded: number[] = [];
-      (window as unknown as { shifts: number[] }).shifts = recorded;
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) recorded.push((entry as PerformanceEntry & { value: number }).value);
-      }).observe({ type: 'layout-shift', buffered: true });
-    });
-    await page.goto(url);
-    return page;
-  }
-  const shifts = (page: Page) => page.evaluate(() => (window as unknown as { shifts: number[] }).shifts);
-  const twoFrames = (page: Page) => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   /** Scrolls to each of `tops` in turn, two frames each: the controls that came near are built. */
   async function jump(page: Page, tops: readonly number[]): Promise<void> {
     for (const top of tops) {
@@ -538,23 +523,23 @@ describe('fits the host page', () => {
   }
 
   it('nothing jumps when the controls mount: no layout shift on a 400-card listing in view', async () => {
-    const page = await openRecordingShifts(SYNTHETIC_URL);
+    const page = await openRecordingShifts(browser, SYNTHETIC_URL);
     await waitForCards(page, 400);
     // Let the states arrive and a few frames be painted.
     await expect.poll(() => page.locator('shelfmark-dock').count()).toBe(1);
     await twoFrames(page);
     const inView = await page.evaluate(() => document.querySelectorAll('article')[10]!.getBoundingClientRect().bottom < innerHeight);
     expect(inView).toBe(true); // cards were on screen as the page loaded: a late mount would have moved them
-    expect(await shifts(page)).toEqual([]);
+    expect(await layoutShifts(page)).toEqual([]);
     // Controls beyond the first screens are mounted as they come near the viewport: still nothing moves.
     await jump(page, [8_000, 30_000, 60_000]);
     expect(await page.evaluate(() => scrollY)).toBeGreaterThan(20_000);
-    expect(await shifts(page)).toEqual([]);
+    expect(await layoutShifts(page)).toEqual([]);
     await page.close();
   });
 
   it('nothing jumps on a 2,000-entry arXiv listing either, where the controls end each id line and go in only as they come near', async () => {
-    const page = await openRecordingShifts(LONG_LISTING_URL);
+    const page = await openRecordingShifts(browser, LONG_LISTING_URL);
     await waitForCards(page, 2_000);
     await expect.poll(() => page.locator('shelfmark-dock').count()).toBe(1);
     const counts = () =>
@@ -580,7 +565,7 @@ describe('fits the host page', () => {
     });
     expect(await control(page, shown, 'Star').pressed()).toBe('false');
     expect((await counts()).roots).toBeLessThan(2_000);
-    expect(await shifts(page)).toEqual([]);
+    expect(await layoutShifts(page)).toEqual([]);
     await page.close();
   });
 

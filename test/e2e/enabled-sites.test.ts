@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { cardIds, control, launch, openPopupOver, readSharedPage, storedPaper, waitForCards, type Browser } from './harness';
+import { cardIds, control, launch, layoutShifts, openPopupOver, openRecordingShifts, readSharedPage, storedPaper, twoFrames, waitForCards, type Browser } from './harness';
 import { FIXTURES } from '../pages';
 import { idLabel } from '../../lib/paper';
 
@@ -99,22 +99,11 @@ describe('Hugging Face’s model pages, in the shipped build', () => {
   });
 
   it('puts them in the line of text after the paper’s link, where nothing on the page moves down as they come', async () => {
-    const page = await browser.context.newPage();
-    await page.addInitScript(() => {
-      // Each layout shift's moves, as [from top, to top] of the elements it moved.
-      const moves: [number, number][] = [];
-      Object.defineProperty(window, 'moves', { value: moves });
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries() as (PerformanceEntry & { sources: { previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }[] })[]) {
-          for (const source of entry.sources) moves.push([source.previousRect.top, source.currentRect.top]);
-        }
-      }).observe({ type: 'layout-shift', buffered: true });
-    });
-    await page.goto(MODEL_URL);
+    const page = await openRecordingShifts(browser, MODEL_URL);
     await waitForCards(page, 2);
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    await twoFrames(page);
     // The words after the controls of a sentence may move along their line; no line moves down.
-    const moves = await page.evaluate(() => (window as unknown as { moves: [number, number][] }).moves);
+    const moves = (await layoutShifts(page)).flatMap((shift) => shift.moves);
     expect(moves.filter(([from, to]) => to !== from)).toEqual([]);
     // The header's tag row and the sentence each keep one line for the link and its controls.
     const lines = await page.$$eval('[data-shelfmark-id]', (roots) =>

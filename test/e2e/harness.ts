@@ -148,6 +148,38 @@ export function cardIds(page: Page): Promise<string[]> {
   return page.$$eval('[data-shelfmark-card]', (cards) => cards.map((card) => card.getAttribute('data-shelfmark-card') ?? ''));
 }
 
+/** A layout shift: its score, and the tops of the elements it moved, before and after (CSS px). */
+export interface LayoutShift {
+  value: number;
+  moves: [number, number][];
+}
+
+/** A new tab at `url` that records every layout shift from its first paint (read by layoutShifts). */
+export async function openRecordingShifts(browser: Browser, url: string): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.addInitScript(() => {
+    const recorded: { value: number; moves: [number, number][] }[] = [];
+    Object.defineProperty(window, 'layoutShifts', { value: recorded });
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as (PerformanceEntry & { value: number; sources: { previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }[] })[]) {
+        recorded.push({ value: entry.value, moves: entry.sources.map((source) => [source.previousRect.top, source.currentRect.top]) });
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.goto(url);
+  return page;
+}
+
+/** The layout shifts recorded so far in a tab opened by openRecordingShifts. */
+export function layoutShifts(page: Page): Promise<LayoutShift[]> {
+  return page.evaluate(() => (window as unknown as { layoutShifts: LayoutShift[] }).layoutShifts);
+}
+
+/** Waits two animation frames: what the page changed before is laid out and painted. */
+export function twoFrames(page: Page): Promise<unknown> {
+  return page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+}
+
 /**
  * One of a card's controls, found as a screen reader finds it: through the accessibility tree
  * (the DevTools protocol's Accessibility domain sees inside closed shadow roots, which no page
